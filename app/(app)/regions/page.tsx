@@ -1,0 +1,119 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { z } from 'zod'
+import { can } from '@/lib/access/permissions'
+import { childLevel } from '@/lib/regions/rules'
+import { regionView } from '@/lib/regions/queries'
+import { getT } from '@/lib/i18n/server'
+import { requireUser } from '@/lib/server/session'
+import { Badge, ButtonLink, Card, EmptyState, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
+import { AddRegionForm, RegionActiveButton, RenameRegionForm } from '@/components/regions/RegionForms'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('regions.title') }
+}
+
+const query = z.object({
+  id: z.coerce.number().int().positive().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).catch(1),
+})
+
+export default async function RegionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const user = await requireUser('region.view')
+  const t = await getT()
+  const { id, page } = query.parse(await searchParams)
+  const view = await regionView(user, id, page)
+  if (!view) notFound()
+  const { region, trail, children } = view
+  const manage = can(user, 'region.manage')
+  const nextLevel = childLevel(region.level)
+  const href = (p: number) => `/regions?id=${region.id}&page=${p}`
+
+  return (
+    <>
+      <PageTitle actions={manage ? <ButtonLink href="/regions/import">{t('regions.import.title')}</ButtonLink> : null}>{t('regions.title')}</PageTitle>
+      <nav aria-label="breadcrumb" className="mb-3 text-sm text-slate-600">
+        {trail.map((a) => (
+          <span key={a.id}>
+            <Link className="text-brand-600 hover:underline" href={`/regions?id=${a.id}`}>
+              {a.name}
+            </Link>
+            <span className="mx-1">/</span>
+          </span>
+        ))}
+        <span className="font-medium text-slate-900">{region.name}</span>
+      </nav>
+
+      <Card className="mb-4">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-500">{t('regions.name')}</dt>
+            <dd data-testid="region-name" className="font-medium">
+              {region.name} {region.active ? null : <Badge tone="red">{t('common.inactive')}</Badge>}
+            </dd>
+            <dt className="text-slate-500">{t('regions.code')}</dt>
+            <dd className="font-mono">{region.code}</dd>
+            <dt className="text-slate-500">{t('regions.level')}</dt>
+            <dd>{t(`levels.${region.level}`)}</dd>
+          </dl>
+          {manage ? (
+            <div className="flex flex-wrap items-end gap-3">
+              <RenameRegionForm id={region.id} version={region.version} name={region.name} />
+              {region.id !== user.regionId ? <RegionActiveButton id={region.id} version={region.version} name={region.name} active={region.active} /> : null}
+            </div>
+          ) : null}
+        </div>
+      </Card>
+
+      {nextLevel ? (
+        <>
+          <h2 className="mb-2 text-base font-medium">
+            {t('regions.children')}（{t(`levels.${nextLevel}`)}）
+          </h2>
+          {children.total === 0 ? (
+            <EmptyState>{t('regions.noChildren')}</EmptyState>
+          ) : (
+            <>
+              <Table>
+                <thead>
+                  <tr>
+                    <Th>{t('regions.code')}</Th>
+                    <Th>{t('regions.name')}</Th>
+                    <Th>{t('regions.childCount')}</Th>
+                    <Th>{t('common.status')}</Th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {children.rows.map((c) => (
+                    <tr key={c.id}>
+                      <Td className="font-mono">{c.code}</Td>
+                      <Td>
+                        <Link className="text-brand-600 hover:underline" href={`/regions?id=${c.id}`}>
+                          {c.name}
+                        </Link>
+                      </Td>
+                      <Td>{c.childCount}</Td>
+                      <Td>{c.active ? <Badge tone="green">{t('common.active')}</Badge> : <Badge tone="red">{t('common.inactive')}</Badge>}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+              <Pagination
+                page={children.page}
+                pageCount={children.pageCount}
+                href={href}
+                labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: children.page, pages: children.pageCount, total: children.total }) }}
+              />
+            </>
+          )}
+          {manage && region.active ? (
+            <Card className="no-print mt-4">
+              <AddRegionForm parentId={region.id} levelLabel={t(`levels.${nextLevel}`)} />
+            </Card>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,60 @@
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { can } from '@/lib/access/permissions'
+import { signOutAction } from '@/lib/access/actions'
+import type { SessionUser } from '@/lib/server/session'
+import { getT } from '@/lib/i18n/server'
+import { NAVIGATION } from '@/lib/navigation'
+import { LanguageSwitch } from './LanguageSwitch'
+
+/** Header with the user's name, role and region; navigation limited to what the role may use. */
+export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const t = await getT()
+  const items = NAVIGATION.filter((item) => !item.permission || can(user, item.permission))
+  const links = items.map((item) => (
+    <li key={item.href}>
+      <Link href={item.href} className="block rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-brand-50 hover:text-brand-700">
+        {t(item.label)}
+      </Link>
+    </li>
+  ))
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only">
+        {t('nav.skipToContent')}
+      </a>
+      <header data-shell className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+          <Link href="/" className="text-base font-semibold text-brand-700">
+            {t('common.appName')}
+          </Link>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <span data-testid="current-user" className="text-slate-700">
+              <span className="font-medium">{user.name}</span>
+              <span className="mx-1 text-slate-400">·</span>
+              {t(`roles.${user.role}`)}
+              <span className="mx-1 text-slate-400">·</span>
+              {user.regionName}
+            </span>
+            <LanguageSwitch />
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-50">
+                {t('nav.signOut')}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl flex-col md:flex-row">
+        <nav aria-label={t('nav.menu')} className="no-print border-b border-slate-200 bg-white md:min-h-[calc(100vh-49px)] md:w-52 md:border-r md:border-b-0">
+          <ul data-testid="main-nav" className="flex gap-1 overflow-x-auto p-2 md:flex-col">
+            {links}
+          </ul>
+        </nav>
+        <main id="main" className="min-w-0 flex-1 px-4 py-5">
+          {children}
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { ROLES } from './roles'
+import { choice, id, nameText, passwordInput, username, version } from '@/lib/validation/fields'
+
+export const signInSchema = z.object({
+  username,
+  password: passwordInput,
+})
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: passwordInput,
+    newPassword: passwordInput,
+    confirmPassword: passwordInput,
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { error: 'password.mismatch', path: ['confirmPassword'] })
+
+const role = choice(ROLES)
+
+export const createUserSchema = z.object({
+  username,
+  name: nameText(50),
+  role,
+  regionId: id,
+})
+
+export const updateUserSchema = z.object({
+  userId: id,
+  version,
+  name: nameText(50),
+  role,
+  regionId: id,
+})
+
+export const userRefSchema = z.object({ userId: id, version })
+
+export const userListSchema = z.object({
+  q: z.string().trim().max(50, { error: 'errors.tooLong' }).optional().default(''),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+})

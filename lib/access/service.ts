@@ -1,0 +1,312 @@
+import 'server-only'
+import { randomBytes } from 'node:crypto'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { db, type Tx } from '@/lib/server/db'
+import { audit, type Actor } from '@/lib/server/audit'
+import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
+import { regionScope, type Subject } from './permissions'
+import { hashPassword, temporaryPassword, verifyAgainstNothing, verifyPassword } from './password'
+import {
+  afterFailedSignIn,
+  isLocked,
+  passwordProblem,
+  roleFitsLevel,
+  sessionEnd,
+  sessionExpiry,
+  TICKET_SECONDS,
+  type PasswordProblem,
+} from './rules'
+import type { RegionLevel, Role } from './roles'
+
+// ------------------------------------------------------------------ sign-in
+
+export type SignInResult =
+  | { ok: true; ticket: string; userId: number }
+  | { ok: false; reason: 'invalid' | 'inactive' }
+  | { ok: false; reason: 'locked'; lockedUntil: Date }
+
+/**
+ * Checks a username and password, applies the lockout rule and, on success, opens a server-side
+ * session whose id is returned as a one-time ticket for the sign-in cookie (see claimTicket).
+ * A second factor slots in here: on success it would return `{ ok: 'second-factor', pending }`
+ * and open the session only after the code is checked. Every outcome is audited.
+ */
+export async function signInWithPassword(
+  input: { username: string; password: string },
+  meta: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<SignInResult> {
+  const anonymous: Actor = { id: null, username: input.username, role: null, regionId: null, ip: meta.ip }
+  const found = await db.user.findUnique({ where: { username: input.username }, select: { id: true } })
+  if (!found) {
+    await verifyAgainstNothing(input.password)
+    await audit(db, anonymous, { action: 'auth.signIn.failed', entity: 'User', after: { reason: 'unknownUser' } })
+    return { ok: false, reason: 'invalid' }
+  }
+
+  // Hash outside the lock; the row lock below keeps concurrent attempts from losing a count.
+  const candidate = await db.user.findUniqueOrThrow({ where: { id: found.id }, select: { passwordHash: true } })
+  const passwordOk = await verifyPassword(candidate.passwordHash, input.password)
+
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${found.id} FOR UPDATE`
+    const user = await tx.user.findUniqueOrThrow({ where: { id: found.id } })
+    const actor: Actor = { id: user.id, username: user.username, role: user.role, regionId: user.regionId, ip: meta.ip }
+
+    if (isLocked(user, now)) {
+      await audit(tx, actor, { action: 'auth.signIn.locked', entity: 'User', entityId: user.id, after: { lockedUntil: user.lockedUntil!.toISOString() } })
+      return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil! }
+    }
+    if (!passwordOk) {
+      const next = afterFailedSignIn(user, now)
+      await tx.user.update({ where: { id: user.id }, data: next })
+      await audit(tx, actor, {
+        action: 'auth.signIn.failed',
+        entity: 'User',
+        entityId: user.id,
+        after: { reason: 'wrongPassword', lockedUntil: next.lockedUntil?.toISOString() ?? null },
+      })
+      if (next.lockedUntil && next.lockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: next.lockedUntil }
+      return { ok: false, reason: 'invalid' }
+    }
+    if (!user.active) {
+      await audit(tx, actor, { action: 'auth.signIn.failed', entity: 'User', entityId: user.id, after: { reason: 'inactive' } })
+      return { ok: false, reason: 'inactive' }
+    }
+
+    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } })
+    const ticket = randomBytes(32).toString('hex')
+    await tx.userSession.create({
+      data: { id: ticket, userId: user.id, createdAt: now, lastSeenAt: now, expiresAt: sessionExpiry(now), ip: meta.ip, userAgent: meta.userAgent },
+    })
+    await audit(tx, actor, { action: 'auth.signIn', entity: 'UserSession', entityId: ticket.slice(0, 12) })
+    return { ok: true, ticket, userId: user.id }
+  })
+}
+
+/**
+ * Exchanges a fresh sign-in ticket for the session it names, once. Called by Auth.js's
+ * credentials provider; the ticket never leaves the server before this.
+ */
+export async function claimTicket(ticket: string, now = new Date()): Promise<{ sessionId: string; userId: number } | null> {
+  if (!/^[0-9a-f]{64}$/.test(ticket)) return null
+  const claimed = await db.userSession.updateMany({
+    where: { id: ticket, claimedAt: null, revokedAt: null, createdAt: { gte: new Date(now.getTime() - TICKET_SECONDS * 1000) } },
+    data: { claimedAt: now },
+  })
+  if (claimed.count !== 1) return null
+  const session = await db.userSession.findUniqueOrThrow({ where: { id: ticket }, select: { userId: true } })
+  return { sessionId: ticket, userId: session.userId }
+}
+
+export interface SessionUser extends Subject {
+  sessionId: string
+  username: string
+  name: string
+  role: Role
+  regionId: number
+  regionName: string
+  regionLevel: RegionLevel
+  regionAncestorIds: number[]
+  mustChangePassword: boolean
+}
+
+/** Only touch lastSeenAt this often: enough for a 30-minute idle limit, few writes. */
+const TOUCH_EVERY_MS = 30_000
+
+/** The user behind a session id, or null once the session has ended for any reason. */
+export async function validateSession(sessionId: string, now = new Date()): Promise<SessionUser | null> {
+  const session = await db.userSession.findUnique({
+    where: { id: sessionId },
+    include: { user: { include: { region: { select: { name: true, level: true, ancestorIds: true } } } } },
+  })
+  if (!session || session.claimedAt === null) return null
+  if (sessionEnd(session, now) !== null || !session.user.active) return null
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } })
+  }
+  const u = session.user
+  return {
+    sessionId,
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    role: u.role,
+    regionId: u.regionId,
+    regionName: u.region.name,
+    regionLevel: u.region.level,
+    regionAncestorIds: u.region.ancestorIds,
+    mustChangePassword: u.mustChangePassword,
+  }
+}
+
+export async function signOutSession(actor: Actor, sessionId: string, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: 'signOut' } })
+    await audit(tx, actor, { action: 'auth.signOut', entity: 'UserSession', entityId: sessionId.slice(0, 12) })
+  })
+}
+
+async function endAllSessions(tx: Tx, userId: number, reason: string, now: Date, exceptSessionId?: string) {
+  await tx.userSession.updateMany({
+    where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+    data: { revokedAt: now, revokedReason: reason },
+  })
+}
+
+// ------------------------------------------------------------------ own password
+
+function passwordError(problem: PasswordProblem): AppError {
+  return new AppError(`password.rules.${problem}`, undefined, { newPassword: `password.rules.${problem}` })
+}
+
+export async function changeOwnPassword(
+  actor: Actor,
+  user: { id: number; username: string; sessionId: string },
+  input: { currentPassword: string; newPassword: string },
+  now = new Date(),
+): Promise<void> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new AppError('password.wrongCurrent', undefined, { currentPassword: 'password.wrongCurrent' })
+  }
+  const problem = passwordProblem(input.newPassword, user.username)
+  if (problem) throw passwordError(problem)
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('password.sameAsCurrent', undefined, { newPassword: 'password.sameAsCurrent' })
+  }
+  const passwordHash = await hashPassword(input.newPassword)
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, version: { increment: 1 } } })
+    await endAllSessions(tx, user.id, 'passwordChanged', now, user.sessionId)
+    await audit(tx, actor, { action: 'user.changePassword', entity: 'User', entityId: user.id })
+  })
+}
+
+// ------------------------------------------------------------------ administering users
+
+const userAuditFields = { id: true, username: true, name: true, role: true, regionId: true, active: true } as const
+
+async function regionInScope(tx: Tx, subject: Subject, regionId: number) {
+  const region = await tx.region.findFirst({ where: { id: regionId, ...regionScope(subject) }, select: { id: true, level: true, active: true } })
+  if (!region || !region.active) throw new AppError('users.regionNotAllowed', undefined, { regionId: 'users.regionNotAllowed' })
+  return region
+}
+
+async function userInScope(tx: Tx, subject: Subject, userId: number) {
+  const user = await tx.user.findFirst({ where: { id: userId, region: regionScope(subject) } })
+  if (!user) throw new NotFoundError()
+  return user
+}
+
+function checkRoleFits(role: Role, level: RegionLevel) {
+  if (!roleFitsLevel(role, level)) throw new AppError('users.roleRegionMismatch', undefined, { role: 'users.roleRegionMismatch' })
+}
+
+/** Creates an account with a temporary password that must be changed at first sign-in. */
+export async function createUser(
+  actor: Actor,
+  subject: Subject,
+  input: { username: string; name: string; role: Role; regionId: number },
+): Promise<{ id: number; temporaryPassword: string }> {
+  const password = temporaryPassword()
+  const passwordHash = await hashPassword(password)
+  try {
+    return await db.$transaction(async (tx) => {
+      const region = await regionInScope(tx, subject, input.regionId)
+      checkRoleFits(input.role, region.level)
+      const user = await tx.user.create({
+        data: { ...input, passwordHash, mustChangePassword: true },
+        select: userAuditFields,
+      })
+      await audit(tx, actor, { action: 'user.create', entity: 'User', entityId: user.id, regionId: user.regionId, after: user })
+      return { id: user.id, temporaryPassword: password }
+    })
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('users.usernameTaken', undefined, { username: 'users.usernameTaken' })
+    }
+    throw error
+  }
+}
+
+/** Changes name, role and region. A change of role or region ends the user's sessions at once. */
+export async function updateUser(
+  actor: Actor,
+  subject: Subject,
+  input: { userId: number; version: number; name: string; role: Role; regionId: number },
+  now = new Date(),
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await userInScope(tx, subject, input.userId)
+    if (before.version !== input.version) throw new ConflictError()
+    if (before.id === subject.id && (before.role !== input.role || before.regionId !== input.regionId)) {
+      throw new AppError('users.cannotChangeSelf')
+    }
+    const region = await regionInScope(tx, subject, input.regionId)
+    checkRoleFits(input.role, region.level)
+    const after = await tx.user.update({
+      where: { id: before.id },
+      data: { name: input.name, role: input.role, regionId: input.regionId, version: { increment: 1 } },
+      select: userAuditFields,
+    })
+    if (before.role !== after.role || before.regionId !== after.regionId) {
+      await endAllSessions(tx, before.id, 'roleChanged', now)
+    }
+    await audit(tx, actor, {
+      action: 'user.update',
+      entity: 'User',
+      entityId: before.id,
+      regionId: after.regionId,
+      before: { name: before.name, role: before.role, regionId: before.regionId },
+      after: { name: after.name, role: after.role, regionId: after.regionId },
+    })
+  })
+}
+
+/** Deactivates (ending every session at once) or reactivates an account. */
+export async function setUserActive(
+  actor: Actor,
+  subject: Subject,
+  input: { userId: number; version: number; active: boolean },
+  now = new Date(),
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await userInScope(tx, subject, input.userId)
+    if (before.version !== input.version) throw new ConflictError()
+    if (before.id === subject.id) throw new AppError('users.cannotChangeSelf')
+    await tx.user.update({ where: { id: before.id }, data: { active: input.active, version: { increment: 1 } } })
+    if (!input.active) await endAllSessions(tx, before.id, 'deactivated', now)
+    await audit(tx, actor, {
+      action: input.active ? 'user.activate' : 'user.deactivate',
+      entity: 'User',
+      entityId: before.id,
+      regionId: before.regionId,
+      before: { active: before.active },
+      after: { active: input.active },
+    })
+  })
+}
+
+/** Gives the account a new temporary password, unlocks it and ends its sessions. */
+export async function resetPassword(
+  actor: Actor,
+  subject: Subject,
+  input: { userId: number; version: number },
+  now = new Date(),
+): Promise<{ temporaryPassword: string }> {
+  const password = temporaryPassword()
+  const passwordHash = await hashPassword(password)
+  await db.$transaction(async (tx) => {
+    const before = await userInScope(tx, subject, input.userId)
+    if (before.version !== input.version) throw new ConflictError()
+    if (before.id === subject.id) throw new AppError('users.cannotChangeSelf')
+    await tx.user.update({
+      where: { id: before.id },
+      data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, version: { increment: 1 } },
+    })
+    await endAllSessions(tx, before.id, 'passwordReset', now)
+    await audit(tx, actor, { action: 'user.resetPassword', entity: 'User', entityId: before.id, regionId: before.regionId })
+  })
+  return { temporaryPassword: password }
+}

@@ -1,0 +1,10 @@
+import type { Action } from '@/lib/access/permissions'
+import type { MessageKey } from '@/lib/i18n/core'
+
+/** The application's sections. A later module adds its entry here with the permission it needs. */
+export const NAVIGATION: { href: string; label: MessageKey; permission?: Action }[] = [
+  { href: '/', label: 'nav.home' },
+  { href: '/regions', label: 'nav.regions', permission: 'region.view' },
+  { href: '/users', label: 'nav.users', permission: 'user.view' },
+  { href: '/audit', label: 'nav.audit', permission: 'audit.view' },
+]

@@ -1,0 +1,47 @@
+'use server'
+import { defineAction } from '@/lib/server/action'
+import { AppError } from '@/lib/server/errors'
+import { createRegionSchema, importRegionsSchema, MAX_IMPORT_ROWS, renameRegionSchema, setRegionActiveSchema } from './schemas'
+import { createRegion, importRegions, renameRegion, setRegionActive } from './service'
+import { readRegionCsv } from './csv'
+
+export const createRegionAction = defineAction({
+  schema: createRegionSchema,
+  permission: 'region.manage',
+  run: (input, { user, actor }) => createRegion(actor, user, input),
+  revalidate: ['/regions'],
+  success: 'regions.created',
+})
+
+export const renameRegionAction = defineAction({
+  schema: renameRegionSchema,
+  permission: 'region.manage',
+  run: (input, { user, actor }) => renameRegion(actor, user, input),
+  revalidate: ['/regions'],
+  success: 'common.saved',
+})
+
+export const setRegionActiveAction = defineAction({
+  schema: setRegionActiveSchema,
+  permission: 'region.manage',
+  run: (input, { user, actor }) => setRegionActive(actor, user, input),
+  revalidate: ['/regions'],
+  success: 'common.saved',
+})
+
+export const importRegionsAction = defineAction({
+  schema: importRegionsSchema,
+  permission: 'region.manage',
+  run: async (input, { user, actor }) => {
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await input.file.arrayBuffer())
+    } catch {
+      throw new AppError('regions.import.notUtf8')
+    }
+    const read = readRegionCsv(text, MAX_IMPORT_ROWS)
+    if (!read.ok) throw new AppError(read.error, { max: MAX_IMPORT_ROWS })
+    return importRegions(actor, user, read.rows, input.mode === 'commit')
+  },
+  revalidate: ['/regions'],
+})

@@ -1,0 +1,54 @@
+import 'server-only'
+import { db } from '@/lib/server/db'
+import { regionScope, type Subject } from '@/lib/access/permissions'
+import type { RegionLevel } from '@/lib/access/roles'
+import { pageArgs, toPage, type Page } from '@/lib/pagination'
+
+export interface RegionNode {
+  id: number
+  code: string
+  name: string
+  level: RegionLevel
+  active: boolean
+  version: number
+  childCount: number
+}
+
+export interface RegionView {
+  region: RegionNode
+  /** ancestors the subject may see, from the subject's own region down to the parent */
+  trail: { id: number; name: string }[]
+  children: Page<RegionNode>
+}
+
+const nodeSelect = {
+  id: true,
+  code: true,
+  name: true,
+  level: true,
+  active: true,
+  version: true,
+  ancestorIds: true,
+  _count: { select: { children: true } },
+} as const
+
+/** A region in the subject's scope with its children (paged), or null. Defaults to their own region. */
+export async function regionView(subject: Subject, id: number | undefined, page: number): Promise<RegionView | null> {
+  const region = await db.region.findFirst({ where: { id: id ?? subject.regionId, ...regionScope(subject) }, select: nodeSelect })
+  if (!region) return null
+  const visibleAncestorIds = region.ancestorIds.slice(region.ancestorIds.indexOf(subject.regionId))
+  const where = { parentId: region.id }
+  const [ancestors, children, total] = await Promise.all([
+    region.id === subject.regionId
+      ? []
+      : db.region.findMany({ where: { id: { in: visibleAncestorIds } }, select: { id: true, name: true, ancestorIds: true } }),
+    db.region.findMany({ where, select: nodeSelect, orderBy: { code: 'asc' }, ...pageArgs(page) }),
+    db.region.count({ where }),
+  ])
+  const toNode = ({ _count, ancestorIds: _ancestors, ...r }: typeof region): RegionNode => ({ ...r, childCount: _count.children })
+  return {
+    region: toNode(region),
+    trail: ancestors.sort((a, b) => a.ancestorIds.length - b.ancestorIds.length).map(({ id, name }) => ({ id, name })),
+    children: toPage(children.map(toNode), total, page),
+  }
+}

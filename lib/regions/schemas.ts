@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { id, nameText, version } from '@/lib/validation/fields'
+
+export const regionCode = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { error: 'errors.required' })
+  .max(12, { error: 'regions.errors.format' })
+  .regex(/^\d{12}$/, { error: 'regions.errors.format' })
+
+export const regionName = nameText(50)
+
+export const createRegionSchema = z.object({ parentId: id, code: regionCode, name: regionName })
+export const renameRegionSchema = z.object({ id, version, name: regionName })
+export const setRegionActiveSchema = z.object({ id, version, active: z.enum(['true', 'false']).transform((v) => v === 'true') })
+
+/** The uploaded CSV: up to 1 MB, the first 5,000 data rows. */
+export const MAX_IMPORT_BYTES = 1_000_000
+export const MAX_IMPORT_ROWS = 5_000
+
+export const importRegionsSchema = z.object({
+  file: z
+    .instanceof(File, { error: 'regions.import.noFile' })
+    .refine((f) => f.size > 0, { error: 'regions.import.noFile' })
+    .refine((f) => f.size <= MAX_IMPORT_BYTES, { error: 'regions.import.tooLarge' }),
+  mode: z.enum(['check', 'commit']).default('check'),
+})

