@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p test-results
-rm -f test-results/*.json
+mkdir -p .reports
+rm -f .reports/*.json
 
 started=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
@@ -20,15 +20,15 @@ step lint
 npx eslint --max-warnings=0 .
 
 step 'unit tests'
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.reports/unit.json
 
 step 'integration tests (real PostgreSQL)'
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.reports/integration.json
 
 step 'production build'
 npx tsx scripts/build.ts
 
 step 'end-to-end tests (Chromium)'
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
+PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json
 
 step "done in $(( $(date +%s) - started ))s"

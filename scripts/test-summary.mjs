@@ -7,13 +7,13 @@ let skipped = 0
 const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null)
 
 for (const name of ['unit', 'integration']) {
-  const report = read(`test-results/${name}.json`)
+  const report = read(`.reports/${name}.json`)
   if (!report) continue
   passed += report.numPassedTests
   failed += report.numFailedTests
   skipped += report.numPendingTests + report.numTodoTests
 }
-const e2e = read('test-results/e2e.json')
+const e2e = read('.reports/e2e.json')
 if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky
   failed += e2e.stats.unexpected
