@@ -2,7 +2,7 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
-import { audit, type Actor } from '@/lib/server/audit'
+import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { regionScope, type Subject } from './permissions'
 import { hashPassword, temporaryPassword, verifyAgainstNothing, verifyPassword } from './password'
@@ -187,15 +187,25 @@ export async function changeOwnPassword(
 
 const userAuditFields = { id: true, username: true, name: true, role: true, regionId: true, active: true } as const
 
-async function regionInScope(tx: Tx, subject: Subject, regionId: number) {
+// Rows outside the subject's region look missing; when they do exist, the attempt is audited.
+
+async function regionInScope(tx: Tx, actor: Actor, subject: Subject, regionId: number) {
   const region = await tx.region.findFirst({ where: { id: regionId, ...regionScope(subject) }, select: { id: true, level: true, active: true } })
-  if (!region || !region.active) throw new AppError('users.regionNotAllowed', undefined, { regionId: 'users.regionNotAllowed' })
+  if (!region || !region.active) {
+    if (!region && (await db.region.findUnique({ where: { id: regionId }, select: { id: true } }))) {
+      await auditDenied(actor, 'user.manage', { regionId })
+    }
+    throw new AppError('users.regionNotAllowed', undefined, { regionId: 'users.regionNotAllowed' })
+  }
   return region
 }
 
-async function userInScope(tx: Tx, subject: Subject, userId: number) {
+async function userInScope(tx: Tx, actor: Actor, subject: Subject, userId: number) {
   const user = await tx.user.findFirst({ where: { id: userId, region: regionScope(subject) } })
-  if (!user) throw new NotFoundError()
+  if (!user) {
+    if (await db.user.findUnique({ where: { id: userId }, select: { id: true } })) await auditDenied(actor, 'user.manage', { userId })
+    throw new NotFoundError()
+  }
   return user
 }
 
@@ -213,7 +223,7 @@ export async function createUser(
   const passwordHash = await hashPassword(password)
   try {
     return await db.$transaction(async (tx) => {
-      const region = await regionInScope(tx, subject, input.regionId)
+      const region = await regionInScope(tx, actor, subject, input.regionId)
       checkRoleFits(input.role, region.level)
       const user = await tx.user.create({
         data: { ...input, passwordHash, mustChangePassword: true },
@@ -238,12 +248,12 @@ export async function updateUser(
   now = new Date(),
 ): Promise<void> {
   await db.$transaction(async (tx) => {
-    const before = await userInScope(tx, subject, input.userId)
+    const before = await userInScope(tx, actor, subject, input.userId)
     if (before.version !== input.version) throw new ConflictError()
     if (before.id === subject.id && (before.role !== input.role || before.regionId !== input.regionId)) {
       throw new AppError('users.cannotChangeSelf')
     }
-    const region = await regionInScope(tx, subject, input.regionId)
+    const region = await regionInScope(tx, actor, subject, input.regionId)
     checkRoleFits(input.role, region.level)
     const after = await tx.user.update({
       where: { id: before.id },
@@ -272,7 +282,7 @@ export async function setUserActive(
   now = new Date(),
 ): Promise<void> {
   await db.$transaction(async (tx) => {
-    const before = await userInScope(tx, subject, input.userId)
+    const before = await userInScope(tx, actor, subject, input.userId)
     if (before.version !== input.version) throw new ConflictError()
     if (before.id === subject.id) throw new AppError('users.cannotChangeSelf')
     await tx.user.update({ where: { id: before.id }, data: { active: input.active, version: { increment: 1 } } })
@@ -298,7 +308,7 @@ export async function resetPassword(
   const password = temporaryPassword()
   const passwordHash = await hashPassword(password)
   await db.$transaction(async (tx) => {
-    const before = await userInScope(tx, subject, input.userId)
+    const before = await userInScope(tx, actor, subject, input.userId)
     if (before.version !== input.version) throw new ConflictError()
     if (before.id === subject.id) throw new AppError('users.cannotChangeSelf')
     await tx.user.update({

@@ -39,6 +39,6 @@ export async function audit(client: Tx | typeof db, actor: Actor, input: AuditIn
 }
 
 /** Records a refused permission check (outside any transaction, so it survives the refusal). */
-export async function auditDenied(actor: Actor, what: string, details?: Prisma.InputJsonValue): Promise<void> {
-  await audit(db, actor, { action: 'permission.denied', entity: what, after: details ?? null })
+export async function auditDenied(actor: Actor, permission: string, details?: Prisma.InputJsonValue): Promise<void> {
+  await audit(db, actor, { action: 'permission.denied', entity: 'Permission', entityId: permission, after: details ?? null })
 }

@@ -37,6 +37,17 @@ test.describe('each demo role', () => {
   }
 })
 
+test('the sign-in form answers empty, overlong and hostile input plainly', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByText('此项为必填项。').first()).toBeVisible()
+  for (const username of ['x'.repeat(10_000), "admin' OR '1'='1", '<script>alert(1)</script>', '管理员😀']) {
+    await signIn(page, username, "' OR 1=1 --")
+    await expect(page.locator('form').getByRole('alert')).toHaveText('用户名或密码错误。')
+    await expect(page).toHaveURL(/\/login/)
+  }
+})
+
 test('five wrong passwords lock the account and the page says so', async ({ page }) => {
   await page.goto('/login')
   await expect(page.getByText('连续输错 5 次将锁定账号 15 分钟')).toBeVisible()

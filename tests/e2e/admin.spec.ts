@@ -45,7 +45,7 @@ test('region CSV import: one bad row shows that row’s error and imports nothin
   await expect(page.getByRole('link', { name: '导入好村' })).toBeVisible()
 
   await page.goto('/audit?entity=Region')
-  await expect(page.getByTestId('audit-rows')).toContainText('region.import')
+  await expect(page.getByTestId('audit-rows')).toContainText('导入区划')
 })
 
 test('hostile and malformed input in the region and user forms: a clear message, nothing saved', async ({ page }) => {

@@ -38,6 +38,7 @@ describe('a township user and another township', () => {
     await expect(createUser(admin, admin, { username: uniqueUsername('new'), name: '新人', role: 'TOWNSHIP_STAFF', regionId: theirs.id })).rejects.toMatchObject({
       key: 'users.regionNotAllowed',
     })
+    expect(await db.auditEvent.count({ where: { actorId: admin.id, action: 'permission.denied', entity: 'Permission', entityId: 'user.manage' } })).toBe(4)
     const after = await db.user.findUniqueOrThrow({ where: { id: neighbour.id } })
     expect(after).toMatchObject({ name: neighbour.name, version, active: true, passwordHash: neighbour.passwordHash })
   })

@@ -1,12 +1,24 @@
 import type { Metadata } from 'next'
 import { browseAudit } from '@/lib/audit/queries'
 import { AUDIT_ENTITIES, auditFilterSchema } from '@/lib/audit/schemas'
+import { isMessageKey, type Translate } from '@/lib/i18n/core'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { Alert, buttonClass, EmptyState, Field, formatDateTime, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('audit.title') }
+}
+
+/** The event's action in the user's language; an action without a label shows as recorded. */
+function actionLabel(t: Translate, action: string) {
+  const key = `audit.actions.${action.replace(/\./g, '_')}`
+  return isMessageKey(key) ? t(key) : action
+}
+
+function entityLabel(t: Translate, entity: string) {
+  const key = `audit.entities.${entity}`
+  return isMessageKey(key) ? t(key) : entity
 }
 
 function json(value: unknown) {
@@ -34,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">{t('audit.anyEntity')}</option>
             {AUDIT_ENTITIES.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {entityLabel(t, e)}
               </option>
             ))}
           </select>
@@ -76,10 +88,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <Td className="whitespace-nowrap">{formatDateTime(e.at, locale)}</Td>
                   <Td className="font-mono">{e.actorName ?? '—'}</Td>
                   <Td className="font-mono text-xs">{e.ip ?? ''}</Td>
-                  <Td className="font-mono text-xs">{e.action}</Td>
+                  <Td className="whitespace-nowrap">
+                    {actionLabel(t, e.action)}
+                  </Td>
                   <Td className="text-xs">
-                    {e.entity}
-                    {e.entityId ? ` #${e.entityId}` : ''}
+                    {entityLabel(t, e.entity)}
+                    {e.entityId ? ` ${e.entityId}` : ''}
                   </Td>
                   <Td>{e.regionName ?? ''}</Td>
                   <Td className="max-w-md font-mono text-xs break-all">
