@@ -62,6 +62,7 @@ try {
     ...process.env,
     DATABASE_URL: database.url,
     AUTH_SECRET: database.authSecret,
+    XZ_ID_KEY: database.idKey,
     NEXT_TELEMETRY_DISABLED: '1',
   }
   const nextBin = path.resolve('node_modules/next/dist/bin/next')

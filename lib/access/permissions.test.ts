@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, can, inScope, regionScope, scopeWhere, type Action, type Subject } from './permissions'
+import { ACTIONS, can, inScope, regionScope, registerScope, scopeWhere, type Action, type Subject } from './permissions'
 import { ROLES, type Role } from './roles'
 
 // A little tree: county 1 > townships 10, 20 > villages 11 (in 10), 21 (in 20) > group 111 (in 11).
@@ -22,12 +22,12 @@ const homeOf: Record<Role, number> = {
 }
 
 const expectedActions: Record<Role, Action[]> = {
-  VILLAGE_OFFICER: [],
-  TOWNSHIP_STAFF: ['region.view'],
-  TOWNSHIP_LEADER: ['region.view'],
-  COUNTY_OFFICIAL: ['region.view'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId'],
+  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.review'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view'],
+  COUNTY_OFFICIAL: ['region.view', 'register.view'],
   ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view'],
+  INSPECTOR: ['region.view', 'register.view'],
 }
 
 describe('can()', () => {
@@ -73,5 +73,14 @@ describe('region filter for reads', () => {
   })
   it('scopes any model through its region relation', () => {
     expect(scopeWhere({ id: 5, role: 'COUNTY_OFFICIAL', regionId: 1 })).toEqual({ region: { OR: [{ id: 1 }, { ancestorIds: { has: 1 } }] } })
+  })
+})
+
+describe('register filter', () => {
+  it('uses the column of the subject’s own level', () => {
+    expect(registerScope({ id: 1, role: 'COUNTY_OFFICIAL', regionId: 1, regionLevel: 'COUNTY' })).toEqual({ countyId: 1 })
+    expect(registerScope({ id: 1, role: 'TOWNSHIP_STAFF', regionId: 10, regionLevel: 'TOWNSHIP' })).toEqual({ townshipId: 10 })
+    expect(registerScope({ id: 1, role: 'VILLAGE_OFFICER', regionId: 11, regionLevel: 'VILLAGE' })).toEqual({ villageId: 11 })
+    expect(registerScope({ id: 1, role: 'VILLAGE_OFFICER', regionId: 111, regionLevel: 'GROUP' })).toEqual({ groupId: 111 })
   })
 })

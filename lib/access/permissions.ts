@@ -1,4 +1,4 @@
-import type { Role } from './roles'
+import type { RegionLevel, Role } from './roles'
 
 // The one place that decides what a role may do and where. Pages, actions and queries ask
 // can(...) and use regionScope(...) for reads; nothing else grants access.
@@ -9,16 +9,26 @@ export const ACTIONS = [
   'user.view',
   'user.manage',
   'audit.view',
+  /** the population register: search, person and household pages */
+  'register.view',
+  /** enter households, people and life events */
+  'register.edit',
+  /** see a full ID number (a deliberate, audited click) */
+  'register.revealId',
+  /** township monthly review of village changes, and the data-quality queue */
+  'register.review',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
+// Administrators look after accounts and regions, not residents: they get no register access.
+// Full ID numbers only for the roles that enter and verify them.
 const GRANTS: Record<Role, readonly Action[]> = {
-  VILLAGE_OFFICER: [],
-  TOWNSHIP_STAFF: ['region.view'],
-  TOWNSHIP_LEADER: ['region.view'],
-  COUNTY_OFFICIAL: ['region.view'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId'],
+  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.review'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view'],
+  COUNTY_OFFICIAL: ['region.view', 'register.view'],
   ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view'],
+  INSPECTOR: ['region.view', 'register.view'],
 }
 
 /** Who is asking: enough of the signed-in user to decide. */
@@ -53,4 +63,26 @@ export function regionScope(subject: Subject) {
 /** Prisma filter for any model with a `region` relation, scoped like regionScope. */
 export function scopeWhere(subject: Subject) {
   return { region: regionScope(subject) }
+}
+
+/** A subject whose region level is known: needed to scope the register's denormalised columns. */
+export interface LeveledSubject extends Subject {
+  regionLevel: RegionLevel
+}
+
+/**
+ * Filter for register rows (households, people, events, findings), which carry the ids of their
+ * county, township, village and group: one indexed equality at the subject's own level.
+ */
+export function registerScope(subject: LeveledSubject): { countyId: number } | { townshipId: number } | { villageId: number } | { groupId: number } {
+  switch (subject.regionLevel) {
+    case 'COUNTY':
+      return { countyId: subject.regionId }
+    case 'TOWNSHIP':
+      return { townshipId: subject.regionId }
+    case 'VILLAGE':
+      return { villageId: subject.regionId }
+    case 'GROUP':
+      return { groupId: subject.regionId }
+  }
 }

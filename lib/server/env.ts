@@ -10,6 +10,9 @@ const schema = z.object({
   AUTH_SECRET: z
     .string({ error: 'AUTH_SECRET is not set (at least 32 characters). `npm start` generates one in ./.data/secrets.json.' })
     .min(32, { error: 'AUTH_SECRET must be at least 32 characters' }),
+  XZ_ID_KEY: z
+    .string({ error: 'XZ_ID_KEY is not set (32 random bytes, base64). `npm start` generates one in ./.data/secrets.json.' })
+    .refine((v) => Buffer.from(v, 'base64').length === 32, { error: 'XZ_ID_KEY must be 32 bytes, base64-encoded' }),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
 

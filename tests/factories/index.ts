@@ -91,3 +91,16 @@ export function uniqueUsername(prefix = 'u'): string {
   userCounter += 1
   return `${prefix}${process.pid}x${userCounter}x${Date.now() % 100000}`.slice(0, 32)
 }
+
+/** A person as the register forms send one; override what the test cares about. */
+export function personInput(overrides: Partial<import('@/lib/registry/schemas').PersonInput> = {}): import('@/lib/registry/schemas').PersonInput {
+  return {
+    name: '张三',
+    sex: 'MALE',
+    birthDate: '1980-05-01',
+    ethnicity: '01',
+    residence: 'LOCAL',
+    maritalStatus: 'MARRIED',
+    ...overrides,
+  }
+}

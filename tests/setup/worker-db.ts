@@ -16,3 +16,4 @@ try {
 
 process.env.DATABASE_URL = `${serverUrl}${database}`
 process.env.AUTH_SECRET = 'integration-tests-secret-0123456789abcdef'
+process.env.XZ_ID_KEY = Buffer.alloc(32, 7).toString('base64')

@@ -1,0 +1,164 @@
+import 'server-only'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/server/db'
+import { registerScope, type LeveledSubject } from '@/lib/access/permissions'
+import { pageArgs, toPage, type Page } from '@/lib/pagination'
+import { hashIdNumber } from './crypto'
+import { classifySearch } from './pinyin'
+import { toDate, todayIso, toIso } from './rules'
+import type { SearchFilter } from './schemas'
+
+export const SEARCH_PAGE_SIZE = 20
+
+export interface PersonRow {
+  id: number
+  name: string
+  sex: 'MALE' | 'FEMALE'
+  birthDate: string
+  idMasked: string | null
+  phone: string | null
+  residence: 'LOCAL' | 'AWAY' | 'INFLOW' | 'OUTFLOW'
+  alive: boolean
+  movedOut: boolean
+  householdId: number | null
+  address: string | null
+  regionName: string
+}
+
+/** yyyy-mm-dd of the day someone born on it turns `years` on `today`. */
+function yearsBefore(today: string, years: number): string {
+  const [y, m, d] = today.split('-').map(Number)
+  return `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/** The where-clause of a register search, scoped to the subject's region. */
+export async function searchWhere(subject: LeveledSubject, filter: Omit<SearchFilter, 'page'>): Promise<Prisma.PersonWhereInput> {
+  const and: Prisma.PersonWhereInput[] = [registerScope(subject)]
+  const term = classifySearch(filter.q)
+  switch (term.kind) {
+    case 'idNumber':
+      and.push({ idHash: hashIdNumber(term.value) })
+      break
+    case 'idLast4':
+      and.push({ idLast4: term.value })
+      break
+    case 'phone':
+      and.push({ phone: { startsWith: term.value } })
+      break
+    case 'latin':
+      and.push({ OR: [{ namePinyin: { startsWith: term.value } }, { nameInitials: { startsWith: term.value } }] })
+      break
+    case 'text':
+      and.push({ OR: [{ name: { startsWith: term.value } }, ...(term.value.length >= 2 ? [{ name: { contains: term.value } }, { household: { address: { contains: term.value } } }] : [])] })
+      break
+    case 'empty':
+      break
+  }
+  if (filter.regionId) {
+    const region = await db.region.findUnique({ where: { id: filter.regionId }, select: { level: true } })
+    const column = { COUNTY: 'countyId', TOWNSHIP: 'townshipId', VILLAGE: 'villageId', GROUP: 'groupId' }[region?.level ?? 'COUNTY']
+    and.push({ [column]: filter.regionId })
+  }
+  if (filter.residence) and.push({ residence: filter.residence })
+  if (filter.sex) and.push({ sex: filter.sex })
+  const today = todayIso()
+  if (filter.ageMin !== undefined) and.push({ birthDate: { lte: toDate(yearsBefore(today, filter.ageMin)) } })
+  if (filter.ageMax !== undefined) and.push({ birthDate: { gt: toDate(yearsBefore(today, filter.ageMax + 1)) } })
+  if (filter.alive === 'yes') and.push({ alive: true, movedOut: false })
+  if (filter.alive === 'no') and.push({ alive: false })
+  return { AND: and }
+}
+
+const personRowSelect = {
+  id: true,
+  name: true,
+  sex: true,
+  birthDate: true,
+  idMasked: true,
+  phone: true,
+  residence: true,
+  alive: true,
+  movedOut: true,
+  householdId: true,
+  household: { select: { address: true } },
+  region: { select: { name: true } },
+} as const
+
+type SelectedRow = Prisma.PersonGetPayload<{ select: typeof personRowSelect }>
+
+function toRow(p: SelectedRow): PersonRow {
+  return { ...p, birthDate: toIso(p.birthDate), address: p.household?.address ?? null, regionName: p.region.name }
+}
+
+export async function searchPersons(subject: LeveledSubject, filter: SearchFilter): Promise<Page<PersonRow>> {
+  const where = await searchWhere(subject, filter)
+  const args = pageArgs(filter.page, SEARCH_PAGE_SIZE)
+  const [rows, total] = await Promise.all([
+    db.person.findMany({ where, select: personRowSelect, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...args }),
+    db.person.count({ where }),
+  ])
+  return toPage(rows.map(toRow), total, filter.page, SEARCH_PAGE_SIZE)
+}
+
+export async function getPerson(subject: LeveledSubject, id: number) {
+  const person = await db.person.findFirst({
+    where: { id, ...registerScope(subject) },
+    omit: { idCipher: true, idHash: true },
+    include: {
+      region: { select: { name: true } },
+      household: { select: { id: true, address: true, headId: true, members: { select: { id: true, name: true, relation: true, alive: true }, orderBy: { id: 'asc' } } } },
+      mother: { select: { id: true, name: true } },
+      events: { orderBy: [{ occurredOn: 'desc' }, { id: 'desc' }] },
+    },
+  })
+  if (!person) return null
+  // Events where this person is the other party (a mother's births).
+  const asOther = await db.lifeEvent.findMany({ where: { otherPersonId: person.id, ...registerScope(subject) }, orderBy: [{ occurredOn: 'desc' }, { id: 'desc' }] })
+  return { ...person, events: [...person.events, ...asOther].sort((a, b) => b.occurredOn.getTime() - a.occurredOn.getTime() || b.id - a.id) }
+}
+
+export async function getHousehold(subject: LeveledSubject, id: number) {
+  const household = await db.household.findFirst({
+    where: { id, ...registerScope(subject) },
+    include: {
+      region: { select: { name: true } },
+      members: { select: { ...personRowSelect, relation: true, version: true }, orderBy: { id: 'asc' } },
+    },
+  })
+  if (!household) return null
+  const memberIds = household.members.map((m) => m.id)
+  const events = await db.lifeEvent.findMany({
+    where: { OR: [{ personId: { in: memberIds } }, { otherPersonId: { in: memberIds } }], ...registerScope(subject) },
+    include: { person: { select: { name: true } } },
+    orderBy: [{ occurredOn: 'desc' }, { id: 'desc' }],
+    take: 200,
+  })
+  return { ...household, members: household.members.map((m) => ({ ...toRow(m), relation: m.relation, version: m.version })), events }
+}
+
+/** Villages and groups in the subject's region, for choosing where a household lives. */
+export async function placeableRegions(subject: LeveledSubject) {
+  const regions = await db.region.findMany({
+    where: { OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }], level: { in: ['VILLAGE', 'GROUP'] }, active: true },
+    select: { id: true, name: true, level: true, parent: { select: { name: true } } },
+    orderBy: { code: 'asc' },
+  })
+  return regions.map((r) => ({ id: r.id, label: r.level === 'GROUP' ? `${r.parent?.name ?? ''} ${r.name}` : r.name }))
+}
+
+/** Village changes (life events entered) in a month, for the township's review. */
+export async function reviewList(subject: LeveledSubject, month: string, status?: string) {
+  const start = new Date(`${month}-01T00:00:00+08:00`)
+  const end = new Date(start)
+  end.setMonth(end.getMonth() + 1)
+  return db.lifeEvent.findMany({
+    where: {
+      ...registerScope(subject),
+      createdAt: { gte: start, lt: end },
+      ...(status ? { reviewStatus: status as 'PENDING' } : {}),
+    },
+    include: { person: { select: { id: true, name: true, region: { select: { name: true } } } } },
+    orderBy: [{ villageId: 'asc' }, { createdAt: 'asc' }],
+    take: 500,
+  })
+}
