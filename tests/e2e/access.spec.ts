@@ -1,20 +1,21 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD, navItems, signIn, signInAndWait, signOut } from './helpers'
 
-const ALL = ['首页', '行政区划', '用户管理', '审计日志']
-const VIEW_REGIONS = ['首页', '行政区划']
-const HOME_ONLY = ['首页']
+const ADMIN = ['首页', '行政区划', '用户管理', '审计日志']
+const VIEWER = ['首页', '人口信息', '流动人口', '行政区划']
+const TOWNSHIP_STAFF = ['首页', '人口信息', '流动人口', '变更核查', '数据质量', '导入导出', '行政区划']
+const VILLAGE = ['首页', '人口信息', '流动人口', '导入导出']
 
 const accounts: [string, string, string[]][] = [
-  ['admin', '系统管理员', ALL],
-  ['county.official', '县卫健局工作人员', VIEW_REGIONS],
-  ['inspector', '督查组成员', VIEW_REGIONS],
-  ['njz.admin', '系统管理员', ALL],
-  ['njz.leader', '乡镇分管领导', VIEW_REGIONS],
-  ['njz.staff', '乡镇统计员', VIEW_REGIONS],
-  ['chd.staff', '乡镇统计员', VIEW_REGIONS],
-  ['njz.v1', '村信息员', HOME_ONLY],
-  ['chd.v1', '村信息员', HOME_ONLY],
+  ['admin', '系统管理员', ADMIN],
+  ['county.official', '县卫健局工作人员', VIEWER],
+  ['inspector', '督查组成员', VIEWER],
+  ['njz.admin', '系统管理员', ADMIN],
+  ['njz.leader', '乡镇分管领导', VIEWER],
+  ['njz.staff', '乡镇统计员', TOWNSHIP_STAFF],
+  ['chd.staff', '乡镇统计员', TOWNSHIP_STAFF],
+  ['njz.v1', '村信息员', VILLAGE],
+  ['chd.v1', '村信息员', VILLAGE],
 ]
 
 test.describe('each demo role', () => {
@@ -90,7 +91,7 @@ test('a reset account must change its password at first sign-in', async ({ page 
   await page.getByLabel('再次输入新密码').fill('My-own-pass-2026')
   await page.getByRole('button', { name: '修改密码' }).click()
   await expect(page.getByText('密码已修改。')).toBeVisible()
-  expect(await page.getByTestId('main-nav').getByRole('link').allTextContents()).toEqual(['首页', '行政区划'])
+  expect(await page.getByTestId('main-nav').getByRole('link').allTextContents()).toEqual(TOWNSHIP_STAFF)
 
   await signOut(page)
   await signIn(page, 'e2e.reset', temporary)
@@ -107,7 +108,7 @@ test('the language switch turns the interface to English and back', async ({ pag
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByTestId('current-user')).toContainText('Township statistician')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-  expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual(['Home', 'Regions'])
+  expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual(['Home', 'Register', 'Migrants', 'Change review', 'Data quality', 'Import and export', 'Regions'])
   await page.getByRole('button', { name: '中文' }).click()
   await expect(page.getByTestId('current-user')).toContainText('乡镇统计员')
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')

@@ -1,3 +1,6 @@
+import { migrationEn } from './modules/migration.en'
+import { qualityEn } from './modules/quality.en'
+import { importsEn } from './modules/imports.en'
 import type { Messages } from '../core'
 
 export const en: Messages = {
@@ -427,6 +430,9 @@ export const en: Messages = {
       noQuestion: 'There is no open question about this change.',
     },
   },
+  migration: migrationEn,
+  quality: qualityEn,
+  imports: importsEn,
   lang: {
     'zh-CN': '中文',
     en: 'English',

@@ -1,3 +1,7 @@
+import { migrationZhCN } from './modules/migration.zh-CN'
+import { qualityZhCN } from './modules/quality.zh-CN'
+import { importsZhCN } from './modules/imports.zh-CN'
+
 export const zhCN = {
   common: {
     appName: '乡镇人口服务管理平台',
@@ -425,6 +429,9 @@ export const zhCN = {
       noQuestion: '该变更没有待回复的问题。',
     },
   },
+  migration: migrationZhCN,
+  quality: qualityZhCN,
+  imports: importsZhCN,
   lang: {
     'zh-CN': '中文',
     en: 'English',
