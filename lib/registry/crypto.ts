@@ -1,6 +1,6 @@
-import 'server-only'
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
 
+// (No server-only guard: scripts and test fixtures encrypt too; the key lives only in server env.)
 // ID numbers at rest: AES-256-GCM (random 96-bit IV, 128-bit tag; stored as iv|tag|ciphertext) for
 // reading back, and HMAC-SHA256 under a separate derived key for exact search and uniqueness.
 // Both keys come from one 32-byte master key (XZ_ID_KEY) through HKDF.

@@ -5,9 +5,8 @@ import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { inScope, registerScope, type LeveledSubject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
-import { decryptIdNumber, encryptIdNumber, hashIdNumber } from './crypto'
-import { maskIdNumber } from './idcard'
-import { nameSearchKeys } from './pinyin'
+import { idColumns, nameColumns, personColumns } from './columns'
+import { decryptIdNumber, hashIdNumber } from './crypto'
 import { birthOrderOf, eventDateProblem, isLate, newbornRelation, placementOf, toDate, todayIso, toIso, type Placement, type Relation } from './rules'
 import type { EventInput, HouseholdInput, PersonInput } from './schemas'
 
@@ -60,37 +59,11 @@ async function claimVersion(tx: Tx, personId: number, version: number) {
   if (claimed.count !== 1) throw new ConflictError()
 }
 
-function idColumns(idNumber: string | undefined) {
-  if (!idNumber) return { idCipher: null, idHash: null, idMasked: null, idLast4: null }
-  return { idCipher: encryptIdNumber(idNumber), idHash: hashIdNumber(idNumber), idMasked: maskIdNumber(idNumber), idLast4: idNumber.slice(-4) }
-}
-
 async function assertIdsFree(tx: Tx, countyId: number, idNumbers: (string | undefined)[], exceptPersonId?: number) {
   const hashes = idNumbers.filter((v): v is string => !!v).map(hashIdNumber)
   if (hashes.length === 0) return
   const taken = await tx.person.findFirst({ where: { countyId, idHash: { in: hashes }, ...(exceptPersonId ? { id: { not: exceptPersonId } } : {}) }, select: { id: true } })
   if (taken) throw fieldError('idNumber', 'registry.errors.duplicateId')
-}
-
-function personColumns(p: PersonInput) {
-  const keys = nameSearchKeys(p.name)
-  return {
-    name: p.name,
-    namePinyin: keys.pinyin,
-    nameInitials: keys.initials,
-    sex: p.sex,
-    birthDate: toDate(p.birthDate),
-    ethnicity: p.ethnicity,
-    ...idColumns(p.idNumber),
-    phone: p.phone ?? null,
-    residence: p.residence,
-    migrationPlace: p.migrationPlace ?? null,
-    migrationSince: p.migrationSince ? toDate(p.migrationSince) : null,
-    maritalStatus: p.maritalStatus,
-    education: p.education ?? null,
-    occupation: p.occupation ?? null,
-    hukouText: p.hukouText ?? null,
-  }
 }
 
 /** What the audit log keeps of a person: no ID number, no phone. */
@@ -230,7 +203,6 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
           // A late-registered older child moves the younger ones up by one.
           const younger = siblings.filter((s) => toIso(s.birthDate) > input.occurredOn).map((s) => s.id)
           if (younger.length > 0) await tx.person.updateMany({ where: { id: { in: younger } }, data: { birthOrder: { increment: 1 } } })
-          const keys = nameSearchKeys(input.name)
           const child = await tx.person.create({
             data: {
               countyId: mother.countyId,
@@ -240,9 +212,7 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
               regionId: mother.regionId,
               householdId: mother.householdId,
               relation: newbornRelation(mother.relation),
-              name: input.name,
-              namePinyin: keys.pinyin,
-              nameInitials: keys.initials,
+              ...nameColumns(input.name),
               sex: input.sex,
               birthDate: toDate(input.occurredOn),
               ethnicity: input.ethnicity ?? mother.ethnicity,

@@ -7,6 +7,9 @@ import { openDatabase } from '@/lib/db/runtime'
 import { applyMigrations } from '@/lib/db/schema-engine'
 import { buildDemoCounty, DEMO_PASSWORD } from '@/prisma/seed/demo'
 import { makeUser } from '@/tests/factories'
+import { makeHousehold } from '@/tests/factories/registry'
+import { makeIdNumber } from '@/lib/registry/idcard'
+import { loadOrCreateLocalSecrets } from '@/lib/db/secrets'
 
 const dataDir = path.resolve(process.env.XZ_DATA_DIR ?? '.data-e2e')
 process.env.XZ_DATA_DIR = dataDir
@@ -16,6 +19,8 @@ delete process.env.DATABASE_URL
 
 fs.rmSync(dataDir, { recursive: true, force: true })
 const database = await openDatabase()
+// The fixture encrypts ID numbers with the key the app will use.
+process.env.XZ_ID_KEY = loadOrCreateLocalSecrets(dataDir).idNumberKey
 const db = createClient(database.url)
 try {
   await applyMigrations(database.url)
@@ -24,9 +29,38 @@ try {
   const township = await db.region.findUniqueOrThrow({ where: { code: '371422100000' } })
   await makeUser(db, { username: 'e2e.lock', name: '锁定测试', role: 'VILLAGE_OFFICER', regionId: village.id, password: DEMO_PASSWORD })
   await makeUser(db, { username: 'e2e.reset', name: '重置测试', role: 'TOWNSHIP_STAFF', regionId: township.id, password: DEMO_PASSWORD })
+  await seedResidents(db, village, await db.region.findUniqueOrThrow({ where: { code: '371422101201' } }))
 } finally {
   await db.$disconnect()
   await database.embedded?.stop()
 }
 
 await import('../../scripts/start')
+
+/**
+ * A few known residents for the browser tests, in 宁津镇's first village (371422100201) and
+ * 柴胡店镇's first village (371422101201): a family of three, an inflow and an outflow migrant.
+ */
+async function seedResidents(client: typeof db, ningjinVillage: { id: number; level: 'VILLAGE' | 'COUNTY' | 'TOWNSHIP' | 'GROUP'; ancestorIds: number[] }, chaihuVillage: typeof ningjinVillage) {
+  const base = { ethnicity: '01', residence: 'LOCAL' as const, maritalStatus: 'MARRIED' as const }
+  await makeHousehold(client, ningjinVillage, {
+    address: '宁津镇幸福路 8 号',
+    members: [
+      { ...base, name: '王建军', sex: 'MALE', birthDate: '1985-03-02', idNumber: makeIdNumber('371422', '1985-03-02', 11, 'MALE'), phone: '13800138000', relation: 'SELF' },
+      { ...base, name: '李秀兰', sex: 'FEMALE', birthDate: '1988-07-15', idNumber: makeIdNumber('371422', '1988-07-15', 12, 'FEMALE'), relation: 'SPOUSE' },
+      { ...base, name: '王小明', sex: 'MALE', birthDate: '2015-09-09', maritalStatus: 'SINGLE', relation: 'CHILD' },
+    ],
+  })
+  await makeHousehold(client, ningjinVillage, {
+    address: '宁津镇工业园宿舍 3 号',
+    members: [{ ...base, name: '赵文华', sex: 'MALE', birthDate: '1992-11-20', residence: 'INFLOW', migrationPlace: '河北省沧州市吴桥县', migrationSince: '2025-03-01', hukouText: '河北省沧州市吴桥县', relation: 'SELF' }],
+  })
+  await makeHousehold(client, ningjinVillage, {
+    address: '宁津镇东街 21 号',
+    members: [{ ...base, name: '刘强', sex: 'MALE', birthDate: '1990-04-04', idNumber: makeIdNumber('371422', '1990-04-04', 13, 'MALE'), residence: 'OUTFLOW', migrationPlace: '北京市朝阳区', migrationSince: '2024-06-01', relation: 'SELF' }],
+  })
+  await makeHousehold(client, chaihuVillage, {
+    address: '柴胡店镇南街 5 号',
+    members: [{ ...base, name: '陈立新', sex: 'MALE', birthDate: '1970-01-15', idNumber: makeIdNumber('371422', '1970-01-15', 14, 'MALE'), relation: 'SELF' }],
+  })
+}
