@@ -138,8 +138,20 @@ export async function getHousehold(subject: LeveledSubject, id: number) {
 
 /** Villages and groups in the subject's region, for choosing where a household lives. */
 export async function placeableRegions(subject: LeveledSubject) {
+  return placesBelow(subject.regionId)
+}
+
+/**
+ * Villages and groups anywhere in a county: a move within the county may cross into another
+ * township. Region names are not personal data, so this list is not scoped further.
+ */
+export async function placesInCounty(countyId: number) {
+  return placesBelow(countyId)
+}
+
+async function placesBelow(regionId: number) {
   const regions = await db.region.findMany({
-    where: { OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }], level: { in: ['VILLAGE', 'GROUP'] }, active: true },
+    where: { OR: [{ id: regionId }, { ancestorIds: { has: regionId } }], level: { in: ['VILLAGE', 'GROUP'] }, active: true },
     select: { id: true, name: true, level: true, parent: { select: { name: true } } },
     orderBy: { code: 'asc' },
   })

@@ -1,0 +1,133 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { can } from '@/lib/access/permissions'
+import { searchPersons } from '@/lib/registry/queries'
+import { RESIDENCES, SEXES, searchSchema } from '@/lib/registry/schemas'
+import { ageOn, todayIso } from '@/lib/registry/rules'
+import { getT } from '@/lib/i18n/server'
+import { requireUser } from '@/lib/server/session'
+import { Badge, buttonClass, ButtonLink, EmptyState, Field, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('registry.title') }
+}
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const user = await requireUser('register.view')
+  const t = await getT()
+  const raw = await searchParams
+  const filter = searchSchema.parse(raw)
+  const filtered = filter.q !== '' || filter.residence || filter.sex || filter.ageMin !== undefined || filter.ageMax !== undefined || filter.alive !== 'yes' || filter.regionId
+  const results = await searchPersons(user, filter)
+  const today = todayIso()
+  const params = (page: number) => {
+    const p = new URLSearchParams()
+    for (const [k, v] of Object.entries({ ...filter, page })) if (v !== undefined && v !== '') p.set(k, String(v))
+    return `/register?${p}`
+  }
+  return (
+    <>
+      <PageTitle actions={can(user, 'register.edit') ? <ButtonLink kind="primary" href="/register/households/new">{t('registry.newHousehold')}</ButtonLink> : null}>
+        {t('registry.title')}
+      </PageTitle>
+      <form role="search" className="no-print mb-4 space-y-3">
+        <div className="flex flex-wrap gap-2">
+          <input
+            name="q"
+            defaultValue={filter.q}
+            placeholder={t('registry.searchPlaceholder')}
+            aria-label={t('registry.search')}
+            className={`${inputClass} max-w-xl flex-1`}
+            autoFocus
+          />
+          <button type="submit" className={buttonClass.primary}>
+            {t('common.search')}
+          </button>
+        </div>
+        <details open={!!(filter.residence || filter.sex || filter.ageMin !== undefined || filter.ageMax !== undefined || filter.alive !== 'yes')}>
+          <summary className="cursor-pointer text-sm text-slate-600">{t('common.search')}：{t('registry.filters.residence')} / {t('registry.filters.sex')} / {t('registry.fields.age')}</summary>
+          <div className="mt-2 grid gap-3 sm:grid-cols-5">
+            <Field label={t('registry.filters.residence')} name="residence">
+              <select id="residence" name="residence" defaultValue={filter.residence ?? ''} className={inputClass}>
+                <option value="">{t('registry.filters.any')}</option>
+                {RESIDENCES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`registry.residence.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('registry.filters.sex')} name="sex">
+              <select id="sex" name="sex" defaultValue={filter.sex ?? ''} className={inputClass}>
+                <option value="">{t('registry.filters.any')}</option>
+                {SEXES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`registry.sex.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('registry.filters.ageMin')} name="ageMin">
+              <input id="ageMin" name="ageMin" type="number" min={0} max={130} defaultValue={filter.ageMin} className={inputClass} />
+            </Field>
+            <Field label={t('registry.filters.ageMax')} name="ageMax">
+              <input id="ageMax" name="ageMax" type="number" min={0} max={130} defaultValue={filter.ageMax} className={inputClass} />
+            </Field>
+            <Field label={t('registry.filters.alive')} name="alive">
+              <select id="alive" name="alive" defaultValue={filter.alive} className={inputClass}>
+                <option value="yes">{t('registry.filters.aliveYes')}</option>
+                <option value="no">{t('registry.filters.aliveNo')}</option>
+                <option value="all">{t('registry.filters.aliveAll')}</option>
+              </select>
+            </Field>
+          </div>
+        </details>
+        <p className="text-xs text-slate-500">{t('registry.searchHint')}</p>
+      </form>
+      {results.total === 0 ? (
+        <EmptyState>{filtered ? t('registry.noResults') : t('registry.startSearching')}</EmptyState>
+      ) : (
+        <>
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t('registry.fields.name')}</Th>
+                <Th>{t('registry.fields.sex')}</Th>
+                <Th>{t('registry.fields.age')}</Th>
+                <Th>{t('registry.fields.idNumber')}</Th>
+                <Th>{t('registry.fields.village')}</Th>
+                <Th>{t('registry.fields.address')}</Th>
+                <Th>{t('registry.fields.residence')}</Th>
+              </tr>
+            </thead>
+            <tbody data-testid="search-results" className="divide-y divide-slate-100">
+              {results.rows.map((p) => (
+                <tr key={p.id}>
+                  <Td>
+                    <Link className="text-brand-600 hover:underline" href={`/register/persons/${p.id}`}>
+                      {p.name}
+                    </Link>
+                    {!p.alive ? <Badge>{t('registry.status.deceased')}</Badge> : null}
+                    {p.movedOut ? <Badge>{t('registry.status.movedOut')}</Badge> : null}
+                  </Td>
+                  <Td>{t(`registry.sex.${p.sex}`)}</Td>
+                  <Td>{ageOn(p.birthDate, today)}</Td>
+                  <Td className="font-mono">{p.idMasked ?? '—'}</Td>
+                  <Td>{p.regionName}</Td>
+                  <Td>{p.householdId ? <Link className="hover:underline" href={`/register/households/${p.householdId}`}>{p.address}</Link> : '—'}</Td>
+                  <Td>{t(`registry.residenceShort.${p.residence}`)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination
+            page={results.page}
+            pageCount={results.pageCount}
+            href={params}
+            labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: results.page, pages: results.pageCount, total: results.total }) }}
+          />
+        </>
+      )}
+    </>
+  )
+}

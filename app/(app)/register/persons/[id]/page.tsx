@@ -1,0 +1,153 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { can } from '@/lib/access/permissions'
+import { getPerson, placesInCounty } from '@/lib/registry/queries'
+import { ethnicityName } from '@/lib/registry/ethnicities'
+import { ageOn, todayIso, toIso } from '@/lib/registry/rules'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { requireUser } from '@/lib/server/session'
+import { Badge, ButtonLink, Card, EmptyState, PageTitle } from '@/components/ui'
+import { EventForm } from '@/components/registry/EventForms'
+import { EditPersonForm, RevealId } from '@/components/registry/PersonForms'
+import { Timeline } from '@/components/registry/Timeline'
+import type { PersonDraft } from '@/components/registry/PersonFieldset'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('registry.person.title') }
+}
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser('register.view')
+  const [t, locale] = await Promise.all([getT(), getLocale()])
+  const id = Number((await params).id)
+  const person = Number.isInteger(id) && id > 0 ? await getPerson(user, id) : null
+  if (!person) notFound()
+  const edit = can(user, 'register.edit') && person.alive && !person.movedOut
+  const birthDate = toIso(person.birthDate)
+  const row = (label: string, value: React.ReactNode) => (
+    <>
+      <dt className="text-slate-500">{label}</dt>
+      <dd>{value ?? '—'}</dd>
+    </>
+  )
+  const draft: PersonDraft = {
+    name: person.name,
+    sex: person.sex,
+    birthDate,
+    ethnicity: person.ethnicity,
+    idNumber: '',
+    phone: person.phone ?? '',
+    residence: person.residence,
+    migrationPlace: person.migrationPlace ?? '',
+    migrationSince: person.migrationSince ? toIso(person.migrationSince) : '',
+    maritalStatus: person.maritalStatus,
+    education: person.education ?? '',
+    occupation: person.occupation ?? '',
+    hukouText: person.hukouText ?? '',
+    relation: '',
+  }
+  const types = (
+    [
+      person.sex === 'FEMALE' && person.alive && !person.movedOut && person.householdId ? 'BIRTH' : null,
+      person.alive ? 'DEATH' : null,
+      person.alive && !person.movedOut && person.maritalStatus !== 'MARRIED' ? 'MARRIAGE' : null,
+      person.alive && person.maritalStatus === 'MARRIED' ? 'DIVORCE' : null,
+      person.alive && !person.movedOut ? 'MOVE_WITHIN' : null,
+      person.alive && !person.movedOut ? 'MOVE_OUT' : null,
+      person.alive && (person.movedOut || person.residence === 'OUTFLOW' || person.residence === 'AWAY') ? 'RETURN' : null,
+    ] as const
+  ).filter((x): x is NonNullable<typeof x> => x !== null)
+
+  return (
+    <>
+      <PageTitle actions={<ButtonLink href="/register">{t('common.back')}</ButtonLink>}>
+        <span data-testid="person-name">{person.name}</span>
+        {!person.alive ? <Badge>{t('registry.status.deceased')}</Badge> : null}
+        {person.movedOut ? <Badge>{t('registry.status.movedOut')}</Badge> : null}
+      </PageTitle>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            {row(t('registry.fields.sex'), t(`registry.sex.${person.sex}`))}
+            {row(t('registry.fields.birthDate'), `${birthDate}（${ageOn(birthDate, person.deathDate ? toIso(person.deathDate) : todayIso())}）`)}
+            {row(t('registry.fields.ethnicity'), ethnicityName(person.ethnicity, locale))}
+            {row(
+              t('registry.fields.idNumber'),
+              person.idMasked ? (
+                <span className="flex flex-wrap items-center gap-2">
+                  <span className="font-mono" data-testid="masked-id">
+                    {person.idMasked}
+                  </span>
+                  {can(user, 'register.revealId') ? <RevealId personId={person.id} /> : null}
+                </span>
+              ) : (
+                t('registry.person.noId')
+              ),
+            )}
+            {row(t('registry.fields.phone'), person.phone)}
+            {row(t('registry.fields.residence'), t(`registry.residence.${person.residence}`))}
+            {person.migrationPlace ? row(t('registry.fields.migrationPlace'), `${person.migrationPlace}${person.migrationSince ? `（${toIso(person.migrationSince)}）` : ''}`) : null}
+            {row(t('registry.fields.maritalStatus'), t(`registry.marital.${person.maritalStatus}`))}
+            {row(t('registry.fields.education'), person.education ? t(`registry.education.${person.education}`) : null)}
+            {row(t('registry.fields.occupation'), person.occupation)}
+            {row(t('registry.fields.village'), person.region.name)}
+            {person.mother ? row(t('registry.fields.mother'), <Link className="text-brand-600 hover:underline" href={`/register/persons/${person.mother.id}`}>{person.mother.name}</Link>) : null}
+            {person.birthOrder ? row(t('registry.fields.birthOrder'), person.birthOrder) : null}
+          </dl>
+        </Card>
+        <Card>
+          <h2 className="mb-2 text-sm font-medium text-slate-700">{t('registry.person.household')}</h2>
+          {person.household ? (
+            <>
+              <p className="mb-2 text-sm">
+                <Link className="text-brand-600 hover:underline" href={`/register/households/${person.household.id}`}>
+                  {person.household.address}
+                </Link>
+              </p>
+              <ul className="space-y-1 text-sm">
+                {person.household.members.map((m) => (
+                  <li key={m.id}>
+                    {m.relation ? <span className="text-slate-500">{t(`registry.relation.${m.relation}`)}：</span> : null}
+                    {m.id === person.id ? <strong>{m.name}</strong> : <Link className="text-brand-600 hover:underline" href={`/register/persons/${m.id}`}>{m.name}</Link>}
+                    {!m.alive ? <Badge>{t('registry.status.deceased')}</Badge> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="text-sm text-slate-500">{t('registry.person.noHousehold')}</p>
+          )}
+        </Card>
+      </div>
+
+      <h2 className="mb-2 mt-6 text-base font-medium">{t('registry.person.timeline')}</h2>
+      <Timeline events={person.events} t={t} canCorrect={can(user, 'register.edit')} />
+      {edit || (can(user, 'register.edit') && types.length > 0) ? (
+        <Card className="no-print mt-3">
+          <EventForm personId={person.id} version={person.version} types={[...types]} regions={types.includes('MOVE_WITHIN') ? await placesInCounty(person.countyId) : []} />
+        </Card>
+      ) : null}
+
+      {edit ? (
+        <details className="no-print mt-6">
+          <summary className="cursor-pointer text-base font-medium">{t('registry.person.edit')}</summary>
+          <Card className="mt-2">
+            <EditPersonForm personId={person.id} version={person.version} initial={draft} idMasked={person.idMasked} />
+          </Card>
+        </details>
+      ) : null}
+
+      <div className="mt-6 grid gap-4 md:grid-cols-2">
+        <section>
+          <h2 className="mb-2 text-base font-medium">{t('registry.person.services')}</h2>
+          <EmptyState>{t('registry.person.servicesEmpty')}</EmptyState>
+        </section>
+        <section>
+          <h2 className="mb-2 text-base font-medium">{t('registry.person.benefits')}</h2>
+          <EmptyState>{t('registry.person.benefitsEmpty')}</EmptyState>
+        </section>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,80 @@
+'use client'
+import { useState } from 'react'
+import { createHouseholdAction } from '@/lib/registry/actions'
+import { HOUSEHOLD_TYPES } from '@/lib/registry/schemas'
+import { useT } from '@/lib/i18n/client'
+import { buttonClass, Card, Field, inputClass } from '@/components/ui'
+import { ActionMessage, PendingButton, useActionForm } from '@/components/ui/client'
+import { draftToInput, emptyPerson, PersonFieldset, type PersonDraft } from './PersonFieldset'
+
+export function NewHouseholdForm({ regions }: { regions: { id: number; label: string }[] }) {
+  const t = useT()
+  const { state, onSubmit, pending } = useActionForm(createHouseholdAction)
+  const [regionId, setRegionId] = useState(regions.length === 1 ? String(regions[0].id) : '')
+  const [address, setAddress] = useState('')
+  const [type, setType] = useState('FAMILY')
+  const [members, setMembers] = useState<PersonDraft[]>([emptyPerson('SELF')])
+  const errors = state && !state.ok ? state.fieldErrors : undefined
+  const payload = JSON.stringify({ regionId, address, type, members: members.map((m) => draftToInput(m, true)) })
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <ActionMessage state={state} />
+      {errors?.['household.members'] ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errors['household.members']}
+        </p>
+      ) : null}
+      <input type="hidden" name="household" value={payload} />
+      <Card>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Field label={t('registry.fields.region')} name="regionId" error={errors?.['household.regionId']}>
+            <select id="regionId" value={regionId} onChange={(e) => setRegionId(e.target.value)} className={inputClass}>
+              <option value="">{t('registry.form.choose')}</option>
+              {regions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('registry.fields.address')} name="address" error={errors?.['household.address']}>
+            <input id="address" value={address} onChange={(e) => setAddress(e.target.value)} className={inputClass} />
+          </Field>
+          <Field label={t('registry.fields.householdType')} name="type">
+            <select id="type" value={type} onChange={(e) => setType(e.target.value)} className={inputClass}>
+              {HOUSEHOLD_TYPES.map((h) => (
+                <option key={h} value={h}>
+                  {t(`registry.householdType.${h}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </Card>
+      {members.map((member, i) => (
+        <Card key={i}>
+          <fieldset aria-label={t('registry.form.memberN', { n: i + 1 })}>
+            <div className="mb-2 flex items-center justify-between">
+              <legend className="text-sm font-medium text-slate-700">{t('registry.form.memberN', { n: i + 1 })}</legend>
+              {members.length > 1 ? (
+                <button type="button" className="text-sm text-red-700 hover:underline" onClick={() => setMembers(members.filter((_, j) => j !== i))}>
+                  {t('registry.form.removeMember')}
+                </button>
+              ) : null}
+            </div>
+            <PersonFieldset value={member} onChange={(next) => setMembers(members.map((m, j) => (j === i ? next : m)))} prefix={`household.members.${i}`} errors={errors} withRelation />
+          </fieldset>
+        </Card>
+      ))}
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={buttonClass.secondary} onClick={() => setMembers([...members, emptyPerson('')])}>
+          {t('registry.form.addMember')}
+        </button>
+        <PendingButton pending={pending} busy={t('common.saving')}>
+          {t('registry.form.submitHousehold')}
+        </PendingButton>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,50 @@
+'use client'
+import { answerReviewAction, reviewEventAction } from '@/lib/registry/actions'
+import { useT } from '@/lib/i18n/client'
+import { inputClass } from '@/components/ui'
+import { fieldError, PendingButton, useActionForm } from '@/components/ui/client'
+
+export function ReviewButtons({ eventId }: { eventId: number }) {
+  const t = useT()
+  const check = useActionForm(reviewEventAction)
+  const question = useActionForm(reviewEventAction)
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      <form onSubmit={check.onSubmit}>
+        <input type="hidden" name="eventId" value={eventId} />
+        <input type="hidden" name="decision" value="check" />
+        <PendingButton kind="secondary" pending={check.pending}>
+          {t('registry.review.check')}
+        </PendingButton>
+      </form>
+      <form onSubmit={question.onSubmit} className="flex flex-wrap items-start gap-2">
+        <input type="hidden" name="eventId" value={eventId} />
+        <input type="hidden" name="decision" value="question" />
+        <div>
+          <input name="question" aria-label={t('registry.review.questionLabel')} placeholder={t('registry.review.questionLabel')} className={`${inputClass} w-56`} />
+          {fieldError(question.state, 'question') ? <p className="text-xs text-red-700">{fieldError(question.state, 'question')}</p> : null}
+        </div>
+        <PendingButton kind="secondary" pending={question.pending}>
+          {t('registry.review.question')}
+        </PendingButton>
+      </form>
+    </div>
+  )
+}
+
+export function AnswerForm({ eventId }: { eventId: number }) {
+  const t = useT()
+  const { state, onSubmit, pending } = useActionForm(answerReviewAction)
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-2">
+      <input type="hidden" name="eventId" value={eventId} />
+      <div>
+        <input name="answer" aria-label={t('registry.review.answerLabel')} placeholder={t('registry.review.answerLabel')} className={`${inputClass} w-64`} />
+        {fieldError(state, 'answer') ? <p className="text-xs text-red-700">{fieldError(state, 'answer')}</p> : null}
+      </div>
+      <PendingButton kind="secondary" pending={pending}>
+        {t('registry.review.answer')}
+      </PendingButton>
+    </form>
+  )
+}

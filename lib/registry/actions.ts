@@ -1,0 +1,73 @@
+'use server'
+import { z } from 'zod'
+import { redirect } from 'next/navigation'
+import { defineAction } from '@/lib/server/action'
+import { freeText, id } from '@/lib/validation/fields'
+import { addMemberSchema, correctEventSchema, createHouseholdSchema, eventSchema, personRefSchema, updatePersonSchema } from './schemas'
+import { addMember, answerReview, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewEvent, updatePerson } from './service'
+
+export const createHouseholdAction = defineAction({
+  schema: createHouseholdSchema,
+  permission: 'register.edit',
+  run: async (input, { user, actor }) => {
+    const { householdId } = await createHousehold(actor, user, input.household)
+    redirect(`/register/households/${householdId}?created=1`)
+  },
+})
+
+export const addMemberAction = defineAction({
+  schema: addMemberSchema,
+  permission: 'register.edit',
+  run: (input, { user, actor }) => addMember(actor, user, input),
+  revalidate: ['/register'],
+  success: 'registry.householdPage.memberAdded',
+})
+
+export const updatePersonAction = defineAction({
+  schema: updatePersonSchema,
+  permission: 'register.edit',
+  run: (input, { user, actor }) => updatePerson(actor, user, input),
+  revalidate: ['/register'],
+  success: 'registry.person.saved',
+})
+
+export const revealIdAction = defineAction({
+  schema: personRefSchema,
+  permission: 'register.revealId',
+  run: (input, { user, actor }) => revealIdNumber(actor, user, input.personId),
+})
+
+export const recordEventAction = defineAction({
+  schema: eventSchema,
+  permission: 'register.edit',
+  run: (input, { user, actor }) => recordEvent(actor, user, input),
+  revalidate: ['/register'],
+  success: 'registry.events.recorded',
+})
+
+export const correctEventAction = defineAction({
+  schema: correctEventSchema,
+  permission: 'register.edit',
+  run: (input, { user, actor }) => correctEvent(actor, user, input),
+  revalidate: ['/register'],
+  success: 'registry.events.correctedOk',
+})
+
+export const reviewEventAction = defineAction({
+  schema: z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('check'), eventId: id }),
+    z.object({ decision: z.literal('question'), eventId: id, question: freeText(500) }),
+  ]),
+  permission: 'register.review',
+  run: (input, { user, actor }) => reviewEvent(actor, user, input),
+  revalidate: ['/register/review'],
+  success: 'common.saved',
+})
+
+export const answerReviewAction = defineAction({
+  schema: z.object({ eventId: id, answer: freeText(500) }),
+  permission: 'register.edit',
+  run: (input, { user, actor }) => answerReview(actor, user, input),
+  revalidate: ['/register/review'],
+  success: 'common.saved',
+})
