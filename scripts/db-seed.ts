@@ -1,5 +1,6 @@
-// Loads the demo county into an empty database: `npm run db:seed` (for DATABASE_URL setups; the
-// embedded setup loads it by itself on first start). Refuses a database that already has regions.
+// Loads the demo county into an empty database: `npm run db:seed [-- --residents N]` (for
+// DATABASE_URL setups; the embedded setup loads it by itself on first start, sized by
+// XZ_DEMO_RESIDENTS). Refuses a database that already has regions.
 import { createClient } from '../lib/db/client'
 import { openDatabase } from '../lib/db/runtime'
 import { applyMigrations } from '../lib/db/schema-engine'
@@ -13,8 +14,16 @@ try {
     console.error('The database already has regions; the demo county is loaded only into an empty database.')
     process.exitCode = 1
   } else {
-    const { regions, accounts } = await buildDemoCounty(db)
-    console.log(`Demo county loaded: ${regions} regions, ${accounts.length} accounts (password ${DEMO_PASSWORD}).`)
+    const flag = process.argv.indexOf('--residents')
+    const residents = flag > 0 ? Number(process.argv[flag + 1]) : undefined
+    if (residents !== undefined && (!Number.isInteger(residents) || residents < 0 || residents > 1_000_000)) {
+      throw new Error('--residents takes a whole number from 0 to 1000000')
+    }
+    const started = Date.now()
+    const demo = await buildDemoCounty(db, { residents })
+    console.log(
+      `Demo county loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${demo.regions} regions, ${demo.households} households, ${demo.persons} residents, ${demo.events} life events, ${demo.accounts.length} accounts (password ${DEMO_PASSWORD}).`,
+    )
   }
 } finally {
   await db.$disconnect()

@@ -49,9 +49,10 @@ try {
     try {
       if (await isEmptyDatabase(db)) {
         log('empty database: loading the demo county 宁津县 …')
-        const demo = await buildDemoCounty(db)
+        const residents = process.env.XZ_DEMO_RESIDENTS ? Number(process.env.XZ_DEMO_RESIDENTS) : undefined
+        const demo = await buildDemoCounty(db, { residents })
         accounts = demo.accounts
-        log(`demo county loaded: ${demo.regions} regions`)
+        log(`demo county loaded: ${demo.regions} regions, ${demo.households} households, ${demo.persons} residents, ${demo.events} life events`)
       }
     } finally {
       await db.$disconnect()

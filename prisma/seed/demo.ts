@@ -5,6 +5,8 @@ import type { PrismaClient } from '@/lib/generated/prisma/client'
 import type { Role } from '@/lib/access/roles'
 import { makeUser, type MadeRegion } from '@/tests/factories'
 import { seededRandom, type Random } from '@/tests/factories/random'
+import { todayIso } from '@/lib/registry/rules'
+import { buildResidents, DEFAULT_RESIDENTS, MAX_RESIDENTS } from './residents'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -47,7 +49,20 @@ export interface DemoAccount {
   region: string
 }
 
-export async function buildDemoCounty(db: PrismaClient, seed = DEMO_SEED): Promise<{ regions: number; accounts: DemoAccount[] }> {
+export interface DemoOptions {
+  seed?: number
+  /** residents to generate (0 for regions and users only); default 50,000, at most 1,000,000 */
+  residents?: number
+  /** the demo's "today", so the same seed gives the same county on any day */
+  today?: string
+}
+
+export async function buildDemoCounty(
+  db: PrismaClient,
+  options: DemoOptions = {},
+): Promise<{ regions: number; accounts: DemoAccount[]; persons: number; households: number; events: number }> {
+  const seed = options.seed ?? DEMO_SEED
+  const residents = Math.min(options.residents ?? DEFAULT_RESIDENTS, MAX_RESIDENTS)
   const random = seededRandom(seed)
   const regions: { code: string; name: string; level: MadeRegion['level']; parentCode: string | null }[] = [
     { ...COUNTY, level: 'COUNTY', parentCode: null },
@@ -114,7 +129,16 @@ export async function buildDemoCounty(db: PrismaClient, seed = DEMO_SEED): Promi
     if (!a.region) a.region = regions.find((r) => r.code === a.regionCode)!.name
     await makeUser(db, { username: a.username, name: a.name, role: a.role, regionId: regionId(a.regionCode), password: DEMO_PASSWORD })
   }
-  return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a) }
+  let made = { persons: 0, households: 0, events: 0 }
+  if (residents > 0) {
+    const rows = await db.region.findMany({ where: { level: { in: ['VILLAGE', 'GROUP'] }, ancestorIds: { has: regionId(COUNTY.code) } }, select: { id: true, name: true, level: true, parentId: true, ancestorIds: true }, orderBy: { code: 'asc' } })
+    const villages = rows
+      .filter((r) => r.level === 'VILLAGE')
+      .map((v) => ({ id: v.id, name: v.name, countyId: v.ancestorIds[0], townshipId: v.ancestorIds[1], groupIds: rows.filter((g) => g.parentId === v.id).map((g) => g.id) }))
+    const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' }, select: { id: true } })
+    made = await buildResidents(db, villages, { residents, random, today: options.today ?? todayIso(), recordedById: admin.id })
+  }
+  return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 
 export async function isEmptyDatabase(db: PrismaClient): Promise<boolean> {

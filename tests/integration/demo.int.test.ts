@@ -22,8 +22,11 @@ describe('demo county', () => {
     const a = await freshDatabase('xz_demo_a')
     const b = await freshDatabase('xz_demo_b')
     try {
-      await buildDemoCounty(a)
-      await buildDemoCounty(b)
+      const options = { residents: 3000, today: '2026-11-22' }
+      const made = await buildDemoCounty(a, options)
+      await buildDemoCounty(b, options)
+      expect(made.persons).toBeGreaterThanOrEqual(3000)
+      expect(made.persons).toBeLessThan(3100)
       const regions = await a.region.findMany({ include: { parent: true }, orderBy: { code: 'asc' } })
       const county = regions.filter((r) => r.level === 'COUNTY')
       expect(county.map((r) => r.name)).toEqual(['宁津县'])
@@ -45,9 +48,39 @@ describe('demo county', () => {
 
       const again = await b.region.findMany({ select: { code: true, name: true }, orderBy: { code: 'asc' } })
       expect(again).toEqual(regions.map((r) => ({ code: r.code, name: r.name })))
+      const people = (db: typeof a) => db.person.findMany({ select: { name: true, birthDate: true, idMasked: true, residence: true }, orderBy: { id: 'asc' } })
+      expect(await people(b)).toEqual(await people(a))
     } finally {
       await a.$disconnect()
       await b.$disconnect()
+    }
+  })
+
+  it('has realistic households, migrants and five years of events, some registered late', async () => {
+    const a = await freshDatabase('xz_demo_c')
+    try {
+      await buildDemoCounty(a, { residents: 5000, today: '2026-11-22' })
+      const persons = await a.person.findMany({ select: { householdId: true, residence: true, birthDate: true, alive: true, idHash: true } })
+      const sizes = new Map<number, number>()
+      for (const p of persons) sizes.set(p.householdId!, (sizes.get(p.householdId!) ?? 0) + 1)
+      expect(Math.max(...sizes.values())).toBeLessThanOrEqual(6)
+      expect(Math.min(...sizes.values())).toBeGreaterThanOrEqual(1)
+      const share = (r: string) => persons.filter((p) => p.residence === r).length / persons.length
+      expect(share('INFLOW')).toBeGreaterThan(0.02)
+      expect(share('INFLOW')).toBeLessThan(0.09)
+      expect(share('OUTFLOW')).toBeGreaterThan(0.04)
+      expect(share('OUTFLOW')).toBeLessThan(0.13)
+      const elderly = persons.filter((p) => p.birthDate < new Date('1966-11-22')).length / persons.length
+      expect(elderly).toBeGreaterThan(0.1)
+      expect(new Set(persons.filter((p) => p.idHash).map((p) => p.idHash)).size).toBe(persons.filter((p) => p.idHash).length)
+      const events = await a.lifeEvent.groupBy({ by: ['type'], _count: true })
+      const count = (type: string) => events.find((e) => e.type === type)?._count ?? 0
+      for (const type of ['BIRTH', 'DEATH', 'MARRIAGE', 'MOVE_IN']) expect(count(type), type).toBeGreaterThan(0)
+      expect(await a.lifeEvent.count({ where: { late: true } })).toBeGreaterThan(0)
+      expect(await a.lifeEvent.count({ where: { occurredOn: { lt: new Date('2021-11-01') } } })).toBe(0)
+      expect(await a.household.count({ where: { headId: null } })).toBeGreaterThan(0)
+    } finally {
+      await a.$disconnect()
     }
   })
 })

@@ -1,0 +1,329 @@
+// Demo residents for the generated county: households of 1–6 people built as families (head,
+// spouse, children, sometimes a parent), ages shaped like a northern Chinese county's pyramid,
+// about 5% inflow and 8% outflow migrants, and five years of births, deaths, marriages, divorces
+// and moves at realistic rates, some registered late. Deterministic from the seed. Rows are
+// written with explicit ids in large batches, so a million residents take about a minute or two.
+import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
+import { idColumns, nameColumns } from '@/lib/registry/columns'
+import { makeIdNumber } from '@/lib/registry/idcard'
+import { toDate, toIso } from '@/lib/registry/rules'
+import type { Random } from '@/tests/factories/random'
+
+export const DEFAULT_RESIDENTS = 50_000
+export const MAX_RESIDENTS = 1_000_000
+
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆范金石贾夏付方白邹孟秦尹薛闫段雷侯史陶贺顾毛郝龚邵万钱严武戴孔'
+const MALE = '建国军华明伟强磊勇涛斌波辉刚平杰峰鹏浩宇轩博文志海林东亮成龙庆春山永福德'
+const FEMALE = '秀英兰芳丽娟敏静燕玲红霞梅婷雪琳欣怡悦涵萱雨思佳诗晨桂凤玉娜'
+const ORIGINS = ['河北省沧州市吴桥县', '河北省衡水市景县', '河南省周口市', '安徽省阜阳市', '山东省德州市陵城区', '江苏省徐州市', '四川省南充市', '黑龙江省哈尔滨市']
+const DESTINATIONS = ['北京市朝阳区', '天津市滨海新区', '山东省济南市历下区', '山东省青岛市黄岛区', '江苏省苏州市', '广东省深圳市', '上海市浦东新区', '浙江省宁波市']
+const HOUSEHOLD_SIZES = [1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 6]
+const ROADS = ['中心街', '东街', '西街', '南街', '北街', '前街', '后街', '新华路', '幸福路', '和平路']
+
+export interface Village {
+  id: number
+  name: string
+  countyId: number
+  townshipId: number
+  groupIds: number[]
+}
+
+interface PersonRow {
+  id: number
+  countyId: number
+  townshipId: number
+  villageId: number
+  groupId: number | null
+  regionId: number
+  householdId: number | null
+  relation: 'SELF' | 'SPOUSE' | 'CHILD' | 'PARENT' | null
+  name: string
+  namePinyin: string
+  nameInitials: string
+  sex: 'MALE' | 'FEMALE'
+  birthDate: Date
+  ethnicity: string
+  idCipher: Uint8Array<ArrayBuffer> | null
+  idHash: string | null
+  idMasked: string | null
+  idLast4: string | null
+  phone: string | null
+  residence: 'LOCAL' | 'AWAY' | 'INFLOW' | 'OUTFLOW'
+  migrationPlace: string | null
+  migrationSince: Date | null
+  hukouText: string | null
+  maritalStatus: 'SINGLE' | 'MARRIED' | 'DIVORCED' | 'WIDOWED'
+  alive: boolean
+  deathDate: Date | null
+  motherId: number | null
+  birthOrder: number | null
+}
+
+interface EventRow {
+  id: number
+  countyId: number
+  townshipId: number
+  villageId: number
+  type: 'BIRTH' | 'DEATH' | 'MARRIAGE' | 'DIVORCE' | 'MOVE_IN' | 'MOVE_WITHIN'
+  personId: number
+  otherPersonId: number | null
+  occurredOn: Date
+  recordedOn: Date
+  late: boolean
+  details: object
+  recordedById: number
+  reviewStatus: 'PENDING' | 'CHECKED'
+  createdAt: Date
+}
+
+const DAY = 86_400_000
+
+const place: BulkColumn[] = [
+  { name: 'id', type: 'int' },
+  { name: 'countyId', type: 'int' },
+  { name: 'townshipId', type: 'int' },
+  { name: 'villageId', type: 'int' },
+]
+const HOUSEHOLD_COLUMNS: BulkColumn[] = [...place, { name: 'groupId', type: 'int' }, { name: 'regionId', type: 'int' }, { name: 'address', type: 'text' }, { name: 'updatedAt', type: 'timestamptz' }]
+const PERSON_COLUMNS: BulkColumn[] = [
+  ...place,
+  { name: 'groupId', type: 'int' },
+  { name: 'regionId', type: 'int' },
+  { name: 'householdId', type: 'int' },
+  { name: 'relation', type: 'enum:Relation' },
+  { name: 'name', type: 'text' },
+  { name: 'namePinyin', type: 'text' },
+  { name: 'nameInitials', type: 'text' },
+  { name: 'sex', type: 'enum:Sex' },
+  { name: 'birthDate', type: 'date' },
+  { name: 'ethnicity', type: 'text' },
+  { name: 'idCipher', type: 'bytea' },
+  { name: 'idHash', type: 'text' },
+  { name: 'idMasked', type: 'text' },
+  { name: 'idLast4', type: 'text' },
+  { name: 'phone', type: 'text' },
+  { name: 'residence', type: 'enum:Residence' },
+  { name: 'migrationPlace', type: 'text' },
+  { name: 'migrationSince', type: 'date' },
+  { name: 'hukouText', type: 'text' },
+  { name: 'maritalStatus', type: 'enum:MaritalStatus' },
+  { name: 'alive', type: 'bool' },
+  { name: 'deathDate', type: 'date' },
+  { name: 'motherId', type: 'int' },
+  { name: 'birthOrder', type: 'int' },
+  { name: 'updatedAt', type: 'timestamptz' },
+]
+const EVENT_COLUMNS: BulkColumn[] = [
+  ...place,
+  { name: 'type', type: 'enum:LifeEventType' },
+  { name: 'personId', type: 'int' },
+  { name: 'otherPersonId', type: 'int' },
+  { name: 'occurredOn', type: 'date' },
+  { name: 'recordedOn', type: 'date' },
+  { name: 'late', type: 'bool' },
+  { name: 'details', type: 'jsonb' },
+  { name: 'recordedById', type: 'int' },
+  { name: 'reviewStatus', type: 'enum:ReviewStatus' },
+  { name: 'createdAt', type: 'timestamptz' },
+]
+
+export async function buildResidents(
+  db: PrismaClient,
+  villages: Village[],
+  options: { residents: number; random: Random; today: string; recordedById: number },
+): Promise<{ persons: number; households: number; events: number }> {
+  const { random, today } = options
+  const todayMs = toDate(today).getTime()
+  const dateYearsAgo = (years: number) => new Date(todayMs - years * 365.25 * DAY - random.int(0, 364) * DAY)
+  const idSequence = new Map<string, number>()
+  const nameCache = new Map<string, ReturnType<typeof nameColumns>>()
+  const names = (name: string) => {
+    let keys = nameCache.get(name)
+    if (!keys) nameCache.set(name, (keys = nameColumns(name)))
+    return keys
+  }
+  const givenName = (sex: 'MALE' | 'FEMALE') => {
+    const chars = sex === 'MALE' ? MALE : FEMALE
+    return random.next() < 0.7 ? chars[random.int(0, chars.length - 1)] + chars[random.int(0, chars.length - 1)] : chars[random.int(0, chars.length - 1)]
+  }
+  const surname = () => SURNAMES[Math.floor(SURNAMES.length * random.next() ** 2)]
+
+  const maxPerson = (await db.person.aggregate({ _max: { id: true } }))._max.id ?? 0
+  const maxHousehold = (await db.household.aggregate({ _max: { id: true } }))._max.id ?? 0
+  const maxEvent = (await db.lifeEvent.aggregate({ _max: { id: true } }))._max.id ?? 0
+  let nextPerson = maxPerson + 1
+  let nextHousehold = maxHousehold + 1
+  let nextEvent = maxEvent + 1
+
+  let persons: PersonRow[] = []
+  let households: { id: number; countyId: number; townshipId: number; villageId: number; groupId: number | null; regionId: number; address: string }[] = []
+  let events: EventRow[] = []
+  let totals = { persons: 0, households: 0, events: 0 }
+
+  const now = new Date()
+  const flush = async () => {
+    // Mothers are always written in the same or an earlier batch than their children.
+    await bulkInsert(db, 'Household', HOUSEHOLD_COLUMNS, households.map((h) => ({ ...h, updatedAt: now })))
+    await bulkInsert(db, 'Person', PERSON_COLUMNS, persons.map((p) => ({ ...p, updatedAt: now })) as unknown as Record<string, unknown>[])
+    await bulkInsert(db, 'LifeEvent', EVENT_COLUMNS, events as unknown as Record<string, unknown>[])
+    totals = { persons: totals.persons + persons.length, households: totals.households + households.length, events: totals.events + events.length }
+    persons = []
+    households = []
+    events = []
+  }
+
+  const event = (p: PersonRow, type: EventRow['type'], occurredOn: Date, details: object, otherPersonId: number | null = null) => {
+    // Most events are entered within three weeks; about 4% more than 30 days late.
+    const delay = random.next() < 0.04 ? random.int(31, 240) : random.int(0, 20)
+    const recordedMs = Math.min(todayMs, occurredOn.getTime() + delay * DAY)
+    const recordedOn = new Date(recordedMs)
+    events.push({
+      id: nextEvent++,
+      countyId: p.countyId,
+      townshipId: p.townshipId,
+      villageId: p.villageId,
+      type,
+      personId: p.id,
+      otherPersonId,
+      occurredOn,
+      recordedOn,
+      late: (recordedMs - occurredOn.getTime()) / DAY > 30,
+      details,
+      recordedById: options.recordedById,
+      reviewStatus: toIso(recordedOn).slice(0, 7) === today.slice(0, 7) ? 'PENDING' : 'CHECKED',
+      createdAt: new Date(recordedMs + 9 * 3_600_000),
+    })
+  }
+
+  const person = (home: { countyId: number; townshipId: number; villageId: number; groupId: number | null; regionId: number }, householdId: number, relation: PersonRow['relation'], sex: 'MALE' | 'FEMALE', birthDate: Date, family: string): PersonRow => {
+    const birth = toIso(birthDate)
+    const seq = idSequence.get(`${birth}${sex}`) ?? 0
+    idSequence.set(`${birth}${sex}`, seq + 1)
+    const idNumber = random.next() < 0.97 ? makeIdNumber('371422', birth, seq * 2 + (sex === 'MALE' ? 1 : 0), sex) : null
+    const age = (todayMs - birthDate.getTime()) / (365.25 * DAY)
+    const row: PersonRow = {
+      id: nextPerson++,
+      ...home,
+      householdId,
+      relation,
+      ...names(family + givenName(sex)),
+      sex,
+      birthDate,
+      ethnicity: random.next() < 0.985 ? '01' : random.pick(['03', '11', '02']),
+      ...idColumns(idNumber),
+      phone: age >= 16 && random.next() < 0.8 ? `1${random.pick(['3', '5', '7', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}` : null,
+      residence: 'LOCAL',
+      migrationPlace: null,
+      migrationSince: null,
+      hukouText: null,
+      maritalStatus: 'SINGLE',
+      alive: true,
+      deathDate: null,
+      motherId: null,
+      birthOrder: null,
+    }
+    persons.push(row)
+    return row
+  }
+
+  const perVillage = Math.max(1, Math.round(options.residents / villages.length))
+  let made = 0
+  for (const [index, village] of villages.entries()) {
+    const target = index === villages.length - 1 ? options.residents - made : Math.min(perVillage, options.residents - made)
+    let inVillage = 0
+    let number = 1
+    while (inVillage < target) {
+      const size = Math.min(random.pick(HOUSEHOLD_SIZES), target - inVillage)
+      const groupId = village.groupIds.length ? random.pick(village.groupIds) : null
+      const home = { countyId: village.countyId, townshipId: village.townshipId, villageId: village.id, groupId, regionId: groupId ?? village.id }
+      const household = { id: nextHousehold++, ...home, address: `${village.name}${random.pick(ROADS)}${number++}号` }
+      households.push(household)
+      const family = surname()
+      const inflowHousehold = random.next() < 0.05
+
+      // head: an adult, older heads more common in a rural county
+      const headAge = random.int(22, 85)
+      const head = person(home, household.id, 'SELF', random.next() < 0.8 ? 'MALE' : 'FEMALE', dateYearsAgo(headAge), family)
+      const members: PersonRow[] = [head]
+      let mother: PersonRow | null = head.sex === 'FEMALE' ? head : null
+      if (size >= 2) {
+        const spouseAge = Math.max(20, headAge + random.int(-4, 3))
+        const spouse = person(home, household.id, 'SPOUSE', head.sex === 'MALE' ? 'FEMALE' : 'MALE', dateYearsAgo(spouseAge), random.next() < 0.1 ? family : surname())
+        head.maritalStatus = spouse.maritalStatus = 'MARRIED'
+        members.push(spouse)
+        if (spouse.sex === 'FEMALE') mother = spouse
+        const marriedYearsAgo = Math.max(0, Math.min(headAge, spouseAge) - random.int(21, 28))
+        if (marriedYearsAgo < 5) event(head, 'MARRIAGE', dateYearsAgo(marriedYearsAgo), { spouseName: spouse.name })
+      } else if (headAge > 60 && random.next() < 0.6) {
+        head.maritalStatus = 'WIDOWED'
+      } else if (headAge > 28 && random.next() < 0.15) {
+        head.maritalStatus = 'DIVORCED'
+        if (random.next() < 0.3) event(head, 'DIVORCE', dateYearsAgo(random.int(0, 4)), {})
+      }
+      const motherAge = mother ? (todayMs - mother.birthDate.getTime()) / (365.25 * DAY) : 0
+      let order = 0
+      let childAge = motherAge - random.int(22, 30)
+      while (members.length < size && (size - members.length > 1 || !(headAge < 60) || random.next() < 0.85) && mother && childAge >= 0 && members.length < 5) {
+        const child = person(home, household.id, 'CHILD', random.next() < 0.52 ? 'MALE' : 'FEMALE', dateYearsAgo(Math.floor(childAge)), head.sex === 'MALE' ? family : surname())
+        child.motherId = mother.id
+        child.birthOrder = ++order
+        if (childAge < 5) event(child, 'BIRTH', child.birthDate, { name: child.name, sex: child.sex, birthOrder: order }, mother.id)
+        if (childAge >= 22 && random.next() < 0.5) child.maritalStatus = 'MARRIED'
+        members.push(child)
+        childAge -= random.int(2, 8)
+      }
+      while (members.length < size) {
+        members.push(person(home, household.id, 'PARENT', random.next() < 0.4 ? 'MALE' : 'FEMALE', dateYearsAgo(Math.min(98, headAge + random.int(22, 32))), family))
+        members[members.length - 1].maritalStatus = 'WIDOWED'
+      }
+
+      for (const m of members) {
+        const age = (todayMs - m.birthDate.getTime()) / (365.25 * DAY)
+        if (inflowHousehold) {
+          m.residence = 'INFLOW'
+          m.migrationPlace = m.hukouText = ORIGINS[household.id % ORIGINS.length]
+          m.migrationSince = dateYearsAgo(random.int(0, 6))
+          if (m.relation === 'SELF' && m.migrationSince.getTime() > todayMs - 5 * 365 * DAY) event(m, 'MOVE_IN', m.migrationSince, { origin: m.migrationPlace })
+        } else if (age >= 18 && age < 50 && random.next() < 0.16) {
+          m.residence = 'OUTFLOW'
+          m.migrationPlace = random.pick(DESTINATIONS)
+          m.migrationSince = dateYearsAgo(random.int(0, 8))
+        } else if (random.next() < 0.02) {
+          m.residence = 'AWAY'
+        }
+        // deaths in the last five years: about 7 per 1,000 a year, mostly the old
+        if (age > 60 && random.next() < (age > 80 ? 0.18 : 0.04)) {
+          m.alive = false
+          m.deathDate = new Date(Math.max(m.birthDate.getTime() + 60 * 365 * DAY, todayMs - random.int(1, 5 * 365) * DAY))
+          event(m, 'DEATH', m.deathDate, {})
+        }
+        if (m.alive && age > 1 && random.next() < 0.01) event(m, 'MOVE_WITHIN', dateYearsAgo(random.int(0, 4)), { toRegionId: m.regionId })
+      }
+      inVillage += members.length
+    }
+    made += inVillage
+    if (persons.length >= 20_000) await flush()
+  }
+  await flush()
+
+  // heads, and the id sequences past the ids written explicitly
+  await db.$executeRawUnsafe(`UPDATE "Household" h SET "headId" = p.id FROM "Person" p WHERE p."householdId" = h.id AND p.relation = 'SELF' AND h."headId" IS NULL AND h.id > ${maxHousehold}`)
+  for (const table of ['Household', 'Person', 'LifeEvent']) {
+    await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX(id) FROM "${table}"), 1))`)
+  }
+  await plantQualityProblems(db, maxPerson, maxHousehold)
+  return totals
+}
+
+/**
+ * Real registers have mistakes; the demo has a few on purpose so the data-quality queue has
+ * something to show: households without a head, and people whose recorded sex disagrees with
+ * their ID number.
+ */
+async function plantQualityProblems(db: PrismaClient, afterPerson: number, afterHousehold: number) {
+  await db.$executeRawUnsafe(`UPDATE "Household" SET "headId" = NULL WHERE id IN (SELECT id FROM "Household" WHERE id > ${afterHousehold} ORDER BY id LIMIT 3 OFFSET 40)`)
+  await db.$executeRawUnsafe(
+    `UPDATE "Person" SET sex = CASE WHEN sex = 'MALE' THEN 'FEMALE'::"Sex" ELSE 'MALE'::"Sex" END WHERE id IN (SELECT id FROM "Person" WHERE id > ${afterPerson} AND "idHash" IS NOT NULL ORDER BY id LIMIT 3 OFFSET 100)`,
+  )
+}
