@@ -33,3 +33,8 @@ export const recordAnswerSchema = z.object({
   answer: freeText(500),
 })
 export type RecordAnswerInput = z.output<typeof recordAnswerSchema>
+
+/** An id from the URL: a positive whole number that fits the column, or null. */
+export function routeId(value: string | undefined): number | null {
+  return value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null
+}
