@@ -24,31 +24,33 @@ export default async function MigrantsPage({ searchParams }: { searchParams: Pro
     <>
       <PageTitle actions={<ButtonLink href="/register/migrants/stats">{t('migration.list.stats')}</ButtonLink>}>{t('migration.title')}</PageTitle>
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{t('migration.intro')}</p>
-      <form className="no-print mb-4 grid gap-3 sm:grid-cols-[10rem_minmax(12rem,20rem)_auto_auto_auto] sm:items-end" role="search">
-        <Field label={t('migration.list.direction')} name="direction">
-          <select id="direction" name="direction" defaultValue={filter.direction ?? ''} className={inputClass}>
-            <option value="">{t('migration.list.anyDirection')}</option>
-            {DIRECTIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`migration.direction.${d}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        {regions.length > 1 ? (
-          <Field label={t('migration.list.region')} name="regionId">
-            <select id="regionId" name="regionId" defaultValue={filter.regionId ?? ''} className={inputClass}>
-              <option value="">{t('migration.list.anyRegion')}</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
+      <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search">
+        <div className="w-36">
+          <Field label={t('migration.list.direction')} name="direction">
+            <select id="direction" name="direction" defaultValue={filter.direction ?? ''} className={inputClass}>
+              <option value="">{t('migration.list.anyDirection')}</option>
+              {DIRECTIONS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`migration.direction.${d}`)}
                 </option>
               ))}
             </select>
           </Field>
-        ) : (
-          <span />
-        )}
+        </div>
+        {regions.length > 1 ? (
+          <div className="w-72">
+            <Field label={t('migration.list.region')} name="regionId">
+              <select id="regionId" name="regionId" defaultValue={filter.regionId ?? ''} className={inputClass}>
+                <option value="">{t('migration.list.anyRegion')}</option>
+                {regions.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        ) : null}
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
           <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} />
           {t('migration.list.overdueOnly')}
