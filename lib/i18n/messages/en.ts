@@ -225,6 +225,7 @@ export const en: Messages = {
       Household: 'Household',
       Person: 'Resident',
       LifeEvent: 'Life event',
+      ExchangeRequest: 'Information exchange',
     },
     actions: {
       auth_signIn: 'Signed in',
@@ -243,6 +244,8 @@ export const en: Messages = {
       region_deactivate: 'Region deactivated',
       region_import: 'Regions imported',
       permission_denied: 'Permission refused',
+      exchange_send: 'Exchange notice sent',
+      exchange_answer: 'Exchange answer recorded',
       household_create: 'Household registered',
       person_create: 'Resident added',
       person_update: 'Resident changed',

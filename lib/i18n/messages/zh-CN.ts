@@ -224,6 +224,7 @@ export const zhCN = {
       Household: '户',
       Person: '居民',
       LifeEvent: '生活事件',
+      ExchangeRequest: '信息交流',
     },
     actions: {
       auth_signIn: '登录',
@@ -242,6 +243,8 @@ export const zhCN = {
       region_deactivate: '停用区划',
       region_import: '导入区划',
       permission_denied: '越权操作被拒绝',
+      exchange_send: '发送协查函',
+      exchange_answer: '登记协查回复',
       household_create: '新建户',
       person_create: '新增居民',
       person_update: '修改居民信息',
