@@ -13,6 +13,9 @@ export interface BulkColumn {
 
 function cast(type: ColumnType, index: number): string {
   if (type.startsWith('enum:')) return `$${index}::text[]::"${type.slice(5)}"[]`
+  // Bytes travel as hex text: raw-query parameter types are inferred from the values, and an
+  // array whose first element is null would otherwise be sent as something else.
+  if (type === 'bytea') return `$${index}::text[]::bytea[]`
   return `$${index}::${type}[]`
 }
 
@@ -21,7 +24,7 @@ function toParam(type: ColumnType, value: unknown): unknown {
   if (type === 'date') return value instanceof Date ? value.toISOString().slice(0, 10) : value
   if (type === 'timestamptz') return value instanceof Date ? value.toISOString() : value
   if (type === 'jsonb') return JSON.stringify(value)
-  if (type === 'bytea') return Buffer.from(value as Uint8Array)
+  if (type === 'bytea') return `\\x${Buffer.from(value as Uint8Array).toString('hex')}`
   return value
 }
 
