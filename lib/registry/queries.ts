@@ -174,3 +174,18 @@ export async function reviewList(subject: LeveledSubject, month: string, status?
     take: 500,
   })
 }
+
+/** Changes in the subject's region that the township returned with a question, still unanswered. */
+export function openQuestions(subject: LeveledSubject): Promise<number> {
+  return db.lifeEvent.count({ where: { ...registerScope(subject), reviewStatus: 'QUESTIONED' } })
+}
+
+/** Townships and villages in the subject's region, for the search filter. */
+export async function filterRegions(subject: LeveledSubject) {
+  const regions = await db.region.findMany({
+    where: { OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }], level: { in: ['TOWNSHIP', 'VILLAGE'] } },
+    select: { id: true, name: true, level: true, parent: { select: { name: true } } },
+    orderBy: { code: 'asc' },
+  })
+  return regions.map((r) => ({ id: r.id, label: r.level === 'VILLAGE' && subject.regionLevel === 'COUNTY' ? `${r.parent?.name ?? ''} / ${r.name}` : r.name }))
+}

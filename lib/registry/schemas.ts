@@ -15,12 +15,12 @@ export const EDUCATIONS = ['NONE', 'PRIMARY', 'JUNIOR', 'SENIOR', 'VOCATIONAL', 
 export const pastDate = z
   .string({ error: 'errors.required' })
   .trim()
-  .min(1, { error: 'errors.required' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.invalidDate' })
+  .min(1, { error: 'errors.required', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.invalidDate', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`)
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, { error: 'errors.invalidDate' })
+  }, { error: 'errors.invalidDate', abort: true })
   .refine((s) => s >= '1900-01-01', { error: 'registry.errors.dateTooOld' })
   .refine((s) => s <= todayIso(), { error: 'registry.errors.dateInFuture' })
 
@@ -79,7 +79,7 @@ export const householdSchema = z
     regionId: id,
     address: freeText(100),
     type: choice(HOUSEHOLD_TYPES).default('FAMILY'),
-    members: z.array(memberSchema).min(1, { error: 'registry.errors.noMembers' }).max(30, { error: 'registry.errors.tooManyMembers' }),
+    members: z.array(memberSchema).min(1, { error: 'registry.errors.noMembers', abort: true }).max(30, { error: 'registry.errors.tooManyMembers' }),
   })
   .superRefine((value, ctx) => {
     const heads = value.members.filter((m) => m.relation === 'SELF').length

@@ -16,8 +16,8 @@ export function nameText(max: number) {
   return z
     .string({ error: 'errors.required' })
     .trim()
-    .min(1, { error: 'errors.required' })
-    .max(max, { error: 'errors.tooLong' })
+    .min(1, { error: 'errors.required', abort: true })
+    .max(max, { error: 'errors.tooLong', abort: true })
     .refine((s) => !CONTROL_CHARACTERS.test(s), { error: 'errors.controlCharacters' })
     .refine((s) => NAME_CHARACTERS.test(s), { error: 'errors.nameCharacters' })
 }
@@ -27,8 +27,8 @@ export function freeText(max: number) {
   return z
     .string({ error: 'errors.required' })
     .trim()
-    .min(1, { error: 'errors.required' })
-    .max(max, { error: 'errors.tooLong' })
+    .min(1, { error: 'errors.required', abort: true })
+    .max(max, { error: 'errors.tooLong', abort: true })
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: 'errors.controlCharacters' })
 }
 
@@ -36,14 +36,14 @@ export const username = z
   .string({ error: 'errors.required' })
   .trim()
   .toLowerCase()
-  .min(1, { error: 'errors.required' })
+  .min(1, { error: 'errors.required', abort: true })
   .max(32, { error: 'errors.tooLong' })
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { error: 'errors.usernameFormat' })
 
 /** A password as typed at sign-in: not checked against the rules, only bounded. */
 export const passwordInput = z
   .string({ error: 'errors.required' })
-  .min(1, { error: 'errors.required' })
+  .min(1, { error: 'errors.required', abort: true })
   .max(256, { error: 'errors.tooLong' })
 
 /** A positive whole number as a form sends it; an empty field or unchosen select is "required". */
@@ -51,7 +51,7 @@ function positiveInteger() {
   return z
     .string({ error: 'errors.required' })
     .trim()
-    .min(1, { error: 'errors.required' })
+    .min(1, { error: 'errors.required', abort: true })
     .regex(/^[1-9]\d{0,9}$/, { error: 'errors.invalid' })
     .transform(Number)
     .refine((n) => n <= 2_147_483_647, { error: 'errors.invalid' })

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { can } from '@/lib/access/permissions'
-import { searchPersons } from '@/lib/registry/queries'
+import { filterRegions, openQuestions, searchPersons } from '@/lib/registry/queries'
 import { RESIDENCES, SEXES, searchSchema } from '@/lib/registry/schemas'
 import { ageOn, todayIso } from '@/lib/registry/rules'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
-import { Badge, buttonClass, ButtonLink, EmptyState, Field, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
+import { Alert, Badge, buttonClass, ButtonLink, EmptyState, Field, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('registry.title') }
@@ -18,7 +18,11 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams
   const filter = searchSchema.parse(raw)
   const filtered = filter.q !== '' || filter.residence || filter.sex || filter.ageMin !== undefined || filter.ageMax !== undefined || filter.alive !== 'yes' || filter.regionId
-  const results = await searchPersons(user, filter)
+  const [results, questions, regions] = await Promise.all([
+    searchPersons(user, filter),
+    can(user, 'register.edit') && !can(user, 'register.review') ? openQuestions(user) : 0,
+    user.regionLevel === 'VILLAGE' || user.regionLevel === 'GROUP' ? [] : filterRegions(user),
+  ])
   const today = todayIso()
   const params = (page: number) => {
     const p = new URLSearchParams()
@@ -30,6 +34,15 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <PageTitle actions={can(user, 'register.edit') ? <ButtonLink kind="primary" href="/register/households/new">{t('registry.newHousehold')}</ButtonLink> : null}>
         {t('registry.title')}
       </PageTitle>
+      {questions > 0 ? (
+        <div className="mb-3">
+          <Alert kind="warning">
+            <Link className="underline" href="/register/review?status=QUESTIONED">
+              {t('registry.review.openQuestions', { count: questions })}
+            </Link>
+          </Alert>
+        </div>
+      ) : null}
       <form role="search" className="no-print mb-4 space-y-3">
         <div className="flex flex-wrap gap-2">
           <input
@@ -44,9 +57,21 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
             {t('common.search')}
           </button>
         </div>
-        <details open={!!(filter.residence || filter.sex || filter.ageMin !== undefined || filter.ageMax !== undefined || filter.alive !== 'yes')}>
+        <details open={!!(filter.regionId || filter.residence || filter.sex || filter.ageMin !== undefined || filter.ageMax !== undefined || filter.alive !== 'yes')}>
           <summary className="cursor-pointer text-sm text-slate-600">{t('common.search')}：{t('registry.filters.residence')} / {t('registry.filters.sex')} / {t('registry.fields.age')}</summary>
-          <div className="mt-2 grid gap-3 sm:grid-cols-5">
+          <div className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+            {regions.length > 0 ? (
+              <Field label={t('registry.filters.region')} name="regionId">
+                <select id="regionId" name="regionId" defaultValue={filter.regionId ?? ''} className={inputClass}>
+                  <option value="">{t('registry.filters.anyRegion')}</option>
+                  {regions.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : null}
             <Field label={t('registry.filters.residence')} name="residence">
               <select id="residence" name="residence" defaultValue={filter.residence ?? ''} className={inputClass}>
                 <option value="">{t('registry.filters.any')}</option>

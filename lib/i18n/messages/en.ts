@@ -368,6 +368,7 @@ export const en: Messages = {
       benefits: 'Benefits',
       servicesEmpty: 'Service records will appear here once that module is available.',
       benefitsEmpty: 'Benefits will appear here once that module is available.',
+      exchanges: 'Information exchange',
       addMember: 'Add a member',
     },
     householdPage: {
@@ -395,6 +396,7 @@ export const en: Messages = {
       answerLabel: 'Your answer',
       statuses: { PENDING: 'To check', CHECKED: 'Checked', QUESTIONED: 'Questioned', ANSWERED: 'Answered' },
       none: 'No changes entered by villages this month.',
+      openQuestions: 'The township asked about {count} of your changes. Please look and answer.',
       recordedBy: 'Entered by',
     },
     id: {

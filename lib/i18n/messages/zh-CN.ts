@@ -367,6 +367,7 @@ export const zhCN = {
       benefits: '奖励扶助',
       servicesEmpty: '服务记录模块上线后在此显示。',
       benefitsEmpty: '奖励扶助模块上线后在此显示。',
+      exchanges: '信息交流记录',
       addMember: '添加家庭成员',
     },
     householdPage: {
@@ -394,6 +395,7 @@ export const zhCN = {
       answerLabel: '回复内容',
       statuses: { PENDING: '待核查', CHECKED: '已核查', QUESTIONED: '已提问', ANSWERED: '已回复' },
       none: '本月没有村里录入的变更。',
+      openQuestions: '乡镇对本村 {count} 条变更提出了问题，请查看并回复。',
       recordedBy: '录入',
     },
     id: {

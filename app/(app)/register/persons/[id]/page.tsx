@@ -88,6 +88,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             {row(t('registry.fields.phone'), person.phone)}
             {row(t('registry.fields.residence'), t(`registry.residence.${person.residence}`))}
             {person.migrationPlace ? row(t('registry.fields.migrationPlace'), `${person.migrationPlace}${person.migrationSince ? `（${toIso(person.migrationSince)}）` : ''}`) : null}
+            {person.residence === 'INFLOW' || person.residence === 'OUTFLOW'
+              ? row(t('migration.title'), <Link className="text-brand-600 hover:underline" href={`/register/migrants/${person.id}`}>{t('registry.person.exchanges')}</Link>)
+              : null}
             {row(t('registry.fields.maritalStatus'), t(`registry.marital.${person.maritalStatus}`))}
             {row(t('registry.fields.education'), person.education ? t(`registry.education.${person.education}`) : null)}
             {row(t('registry.fields.occupation'), person.occupation)}

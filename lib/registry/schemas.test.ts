@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { makeIdNumber } from './idcard'
+import { birthSchema, householdSchema, personSchema } from './schemas'
+
+const valid = { name: '王建军', sex: 'MALE', birthDate: '1985-03-02', ethnicity: '01' }
+/** The first message per field, which is what the forms show (lib/server/action.ts). */
+function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  const out: Record<string, string> = {}
+  for (const issue of result.error?.issues ?? []) out[issue.path.join('.')] ??= issue.message
+  return out
+}
+
+describe('person input', () => {
+  it('accepts a plain person and fills defaults', () => {
+    expect(personSchema.parse(valid)).toMatchObject({ residence: 'LOCAL', maritalStatus: 'SINGLE' })
+  })
+  it('says which part of an ID number is wrong, and checks it against birth date and sex', () => {
+    const id = makeIdNumber('371422', '1985-03-02', 7, 'MALE')
+    expect(personSchema.safeParse({ ...valid, idNumber: id }).success).toBe(true)
+    expect(messages(personSchema.safeParse({ ...valid, idNumber: id.slice(0, 17) + (id[17] === '1' ? '2' : '1') }))).toEqual({ idNumber: 'registry.id.checkDigit' })
+    expect(messages(personSchema.safeParse({ ...valid, idNumber: '12345' }))).toEqual({ idNumber: 'registry.id.length' })
+    expect(messages(personSchema.safeParse({ ...valid, birthDate: '1985-03-03', idNumber: id }))).toEqual({ birthDate: 'registry.id.birthDateMismatch' })
+    expect(messages(personSchema.safeParse({ ...valid, sex: 'FEMALE', idNumber: id }))).toEqual({ sex: 'registry.id.sexMismatch' })
+  })
+  it('refuses impossible and future dates', () => {
+    expect(messages(personSchema.safeParse({ ...valid, birthDate: '2023-02-29' }))).toEqual({ birthDate: 'errors.invalidDate' })
+    expect(messages(personSchema.safeParse({ ...valid, birthDate: '2999-01-01' }))).toEqual({ birthDate: 'registry.errors.dateInFuture' })
+    expect(messages(personSchema.safeParse({ ...valid, birthDate: '1850-01-01' }))).toEqual({ birthDate: 'registry.errors.dateTooOld' })
+    expect(messages(personSchema.safeParse({ ...valid, birthDate: '85-3-2' }))).toEqual({ birthDate: 'errors.invalidDate' })
+  })
+  it('refuses hostile and overlong text, wrong phones and unknown codes', () => {
+    expect(messages(personSchema.safeParse({ ...valid, name: '<img src=x onerror=alert(1)>' }))).toEqual({ name: 'errors.nameCharacters' })
+    expect(messages(personSchema.safeParse({ ...valid, name: '王'.repeat(10_000) }))).toEqual({ name: 'errors.tooLong' })
+    expect(messages(personSchema.safeParse({ ...valid, name: "王'; DELETE FROM \"Person\"; --" }))).toEqual({ name: 'errors.nameCharacters' })
+    expect(messages(personSchema.safeParse({ ...valid, phone: '12345' }))).toEqual({ phone: 'registry.errors.phone' })
+    expect(messages(personSchema.safeParse({ ...valid, ethnicity: '57' }))).toEqual({ ethnicity: 'errors.invalid' })
+    expect(messages(personSchema.safeParse({ ...valid, residence: 'ELSEWHERE' }))).toEqual({ residence: 'errors.invalid' })
+  })
+})
+
+describe('household input', () => {
+  const member = { ...valid, relation: 'SELF' }
+  it('needs exactly one head', () => {
+    expect(householdSchema.safeParse({ regionId: '5', address: '幸福路 1 号', members: [member] }).success).toBe(true)
+    expect(messages(householdSchema.safeParse({ regionId: '5', address: '幸福路 1 号', members: [{ ...member, relation: 'SPOUSE' }] }))).toEqual({ members: 'registry.errors.noHead' })
+    expect(messages(householdSchema.safeParse({ regionId: '5', address: '幸福路 1 号', members: [member, member] }))).toEqual({ members: 'registry.errors.twoHeads' })
+    expect(messages(householdSchema.safeParse({ regionId: '5', address: '幸福路 1 号', members: [] }))).toEqual({ members: 'registry.errors.noMembers' })
+  })
+  it('reports a member’s error under that member', () => {
+    expect(messages(householdSchema.safeParse({ regionId: '5', address: '幸福路 1 号', members: [member, { ...valid, relation: 'CHILD', birthDate: '2023-02-30' }] }))).toEqual({
+      'members.1.birthDate': 'errors.invalidDate',
+    })
+  })
+})
+
+describe('event input', () => {
+  it('has its own schema per type', () => {
+    expect(birthSchema.safeParse({ type: 'BIRTH', motherId: '3', version: '1', occurredOn: '2026-01-01', name: '王小红', sex: 'FEMALE' }).success).toBe(true)
+    expect(messages(birthSchema.safeParse({ type: 'BIRTH', motherId: '3', version: '1', occurredOn: '2999-01-01', name: '', sex: 'X' }))).toEqual({
+      occurredOn: 'registry.errors.dateInFuture',
+      name: 'errors.required',
+      sex: 'errors.invalid',
+    })
+  })
+})
