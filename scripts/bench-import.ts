@@ -99,15 +99,20 @@ try {
     const sheet = await readSheet(file)
     if (!sheet.ok) throw new Error(`file not read: ${sheet.error}`)
     const read = seconds(started)
-    const result = await runImport(db, subject, sheet.rows, commit, audit)
-    return { result, read, total: seconds(started) }
+    const phases: string[] = []
+    let last = performance.now()
+    const result = await runImport(db, subject, sheet.rows, commit, audit, (name) => {
+      phases.push(`${name} ${((performance.now() - last) / 1000).toFixed(2)} s`)
+      last = performance.now()
+    })
+    return { result, read, total: seconds(started), phases: phases.join(', ') }
   }
 
   const dry = await step(false)
   if (dry.result.errorCount > 0) throw new Error(`dry run found errors: ${JSON.stringify(dry.result.errors.slice(0, 5))}`)
-  console.log(`dry run: ${dry.total} s (reading the file ${dry.read} s) — ${dry.result.households} households, ${dry.result.persons} people to create`)
+  console.log(`dry run: ${dry.total} s (read ${dry.read} s, ${dry.phases}) — ${dry.result.households} households, ${dry.result.persons} people to create`)
   const commit = await step(true)
-  console.log(`commit:  ${commit.total} s (reading the file ${commit.read} s) — committed ${commit.result.committed}, ${commit.result.persons} people`)
+  console.log(`commit:  ${commit.total} s (read ${commit.read} s, ${commit.phases}) — committed ${commit.result.committed}, ${commit.result.persons} people`)
   console.log(`total:   ${(Number(dry.total) + Number(commit.total)).toFixed(2)} s for ${ROWS} rows (limit 60 s)`)
   const again = await step(false)
   console.log(`re-import check: ${again.result.skipped} already registered, ${again.result.persons} new (expected ${ROWS} and 0)`)

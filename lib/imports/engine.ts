@@ -205,7 +205,7 @@ async function insertRows(tx: Tx, table: 'Person' | 'Household', types: Record<s
 }
 
 /** Writes the plan in one transaction: households, people in bulk, heads, then the audit event. */
-async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>, summary: ImportSummary) {
+async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>, summary: ImportSummary, phase: Phase) {
   const persons: Prisma.PersonCreateManyInput[] = []
   plan.create.forEach((h, i) => {
     for (const m of h.members) persons.push({ ...h.place, ...personColumns(m.person), householdId: i, relation: m.person.relation })
@@ -214,6 +214,7 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
   for (const j of plan.join) {
     for (const m of j.members) persons.push({ ...j.place, ...personColumns(m.person), householdId: j.householdId, relation: m.person.relation })
   }
+  phase('columns')
   await client.$transaction(
     async (tx) => {
       const householdIds = await nextIds(tx, 'Household', plan.create.length)
@@ -230,7 +231,9 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
         HOUSEHOLD_COLUMNS,
         plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type })),
       )
+      phase('households')
       await insertRows(tx, 'Person', PERSON_COLUMNS, persons as Record<string, unknown>[])
+      phase('persons')
       for (const part of chunks(heads, 20_000)) {
         await tx.$executeRawUnsafe(
           `UPDATE "Household" h SET "headId" = v.head FROM unnest($1::int[], $2::int[]) AS v(id, head) WHERE h.id = v.id`,
@@ -242,7 +245,11 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
     },
     { timeout: 300_000, maxWait: 30_000 },
   )
+  phase('transaction')
 }
+
+/** Reports the end of each step of an import (the benchmark prints them). */
+export type Phase = (name: string) => void
 
 /**
  * Checks the file's rows and, when `commit` is set and nothing is wrong, imports them. `auditEvent`
@@ -254,8 +261,10 @@ export async function runImport(
   rows: SheetRow[],
   commit: boolean,
   auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,
+  phase: Phase = () => {},
 ): Promise<ImportResult> {
   const { errors, plan } = await planImport(client, subject, rows)
+  phase('check')
   const summary: ImportSummary = {
     rows: rows.length,
     households: plan.create.length,
@@ -265,7 +274,7 @@ export async function runImport(
   }
   const result: ImportResult = { ...summary, committed: false, errorCount: errors.length, errors: errors.slice(0, MAX_REPORTED), skippedRows: plan.skipped.slice(0, MAX_REPORTED) }
   if (errors.length > 0 || !commit || summary.persons === 0) return result
-  await writePlan(client, plan, auditEvent, summary)
+  await writePlan(client, plan, auditEvent, summary, phase)
   return { ...result, committed: true }
 }
 

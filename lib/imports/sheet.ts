@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import type { MessageKey, MessageParams } from '@/lib/i18n/core'
@@ -110,24 +111,30 @@ function cellValue(value: ExcelJS.CellValue): RawCell | null {
   return String(value)
 }
 
+/** The first worksheet, read as a stream (several times faster than loading the workbook). */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetResult> {
-  const workbook = new ExcelJS.Workbook()
+  let header: string[] | null = null
+  const body: { line: number; values: (RawCell | null)[] }[] = []
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    })
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)
+        if (header === null) header = values.map((v) => (v === null || v instanceof Date ? '' : String(v)))
+        else body.push({ line: row.number, values })
+        if (body.length > MAX_IMPORT_ROWS + 1_000) return { ok: false, error: 'imports.errors.tooManyRows', params: { max: MAX_IMPORT_ROWS } }
+      }
+      break // the first worksheet only
+    }
   } catch {
     return { ok: false, error: 'imports.errors.notSpreadsheet' }
   }
-  const sheet = workbook.worksheets[0]
-  if (!sheet || sheet.rowCount === 0) return { ok: false, error: 'imports.errors.empty' }
-  if (sheet.rowCount > MAX_IMPORT_ROWS + 1_000) return { ok: false, error: 'imports.errors.tooManyRows', params: { max: MAX_IMPORT_ROWS } }
-  let header: string[] | null = null
-  const body: { line: number; values: (RawCell | null)[] }[] = []
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // row.values is 1-based: index 0 is empty
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)
-    if (header === null) header = values.map((v) => (v === null ? '' : v instanceof Date ? '' : String(v)))
-    else body.push({ line: rowNumber, values })
-  })
   if (header === null) return { ok: false, error: 'imports.errors.empty' }
   return toRows(header, body)
 }
