@@ -1,7 +1,7 @@
 import 'server-only'
 import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { can } from '@/lib/access/permissions'
+import { can, type LeveledSubject } from '@/lib/access/permissions'
 import { searchWhere } from '@/lib/registry/queries'
 import { decryptIdNumber } from '@/lib/registry/crypto'
 import { ethnicityName } from '@/lib/registry/ethnicities'
@@ -10,7 +10,6 @@ import type { SearchFilter } from '@/lib/registry/schemas'
 import { zhCN } from '@/lib/i18n/messages/zh-CN'
 import { audit, type Actor } from '@/lib/server/audit'
 import { db } from '@/lib/server/db'
-import type { SessionUser } from '@/lib/server/session'
 import { HEADER_ZH, labelOf } from './columns'
 
 // The register list as an .xlsx file: the same filter and scope as the search, Chinese headers in
@@ -73,7 +72,7 @@ export type ExportStart = { ok: false; count: number } | { ok: true; count: numb
  * Starts an export of the filtered list. Too many rows: refused with the count. Otherwise the
  * audit event is written and the file streams out batch by batch.
  */
-export async function exportRegister(actor: Actor, user: SessionUser, filter: Omit<SearchFilter, 'page'>): Promise<ExportStart> {
+export async function exportRegister(actor: Actor, user: LeveledSubject, filter: Omit<SearchFilter, 'page'>): Promise<ExportStart> {
   const where = await searchWhere(user, filter)
   const count = await db.person.count({ where })
   if (count > MAX_EXPORT_ROWS) return { ok: false, count }
