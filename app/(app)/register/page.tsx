@@ -6,6 +6,7 @@ import { RESIDENCES, SEXES, searchSchema } from '@/lib/registry/schemas'
 import { ageOn, todayIso } from '@/lib/registry/rules'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
+import { ExportButton } from '@/components/imports/ExportButton'
 import { Alert, Badge, buttonClass, ButtonLink, EmptyState, Field, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,7 +32,18 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   }
   return (
     <>
-      <PageTitle actions={can(user, 'register.edit') ? <ButtonLink kind="primary" href="/register/households/new">{t('registry.newHousehold')}</ButtonLink> : null}>
+      <PageTitle
+        actions={
+          <>
+            <ExportButton searchParams={raw} />
+            {can(user, 'register.edit') ? (
+              <ButtonLink kind="primary" href="/register/households/new">
+                {t('registry.newHousehold')}
+              </ButtonLink>
+            ) : null}
+          </>
+        }
+      >
         {t('registry.title')}
       </PageTitle>
       {questions > 0 ? (

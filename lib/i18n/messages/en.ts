@@ -244,6 +244,8 @@ export const en: Messages = {
       region_deactivate: 'Region deactivated',
       region_import: 'Regions imported',
       permission_denied: 'Permission refused',
+      register_import: 'Register imported',
+      register_export: 'Register exported',
       exchange_send: 'Exchange notice sent',
       exchange_answer: 'Exchange answer recorded',
       household_create: 'Household registered',

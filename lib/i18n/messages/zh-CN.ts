@@ -243,6 +243,8 @@ export const zhCN = {
       region_deactivate: '停用区划',
       region_import: '导入区划',
       permission_denied: '越权操作被拒绝',
+      register_import: '导入人口信息',
+      register_export: '导出人口信息',
       exchange_send: '发送协查函',
       exchange_answer: '登记协查回复',
       household_create: '新建户',
