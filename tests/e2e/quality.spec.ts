@@ -35,6 +35,7 @@ test('township staff run the check, see a headless household, assign the finding
   await expect(row.getByRole('link', { name: new RegExp(ADDRESS) })).toHaveAttribute('href', `/register/households/${householdId}`)
 
   await row.getByText('处理', { exact: true }).click()
+  await expect(row.locator('details')).toHaveAttribute('open', '')
   const select = row.getByLabel('指派给')
   const value = await select.locator('option', { hasText: '冯桂兰' }).getAttribute('value')
   await select.selectOption(value!)
@@ -42,8 +43,8 @@ test('township staff run the check, see a headless household, assign the finding
   await expect(row).toContainText('已指派')
   await expect(row).toContainText('冯桂兰')
 
-  // closing asks for confirmation and a note
-  await row.getByText('处理', { exact: true }).click()
+  // closing asks for confirmation and a note (the actions stay unfolded after the assignment)
+  await expect(row.locator('details')).toHaveAttribute('open', '')
   page.once('dialog', (dialog) => dialog.accept())
   await row.getByLabel('关闭 (说明)').fill('户主已迁出，下月补登新户主')
   await row.getByRole('button', { name: '关闭', exact: true }).click()
