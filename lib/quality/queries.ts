@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
-import type { LeveledSubject } from '@/lib/access/permissions'
+import { can, regionScope, type LeveledSubject } from '@/lib/access/permissions'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { findingScope } from './service'
 import type { FindingFilter } from './schemas'
@@ -30,7 +30,7 @@ export interface FindingRow {
 /** Townships and villages of the subject's region, for the region filter. */
 export async function filterRegions(subject: LeveledSubject) {
   return db.region.findMany({
-    where: { OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }], level: { in: ['COUNTY', 'TOWNSHIP', 'VILLAGE'] } },
+    where: { ...regionScope(subject), level: { in: ['COUNTY', 'TOWNSHIP', 'VILLAGE'] } },
     select: { id: true, name: true, level: true },
     orderBy: { code: 'asc' },
   })
@@ -38,7 +38,7 @@ export async function filterRegions(subject: LeveledSubject) {
 
 async function regionFilter(subject: LeveledSubject, regionId: number | undefined): Promise<Prisma.QualityFindingWhereInput> {
   if (!regionId) return {}
-  const region = await db.region.findFirst({ where: { id: regionId, OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }] }, select: { level: true } })
+  const region = await db.region.findFirst({ where: { id: regionId, ...regionScope(subject) }, select: { level: true } })
   if (!region) return { id: -1 } // outside the subject's region: nothing, as if it did not exist
   switch (region.level) {
     case 'COUNTY':
@@ -96,4 +96,16 @@ export async function listFindings(subject: LeveledSubject, filter: FindingFilte
     filter.page,
     FINDINGS_PAGE_SIZE,
   )
+}
+
+/** Users a finding may be given to: active, able to fix the register, in the finding's village, township or county, and inside the subject's region. */
+export async function assigneesFor(subject: LeveledSubject, findings: { villageId: number; townshipId: number; countyId: number }[]) {
+  const regionIds = [...new Set(findings.flatMap((f) => [f.villageId, f.townshipId, f.countyId]))]
+  if (regionIds.length === 0) return []
+  const users = await db.user.findMany({
+    where: { active: true, regionId: { in: regionIds }, region: regionScope(subject) },
+    select: { id: true, name: true, username: true, role: true, regionId: true, region: { select: { name: true } } },
+    orderBy: [{ regionId: 'asc' }, { username: 'asc' }],
+  })
+  return users.filter((u) => can(u, 'register.edit') || can(u, 'register.review'))
 }

@@ -54,18 +54,6 @@ async function findingForChange(tx: Tx, actor: Actor, subject: Subject, findingI
 
 const OPEN_STATUSES = ['OPEN', 'ASSIGNED']
 
-/** Users a finding may be given to: active, able to fix the register, in the finding's village, township or county, and inside the subject's region. */
-export async function assigneesFor(subject: Subject, findings: { villageId: number; townshipId: number; countyId: number }[]) {
-  const regionIds = [...new Set(findings.flatMap((f) => [f.villageId, f.townshipId, f.countyId]))]
-  if (regionIds.length === 0) return []
-  const users = await db.user.findMany({
-    where: { active: true, regionId: { in: regionIds }, region: { OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }] } },
-    select: { id: true, name: true, username: true, role: true, regionId: true, region: { select: { name: true } } },
-    orderBy: [{ regionId: 'asc' }, { username: 'asc' }],
-  })
-  return users.filter((u) => can(u, 'register.edit') || can(u, 'register.review'))
-}
-
 export async function assignFinding(actor: Actor, subject: Subject, input: AssignInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.review')
