@@ -9,6 +9,8 @@ import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
 import { birthOrderOf, eventDateProblem, isLate, newbornRelation, placementOf, toDate, todayIso, toIso, type Placement, type Relation } from './rules'
 import type { EventInput, HouseholdInput, PersonInput } from './schemas'
+// quality: rules re-checked for the records each save touches (lib/quality/service.ts)
+import { checkOnSave } from '@/lib/quality/service'
 
 // Register writes. Every function loads its rows inside the subject's region (registerScope), so
 // a row elsewhere looks missing; writes run in one transaction with their audit event. Audit
@@ -89,11 +91,14 @@ export async function createHousehold(actor: Actor, subject: Subject, input: Hou
       await assertIdsFree(tx, place.countyId, input.members.map((m) => m.idNumber))
       const household = await tx.household.create({ data: { ...place, address: input.address, type: input.type } })
       let headId: number | null = null
+      const personIds: number[] = [] // quality
       for (const member of input.members) {
         const person = await tx.person.create({ data: { ...place, ...personColumns(member), householdId: household.id, relation: member.relation } })
+        personIds.push(person.id) // quality
         if (member.relation === 'SELF') headId = person.id
       }
       await tx.household.update({ where: { id: household.id }, data: { headId } })
+      await checkOnSave(tx, { personIds, householdIds: [household.id] }) // quality
       await audit(tx, actor, {
         action: 'household.create',
         entity: 'Household',
@@ -119,6 +124,7 @@ export async function addMember(actor: Actor, subject: Subject, input: { househo
         data: { countyId, townshipId, villageId, groupId, regionId, ...personColumns(input.member), householdId: household.id, relation: input.member.relation },
       })
       if (input.member.relation === 'SELF') await tx.household.update({ where: { id: household.id }, data: { headId: person.id } })
+      await checkOnSave(tx, { personIds: [person.id], householdIds: [household.id] }) // quality
       await audit(tx, actor, { action: 'person.create', entity: 'Person', entityId: person.id, regionId, after: auditPerson(input.member) })
       return { personId: person.id }
     })
@@ -138,6 +144,7 @@ export async function updatePerson(actor: Actor, subject: Subject, input: { pers
       // An ID number left empty keeps the stored one: the form never holds the full number.
       const { idCipher, idHash, idMasked, idLast4, ...rest } = columns
       await tx.person.update({ where: { id: before.id }, data: input.person.idNumber ? { ...rest, idCipher, idHash, idMasked, idLast4 } : rest })
+      await checkOnSave(tx, { personIds: [before.id] }) // quality
       await audit(tx, actor, {
         action: 'person.update',
         entity: 'Person',
@@ -326,6 +333,9 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
           recordedById: actor.id!,
         },
       })
+      // quality: the person, the other party (a birth's mother) and any household moved between
+      const moved = [row.details.fromHouseholdId, row.details.toHouseholdId].filter((v): v is number => typeof v === 'number')
+      await checkOnSave(tx, { personIds: [row.personId, row.otherPersonId], householdIds: moved })
       await audit(tx, actor, { action: `event.${input.type}`, entity: 'LifeEvent', entityId: event.id, after: { personId: row.personId, occurredOn: input.occurredOn, ...row.details } })
       return { eventId: event.id, personId: row.personId }
     })
@@ -366,6 +376,7 @@ export async function correctEvent(actor: Actor, subject: Subject, input: { even
       })
       if (old.type === 'BIRTH') await tx.person.update({ where: { id: old.personId }, data: { birthDate: toDate(input.occurredOn), version: { increment: 1 } } })
       if (old.type === 'DEATH') await tx.person.update({ where: { id: old.personId }, data: { deathDate: toDate(input.occurredOn), version: { increment: 1 } } })
+      await checkOnSave(tx, { personIds: [old.personId, old.otherPersonId] }) // quality
       await audit(tx, actor, {
         action: 'event.correct',
         entity: 'LifeEvent',
