@@ -7,7 +7,8 @@ export const NAVIGATION: { href: string; label: MessageKey; permission?: Action 
   { href: '/register', label: 'nav.register', permission: 'register.view' },
   { href: '/register/migrants', label: 'migration.title', permission: 'register.view' },
   { href: '/register/review', label: 'nav.review', permission: 'register.review' },
-  { href: '/register/quality', label: 'quality.title', permission: 'register.review' },
+  // villages see and fix the findings of their own village; townships also assign and close them
+  { href: '/register/quality', label: 'quality.title', permission: 'register.edit' },
   { href: '/register/import', label: 'imports.title', permission: 'register.edit' },
   { href: '/regions', label: 'nav.regions', permission: 'region.view' },
   { href: '/users', label: 'nav.users', permission: 'user.view' },

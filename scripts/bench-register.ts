@@ -100,16 +100,9 @@ for (const residents of sizes) {
     }
     record('record a birth', residents, fmt(stats(birthMs)))
 
-    try {
-      const sweepModule = '../lib/quality/sweep'
-      const { runSweep } = (await import(sweepModule)) as { runSweep?: (actor: unknown, subject: unknown) => Promise<unknown> }
-      if (runSweep) {
-        const [ms] = await time(() => runSweep(official, official))
-        record('quality sweep (county)', residents, `${(ms / 1000).toFixed(1)} s`)
-      }
-    } catch (error) {
-      record('quality sweep (county)', residents, `not measured: ${(error as Error).message.split('\n')[0]}`)
-    }
+    const { sweepRegion } = await import('../lib/quality/sweep')
+    const [sweepMs, swept] = await time(() => sweepRegion(db, { column: 'countyId', id: county.id }, async () => {}))
+    record('quality sweep (county, second run)', residents, `${(sweepMs / 1000).toFixed(1)} s (${swept.detected} problems)`)
     await db.$disconnect()
     await seedDb.$disconnect()
   } finally {

@@ -7,6 +7,7 @@ import { makeUser, type MadeRegion } from '@/tests/factories'
 import { seededRandom, type Random } from '@/tests/factories/random'
 import { todayIso } from '@/lib/registry/rules'
 import { buildResidents, DEFAULT_RESIDENTS, MAX_RESIDENTS } from './residents'
+import { sweepRegion } from '@/lib/quality/sweep'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -137,6 +138,11 @@ export async function buildDemoCounty(
       .map((v) => ({ id: v.id, name: v.name, countyId: v.ancestorIds[0], townshipId: v.ancestorIds[1], groupIds: rows.filter((g) => g.parentId === v.id).map((g) => g.id) }))
     const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' }, select: { id: true } })
     made = await buildResidents(db, villages, { residents, random, today: options.today ?? todayIso(), recordedById: admin.id })
+    // The first data-quality sweep, as the nightly job would run it, so the queue starts with findings.
+    const countyId = regionId(COUNTY.code)
+    await sweepRegion(db, { column: 'countyId', id: countyId }, async (tx, counts) => {
+      await tx.auditEvent.create({ data: { actorName: 'demo', action: 'quality.sweep', entity: 'Region', entityId: String(countyId), regionId: countyId, after: { ...counts } } })
+    })
   }
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }

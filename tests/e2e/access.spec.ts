@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, navItems, signIn, signInAndWait, signOut } from './helpe
 const ADMIN = ['首页', '行政区划', '用户管理', '审计日志']
 const VIEWER = ['首页', '人口信息', '流动人口', '行政区划']
 const TOWNSHIP_STAFF = ['首页', '人口信息', '流动人口', '变更核查', '数据质量', '导入导出', '行政区划']
-const VILLAGE = ['首页', '人口信息', '流动人口', '导入导出']
+const VILLAGE = ['首页', '人口信息', '流动人口', '数据质量', '导入导出']
 
 const accounts: [string, string, string[]][] = [
   ['admin', '系统管理员', ADMIN],

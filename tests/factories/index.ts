@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto'
+import { makeIdNumber } from '@/lib/registry/idcard'
 // Factories shared by the tests and the demo generator (prisma/seed): one way to make a region or
 // a user, so test data and demo data cannot drift apart.
 import type { PrismaClient } from '@/lib/generated/prisma/client'
@@ -103,4 +105,13 @@ export function personInput(overrides: Partial<import('@/lib/registry/schemas').
     maritalStatus: 'MARRIED',
     ...overrides,
   }
+}
+
+/**
+ * A valid ID number no other test will make: tests share a database per worker, and the
+ * duplicate-ID quality rule rightly looks across counties. The region part is random.
+ */
+export function uniqueIdNumber(birthDate: string, sex: 'MALE' | 'FEMALE'): string {
+  const region = String(randomInt(110000, 659999))
+  return makeIdNumber(region, birthDate, randomInt(0, 1000), sex)
 }

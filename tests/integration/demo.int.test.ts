@@ -79,6 +79,9 @@ describe('demo county', () => {
       expect(await a.lifeEvent.count({ where: { late: true } })).toBeGreaterThan(0)
       expect(await a.lifeEvent.count({ where: { occurredOn: { lt: new Date('2021-11-01') } } })).toBe(0)
       expect(await a.household.count({ where: { headId: null } })).toBeGreaterThan(0)
+      // the planted problems are in the data-quality queue
+      expect(await a.qualityFinding.count({ where: { rule: { in: ['noHead', 'selfNotHead'] }, status: 'OPEN' } })).toBeGreaterThan(0)
+      expect(await a.qualityFinding.count({ where: { rule: 'idMismatch', status: 'OPEN' } })).toBeGreaterThan(0)
     } finally {
       await a.$disconnect()
     }

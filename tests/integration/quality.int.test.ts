@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { makeCounty, makeUser, personInput, uniqueUsername } from '@/tests/factories'
+import { makeCounty, makeUser, personInput, uniqueUsername, uniqueIdNumber } from '@/tests/factories'
 import { addMember, createHousehold, recordEvent, updatePerson } from '@/lib/registry/service'
 import { assignFinding, closeFinding, markFixed, sweep } from '@/lib/quality/service'
 import { listFindings } from '@/lib/quality/queries'
 import { personColumns } from '@/lib/registry/columns'
-import { makeIdNumber } from '@/lib/registry/idcard'
 import { todayIso, toDate } from '@/lib/registry/rules'
 import type { RegionLevel, Role } from '@/lib/access/roles'
 
 const PASSWORD = 'Correct-horse-42'
-let sequence = 0
-const freshId = (birthDate: string, sex: 'MALE' | 'FEMALE') => makeIdNumber('371422', birthDate, ++sequence + (process.pid % 50) * 100 + 5000, sex)
+const freshId = uniqueIdNumber
 
 async function staff(role: Role, region: { id: number; level: RegionLevel }) {
   const user = await makeUser(db, { username: uniqueUsername('q'), role, regionId: region.id, password: PASSWORD })

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { makeCounty, makeUser, personInput, uniqueUsername } from '@/tests/factories'
+import { makeCounty, makeUser, personInput, uniqueUsername, uniqueIdNumber } from '@/tests/factories'
 import { addMember, answerReview, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewEvent, updatePerson } from '@/lib/registry/service'
 import { getPerson, searchPersons } from '@/lib/registry/queries'
-import { makeIdNumber } from '@/lib/registry/idcard'
 import { todayIso } from '@/lib/registry/rules'
 import type { RegionLevel, Role } from '@/lib/access/roles'
 
 const PASSWORD = 'Correct-horse-42'
-let sequence = 0
-const freshId = (birthDate: string, sex: 'MALE' | 'FEMALE') => makeIdNumber('371422', birthDate, ++sequence + (process.pid % 50) * 100, sex)
+const freshId = uniqueIdNumber
 
 async function staff(role: Role, region: { id: number; level: RegionLevel }) {
   const user = await makeUser(db, { username: uniqueUsername('r'), role, regionId: region.id, password: PASSWORD })

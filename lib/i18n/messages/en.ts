@@ -226,6 +226,7 @@ export const en: Messages = {
       Person: 'Resident',
       LifeEvent: 'Life event',
       ExchangeRequest: 'Information exchange',
+      QualityFinding: 'Quality finding',
     },
     actions: {
       auth_signIn: 'Signed in',
@@ -244,6 +245,10 @@ export const en: Messages = {
       region_deactivate: 'Region deactivated',
       region_import: 'Regions imported',
       permission_denied: 'Permission refused',
+      quality_sweep: 'Quality sweep',
+      quality_assign: 'Finding assigned',
+      quality_fix: 'Finding fixed',
+      quality_close: 'Finding closed',
       register_import: 'Register imported',
       register_export: 'Register exported',
       exchange_send: 'Exchange notice sent',

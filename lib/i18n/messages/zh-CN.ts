@@ -225,6 +225,7 @@ export const zhCN = {
       Person: '居民',
       LifeEvent: '生活事件',
       ExchangeRequest: '信息交流',
+      QualityFinding: '质量问题',
     },
     actions: {
       auth_signIn: '登录',
@@ -243,6 +244,10 @@ export const zhCN = {
       region_deactivate: '停用区划',
       region_import: '导入区划',
       permission_denied: '越权操作被拒绝',
+      quality_sweep: '数据质量全面检查',
+      quality_assign: '分派质量问题',
+      quality_fix: '质量问题已修正',
+      quality_close: '关闭质量问题',
       register_import: '导入人口信息',
       register_export: '导出人口信息',
       exchange_send: '发送协查函',
