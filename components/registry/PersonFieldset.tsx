@@ -6,7 +6,7 @@ import { Field, inputClass } from '@/components/ui'
 
 /** A person as the forms hold it: every field a string, as typed. */
 export type PersonDraft = Record<
-  'name' | 'sex' | 'birthDate' | 'ethnicity' | 'idNumber' | 'phone' | 'residence' | 'migrationPlace' | 'migrationSince' | 'maritalStatus' | 'education' | 'occupation' | 'hukouText' | 'relation',
+  'name' | 'sex' | 'birthDate' | 'ethnicity' | 'idNumber' | 'phone' | 'residence' | 'migrationPlace' | 'migrationSince' | 'maritalStatus' | 'education' | 'occupation' | 'hukouText' | 'hukouCode' | 'relation',
   string
 >
 
@@ -24,6 +24,7 @@ export const emptyPerson = (relation = ''): PersonDraft => ({
   education: '',
   occupation: '',
   hukouText: '',
+  hukouCode: '',
   relation,
 })
 
@@ -130,9 +131,14 @@ export function PersonFieldset({
         </>
       ) : null}
       {value.residence === 'INFLOW' ? (
-        <Field label={t('registry.fields.hukouText')} name={id('hukouText')} error={error('hukouText')}>
-          <input {...input('hukouText')} />
-        </Field>
+        <>
+          <Field label={t('registry.fields.hukouText')} name={id('hukouText')} error={error('hukouText')}>
+            <input {...input('hukouText')} />
+          </Field>
+          <Field label={t('registry.fields.hukouCode')} name={id('hukouCode')} error={error('hukouCode')}>
+            <input {...input('hukouCode')} inputMode="numeric" />
+          </Field>
+        </>
       ) : null}
     </div>
   )

@@ -95,37 +95,6 @@ export function Badge({ children, tone = 'slate' }: { children: ReactNode; tone?
   return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${styles}`}>{children}</span>
 }
 
-/** Previous/next links that keep the other query parameters. */
-export function Pagination({
-  page,
-  pageCount,
-  href,
-  labels,
-}: {
-  page: number
-  pageCount: number
-  href: (page: number) => string
-  labels: { previous: string; next: string; summary: string }
-}) {
-  return (
-    <nav aria-label="pagination" className="no-print mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-      <span>{labels.summary}</span>
-      <span className="flex gap-2">
-        {page > 1 ? (
-          <Link className={buttonClass.secondary} href={href(page - 1)}>
-            {labels.previous}
-          </Link>
-        ) : null}
-        {page < pageCount ? (
-          <Link className={buttonClass.secondary} href={href(page + 1)}>
-            {labels.next}
-          </Link>
-        ) : null}
-      </span>
-    </nav>
-  )
-}
-
 export function formatDateTime(date: Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone: 'Asia/Shanghai',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { optionalDate } from '@/lib/validation/fields'
 
-export const AUDIT_ENTITIES = ['User', 'UserSession', 'Region', 'Permission', 'Household', 'Person', 'LifeEvent', 'ExchangeRequest', 'QualityFinding'] as const
+export const AUDIT_ENTITIES = ['User', 'UserSession', 'Region', 'Permission', 'Household', 'Person', 'LifeEvent', 'ExchangeRequest', 'QualityFinding', 'RegisterChange'] as const
 
 export const auditFilterSchema = z.object({
   user: z.string().trim().max(32, { error: 'errors.tooLong' }).optional().default(''),

@@ -28,6 +28,7 @@ export const COLUMNS = [
   'education',
   'occupation',
   'hukouText',
+  'hukouCode',
 ] as const
 export type Column = (typeof COLUMNS)[number]
 
@@ -58,6 +59,7 @@ for (const [label, c] of [
   ['家庭住址', 'address'],
   ['户籍地', 'hukouText'],
   ['户籍地(县外时填写)', 'hukouText'],
+  ['户籍地代码', 'hukouCode'],
   ['电话', 'phone'],
   ['手机号', 'phone'],
   ['身份证号码', 'idNumber'],

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
+import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
 import { inScope, type LeveledSubject } from '@/lib/access/permissions'
 import { personColumns } from '@/lib/registry/columns'
 import { hashIdNumber } from '@/lib/registry/crypto'
@@ -172,7 +173,7 @@ const PERSON_COLUMNS: Record<string, SqlType> = {
   id: 'int', countyId: 'int', townshipId: 'int', villageId: 'int', groupId: 'int', regionId: 'int', householdId: 'int', relation: '"Relation"',
   name: 'text', namePinyin: 'text', nameInitials: 'text', sex: '"Sex"', birthDate: 'date', ethnicity: 'text',
   idCipher: 'bytea', idHash: 'text', idMasked: 'text', idLast4: 'text', phone: 'text', residence: '"Residence"',
-  migrationPlace: 'text', migrationSince: 'date', maritalStatus: '"MaritalStatus"', education: '"Education"', occupation: 'text', hukouText: 'text',
+  migrationPlace: 'text', migrationSince: 'date', maritalStatus: '"MaritalStatus"', education: '"Education"', occupation: 'text', hukouText: 'text', hukouCode: 'text',
 }
 const HOUSEHOLD_COLUMNS: Record<string, SqlType> = {
   id: 'int', countyId: 'int', townshipId: 'int', villageId: 'int', groupId: 'int', regionId: 'int', address: 'text', type: '"HouseholdType"',
@@ -204,8 +205,20 @@ async function insertRows(tx: Tx, table: 'Person' | 'Household', types: Record<s
   }
 }
 
+const CHANGE_COLUMNS: BulkColumn[] = [
+  { name: 'countyId', type: 'int' },
+  { name: 'townshipId', type: 'int' },
+  { name: 'villageId', type: 'int' },
+  { name: 'kind', type: 'text' },
+  { name: 'personId', type: 'int' },
+  { name: 'householdId', type: 'int' },
+  { name: 'summary', type: 'jsonb' },
+  { name: 'createdById', type: 'int' },
+  { name: 'createdAt', type: 'timestamptz' },
+]
+
 /** Writes the plan in one transaction: households, people in bulk, heads, then the audit event. */
-async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>, summary: ImportSummary, phase: Phase) {
+async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>, summary: ImportSummary, phase: Phase, actorId: number) {
   const persons: Prisma.PersonCreateManyInput[] = []
   plan.create.forEach((h, i) => {
     for (const m of h.members) persons.push({ ...h.place, ...personColumns(m.person), householdId: i, relation: m.person.relation })
@@ -241,6 +254,24 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
           part.map((x) => x.personId),
         )
       }
+      // One change a household for the township's monthly review (RegisterChange).
+      const createdAt = new Date()
+      const headOf = new Map(heads.map((h) => [h.householdId, h.personId]))
+      const changes = [
+        ...plan.create.map((h, i) => ({ place: h.place, householdId: householdIds[i], address: h.household.address, names: h.members.map((m) => m.person.name) })),
+        ...plan.join.map((j) => ({ place: j.place, householdId: j.householdId, address: null, names: j.members.map((m) => m.person.name) })),
+      ].map((c) => ({
+        countyId: c.place.countyId,
+        townshipId: c.place.townshipId,
+        villageId: c.place.villageId,
+        kind: 'household.import',
+        personId: headOf.get(c.householdId) ?? null,
+        householdId: c.householdId,
+        summary: { address: c.address, members: c.names },
+        createdById: actorId,
+        createdAt,
+      }))
+      await bulkInsert(tx, 'RegisterChange', CHANGE_COLUMNS, changes)
       await auditEvent(tx, summary)
     },
     { timeout: 300_000, maxWait: 30_000 },
@@ -274,7 +305,7 @@ export async function runImport(
   }
   const result: ImportResult = { ...summary, committed: false, errorCount: errors.length, errors: errors.slice(0, MAX_REPORTED), skippedRows: plan.skipped.slice(0, MAX_REPORTED) }
   if (errors.length > 0 || !commit || summary.persons === 0) return result
-  await writePlan(client, plan, auditEvent, summary, phase)
+  await writePlan(client, plan, auditEvent, summary, phase, subject.id)
   return { ...result, committed: true }
 }
 

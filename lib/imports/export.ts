@@ -35,6 +35,7 @@ const select = {
   education: true,
   occupation: true,
   hukouText: true,
+  hukouCode: true,
   relation: true,
   alive: true,
   movedOut: true,
@@ -63,6 +64,7 @@ const HEADERS: { key: string; header: string; width: number }[] = [
   { key: 'education', header: HEADER_ZH.education, width: 10 },
   { key: 'occupation', header: HEADER_ZH.occupation, width: 10 },
   { key: 'hukouText', header: HEADER_ZH.hukouText, width: 20 },
+  { key: 'hukouCode', header: HEADER_ZH.hukouCode, width: 14 },
   { key: 'status', header: '状态', width: 8 },
 ]
 
@@ -115,6 +117,7 @@ export async function exportRegister(actor: Actor, user: LeveledSubject, filter:
             education: p.education ? labelOf('education', p.education) : '',
             occupation: p.occupation ?? '',
             hukouText: p.hukouText ?? '',
+            hukouCode: p.hukouCode ?? '',
             status: !p.alive ? r.status.deceased : p.movedOut ? r.status.movedOut : r.status.alive,
           })
           .commit()

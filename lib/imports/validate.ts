@@ -86,7 +86,7 @@ export function readRow(row: SheetRow, errors: RowError[]) {
   const before = errors.length
 
   const input: Record<string, unknown> = {}
-  for (const column of ['name', 'migrationPlace', 'occupation', 'hukouText'] as const) input[column] = cellText(c[column])
+  for (const column of ['name', 'migrationPlace', 'occupation', 'hukouText', 'hukouCode'] as const) input[column] = cellText(c[column])
   input.birthDate = dateText(c.birthDate)
   input.migrationSince = dateText(c.migrationSince)
   input.phone = cellText(c.phone)

@@ -183,7 +183,8 @@ async function detectIdMismatch(client: Client, target: Target): Promise<Detecti
   let after = 0
   for (;;) {
     const rows = await client.person.findMany({
-      where: { ...where, idCipher: { not: null }, id: { gt: after } },
+      // AND, not a spread: the paging condition must not replace the records' own id filter.
+      where: { AND: [where, { idCipher: { not: null } }, { id: { gt: after } }] },
       select: { id: true, countyId: true, townshipId: true, villageId: true, name: true, sex: true, birthDate: true, idCipher: true, idMasked: true },
       orderBy: { id: 'asc' },
       take: ID_CHUNK,

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import { defineAction } from '@/lib/server/action'
 import { freeText, id } from '@/lib/validation/fields'
 import { addMemberSchema, correctEventSchema, createHouseholdSchema, eventSchema, personRefSchema, updatePersonSchema } from './schemas'
-import { addMember, answerReview, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewEvent, updatePerson } from './service'
+import { addMember, answerChange, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewChange, updatePerson } from './service'
 
 export const createHouseholdAction = defineAction({
   schema: createHouseholdSchema,
@@ -53,21 +53,21 @@ export const correctEventAction = defineAction({
   success: 'registry.events.correctedOk',
 })
 
-export const reviewEventAction = defineAction({
+export const reviewChangeAction = defineAction({
   schema: z.discriminatedUnion('decision', [
-    z.object({ decision: z.literal('check'), eventId: id }),
-    z.object({ decision: z.literal('question'), eventId: id, question: freeText(500) }),
+    z.object({ decision: z.literal('check'), changeId: id }),
+    z.object({ decision: z.literal('question'), changeId: id, question: freeText(500) }),
   ]),
   permission: 'register.review',
-  run: (input, { user, actor }) => reviewEvent(actor, user, input),
+  run: (input, { user, actor }) => reviewChange(actor, user, input),
   revalidate: ['/register/review'],
   success: 'common.saved',
 })
 
-export const answerReviewAction = defineAction({
-  schema: z.object({ eventId: id, answer: freeText(500) }),
+export const answerChangeAction = defineAction({
+  schema: z.object({ changeId: id, answer: freeText(500) }),
   permission: 'register.edit',
-  run: (input, { user, actor }) => answerReview(actor, user, input),
+  run: (input, { user, actor }) => answerChange(actor, user, input),
   revalidate: ['/register/review'],
   success: 'common.saved',
 })

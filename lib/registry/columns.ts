@@ -32,5 +32,6 @@ export function personColumns(p: PersonInput) {
     education: p.education ?? null,
     occupation: p.occupation ?? null,
     hukouText: p.hukouText ?? null,
+    hukouCode: p.hukouCode ? p.hukouCode.padEnd(12, '0') : null,
   }
 }

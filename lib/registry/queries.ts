@@ -158,12 +158,12 @@ async function placesBelow(regionId: number) {
   return regions.map((r) => ({ id: r.id, label: r.level === 'GROUP' ? `${r.parent?.name ?? ''} ${r.name}` : r.name }))
 }
 
-/** Village changes (life events entered) in a month, for the township's review. */
+/** Every change made in the subject's region in a month (yyyy-mm, China time), for the review. */
 export async function reviewList(subject: LeveledSubject, month: string, status?: string) {
   const start = new Date(`${month}-01T00:00:00+08:00`)
   const end = new Date(start)
   end.setMonth(end.getMonth() + 1)
-  return db.lifeEvent.findMany({
+  return db.registerChange.findMany({
     where: {
       ...registerScope(subject),
       createdAt: { gte: start, lt: end },
@@ -171,13 +171,13 @@ export async function reviewList(subject: LeveledSubject, month: string, status?
     },
     include: { person: { select: { id: true, name: true, region: { select: { name: true } } } } },
     orderBy: [{ villageId: 'asc' }, { createdAt: 'asc' }],
-    take: 500,
+    take: 1000,
   })
 }
 
 /** Changes in the subject's region that the township returned with a question, still unanswered. */
 export function openQuestions(subject: LeveledSubject): Promise<number> {
-  return db.lifeEvent.count({ where: { ...registerScope(subject), reviewStatus: 'QUESTIONED' } })
+  return db.registerChange.count({ where: { ...registerScope(subject), reviewStatus: 'QUESTIONED' } })
 }
 
 /** Townships and villages in the subject's region, for the search filter. */

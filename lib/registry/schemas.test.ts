@@ -35,6 +35,8 @@ describe('person input', () => {
     expect(messages(personSchema.safeParse({ ...valid, phone: '12345' }))).toEqual({ phone: 'registry.errors.phone' })
     expect(messages(personSchema.safeParse({ ...valid, ethnicity: '57' }))).toEqual({ ethnicity: 'errors.invalid' })
     expect(messages(personSchema.safeParse({ ...valid, residence: 'ELSEWHERE' }))).toEqual({ residence: 'errors.invalid' })
+    expect(messages(personSchema.safeParse({ ...valid, hukouCode: '13092' }))).toEqual({ hukouCode: 'registry.errors.hukouCode' })
+    expect(personSchema.parse({ ...valid, residence: 'INFLOW', hukouText: '河北省吴桥县', hukouCode: '130928' }).hukouCode).toBe('130928')
   })
 })
 

@@ -57,6 +57,8 @@ export const personFields = z.object({
   education: optional(choice(EDUCATIONS)),
   occupation: optional(nameText(50)),
   hukouText: optional(freeText(100)),
+  /** the hukou place's division code when known: 6 digits (county) or 12 */
+  hukouCode: optional(z.string().trim().regex(/^(\d{6}|\d{12})$/, { error: 'registry.errors.hukouCode' })),
 })
 
 /** Birth date and sex must agree with the ID number; the message says which does not. */

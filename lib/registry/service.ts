@@ -73,6 +73,28 @@ function auditPerson(p: { name: string; sex: string; birthDate: Date | string; r
   return { name: p.name, sex: p.sex, birthDate: typeof p.birthDate === 'string' ? p.birthDate : toIso(p.birthDate), residence: p.residence, relation: p.relation ?? null }
 }
 
+/** Logs a change for the township's monthly review, in the transaction that makes it. */
+async function logChange(
+  tx: Tx,
+  actor: Actor,
+  place: { countyId: number; townshipId: number; villageId: number },
+  change: { kind: string; personId?: number | null; householdId?: number | null; eventId?: number | null; summary: Prisma.InputJsonObject },
+) {
+  await tx.registerChange.create({
+    data: {
+      countyId: place.countyId,
+      townshipId: place.townshipId,
+      villageId: place.villageId,
+      kind: change.kind,
+      personId: change.personId ?? null,
+      householdId: change.householdId ?? null,
+      eventId: change.eventId ?? null,
+      summary: change.summary,
+      createdById: actor.id!,
+    },
+  })
+}
+
 function rethrowUnique(error: unknown): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
     const target = JSON.stringify(error.meta ?? {})
@@ -99,6 +121,12 @@ export async function createHousehold(actor: Actor, subject: Subject, input: Hou
       }
       await tx.household.update({ where: { id: household.id }, data: { headId } })
       await checkOnSave(tx, { personIds, householdIds: [household.id] }) // quality
+      await logChange(tx, actor, place, {
+        kind: 'household.create',
+        personId: headId,
+        householdId: household.id,
+        summary: { address: input.address, members: input.members.map((m) => m.name) },
+      })
       await audit(tx, actor, {
         action: 'household.create',
         entity: 'Household',
@@ -125,6 +153,7 @@ export async function addMember(actor: Actor, subject: Subject, input: { househo
       })
       if (input.member.relation === 'SELF') await tx.household.update({ where: { id: household.id }, data: { headId: person.id } })
       await checkOnSave(tx, { personIds: [person.id], householdIds: [household.id] }) // quality
+      await logChange(tx, actor, household, { kind: 'person.create', personId: person.id, householdId: household.id, summary: auditPerson(input.member) })
       await audit(tx, actor, { action: 'person.create', entity: 'Person', entityId: person.id, regionId, after: auditPerson(input.member) })
       return { personId: person.id }
     })
@@ -145,6 +174,12 @@ export async function updatePerson(actor: Actor, subject: Subject, input: { pers
       const { idCipher, idHash, idMasked, idLast4, ...rest } = columns
       await tx.person.update({ where: { id: before.id }, data: input.person.idNumber ? { ...rest, idCipher, idHash, idMasked, idLast4 } : rest })
       await checkOnSave(tx, { personIds: [before.id] }) // quality
+      await logChange(tx, actor, before, {
+        kind: 'person.update',
+        personId: before.id,
+        householdId: before.householdId,
+        summary: { before: auditPerson(before), after: auditPerson(input.person) },
+      })
       await audit(tx, actor, {
         action: 'person.update',
         entity: 'Person',
@@ -336,6 +371,7 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
       // quality: the person, the other party (a birth's mother) and any household moved between
       const moved = [row.details.fromHouseholdId, row.details.toHouseholdId].filter((v): v is number => typeof v === 'number')
       await checkOnSave(tx, { personIds: [row.personId, row.otherPersonId], householdIds: moved })
+      await logChange(tx, actor, row.placement, { kind: `event.${input.type}`, personId: row.personId, eventId: event.id, summary: { occurredOn: input.occurredOn, ...row.details } })
       await audit(tx, actor, { action: `event.${input.type}`, entity: 'LifeEvent', entityId: event.id, after: { personId: row.personId, occurredOn: input.occurredOn, ...row.details } })
       return { eventId: event.id, personId: row.personId }
     })
@@ -377,6 +413,7 @@ export async function correctEvent(actor: Actor, subject: Subject, input: { even
       if (old.type === 'BIRTH') await tx.person.update({ where: { id: old.personId }, data: { birthDate: toDate(input.occurredOn), version: { increment: 1 } } })
       if (old.type === 'DEATH') await tx.person.update({ where: { id: old.personId }, data: { deathDate: toDate(input.occurredOn), version: { increment: 1 } } })
       await checkOnSave(tx, { personIds: [old.personId, old.otherPersonId] }) // quality
+      await logChange(tx, actor, old, { kind: 'event.correct', personId: old.personId, eventId: corrected.id, summary: { type: old.type, from: toIso(old.occurredOn), to: input.occurredOn, reason: input.reason } })
       await audit(tx, actor, {
         action: 'event.correct',
         entity: 'LifeEvent',
@@ -394,26 +431,26 @@ export async function correctEvent(actor: Actor, subject: Subject, input: { even
 // ------------------------------------------------------------------ monthly review (变更信息核查)
 
 /** Township staff mark a village's change checked, or return it with a question. */
-export async function reviewEvent(actor: Actor, subject: Subject, input: { eventId: number; decision: 'check' | 'question'; question?: string }): Promise<void> {
+export async function reviewChange(actor: Actor, subject: Subject, input: { changeId: number; decision: 'check' | 'question'; question?: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const event = await tx.lifeEvent.findFirst({ where: { id: input.eventId, ...registerScope(subject) } })
-    if (!event) throw new NotFoundError()
+    const change = await tx.registerChange.findFirst({ where: { id: input.changeId, ...registerScope(subject) } })
+    if (!change) throw new NotFoundError()
     if (input.decision === 'question' && !input.question) throw fieldError('question', 'errors.required')
-    await tx.lifeEvent.update({
-      where: { id: event.id },
+    await tx.registerChange.update({
+      where: { id: change.id },
       data: input.decision === 'check' ? { reviewStatus: 'CHECKED', reviewedById: actor.id } : { reviewStatus: 'QUESTIONED', reviewQuestion: input.question, reviewAnswer: null, reviewedById: actor.id },
     })
-    await audit(tx, actor, { action: input.decision === 'check' ? 'review.check' : 'review.question', entity: 'LifeEvent', entityId: event.id, after: { question: input.question ?? null } })
+    await audit(tx, actor, { action: input.decision === 'check' ? 'review.check' : 'review.question', entity: 'RegisterChange', entityId: change.id, regionId: change.villageId, after: { question: input.question ?? null } })
   })
 }
 
 /** The village officer answers a question about one of their changes. */
-export async function answerReview(actor: Actor, subject: Subject, input: { eventId: number; answer: string }): Promise<void> {
+export async function answerChange(actor: Actor, subject: Subject, input: { changeId: number; answer: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const event = await tx.lifeEvent.findFirst({ where: { id: input.eventId, ...registerScope(subject) } })
-    if (!event) throw new NotFoundError()
-    if (event.reviewStatus !== 'QUESTIONED') throw new AppError('registry.errors.noQuestion')
-    await tx.lifeEvent.update({ where: { id: event.id }, data: { reviewStatus: 'ANSWERED', reviewAnswer: input.answer } })
-    await audit(tx, actor, { action: 'review.answer', entity: 'LifeEvent', entityId: event.id, after: { answer: input.answer } })
+    const change = await tx.registerChange.findFirst({ where: { id: input.changeId, ...registerScope(subject) } })
+    if (!change) throw new NotFoundError()
+    if (change.reviewStatus !== 'QUESTIONED') throw new AppError('registry.errors.noQuestion')
+    await tx.registerChange.update({ where: { id: change.id }, data: { reviewStatus: 'ANSWERED', reviewAnswer: input.answer } })
+    await audit(tx, actor, { action: 'review.answer', entity: 'RegisterChange', entityId: change.id, regionId: change.villageId, after: { answer: input.answer } })
   })
 }

@@ -73,7 +73,6 @@ interface EventRow {
   late: boolean
   details: object
   recordedById: number
-  reviewStatus: 'PENDING' | 'CHECKED'
   createdAt: Date
 }
 
@@ -124,7 +123,17 @@ const EVENT_COLUMNS: BulkColumn[] = [
   { name: 'late', type: 'bool' },
   { name: 'details', type: 'jsonb' },
   { name: 'recordedById', type: 'int' },
-  { name: 'reviewStatus', type: 'enum:ReviewStatus' },
+  { name: 'createdAt', type: 'timestamptz' },
+]
+const CHANGE_COLUMNS: BulkColumn[] = [
+  { name: 'countyId', type: 'int' },
+  { name: 'townshipId', type: 'int' },
+  { name: 'villageId', type: 'int' },
+  { name: 'kind', type: 'text' },
+  { name: 'personId', type: 'int' },
+  { name: 'eventId', type: 'int' },
+  { name: 'summary', type: 'jsonb' },
+  { name: 'createdById', type: 'int' },
   { name: 'createdAt', type: 'timestamptz' },
 ]
 
@@ -167,6 +176,14 @@ export async function buildResidents(
     await bulkInsert(db, 'Household', HOUSEHOLD_COLUMNS, households.map((h) => ({ ...h, updatedAt: now })))
     await bulkInsert(db, 'Person', PERSON_COLUMNS, persons.map((p) => ({ ...p, updatedAt: now })) as unknown as Record<string, unknown>[])
     await bulkInsert(db, 'LifeEvent', EVENT_COLUMNS, events as unknown as Record<string, unknown>[])
+    // This month's events wait in the township's monthly review; earlier months were reviewed.
+    const thisMonth = events.filter((e) => toIso(e.recordedOn).slice(0, 7) === today.slice(0, 7))
+    await bulkInsert(
+      db,
+      'RegisterChange',
+      CHANGE_COLUMNS,
+      thisMonth.map((e) => ({ ...e, kind: `event.${e.type}`, eventId: e.id, summary: { occurredOn: toIso(e.occurredOn), ...e.details }, createdById: e.recordedById })),
+    )
     totals = { persons: totals.persons + persons.length, households: totals.households + households.length, events: totals.events + events.length }
     persons = []
     households = []
@@ -191,7 +208,6 @@ export async function buildResidents(
       late: (recordedMs - occurredOn.getTime()) / DAY > 30,
       details,
       recordedById: options.recordedById,
-      reviewStatus: toIso(recordedOn).slice(0, 7) === today.slice(0, 7) ? 'PENDING' : 'CHECKED',
       createdAt: new Date(recordedMs + 9 * 3_600_000),
     })
   }

@@ -1,6 +1,8 @@
 import type { Actor } from '@/lib/server/audit'
 import type { Subject } from '@/lib/access/permissions'
-import type { Role } from '@/lib/access/roles'
+import type { RegionLevel, Role } from '@/lib/access/roles'
+import { makeUser, uniqueUsername } from '@/tests/factories'
+import { db } from '../setup/db'
 
 export function asActor(user: { id: number; username: string; role: Role; regionId: number }): Actor & Subject {
   return { id: user.id, username: user.username, role: user.role, regionId: user.regionId, ip: '127.0.0.1' }
@@ -9,3 +11,9 @@ export function asActor(user: { id: number; username: string; role: Role; region
 export const meta = { ip: '127.0.0.1', userAgent: 'vitest' }
 
 export const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000)
+
+/** A user of `role` in `region`, as services see them: actor and leveled subject in one. */
+export async function staff(role: Role, region: { id: number; level: RegionLevel }) {
+  const user = await makeUser(db, { username: uniqueUsername(role.slice(0, 2).toLowerCase()), role, regionId: region.id, password: 'Correct-horse-42' })
+  return { id: user.id, username: user.username, role, regionId: region.id, regionLevel: region.level, ip: '127.0.0.1' }
+}

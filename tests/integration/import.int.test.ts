@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { db } from '../setup/db'
-import { makeCounty, makeUser, uniqueUsername, uniqueIdNumber } from '@/tests/factories'
+import { staff } from './helpers'
+import { makeCounty, uniqueIdNumber } from '@/tests/factories'
 import { generateRows, importCsv, type ImportRow } from '@/tests/factories/imports'
 import { importRegister } from '@/lib/imports/service'
 import { exportRegister } from '@/lib/imports/export'
-import type { RegionLevel, Role } from '@/lib/access/roles'
 
-const freshId = uniqueIdNumber
-
-async function staff(role: Role, region: { id: number; level: RegionLevel }) {
-  const user = await makeUser(db, { username: uniqueUsername('im'), role, regionId: region.id, password: 'Correct-horse-42' })
-  return { id: user.id, username: user.username, role, regionId: region.id, regionLevel: region.level, ip: '127.0.0.1' }
-}
 
 async function setting() {
   const tree = await makeCounty(db, '导入')
@@ -25,8 +19,8 @@ async function setting() {
 
 function family(code: string, key: string, address: string): ImportRow[] {
   return [
-    { householdKey: key, regionCode: code, address, relation: '本人', name: '王建军', sex: '男', birthDate: '1985-03-02', ethnicity: '汉族', idNumber: freshId('1985-03-02', 'MALE'), phone: '13800138000', maritalStatus: '已婚' },
-    { householdKey: key, relation: '配偶', name: '李秀兰', sex: '女', birthDate: '1988/7/15', ethnicity: '汉族', idNumber: freshId('1988-07-15', 'FEMALE'), maritalStatus: '已婚' },
+    { householdKey: key, regionCode: code, address, relation: '本人', name: '王建军', sex: '男', birthDate: '1985-03-02', ethnicity: '汉族', idNumber: uniqueIdNumber('1985-03-02', 'MALE'), phone: '13800138000', maritalStatus: '已婚' },
+    { householdKey: key, relation: '配偶', name: '李秀兰', sex: '女', birthDate: '1988/7/15', ethnicity: '汉族', idNumber: uniqueIdNumber('1988-07-15', 'FEMALE'), maritalStatus: '已婚' },
     { householdKey: key, relation: '子女', name: '王小明', sex: '男', birthDate: '2015-09-09', ethnicity: '汉族' },
   ]
 }
@@ -73,7 +67,7 @@ describe('register import', () => {
   it('imports all or nothing: one bad row among good ones imports nothing', async () => {
     const { clerk, inside, county } = await setting()
     const good = [...family(inside[0].code, 'a', '幸福路 1 号'), ...family(inside[1].code, 'b', '幸福路 2 号')]
-    const valid = freshId('1990-01-01', 'MALE')
+    const valid = uniqueIdNumber('1990-01-01', 'MALE')
     const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0')
     const bad = [...good, { householdKey: 'c', regionCode: inside[0].code, address: '幸福路 3 号', relation: '本人', name: '赵六', sex: '男', birthDate: '1990-01-01', ethnicity: '汉族', idNumber: wrongCheck }]
     const before = await registerCount(county.id)

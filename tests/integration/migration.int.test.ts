@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { makeCounty, makeUser, uniqueUsername } from '@/tests/factories'
+import { staff } from './helpers'
+import { makeCounty } from '@/tests/factories'
 import { makeMigrant } from '@/tests/factories/migration'
 import { getExchangeLetter, getMigrant, listMigrants, migrantCounts } from '@/lib/migration/queries'
 import { recordAnswer, recordNotice } from '@/lib/migration/service'
 import { recordAnswerSchema, recordNoticeSchema } from '@/lib/migration/schemas'
 import { todayIso } from '@/lib/registry/rules'
-import type { RegionLevel, Role } from '@/lib/access/roles'
-
-async function staff(role: Role, region: { id: number; level: RegionLevel }) {
-  const user = await makeUser(db, { username: uniqueUsername('m'), role, regionId: region.id, password: 'Correct-horse-42' })
-  return { id: user.id, username: user.username, role, regionId: region.id, regionLevel: region.level, ip: '127.0.0.1' }
-}
 
 function daysAgo(n: number, from = todayIso()) {
   const d = new Date(`${from}T00:00:00Z`)

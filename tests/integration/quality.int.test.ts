@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { makeCounty, makeUser, personInput, uniqueUsername, uniqueIdNumber } from '@/tests/factories'
+import { staff } from './helpers'
+import { makeCounty, personInput, uniqueIdNumber } from '@/tests/factories'
 import { addMember, createHousehold, recordEvent, updatePerson } from '@/lib/registry/service'
 import { assignFinding, closeFinding, markFixed, sweep } from '@/lib/quality/service'
 import { listFindings } from '@/lib/quality/queries'
 import { personColumns } from '@/lib/registry/columns'
 import { todayIso, toDate } from '@/lib/registry/rules'
-import type { RegionLevel, Role } from '@/lib/access/roles'
 
-const PASSWORD = 'Correct-horse-42'
-const freshId = uniqueIdNumber
-
-async function staff(role: Role, region: { id: number; level: RegionLevel }) {
-  const user = await makeUser(db, { username: uniqueUsername('q'), role, regionId: region.id, password: PASSWORD })
-  return { id: user.id, username: user.username, role, regionId: region.id, regionLevel: region.level, ip: '127.0.0.1' }
-}
 
 /** A county with a family of three in its first village, a township clerk and a village officer. */
 async function family() {
@@ -23,8 +16,8 @@ async function family() {
   const township = tree.townships[0]
   const officer = await staff('VILLAGE_OFFICER', village)
   const clerk = await staff('TOWNSHIP_STAFF', township)
-  const fatherId = freshId('1985-03-02', 'MALE')
-  const motherId = freshId('1988-07-15', 'FEMALE')
+  const fatherId = uniqueIdNumber('1985-03-02', 'MALE')
+  const motherId = uniqueIdNumber('1988-07-15', 'FEMALE')
   const { householdId } = await createHousehold(officer, officer, {
     regionId: village.id,
     address: '幸福路 8 号',
@@ -60,7 +53,7 @@ describe('the full sweep', () => {
     const ghost = await db.person.create({ data: { ...place, ...personColumns(personInput({ name: '孙三', birthDate: '1950-01-01' })), alive: false, deathDate: toDate('2000-01-01') } })
     const ghostEvent = await db.lifeEvent.create({ data: { ...eventPlace, type: 'MARRIAGE', personId: ghost.id, occurredOn: toDate('2001-05-05'), recordedOn: toDate('2001-05-05'), late: false, details: {}, recordedById: f.officer.id } })
     const twin = await db.person.create({ data: { ...place, ...personColumns(personInput({ name: '王小明', birthDate: '2001-01-01' })), motherId: f.mother.id } })
-    const wrongSex = await db.person.create({ data: { ...place, ...personColumns(personInput({ name: '周四', sex: 'FEMALE', birthDate: '1990-01-01', idNumber: freshId('1990-01-01', 'MALE') })) } })
+    const wrongSex = await db.person.create({ data: { ...place, ...personColumns(personInput({ name: '周四', sex: 'FEMALE', birthDate: '1990-01-01', idNumber: uniqueIdNumber('1990-01-01', 'MALE') })) } })
     const elsewhere = await makeCounty(db, '外')
     const copy = await db.person.create({ data: { countyId: elsewhere.county.id, townshipId: elsewhere.townships[0].id, villageId: elsewhere.villages[0].id, regionId: elsewhere.villages[0].id, ...personColumns(personInput({ name: '王建军', birthDate: '1985-03-02', idNumber: f.fatherId })) } })
     // a second SELF in the family's household; and a household whose head lives elsewhere
@@ -160,6 +153,16 @@ describe('checks on save', () => {
     expect((await one('motherAge', f.son.id)).status).toBe('OPEN')
     // and the ID number she keeps now disagrees with her birth date
     expect((await one('idMismatch', f.mother.id)).details).toMatchObject({ problem: 'birthDateMismatch' })
+  })
+
+  it('checks only the records a save touches, not the rest of the register', async () => {
+    const f = await family()
+    const elsewhere = await family()
+    // a broken record in another county, written behind the service's back
+    await db.person.update({ where: { id: elsewhere.father.id }, data: { sex: 'FEMALE' } })
+    const son = await db.person.findUniqueOrThrow({ where: { id: f.son.id } })
+    await recordEvent(f.officer, f.officer, { type: 'MARRIAGE', personId: son.id, version: son.version, occurredOn: todayIso() })
+    expect(await db.qualityFinding.count({ where: { entity: 'Person', entityId: elsewhere.father.id } })).toBe(0)
   })
 })
 

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { makeCounty, makeUser, personInput, uniqueUsername, uniqueIdNumber } from '@/tests/factories'
-import { addMember, answerReview, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewEvent, updatePerson } from '@/lib/registry/service'
-import { getPerson, searchPersons } from '@/lib/registry/queries'
+import { staff } from './helpers'
+import { makeCounty, personInput, uniqueIdNumber } from '@/tests/factories'
+import { addMember, answerChange, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewChange, updatePerson } from '@/lib/registry/service'
+import { getPerson, openQuestions, reviewList, searchPersons } from '@/lib/registry/queries'
 import { todayIso } from '@/lib/registry/rules'
-import type { RegionLevel, Role } from '@/lib/access/roles'
 
-const PASSWORD = 'Correct-horse-42'
-const freshId = uniqueIdNumber
-
-async function staff(role: Role, region: { id: number; level: RegionLevel }) {
-  const user = await makeUser(db, { username: uniqueUsername('r'), role, regionId: region.id, password: PASSWORD })
-  return { id: user.id, username: user.username, role, regionId: region.id, regionLevel: region.level, ip: '127.0.0.1' }
-}
 
 async function family() {
   const tree = await makeCounty(db)
   const village = tree.villages[0]
   const officer = await staff('VILLAGE_OFFICER', village)
-  const fatherId = freshId('1985-03-02', 'MALE')
-  const motherId = freshId('1988-07-15', 'FEMALE')
+  const fatherId = uniqueIdNumber('1985-03-02', 'MALE')
+  const motherId = uniqueIdNumber('1988-07-15', 'FEMALE')
   const { householdId } = await createHousehold(officer, officer, {
     regionId: village.id,
     address: '幸福路 8 号',
@@ -194,17 +187,38 @@ describe('search and scope', () => {
 })
 
 describe('monthly review', () => {
-  it('the township checks or questions a village change; the village answers', async () => {
-    const { officer, father } = await family()
+  it('every village change is logged; the township checks or questions it; the village answers', async () => {
+    const { officer, father, householdId } = await family()
     const township = await staff('TOWNSHIP_STAFF', { id: father.townshipId, level: 'TOWNSHIP' })
     const { eventId } = await recordEvent(officer, officer, { type: 'DIVORCE', personId: father.id, version: father.version, occurredOn: todayIso() })
-    expect((await db.lifeEvent.findUniqueOrThrow({ where: { id: eventId } })).reviewStatus).toBe('PENDING')
-    await expect(answerReview(officer, officer, { eventId, answer: '没有问题' })).rejects.toMatchObject({ key: 'registry.errors.noQuestion' })
-    await reviewEvent(township, township, { eventId, decision: 'question', question: '离婚证号是多少？' })
-    await answerReview(officer, officer, { eventId, answer: '鲁德宁离字第2026-118号' })
-    const answered = await db.lifeEvent.findUniqueOrThrow({ where: { id: eventId } })
-    expect(answered.reviewStatus).toBe('ANSWERED')
-    await reviewEvent(township, township, { eventId, decision: 'check' })
-    expect((await db.lifeEvent.findUniqueOrThrow({ where: { id: eventId } })).reviewStatus).toBe('CHECKED')
+    const month = todayIso().slice(0, 7)
+    const changes = await reviewList(township, month)
+    const mine = changes.filter((c) => c.householdId === householdId || c.personId === father.id)
+    expect(mine.map((c) => c.kind)).toEqual(['household.create', 'event.DIVORCE'])
+    expect(JSON.stringify(mine.map((c) => c.summary))).not.toMatch(/\d{17}[\dX]/)
+    const change = mine.find((c) => c.eventId === eventId)!
+    expect(change.reviewStatus).toBe('PENDING')
+
+    await expect(answerChange(officer, officer, { changeId: change.id, answer: '没有问题' })).rejects.toMatchObject({ key: 'registry.errors.noQuestion' })
+    await reviewChange(township, township, { changeId: change.id, decision: 'question', question: '离婚证号是多少？' })
+    expect(await openQuestions(officer)).toBe(1)
+    await answerChange(officer, officer, { changeId: change.id, answer: '鲁德宁离字第2026-118号' })
+    const answered = await db.registerChange.findUniqueOrThrow({ where: { id: change.id } })
+    expect(answered).toMatchObject({ reviewStatus: 'ANSWERED', reviewAnswer: '鲁德宁离字第2026-118号' })
+    await reviewChange(township, township, { changeId: change.id, decision: 'check' })
+    expect((await db.registerChange.findUniqueOrThrow({ where: { id: change.id } })).reviewStatus).toBe('CHECKED')
+
+    // another township sees none of it and cannot act on it
+    const other = await staff('TOWNSHIP_STAFF', { id: (await db.region.findFirstOrThrow({ where: { level: 'TOWNSHIP', id: { not: father.townshipId }, ancestorIds: { has: father.countyId } } })).id, level: 'TOWNSHIP' })
+    expect((await reviewList(other, month)).some((c) => c.id === change.id)).toBe(false)
+    await expect(reviewChange(other, other, { changeId: change.id, decision: 'check' })).rejects.toMatchObject({ key: 'errors.notFound' })
+  })
+
+  it('edits and new members are changes too', async () => {
+    const { officer, father, householdId } = await family()
+    await updatePerson(officer, officer, { personId: father.id, version: father.version, person: personInput({ name: '王建军', birthDate: '1985-03-02', phone: '13900000009' }) })
+    await addMember(officer, officer, { householdId, member: { ...personInput({ name: '王奶奶', sex: 'FEMALE', birthDate: '1950-02-02', maritalStatus: 'WIDOWED' }), relation: 'PARENT' } })
+    const kinds = (await db.registerChange.findMany({ where: { householdId }, orderBy: { id: 'asc' } })).map((c) => c.kind)
+    expect(kinds).toEqual(['household.create', 'person.update', 'person.create'])
   })
 })

@@ -4,7 +4,8 @@ import { AUDIT_ENTITIES, auditFilterSchema } from '@/lib/audit/schemas'
 import { isMessageKey, type Translate } from '@/lib/i18n/core'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
-import { Alert, buttonClass, EmptyState, Field, formatDateTime, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
+import { Alert, buttonClass, EmptyState, Field, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
+import { Pagination } from '@/components/ui/Pagination'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('audit.title') }
@@ -114,12 +115,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </Table>
-          <Pagination
-            page={events.page}
-            pageCount={events.pageCount}
-            href={href}
-            labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: events.page, pages: events.pageCount, total: events.total }) }}
-          />
+          <Pagination page={events} href={href} />
         </>
       )}
     </>

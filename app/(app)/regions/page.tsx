@@ -7,7 +7,8 @@ import { childLevel } from '@/lib/regions/rules'
 import { regionView } from '@/lib/regions/queries'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
-import { Badge, ButtonLink, Card, EmptyState, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
+import { Badge, ButtonLink, Card, EmptyState, PageTitle, Table, Td, Th } from '@/components/ui'
+import { Pagination } from '@/components/ui/Pagination'
 import { AddRegionForm, RegionActiveButton, RenameRegionForm } from '@/components/regions/RegionForms'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -99,12 +100,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
                   ))}
                 </tbody>
               </Table>
-              <Pagination
-                page={children.page}
-                pageCount={children.pageCount}
-                href={href}
-                labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: children.page, pages: children.pageCount, total: children.total }) }}
-              />
+              <Pagination page={children} href={href} />
             </>
           )}
           {manage && region.active ? (

@@ -7,7 +7,8 @@ import { ageOn, todayIso } from '@/lib/registry/rules'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { ExportButton } from '@/components/imports/ExportButton'
-import { Alert, Badge, buttonClass, ButtonLink, EmptyState, Field, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
+import { Alert, Badge, buttonClass, ButtonLink, EmptyState, Field, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
+import { Pagination } from '@/components/ui/Pagination'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('registry.title') }
@@ -157,12 +158,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </Table>
-          <Pagination
-            page={results.page}
-            pageCount={results.pageCount}
-            href={params}
-            labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: results.page, pages: results.pageCount, total: results.total }) }}
-          />
+          <Pagination page={results} href={params} />
         </>
       )}
     </>

@@ -5,7 +5,8 @@ import { listUsers } from '@/lib/access/queries'
 import { userListSchema } from '@/lib/access/schemas'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
-import { Badge, buttonClass, ButtonLink, EmptyState, formatDateTime, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
+import { Badge, buttonClass, ButtonLink, EmptyState, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
+import { Pagination } from '@/components/ui/Pagination'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('users.title') }
@@ -62,12 +63,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </Table>
-          <Pagination
-            page={users.page}
-            pageCount={users.pageCount}
-            href={href}
-            labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: users.page, pages: users.pageCount, total: users.total }) }}
-          />
+          <Pagination page={users} href={href} />
         </>
       )}
     </>

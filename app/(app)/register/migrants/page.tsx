@@ -4,7 +4,8 @@ import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { listMigrants, migrantRegionOptions } from '@/lib/migration/queries'
 import { DIRECTIONS, migrantFilterSchema } from '@/lib/migration/schemas'
-import { buttonClass, ButtonLink, EmptyState, Field, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
+import { buttonClass, ButtonLink, EmptyState, Field, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
+import { Pagination } from '@/components/ui/Pagination'
 import { ExchangeStatusBadge } from '@/components/migration/ExchangeStatus'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -107,12 +108,7 @@ export default async function MigrantsPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </Table>
-          <Pagination
-            page={migrants.page}
-            pageCount={migrants.pageCount}
-            href={href}
-            labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: migrants.page, pages: migrants.pageCount, total: migrants.total }) }}
-          />
+          <Pagination page={migrants} href={href} />
         </>
       )}
     </>

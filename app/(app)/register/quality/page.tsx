@@ -9,7 +9,8 @@ import { actorOf, requireUser } from '@/lib/server/session'
 import { assigneesFor, filterRegions, listFindings, type FindingRow } from '@/lib/quality/queries'
 import { findingFilterSchema, FINDING_STATUSES, SEVERITIES } from '@/lib/quality/schemas'
 import { RULE_IDS } from '@/lib/quality/rules'
-import { Alert, Badge, buttonClass, EmptyState, formatDateTime, inputClass, PageTitle, Pagination, Table, Td, Th } from '@/components/ui'
+import { Alert, Badge, buttonClass, EmptyState, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
+import { Pagination } from '@/components/ui/Pagination'
 import { AssignForm, ResolveForm, SweepForm } from '@/components/quality/QualityForms'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -175,12 +176,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
               })}
             </tbody>
           </Table>
-          <Pagination
-            page={findings.page}
-            pageCount={findings.pageCount}
-            href={query}
-            labels={{ previous: t('common.previous'), next: t('common.next'), summary: t('common.pageOf', { page: findings.page, pages: findings.pageCount, total: findings.total }) }}
-          />
+          <Pagination page={findings} href={query} />
         </>
       )}
     </>

@@ -4,10 +4,11 @@ import { notFound } from 'next/navigation'
 import { z } from 'zod'
 import { can } from '@/lib/access/permissions'
 import { reviewList } from '@/lib/registry/queries'
-import { toIso, todayIso } from '@/lib/registry/rules'
-import { getT } from '@/lib/i18n/server'
+import { todayIso } from '@/lib/registry/rules'
+import { isMessageKey, type Translate } from '@/lib/i18n/core'
+import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
-import { Badge, buttonClass, EmptyState, Field, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
+import { Badge, buttonClass, EmptyState, Field, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
 import { AnswerForm, ReviewButtons } from '@/components/registry/ReviewForms'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,15 +21,38 @@ const query = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
 })
 
+function kindLabel(t: Translate, kind: string) {
+  const key = `audit.actions.${kind.replace(/\./g, '_')}`
+  return isMessageKey(key) ? t(key) : kind
+}
+
+/** A line a reviewer can check against the paper: what was entered, never an ID number. */
+function describe(summary: unknown): string {
+  if (!summary || typeof summary !== 'object') return ''
+  const s = summary as Record<string, unknown>
+  if (s.before && s.after && typeof s.before === 'object' && typeof s.after === 'object') {
+    const before = s.before as Record<string, unknown>
+    const after = s.after as Record<string, unknown>
+    return Object.keys(after)
+      .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      .map((k) => `${k}: ${String(before[k] ?? '—')} → ${String(after[k] ?? '—')}`)
+      .join('；')
+  }
+  return Object.entries(s)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`)
+    .join('；')
+}
+
 /** 变更信息核查: township staff check each change the villages made in a month; villages answer questions. */
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('register.view')
   const review = can(user, 'register.review')
   const answer = can(user, 'register.edit') && user.regionLevel !== 'COUNTY' && !review
   if (!review && !answer) notFound()
-  const t = await getT()
+  const [t, locale] = await Promise.all([getT(), getLocale()])
   const { month, status } = query.parse(await searchParams)
-  const events = await reviewList(user, month, status)
+  const changes = await reviewList(user, month, status)
   const tone = { PENDING: 'slate', CHECKED: 'green', QUESTIONED: 'red', ANSWERED: 'amber' } as const
   return (
     <>
@@ -51,42 +75,49 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           {t('common.search')}
         </button>
       </form>
-      {events.length === 0 ? (
+      {changes.length === 0 ? (
         <EmptyState>{t('registry.review.none')}</EmptyState>
       ) : (
         <Table>
           <thead>
             <tr>
               <Th>{t('registry.fields.village')}</Th>
-              <Th>{t('registry.events.type')}</Th>
+              <Th>{t('registry.review.change')}</Th>
               <Th>{t('registry.fields.name')}</Th>
-              <Th>{t('registry.events.occurredOn')}</Th>
+              <Th>{t('registry.review.details')}</Th>
+              <Th>{t('registry.review.enteredAt')}</Th>
               <Th>{t('registry.review.status')}</Th>
               <Th>{t('common.actions')}</Th>
             </tr>
           </thead>
           <tbody data-testid="review-rows" className="divide-y divide-slate-100">
-            {events.map((e) => (
-              <tr key={e.id}>
-                <Td>{e.person.region.name}</Td>
+            {changes.map((c) => (
+              <tr key={c.id}>
+                <Td>{c.person?.region.name ?? '—'}</Td>
+                <Td className="whitespace-nowrap">{kindLabel(t, c.kind)}</Td>
                 <Td>
-                  {t(`registry.events.types.${e.type}`)}
-                  {e.late ? <Badge tone="amber">{t('registry.events.late')}</Badge> : null}
+                  {c.person ? (
+                    <Link className="text-brand-600 hover:underline" href={`/register/persons/${c.person.id}`}>
+                      {c.person.name}
+                    </Link>
+                  ) : c.householdId ? (
+                    <Link className="text-brand-600 hover:underline" href={`/register/households/${c.householdId}`}>
+                      {t('registry.household')} {c.householdId}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </Td>
+                <Td className="max-w-sm text-xs break-all">{describe(c.summary)}</Td>
+                <Td className="whitespace-nowrap text-xs">{formatDateTime(c.createdAt, locale)}</Td>
+                <Td>
+                  <Badge tone={tone[c.reviewStatus]}>{t(`registry.review.statuses.${c.reviewStatus}`)}</Badge>
+                  {c.reviewQuestion ? <p className="mt-1 text-xs">？{c.reviewQuestion}</p> : null}
+                  {c.reviewAnswer ? <p className="mt-1 text-xs">↳ {c.reviewAnswer}</p> : null}
                 </Td>
                 <Td>
-                  <Link className="text-brand-600 hover:underline" href={`/register/persons/${e.person.id}`}>
-                    {e.person.name}
-                  </Link>
-                </Td>
-                <Td className="font-mono">{toIso(e.occurredOn)}</Td>
-                <Td>
-                  <Badge tone={tone[e.reviewStatus]}>{t(`registry.review.statuses.${e.reviewStatus}`)}</Badge>
-                  {e.reviewQuestion ? <p className="mt-1 text-xs">？{e.reviewQuestion}</p> : null}
-                  {e.reviewAnswer ? <p className="mt-1 text-xs">↳ {e.reviewAnswer}</p> : null}
-                </Td>
-                <Td>
-                  {review && e.reviewStatus !== 'CHECKED' ? <ReviewButtons eventId={e.id} /> : null}
-                  {answer && e.reviewStatus === 'QUESTIONED' ? <AnswerForm eventId={e.id} /> : null}
+                  {review && c.reviewStatus !== 'CHECKED' ? <ReviewButtons changeId={c.id} /> : null}
+                  {answer && c.reviewStatus === 'QUESTIONED' ? <AnswerForm changeId={c.id} /> : null}
                 </Td>
               </tr>
             ))}

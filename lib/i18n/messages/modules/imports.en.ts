@@ -47,6 +47,7 @@ export const importsEn: Shape<typeof importsZhCN> = {
     education: 'Education',
     occupation: 'Occupation',
     hukouText: 'Hukou (outside the county)',
+    hukouCode: 'Hukou division code',
     file: 'File',
   },
   errors: {

@@ -44,6 +44,7 @@ export const importsZhCN = {
     education: '文化程度',
     occupation: '职业',
     hukouText: '户籍地(县外时填写)',
+    hukouCode: '户籍地区划代码',
     file: '文件',
   },
   errors: {

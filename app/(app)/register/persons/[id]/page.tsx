@@ -45,6 +45,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     education: person.education ?? '',
     occupation: person.occupation ?? '',
     hukouText: person.hukouText ?? '',
+    hukouCode: person.hukouCode ?? '',
     relation: '',
   }
   const types = (
@@ -91,6 +92,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             {person.residence === 'INFLOW' || person.residence === 'OUTFLOW'
               ? row(t('migration.title'), <Link className="text-brand-600 hover:underline" href={`/register/migrants/${person.id}`}>{t('registry.person.exchanges')}</Link>)
               : null}
+            {person.hukouText || person.hukouCode ? row(t('registry.fields.hukouText'), [person.hukouText, person.hukouCode].filter(Boolean).join(' ')) : null}
             {row(t('registry.fields.maritalStatus'), t(`registry.marital.${person.maritalStatus}`))}
             {row(t('registry.fields.education'), person.education ? t(`registry.education.${person.education}`) : null)}
             {row(t('registry.fields.occupation'), person.occupation)}
