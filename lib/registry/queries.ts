@@ -9,6 +9,8 @@ import { toDate, todayIso, toIso } from './rules'
 import type { SearchFilter } from './schemas'
 
 export const SEARCH_PAGE_SIZE = 20
+/** An address that matches more households than this is too vague to list by. */
+const ADDRESS_MATCHES = 2000
 
 export interface PersonRow {
   id: number
@@ -48,9 +50,31 @@ export async function searchWhere(subject: LeveledSubject, filter: Omit<SearchFi
     case 'latin':
       and.push({ OR: [{ namePinyin: { startsWith: term.value } }, { nameInitials: { startsWith: term.value } }] })
       break
-    case 'text':
-      and.push({ OR: [{ name: { startsWith: term.value } }, ...(term.value.length >= 2 ? [{ name: { contains: term.value } }, { household: { address: { contains: term.value } } }] : [])] })
+    case 'text': {
+      // A trigram index serves LIKE only through a whole trigram of the pattern: "王伟%" and
+      // "%建军" have one (the anchored end is padded), "%建军%" has none and would scan everyone.
+      // So one character matches a surname, two the start or the end of a name (a two-character
+      // name, or the given name of a three-character one); three or more match anywhere in a name
+      // or an address.
+      const length = [...term.value].length
+      if (length === 1) {
+        and.push({ name: { startsWith: term.value } })
+        break
+      }
+      if (length === 2) {
+        and.push({ OR: [{ name: { startsWith: term.value } }, { name: { endsWith: term.value } }] })
+        break
+      }
+      // Households by address first, then people by name or household: each side uses its own
+      // trigram index (a join inside the OR would make PostgreSQL scan every person in scope).
+      const households = await db.household.findMany({
+        where: { ...registerScope(subject), address: { contains: term.value } },
+        select: { id: true },
+        take: ADDRESS_MATCHES,
+      })
+      and.push({ OR: [{ name: { contains: term.value } }, ...(households.length > 0 ? [{ householdId: { in: households.map((h) => h.id) } }] : [])] })
       break
+    }
     case 'empty':
       break
   }
