@@ -40,7 +40,7 @@ try {
   const url = server.url('bench')
   await applyMigrations(url)
   const db = createClient(url)
-  await buildDemoCounty(db)
+  await buildDemoCounty(db, { residents: 0 }) // regions and users; the file brings the people
   const township = await db.region.findUniqueOrThrow({ where: { code: '371422100000' } })
   const villages = await db.region.findMany({ where: { parentId: township.id, level: 'VILLAGE' }, select: { code: true }, orderBy: { code: 'asc' } })
   const subject = { id: 0, role: 'TOWNSHIP_STAFF' as const, regionId: township.id, regionLevel: 'TOWNSHIP' as const }

@@ -21,7 +21,7 @@ const day = (base: string, n: number) => toIso(new Date(new Date(`${base}T00:00:
 
 try {
   await applyMigrations(database.url)
-  if (await isEmptyDatabase(db)) await buildDemoCounty(db)
+  if (await isEmptyDatabase(db)) await buildDemoCounty(db, { residents: 0 }) // the benchmark adds its own residents
   const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
   const villages = await db.region.findMany({ where: { level: 'VILLAGE', ancestorIds: { has: county.id } }, select: { id: true, ancestorIds: true }, orderBy: { id: 'asc' } })
   const perDate = new Map<string, number>()
