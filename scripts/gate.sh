@@ -28,6 +28,9 @@ npx vitest run --project integration --reporter=default --reporter=json --output
 step 'production build'
 npx tsx scripts/build.ts
 
+step 'the first command: npm start on an empty data folder'
+bash scripts/smoke-start.sh
+
 step 'end-to-end tests (Chromium)'
 PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json
 

@@ -36,10 +36,13 @@ export async function openDatabase(): Promise<DatabaseHandle> {
   const embedded = await startEmbeddedPostgres(path.join(dataDir(), 'pg'), port)
   if (!(await embedded.databaseExists(EMBEDDED_DATABASE))) await embedded.createDatabase(EMBEDDED_DATABASE)
   const secrets = loadOrCreateLocalSecrets()
+  const idKey = process.env.XZ_ID_KEY ?? secrets.idNumberKey
+  // This process encrypts too (the demo generator, imports from scripts): with the app's key.
+  process.env.XZ_ID_KEY = idKey
   return {
     url: embedded.url(EMBEDDED_DATABASE),
     embedded,
     authSecret: process.env.AUTH_SECRET ?? secrets.authSecret,
-    idKey: process.env.XZ_ID_KEY ?? secrets.idNumberKey,
+    idKey,
   }
 }
