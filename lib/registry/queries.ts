@@ -93,6 +93,13 @@ export async function searchWhere(subject: LeveledSubject, filter: Omit<SearchFi
   return { AND: and }
 }
 
+const placeSelect = { select: { name: true, level: true, parent: { select: { name: true } } } } as const
+
+/** A village, or "village group" for someone registered in a village group. */
+export function placeName(region: { name: string; level: string; parent: { name: string } | null }): string {
+  return region.level === 'GROUP' && region.parent ? `${region.parent.name} ${region.name}` : region.name
+}
+
 const personRowSelect = {
   id: true,
   name: true,
@@ -105,13 +112,14 @@ const personRowSelect = {
   movedOut: true,
   householdId: true,
   household: { select: { address: true } },
-  region: { select: { name: true } },
+  region: placeSelect,
 } as const
 
 type SelectedRow = Prisma.PersonGetPayload<{ select: typeof personRowSelect }>
 
 function toRow(p: SelectedRow): PersonRow {
-  return { ...p, birthDate: toIso(p.birthDate), address: p.household?.address ?? null, regionName: p.region.name }
+  const { region, household, ...rest } = p
+  return { ...rest, birthDate: toIso(p.birthDate), address: household?.address ?? null, regionName: placeName(region) }
 }
 
 export async function searchPersons(subject: LeveledSubject, filter: SearchFilter): Promise<Page<PersonRow>> {
@@ -129,7 +137,7 @@ export async function getPerson(subject: LeveledSubject, id: number) {
     where: { id, ...registerScope(subject) },
     omit: { idCipher: true, idHash: true },
     include: {
-      region: { select: { name: true } },
+      region: placeSelect,
       household: { select: { id: true, address: true, headId: true, members: { select: { id: true, name: true, relation: true, alive: true }, orderBy: { id: 'asc' } } } },
       mother: { select: { id: true, name: true } },
       events: { orderBy: [{ occurredOn: 'desc' }, { id: 'desc' }] },
@@ -145,7 +153,7 @@ export async function getHousehold(subject: LeveledSubject, id: number) {
   const household = await db.household.findFirst({
     where: { id, ...registerScope(subject) },
     include: {
-      region: { select: { name: true } },
+      region: placeSelect,
       members: { select: { ...personRowSelect, relation: true, version: true }, orderBy: { id: 'asc' } },
     },
   })
@@ -193,7 +201,7 @@ export async function reviewList(subject: LeveledSubject, month: string, status?
       createdAt: { gte: start, lt: end },
       ...(status ? { reviewStatus: status as 'PENDING' } : {}),
     },
-    include: { person: { select: { id: true, name: true, region: { select: { name: true } } } } },
+    include: { person: { select: { id: true, name: true, region: placeSelect } } },
     orderBy: [{ villageId: 'asc' }, { createdAt: 'asc' }],
     take: 1000,
   })

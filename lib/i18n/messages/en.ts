@@ -410,6 +410,8 @@ export const en: Messages = {
       change: 'Change',
       details: 'Details',
       enteredAt: 'Entered',
+      from: 'Was',
+      to: 'Corrected to',
       recordedBy: 'Entered by',
     },
     id: {

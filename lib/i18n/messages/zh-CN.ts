@@ -409,6 +409,8 @@ export const zhCN = {
       change: '变更',
       details: '内容',
       enteredAt: '录入时间',
+      from: '原日期',
+      to: '更正为',
       recordedBy: '录入',
     },
     id: {

@@ -3,9 +3,9 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
 import { can } from '@/lib/access/permissions'
-import { reviewList } from '@/lib/registry/queries'
+import { placeName, reviewList } from '@/lib/registry/queries'
 import { todayIso } from '@/lib/registry/rules'
-import { isMessageKey, type Translate } from '@/lib/i18n/core'
+import { isMessageKey, type MessageKey, type Translate } from '@/lib/i18n/core'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { Badge, buttonClass, EmptyState, Field, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
@@ -26,21 +26,47 @@ function kindLabel(t: Translate, kind: string) {
   return isMessageKey(key) ? t(key) : kind
 }
 
+// The facts a change records, with their labels; ids and internal keys are left out.
+const FACTS: Record<string, MessageKey> = {
+  occurredOn: 'registry.events.occurredOn',
+  name: 'registry.fields.name',
+  sex: 'registry.fields.sex',
+  birthDate: 'registry.fields.birthDate',
+  birthOrder: 'registry.fields.birthOrder',
+  spouseName: 'registry.events.spouseName',
+  destination: 'registry.events.destination',
+  origin: 'registry.events.origin',
+  address: 'registry.fields.address',
+  members: 'registry.fields.members',
+  relation: 'registry.fields.relation',
+  residence: 'registry.fields.residence',
+  reason: 'registry.events.reason',
+  from: 'registry.review.from',
+  to: 'registry.review.to',
+  type: 'registry.events.type',
+}
+
+function factValue(t: Translate, key: string, value: unknown): string {
+  if (Array.isArray(value)) return value.join('、')
+  const text = String(value)
+  const enumKey = { sex: `registry.sex.${text}`, relation: `registry.relation.${text}`, residence: `registry.residence.${text}`, type: `registry.events.types.${text}` }[key]
+  return enumKey && isMessageKey(enumKey) ? t(enumKey) : text
+}
+
 /** A line a reviewer can check against the paper: what was entered, never an ID number. */
-function describe(summary: unknown): string {
+function describe(t: Translate, summary: unknown): string {
   if (!summary || typeof summary !== 'object') return ''
   const s = summary as Record<string, unknown>
+  const facts = (o: Record<string, unknown>) => Object.entries(o).filter(([k, v]) => k in FACTS && v !== null && v !== undefined && v !== '')
   if (s.before && s.after && typeof s.before === 'object' && typeof s.after === 'object') {
     const before = s.before as Record<string, unknown>
-    const after = s.after as Record<string, unknown>
-    return Object.keys(after)
-      .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-      .map((k) => `${k}: ${String(before[k] ?? '—')} → ${String(after[k] ?? '—')}`)
+    return facts(s.after as Record<string, unknown>)
+      .filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v))
+      .map(([k, v]) => `${t(FACTS[k])}：${before[k] == null ? '—' : factValue(t, k, before[k])} → ${factValue(t, k, v)}`)
       .join('；')
   }
-  return Object.entries(s)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`)
+  return facts(s)
+    .map(([k, v]) => `${t(FACTS[k])}：${factValue(t, k, v)}`)
     .join('；')
 }
 
@@ -93,7 +119,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <tbody data-testid="review-rows" className="divide-y divide-slate-100">
             {changes.map((c) => (
               <tr key={c.id}>
-                <Td>{c.person?.region.name ?? '—'}</Td>
+                <Td>{c.person ? placeName(c.person.region) : '—'}</Td>
                 <Td className="whitespace-nowrap">{kindLabel(t, c.kind)}</Td>
                 <Td>
                   {c.person ? (
@@ -108,7 +134,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                     '—'
                   )}
                 </Td>
-                <Td className="max-w-sm text-xs break-all">{describe(c.summary)}</Td>
+                <Td className="max-w-sm text-xs">{describe(t, c.summary)}</Td>
                 <Td className="whitespace-nowrap text-xs">{formatDateTime(c.createdAt, locale)}</Td>
                 <Td>
                   <Badge tone={tone[c.reviewStatus]}>{t(`registry.review.statuses.${c.reviewStatus}`)}</Badge>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/access/permissions'
-import { getHousehold } from '@/lib/registry/queries'
+import { getHousehold, placeName } from '@/lib/registry/queries'
 import { ageOn, todayIso } from '@/lib/registry/rules'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
@@ -43,7 +43,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
       <Card className="mb-4">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">{t('registry.fields.region')}</dt>
-          <dd>{household.region.name}</dd>
+          <dd>{placeName(household.region)}</dd>
           <dt className="text-slate-500">{t('registry.fields.householdType')}</dt>
           <dd>{t(`registry.householdType.${household.type}`)}</dd>
           <dt className="text-slate-500">No.</dt>

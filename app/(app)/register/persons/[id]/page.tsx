@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/access/permissions'
-import { getPerson, placesInCounty } from '@/lib/registry/queries'
+import { getPerson, placeName, placesInCounty } from '@/lib/registry/queries'
 import { ethnicityName } from '@/lib/registry/ethnicities'
 import { ageOn, todayIso, toIso } from '@/lib/registry/rules'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -96,7 +96,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             {row(t('registry.fields.maritalStatus'), t(`registry.marital.${person.maritalStatus}`))}
             {row(t('registry.fields.education'), person.education ? t(`registry.education.${person.education}`) : null)}
             {row(t('registry.fields.occupation'), person.occupation)}
-            {row(t('registry.fields.village'), person.region.name)}
+            {row(t('registry.fields.village'), placeName(person.region))}
             {person.mother ? row(t('registry.fields.mother'), <Link className="text-brand-600 hover:underline" href={`/register/persons/${person.mother.id}`}>{person.mother.name}</Link>) : null}
             {person.birthOrder ? row(t('registry.fields.birthOrder'), person.birthOrder) : null}
           </dl>
