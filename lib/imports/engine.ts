@@ -164,46 +164,34 @@ async function nextIds(tx: Tx, table: 'Household' | 'Person', count: number): Pr
   return rows.map((r) => r.id)
 }
 
-const BATCH = 10_000
+const col = (type: BulkColumn['type']) => (name: string): BulkColumn => ({ name, type })
+const [int, text, date, bytea] = [col('int'), col('text'), col('date'), col('bytea')]
+const stamp: BulkColumn = { name: 'updatedAt', type: 'timestamptz' }
 
-type SqlType = 'int' | 'text' | 'date' | 'bytea' | '"Sex"' | '"Residence"' | '"MaritalStatus"' | '"Education"' | '"Relation"' | '"HouseholdType"'
-
-/** Column types of the rows the import writes (the Prisma input types, as PostgreSQL types). */
-const PERSON_COLUMNS: Record<string, SqlType> = {
-  id: 'int', countyId: 'int', townshipId: 'int', villageId: 'int', groupId: 'int', regionId: 'int', householdId: 'int', relation: '"Relation"',
-  name: 'text', namePinyin: 'text', nameInitials: 'text', sex: '"Sex"', birthDate: 'date', ethnicity: 'text',
-  idCipher: 'bytea', idHash: 'text', idMasked: 'text', idLast4: 'text', phone: 'text', residence: '"Residence"',
-  migrationPlace: 'text', migrationSince: 'date', maritalStatus: '"MaritalStatus"', education: '"Education"', occupation: 'text', hukouText: 'text', hukouCode: 'text',
-}
-const HOUSEHOLD_COLUMNS: Record<string, SqlType> = {
-  id: 'int', countyId: 'int', townshipId: 'int', villageId: 'int', groupId: 'int', regionId: 'int', address: 'text', type: '"HouseholdType"',
-}
-
-function sqlValue(value: unknown): string | number | null {
-  if (value === null || value === undefined) return null
-  if (value instanceof Date) return toIso(value)
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('hex')
-  return value as string | number
-}
-
-/**
- * A bulk INSERT … SELECT FROM unnest(arrays): one statement and one parameter per column for a
- * whole batch. Prisma's createMany sends a parameter per cell and was about 30 times slower here
- * with the trigram indexes on Person. The rows are the same column objects createMany would take.
- */
-async function insertRows(tx: Tx, table: 'Person' | 'Household', types: Record<string, SqlType>, rows: Record<string, unknown>[]) {
-  const names = Object.keys(types)
-  for (const part of chunks(rows, BATCH)) {
-    const params = names.map((n) => part.map((r) => sqlValue(r[n])))
-    const select = names.map((n, i) => (types[n] === 'bytea' ? `decode(c${i}, 'hex')` : types[n] === 'date' ? `c${i}::date` : `c${i}`)).join(', ')
-    const unnest = names.map((n, i) => `$${i + 1}::${types[n] === 'bytea' || types[n] === 'date' ? 'text' : types[n]}[]`).join(', ')
-    const aliases = names.map((_, i) => `c${i}`).join(', ')
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}, "updatedAt") SELECT ${select}, now() FROM unnest(${unnest}) AS t(${aliases})`,
-      ...params,
-    )
-  }
-}
+/** The columns the import writes, with their PostgreSQL types (lib/db/bulk.ts). */
+const PERSON_COLUMNS: BulkColumn[] = [
+  ...['id', 'countyId', 'townshipId', 'villageId', 'groupId', 'regionId', 'householdId'].map(int),
+  { name: 'relation', type: 'enum:Relation' },
+  ...['name', 'namePinyin', 'nameInitials'].map(text),
+  { name: 'sex', type: 'enum:Sex' },
+  date('birthDate'),
+  text('ethnicity'),
+  bytea('idCipher'),
+  ...['idHash', 'idMasked', 'idLast4', 'phone'].map(text),
+  { name: 'residence', type: 'enum:Residence' },
+  text('migrationPlace'),
+  date('migrationSince'),
+  { name: 'maritalStatus', type: 'enum:MaritalStatus' },
+  { name: 'education', type: 'enum:Education' },
+  ...['occupation', 'hukouText', 'hukouCode'].map(text),
+  stamp,
+]
+const HOUSEHOLD_COLUMNS: BulkColumn[] = [
+  ...['id', 'countyId', 'townshipId', 'villageId', 'groupId', 'regionId'].map(int),
+  text('address'),
+  { name: 'type', type: 'enum:HouseholdType' },
+  stamp,
+]
 
 const CHANGE_COLUMNS: BulkColumn[] = [
   { name: 'countyId', type: 'int' },
@@ -238,14 +226,15 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
         if (i < joinedFrom) p.householdId = householdIds[p.householdId!]
         if (p.relation === 'SELF') heads.push({ householdId: p.householdId!, personId: p.id })
       })
-      await insertRows(
+      const updatedAt = new Date()
+      await bulkInsert(
         tx,
         'Household',
         HOUSEHOLD_COLUMNS,
-        plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type })),
+        plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type, updatedAt })),
       )
       phase('households')
-      await insertRows(tx, 'Person', PERSON_COLUMNS, persons as Record<string, unknown>[])
+      await bulkInsert(tx, 'Person', PERSON_COLUMNS, persons.map((p) => ({ ...p, updatedAt })))
       phase('persons')
       for (const part of chunks(heads, 20_000)) {
         await tx.$executeRawUnsafe(

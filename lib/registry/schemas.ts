@@ -143,7 +143,6 @@ export const eventSchema = z.discriminatedUnion('type', [birthSchema, deathSchem
   error: 'errors.invalid',
 })
 export type EventInput = z.output<typeof eventSchema>
-export const EVENT_TYPES = ['BIRTH', 'DEATH', 'MARRIAGE', 'DIVORCE', 'MOVE_WITHIN', 'MOVE_OUT', 'MOVE_IN', 'RETURN'] as const
 
 /** A correction gives the right date and, where the type has them, the right place. */
 export const correctEventSchema = z.object({

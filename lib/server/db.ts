@@ -3,7 +3,6 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { env } from './env'
 
-export type Db = PrismaClient
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
 const globalForPrisma = globalThis as unknown as { xzPrisma?: PrismaClient }

@@ -386,6 +386,7 @@ export const en: Messages = {
       history: 'Events in this household',
       memberAdded: 'Member added.',
       created: 'Household registered.',
+      number: 'Household no.',
       noHead: 'This household has no head yet',
     },
     form: {

@@ -385,6 +385,7 @@ export const zhCN = {
       history: '本户事件',
       memberAdded: '成员已添加。',
       created: '已新建户。',
+      number: '户编号',
       noHead: '本户尚无户主',
     },
     form: {

@@ -46,7 +46,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
           <dd>{placeName(household.region)}</dd>
           <dt className="text-slate-500">{t('registry.fields.householdType')}</dt>
           <dd>{t(`registry.householdType.${household.type}`)}</dd>
-          <dt className="text-slate-500">No.</dt>
+          <dt className="text-slate-500">{t('registry.householdPage.number')}</dt>
           <dd className="font-mono">{household.id}</dd>
         </dl>
       </Card>
