@@ -22,12 +22,12 @@ const homeOf: Record<Role, number> = {
 }
 
 const expectedActions: Record<Role, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId'],
-  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.review'],
-  TOWNSHIP_LEADER: ['region.view', 'register.view'],
-  COUNTY_OFFICIAL: ['region.view', 'register.view'],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view', 'register.view'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'report.view'],
+  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.review', 'report.view', 'report.prepare', 'report.sign'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign'],
+  COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve'],
+  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure'],
+  INSPECTOR: ['region.view', 'register.view', 'report.view'],
 }
 
 describe('can()', () => {

@@ -17,18 +17,28 @@ export const ACTIONS = [
   'register.revealId',
   /** township monthly review of village changes, and the data-quality queue */
   'register.review',
+  /** statistical reports: live figures of the user's region, and the reports of its units */
+  'report.view',
+  /** prepare the unit's report (a township's staff; the county's officials for the county report) */
+  'report.prepare',
+  /** sign a report as preparer, statistician or unit head (which role, rules.SIGNER_ROLES decides) and submit it */
+  'report.sign',
+  /** approve or return township reports */
+  'report.approve',
+  /** report settings (statistical year, deadlines) and unlocking approved periods */
+  'report.configure',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
 // Administrators look after accounts and regions, not residents: they get no register access.
 // Full ID numbers only for the roles that enter and verify them.
 const GRANTS: Record<Role, readonly Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId'],
-  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.review'],
-  TOWNSHIP_LEADER: ['region.view', 'register.view'],
-  COUNTY_OFFICIAL: ['region.view', 'register.view'],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view', 'register.view'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'report.view'],
+  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.review', 'report.view', 'report.prepare', 'report.sign'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign'],
+  COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve'],
+  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure'],
+  INSPECTOR: ['region.view', 'register.view', 'report.view'],
 }
 
 /** Who is asking: enough of the signed-in user to decide. */

@@ -11,6 +11,8 @@ import { birthOrderOf, eventDateProblem, isLate, newbornRelation, placementOf, t
 import type { EventInput, HouseholdInput, PersonInput } from './schemas'
 // quality: rules re-checked for the records each save touches (lib/quality/service.ts)
 import { checkOnSave } from '@/lib/quality/service'
+// reports: life events dated in an approved period are locked (lib/reports/locks.ts)
+import { assertPeriodOpen } from '@/lib/reports/locks'
 
 // Register writes. Every function loads its rows inside the subject's region (registerScope), so
 // a row elsewhere looks missing; writes run in one transaction with their audit event. Audit
@@ -304,6 +306,8 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
           await claimVersion(tx, person.id, input.version)
           await leaveHousehold(tx, person)
           await tx.person.update({ where: { id: person.id }, data: { ...place, householdId, relation: householdId ? (input.relation ?? 'OTHER') : null } })
+          // a move changes the figures of both townships: both must be open for the date
+          if (place.townshipId !== person.townshipId) await assertPeriodOpen(tx, place.townshipId, [input.occurredOn])
           row = { placement: person, personId: person.id, details: { fromRegionId: person.regionId, toRegionId: place.regionId, fromHouseholdId: person.householdId, toHouseholdId: householdId } }
           break
         }
@@ -335,7 +339,9 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
               relation: householdId === person.householdId ? person.relation : (input.relation ?? 'OTHER'),
             },
           })
-          row = { placement: person, personId: person.id, details: { toHouseholdId: householdId } }
+          // what they came back from decides whether the return is a move into the county (reports)
+          const returnedFrom = person.movedOut ? 'MOVED_OUT' : person.residence
+          row = { placement: person, personId: person.id, details: { toHouseholdId: householdId, returnedFrom } }
           break
         }
         case 'MOVE_IN': {
@@ -353,6 +359,7 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
         }
       }
       const { countyId, townshipId, villageId } = row.placement
+      await assertPeriodOpen(tx, townshipId, [input.occurredOn])
       const event = await tx.lifeEvent.create({
         data: {
           countyId,
@@ -392,6 +399,8 @@ export async function correctEvent(actor: Actor, subject: Subject, input: { even
       if (old.status !== 'ACTIVE') throw new AppError('registry.errors.alreadyCorrected')
       const birthDate = old.type === 'BIRTH' ? undefined : old.person.birthDate
       checkEventDate(input.occurredOn, birthDate)
+      // neither the period the event was in nor the one it moves to may be locked
+      await assertPeriodOpen(tx, old.townshipId, [toIso(old.occurredOn), input.occurredOn])
       const details = { ...(old.details as Prisma.JsonObject), ...(input.destination ? { destination: input.destination } : {}), ...(input.origin ? { origin: input.origin } : {}), correctionReason: input.reason }
       await tx.lifeEvent.update({ where: { id: old.id }, data: { status: 'CORRECTED' } })
       const corrected = await tx.lifeEvent.create({

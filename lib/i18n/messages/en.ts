@@ -1,3 +1,4 @@
+import { reportsEn } from './modules/reports.en'
 import { migrationEn } from './modules/migration.en'
 import { qualityEn } from './modules/quality.en'
 import { importsEn } from './modules/imports.en'
@@ -455,6 +456,7 @@ export const en: Messages = {
   migration: migrationEn,
   quality: qualityEn,
   imports: importsEn,
+  reports: reportsEn,
   lang: {
     'zh-CN': '中文',
     en: 'English',

@@ -1,3 +1,4 @@
+import { reportsZhCN } from './modules/reports.zh-CN'
 import { migrationZhCN } from './modules/migration.zh-CN'
 import { qualityZhCN } from './modules/quality.zh-CN'
 import { importsZhCN } from './modules/imports.zh-CN'
@@ -454,6 +455,7 @@ export const zhCN = {
   migration: migrationZhCN,
   quality: qualityZhCN,
   imports: importsZhCN,
+  reports: reportsZhCN,
   lang: {
     'zh-CN': '中文',
     en: 'English',

@@ -1,0 +1,307 @@
+import 'server-only'
+import type { PrismaClient } from '@/lib/generated/prisma/client'
+import type { Tx } from '@/lib/server/db'
+import { toIso } from '@/lib/registry/rules'
+import { bornOnOrBefore, tallyStock, type Period, type StockCell } from './rules'
+import type { Counts } from './sections'
+
+// Figures computed from the register, for a region and everything below it, per child region
+// (townships of a county, villages of a township) and in total. Totals are computed by PostgreSQL
+// over the same rows (GROUPING SETS), not added up here, so the tests that compare a county with
+// the sum of its townships check the attribution of every person and event.
+//
+// Stock at a date D is reconstructed from the register and its dated events (口径, printed with
+// the report):
+// - alive: born on or before D, and not died on or before D;
+// - in the county: arrived by a move-in dated on or before D; a move-out on or before D (not
+//   followed by a return) takes a person out; someone marked moved out with no dated move-out is
+//   not counted; an inflow migrant counts from the date they came (migrationSince);
+// - place: where they live now, unless a move within the county after D: then where they left from;
+// - residence: as now, except an outflow migrant who left after D was living here (local), and
+//   someone who returned after D was away as they were before returning.
+// An edit made without an event (a corrected sex, say) applies to every period; that is why an
+// approved report keeps a frozen copy of its figures.
+
+type Client = PrismaClient | Tx
+
+export type ScopeLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE'
+
+export interface FigureScope {
+  level: ScopeLevel
+  regionId: number
+  countyId: number
+}
+
+/** Counts per child region id, and the total under the key 'total'. */
+export interface ScopeCounts {
+  total: Counts
+  byChild: Map<number, Counts>
+}
+
+/** Columns of the register rows: the scope's own and its children's. */
+const COLUMNS: Record<ScopeLevel, { own: string; child: string | null }> = {
+  COUNTY: { own: 'countyId', child: 'townshipId' },
+  TOWNSHIP: { own: 'townshipId', child: 'villageId' },
+  VILLAGE: { own: 'villageId', child: null },
+}
+
+export interface FigureSource {
+  /** the count keys it produces */
+  keys: readonly string[]
+  compute(client: Client, scope: FigureScope, period: Period): Promise<ScopeCounts>
+}
+
+type Row = Record<string, unknown> & { child: number | null; grouped: number }
+
+/** Rows of a GROUPING SETS ((child), ()) query into totals and children. */
+function collect(rows: Row[], keys: readonly string[], hasChild: boolean): ScopeCounts {
+  const out: ScopeCounts = { total: Object.fromEntries(keys.map((k) => [k, 0])), byChild: new Map() }
+  for (const row of rows) {
+    const counts: Counts = Object.fromEntries(keys.map((k) => [k, Number(row[k] ?? 0)]))
+    if (!hasChild || row.grouped === 1) out.total = counts
+    else if (row.child !== null) out.byChild.set(Number(row.child), counts)
+  }
+  return out
+}
+
+function groupBy(childExpr: string | null): { select: string; group: string } {
+  return childExpr
+    ? { select: `${childExpr} AS child, GROUPING(${childExpr})::int AS grouped`, group: `GROUP BY GROUPING SETS ((${childExpr}), ())` }
+    : { select: 'NULL::int AS child, 1 AS grouped', group: '' }
+}
+
+const dayBefore = (iso: string) => toIso(new Date(new Date(`${iso}T00:00:00Z`).getTime() - 86_400_000))
+
+// ------------------------------------------------------------------ stock at the end, and at the start
+
+const STOCK_KEYS = [
+  'households',
+  'registered',
+  'registeredMale',
+  'registeredFemale',
+  'resident',
+  'residentMale',
+  'residentFemale',
+  'inflow',
+  'inflowMale',
+  'inflowFemale',
+  'outflow',
+  'outflowMale',
+  'outflowFemale',
+  'age0_2',
+  'age3_6',
+  'age7_14',
+  'age15_59',
+  'age60plus',
+  'age80plus',
+  'women15_49',
+  'registeredStart',
+] as const
+
+/**
+ * The population on the period's last day ($1) and the registered population on the day before it
+ * began ($4), in one pass over the register (the rules at the top of this file). $2 county, $3 the
+ * scope's region, $5… the latest birth dates of 3, 7, 15, 50, 60 and 80 year-olds on $1.
+ *
+ * The answer is a small histogram, not the figures: people counted by child region at the end
+ * and at the start (they differ only for those who moved within the county in the period), whether
+ * they count on each date, residence, sex, head of household and age band. Grouping evaluates the
+ * reconstruction once per person; rules.tallyStock turns the histogram into the figures.
+ */
+export function stockSql(scope: FigureScope): string {
+  const { own, child } = COLUMNS[scope.level]
+  // The first move within the county after a date tells where someone lived on it.
+  const moves = (name: string, date: string) => `${name} AS (
+      SELECT DISTINCT ON (e."personId") e."personId", e."townshipId", e."villageId"
+      FROM "LifeEvent" e
+      WHERE e."countyId" = $2 AND e.status = 'ACTIVE' AND e.type = 'MOVE_WITHIN' AND e."occurredOn" > ${date}
+      ORDER BY e."personId", e."occurredOn", e.id
+    )`
+  const presence = (suffix: string, date: string) => `
+        (ARRAY_AGG(e.type::text ORDER BY e."occurredOn" DESC, e.id DESC) FILTER (WHERE e.type IN ('MOVE_OUT','RETURN') AND e."occurredOn" <= ${date}))[1] AS last_before_${suffix},
+        BOOL_OR(e.type IN ('MOVE_OUT','RETURN') AND e."occurredOn" > ${date}) AS change_after_${suffix}`
+  const present = (suffix: string, date: string) => `(
+          p."birthDate" <= ${date}
+          AND ((p.alive AND p."deathDate" IS NULL) OR p."deathDate" > ${date})
+          AND (pr.arrived IS NULL OR pr.arrived <= ${date})
+          AND NOT (p.residence = 'INFLOW' AND p."migrationSince" > ${date})
+          AND CASE pr.last_before_${suffix}
+                WHEN 'MOVE_OUT' THEN FALSE
+                WHEN 'RETURN' THEN TRUE
+                ELSE NOT p."movedOut" OR COALESCE(pr.change_after_${suffix}, FALSE)
+              END
+        ) AS in_${suffix}`
+  const place = (alias: string, col: string, suffix: string) => `COALESCE(${alias}."${col}", p."${col}") AS "${col}_${suffix}"`
+  const places = child ? [place('me', child, 'end'), place('ms', child, 'start')] : []
+  if (scope.level !== 'COUNTY') places.push(place('me', own, 'end'), place('ms', own, 'start'))
+  // nobody leaves the county by a move within it; below the county, add those who lived here on either date
+  const candidates =
+    scope.level === 'COUNTY' ? `p."countyId" = $3` : `(p."${own}" = $3 OR p.id IN (SELECT "personId" FROM moves_end WHERE "${own}" = $3) OR p.id IN (SELECT "personId" FROM moves_start WHERE "${own}" = $3))`
+  const atEnd = scope.level === 'COUNTY' ? 'in_end' : `in_end AND "${own}_end" = $3`
+  const atStart = scope.level === 'COUNTY' ? 'in_start' : `in_start AND "${own}_start" = $3`
+  return `
+    WITH ${moves('moves_end', '$1::date')}, ${moves('moves_start', '$4::date')},
+    presence AS (
+      SELECT e."personId",
+        MIN(e."occurredOn") FILTER (WHERE e.type = 'MOVE_IN') AS arrived,
+        (ARRAY_AGG(e.details->>'returnedFrom' ORDER BY e."occurredOn", e.id) FILTER (WHERE e.type = 'RETURN' AND e."occurredOn" > $1::date))[1] AS returned_from_end,
+        ${presence('end', '$1::date')},
+        ${presence('start', '$4::date')}
+      FROM "LifeEvent" e
+      WHERE e."countyId" = $2 AND e.status = 'ACTIVE' AND e.type IN ('MOVE_IN','MOVE_OUT','RETURN')
+      GROUP BY e."personId"
+    ),
+    people AS (
+      SELECT p.sex, p."birthDate" AS born, p.relation, ${places.join(', ')}${places.length ? ',' : ''}
+        ${present('end', '$1::date')},
+        ${present('start', '$4::date')},
+        CASE
+          WHEN p.residence = 'OUTFLOW' AND p."migrationSince" > $1::date THEN 'LOCAL'
+          WHEN p.residence = 'LOCAL' AND pr.returned_from_end IN ('OUTFLOW','AWAY') THEN pr.returned_from_end
+          ELSE p.residence::text
+        END AS res,
+        p.residence <> 'INFLOW' AS hukou_here
+      FROM "Person" p
+      LEFT JOIN moves_end me ON me."personId" = p.id
+      LEFT JOIN moves_start ms ON ms."personId" = p.id
+      LEFT JOIN presence pr ON pr."personId" = p.id
+      WHERE p."countyId" = $2 AND ${candidates}
+        AND p."birthDate" <= $1::date
+        AND ((p.alive AND p."deathDate" IS NULL) OR p."deathDate" > $4::date)
+    )
+    SELECT ${child ? `"${child}_end" AS child_end, "${child}_start" AS child_start` : 'NULL::int AS child_end, NULL::int AS child_start'},
+      -- one integer per combination (decodeCell): grouping by three integers is much cheaper than by eight mixed keys
+      (CASE WHEN ${atEnd} THEN 1024 ELSE 0 END) + (CASE WHEN ${atStart} THEN 512 ELSE 0 END)
+      + (CASE res WHEN 'LOCAL' THEN 0 WHEN 'AWAY' THEN 128 WHEN 'INFLOW' THEN 256 ELSE 384 END)
+      + (CASE WHEN sex = 'MALE' THEN 0 ELSE 64 END) + (CASE WHEN relation = 'SELF' THEN 32 ELSE 0 END)
+      + CASE WHEN born > $5::date THEN 0 WHEN born > $6::date THEN 1 WHEN born > $7::date THEN 2 WHEN born > $8::date THEN 3
+             WHEN born > $9::date THEN 4 WHEN born > $10::date THEN 5 ELSE 6 END AS code,
+      COUNT(*)::int AS n
+    FROM people
+    WHERE in_end OR in_start
+    GROUP BY 1, 2, 3`
+}
+
+const RESIDENCES = ['LOCAL', 'AWAY', 'INFLOW', 'OUTFLOW'] as const
+
+/** The inverse of the code stockSql computes. */
+function decodeCell(row: { child_end: number | null; child_start: number | null; code: number; n: number }): StockCell {
+  const code = Number(row.code)
+  return {
+    child_end: row.child_end,
+    child_start: row.child_start,
+    at_end: (code & 1024) !== 0,
+    at_start: (code & 512) !== 0,
+    res: RESIDENCES[(code >> 7) & 3],
+    sex: code & 64 ? 'FEMALE' : 'MALE',
+    head: (code & 32) !== 0,
+    age: code & 31,
+    n: Number(row.n),
+  }
+}
+
+/** Stock at the end of the period and the registered population the day before it began (for rates). */
+export const stockSource: FigureSource = {
+  keys: STOCK_KEYS,
+  async compute(client, scope, period) {
+    const cutoffs = [3, 7, 15, 50, 60, 80].map((years) => bornOnOrBefore(period.end, years))
+    const rows = await client.$queryRawUnsafe<{ child_end: number | null; child_start: number | null; code: number; n: number }[]>(
+      stockSql(scope),
+      period.end,
+      scope.countyId,
+      scope.regionId,
+      dayBefore(period.start),
+      ...cutoffs,
+    )
+    return tallyStock(rows.map(decodeCell), STOCK_KEYS)
+  },
+}
+
+// ------------------------------------------------------------------ events in the period
+
+const FLOW_KEYS = ['births', 'birthsMale', 'birthsFemale', 'birthOrder1', 'birthOrder2', 'birthOrder3plus', 'deaths', 'marriages', 'divorces', 'movesIn', 'movesOut', 'movesWithin'] as const
+
+/**
+ * Life events dated in the period (the current version of each; corrected ones are replaced by
+ * their correction), counted where they were recorded: a birth in the mother's village, a move
+ * within the county where the person left. Moves into the county include returns of people who
+ * had moved out.
+ */
+export const flowSource: FigureSource = {
+  keys: FLOW_KEYS,
+  async compute(client, scope, period) {
+    const { own, child } = COLUMNS[scope.level]
+    const g = groupBy(child ? `e."${child}"` : null)
+    const birth = `e.type = 'BIRTH'`
+    const rows = await client.$queryRawUnsafe<Row[]>(
+      `SELECT ${g.select},
+        COUNT(*) FILTER (WHERE ${birth})::int AS births,
+        COUNT(*) FILTER (WHERE ${birth} AND p.sex = 'MALE')::int AS "birthsMale",
+        COUNT(*) FILTER (WHERE ${birth} AND p.sex = 'FEMALE')::int AS "birthsFemale",
+        COUNT(*) FILTER (WHERE ${birth} AND COALESCE(p."birthOrder", 1) = 1)::int AS "birthOrder1",
+        COUNT(*) FILTER (WHERE ${birth} AND p."birthOrder" = 2)::int AS "birthOrder2",
+        COUNT(*) FILTER (WHERE ${birth} AND p."birthOrder" >= 3)::int AS "birthOrder3plus",
+        COUNT(*) FILTER (WHERE e.type = 'DEATH')::int AS deaths,
+        COUNT(*) FILTER (WHERE e.type = 'MARRIAGE')::int AS marriages,
+        COUNT(*) FILTER (WHERE e.type = 'DIVORCE')::int AS divorces,
+        COUNT(*) FILTER (WHERE e.type = 'MOVE_IN' OR (e.type = 'RETURN' AND e.details->>'returnedFrom' = 'MOVED_OUT'))::int AS "movesIn",
+        COUNT(*) FILTER (WHERE e.type = 'MOVE_OUT')::int AS "movesOut",
+        COUNT(*) FILTER (WHERE e.type = 'MOVE_WITHIN')::int AS "movesWithin"
+      FROM "LifeEvent" e JOIN "Person" p ON p.id = e."personId"
+      WHERE e."countyId" = $1 AND e."${own}" = $2 AND e.status = 'ACTIVE'
+        AND e."occurredOn" BETWEEN $3::date AND $4::date
+      ${g.group}`,
+      scope.countyId,
+      scope.regionId,
+      period.start,
+      period.end,
+    )
+    return collect(rows, FLOW_KEYS, child !== null)
+  },
+}
+
+// ------------------------------------------------------------------ timeliness of the register
+
+const TIMELINESS_KEYS = ['eventsRecorded', 'eventsLate'] as const
+
+/** Events recorded in the period, and how many of them more than 30 days after they happened. */
+export const timelinessSource: FigureSource = {
+  keys: TIMELINESS_KEYS,
+  async compute(client, scope, period) {
+    const { own, child } = COLUMNS[scope.level]
+    const g = groupBy(child ? `e."${child}"` : null)
+    const rows = await client.$queryRawUnsafe<Row[]>(
+      `SELECT ${g.select},
+        COUNT(*)::int AS "eventsRecorded",
+        COUNT(*) FILTER (WHERE e.late)::int AS "eventsLate"
+      FROM "LifeEvent" e
+      WHERE e."countyId" = $1 AND e."${own}" = $2 AND e.status = 'ACTIVE'
+        AND e."recordedOn" BETWEEN $3::date AND $4::date
+      ${g.group}`,
+      scope.countyId,
+      scope.regionId,
+      period.start,
+      period.end,
+    )
+    return collect(rows, TIMELINESS_KEYS, child !== null)
+  },
+}
+
+/** Every source of counts; a later module appends its own (see sections.ts). */
+export const FIGURE_SOURCES: FigureSource[] = [stockSource, flowSource, timelinessSource]
+
+/** All counts of a scope for a period, merged across the sources. */
+export async function computeCounts(client: Client, scope: FigureScope, period: Period): Promise<ScopeCounts> {
+  const results = await Promise.all(FIGURE_SOURCES.map((source) => source.compute(client, scope, period)))
+  const total: Counts = {}
+  const byChild = new Map<number, Counts>()
+  for (const [index, result] of results.entries()) {
+    const zero = Object.fromEntries(FIGURE_SOURCES[index].keys.map((k) => [k, 0]))
+    Object.assign(total, zero, result.total)
+    for (const [id, counts] of result.byChild) byChild.set(id, { ...byChild.get(id), ...counts })
+  }
+  // every child has every key, zero where a source had no rows for it
+  const allZero = Object.fromEntries(FIGURE_SOURCES.flatMap((s) => s.keys).map((k) => [k, 0]))
+  for (const [id, counts] of byChild) byChild.set(id, { ...allZero, ...counts })
+  return { total, byChild }
+}

@@ -1,0 +1,326 @@
+import 'server-only'
+import type { Prisma, ReportKind, ReportStatus, SignRole } from '@/lib/generated/prisma/client'
+import { db } from '@/lib/server/db'
+import { inScope } from '@/lib/access/permissions'
+import type { SessionUser } from '@/lib/server/session'
+import { pageArgs, toPage, type Page } from '@/lib/pagination'
+import { todayIso, toIso } from '@/lib/registry/rules'
+import type { FigureScope } from './figures'
+import {
+  annualisationFactor,
+  deadlineOf,
+  hasEnded,
+  latestEndedPeriod,
+  nextSignRole,
+  periodOf,
+  periodsOfStatYear,
+  REPORT_KINDS,
+  submissionRates,
+  submissionTimeliness,
+  type Period,
+  type ReportSettingsValues,
+  type SubmissionTimeliness,
+} from './rules'
+import { countyOf, registerSnapshot, reportSettings, type Snapshot } from './service'
+
+// Report reads, each limited to the user's region: a township sees its own reports, the county
+// sees its townships' and its own, a village sees only live figures of its village.
+
+export const REPORT_PAGE_SIZE = 20
+
+export async function settingsFor(user: SessionUser): Promise<ReportSettingsValues & { version: number }> {
+  const countyId = countyOf({ id: user.regionId, level: user.regionLevel, ancestorIds: user.regionAncestorIds })
+  const row = await db.reportSettings.findUnique({ where: { countyId } })
+  return row ? { ...row, version: row.version } : { ...(await reportSettings(db, countyId)), version: 0 }
+}
+
+function reportsWhere(user: SessionUser): Prisma.ReportSubmissionWhereInput {
+  if (user.regionLevel === 'COUNTY') return { countyId: user.regionId }
+  if (user.regionLevel === 'TOWNSHIP') return { regionId: user.regionId }
+  return { id: -1 }
+}
+
+export interface ReportRow {
+  id: number
+  regionName: string
+  level: 'COUNTY' | 'TOWNSHIP'
+  kind: ReportKind
+  periodKey: string
+  periodStart: string
+  periodEnd: string
+  deadline: string
+  status: ReportStatus
+  /** returned by the county and not yet resubmitted */
+  returned: boolean
+  firstSubmittedOn: string | null
+  timeliness: SubmissionTimeliness
+}
+
+/** China-time date of a timestamp. */
+const dateOf = (at: Date | null) => (at ? todayIso(at) : null)
+
+export async function listReports(user: SessionUser, filter: { page: number; kind?: ReportKind; status?: ReportStatus }, today = todayIso()): Promise<Page<ReportRow>> {
+  const where: Prisma.ReportSubmissionWhereInput = { ...reportsWhere(user), ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.status ? { status: filter.status } : {}) }
+  const args = pageArgs(filter.page, REPORT_PAGE_SIZE)
+  const [rows, total] = await Promise.all([
+    db.reportSubmission.findMany({
+      where,
+      orderBy: [{ periodEnd: 'desc' }, { kind: 'asc' }, { level: 'asc' }, { regionId: 'asc' }],
+      select: {
+        id: true,
+        regionId: true,
+        level: true,
+        kind: true,
+        periodKey: true,
+        periodStart: true,
+        periodEnd: true,
+        deadline: true,
+        status: true,
+        round: true,
+        firstSubmittedAt: true,
+        history: { where: { action: 'return' }, orderBy: { at: 'desc' }, take: 1, select: { round: true } },
+      },
+      ...args,
+    }),
+    db.reportSubmission.count({ where }),
+  ])
+  const names = new Map((await db.region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.regionId))] } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]))
+  return toPage(
+    rows.map((r) => ({
+      id: r.id,
+      regionName: names.get(r.regionId) ?? '',
+      level: r.level === 'COUNTY' ? 'COUNTY' : 'TOWNSHIP',
+      kind: r.kind,
+      periodKey: r.periodKey,
+      periodStart: toIso(r.periodStart),
+      periodEnd: toIso(r.periodEnd),
+      deadline: toIso(r.deadline),
+      status: r.status,
+      returned: r.status === 'DRAFT' && r.history.length > 0,
+      firstSubmittedOn: dateOf(r.firstSubmittedAt),
+      timeliness: submissionTimeliness(toIso(r.deadline), dateOf(r.firstSubmittedAt), today),
+    })),
+    total,
+    filter.page,
+    REPORT_PAGE_SIZE,
+  )
+}
+
+export interface ReportDetail {
+  id: number
+  version: number
+  regionId: number
+  regionName: string
+  regionCode: string
+  level: 'COUNTY' | 'TOWNSHIP'
+  kind: ReportKind
+  period: Period
+  deadline: string
+  status: ReportStatus
+  round: number
+  analysis: string
+  figures: Snapshot
+  /** for rates: days of the statistical year over days of the period */
+  factor: number
+  computedAt: Date
+  firstSubmittedAt: Date | null
+  submittedAt: Date | null
+  approvedAt: Date | null
+  /** this round's signatures, in signing order */
+  signOffs: { role: SignRole; userId: number; userName: string; signedAt: Date }[]
+  nextSignRole: SignRole | null
+  /** the latest return's comment while the report is back in draft */
+  returnComment: string | null
+  history: { action: string; round: number; userName: string; comment: string | null; at: Date }[]
+  locks: { id: number; from: string; to: string; lockedAt: Date; unlockedAt: Date | null; unlockReason: string | null }[]
+  timeliness: SubmissionTimeliness
+}
+
+/** A report in the user's region, or null (missing and forbidden look the same). */
+export async function getReport(user: SessionUser, reportId: number, today = todayIso()): Promise<ReportDetail | null> {
+  const report = await db.reportSubmission.findUnique({
+    where: { id: reportId },
+    include: {
+      signOffs: { orderBy: { signedAt: 'asc' } },
+      history: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+      locks: { orderBy: { lockedAt: 'asc' } },
+    },
+  })
+  if (!report) return null
+  const region = await db.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, name: true, code: true, ancestorIds: true } })
+  if (!inScope(user, region)) return null
+  const settings = await reportSettings(db, report.countyId)
+  const period: Period = { kind: report.kind, key: report.periodKey, statYear: Number(report.periodKey.slice(0, 4)), start: toIso(report.periodStart), end: toIso(report.periodEnd) }
+  const signOffs = report.signOffs.filter((s) => s.round === report.round)
+  const lastReturn = [...report.history].reverse().find((h) => h.action === 'return')
+  return {
+    id: report.id,
+    version: report.version,
+    regionId: region.id,
+    regionName: region.name,
+    regionCode: region.code,
+    level: report.level === 'COUNTY' ? 'COUNTY' : 'TOWNSHIP',
+    kind: report.kind,
+    period,
+    deadline: toIso(report.deadline),
+    status: report.status,
+    round: report.round,
+    analysis: report.analysis,
+    figures: report.figures as unknown as Snapshot,
+    factor: annualisationFactor(period, settings),
+    computedAt: report.computedAt,
+    firstSubmittedAt: report.firstSubmittedAt,
+    submittedAt: report.submittedAt,
+    approvedAt: report.approvedAt,
+    signOffs: signOffs.map((s) => ({ role: s.role, userId: s.userId, userName: s.userName, signedAt: s.signedAt })),
+    nextSignRole: report.status === 'DRAFT' ? nextSignRole(signOffs) : null,
+    returnComment: report.status === 'DRAFT' && lastReturn && lastReturn.round === report.round - 1 ? lastReturn.comment : null,
+    history: report.history.map((h) => ({ action: h.action, round: h.round, userName: h.userName, comment: h.comment, at: h.at })),
+    locks: report.locks.map((l) => ({ id: l.id, from: toIso(l.fromDate), to: toIso(l.toDate), lockedAt: l.lockedAt, unlockedAt: l.unlockedAt, unlockReason: l.unlockReason })),
+    timeliness: submissionTimeliness(toIso(report.deadline), dateOf(report.firstSubmittedAt), today),
+  }
+}
+
+/**
+ * Live figures of a region in the user's scope (a village, a township, or the whole county straight
+ * from the register) for an ended period; null when the region or period is not theirs to see.
+ */
+export async function liveFigures(user: SessionUser, regionId: number, kind: ReportKind, periodKey: string, today = todayIso()): Promise<{ period: Period; figures: Snapshot; factor: number; region: { id: number; name: string; level: string } } | null> {
+  const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true, name: true, level: true, ancestorIds: true } })
+  if (!region || !inScope(user, region) || region.level === 'GROUP') return null
+  const countyId = countyOf(region)
+  const settings = await reportSettings(db, countyId)
+  const period = periodOf(kind, periodKey, settings)
+  if (!period || !hasEnded(period, today)) return null
+  const scope: FigureScope = { level: region.level as FigureScope['level'], regionId: region.id, countyId }
+  return { period, figures: await registerSnapshot(db, scope, period), factor: annualisationFactor(period, settings), region }
+}
+
+/** The ended periods a unit can report on, newest first (for the prepare form): two statistical years. */
+export function reportablePeriods(settings: ReportSettingsValues, today = todayIso()): Record<ReportKind, Period[]> {
+  const out = { MONTHLY: [], HALF_YEAR: [], ANNUAL: [] } as Record<ReportKind, Period[]>
+  const latest = latestEndedPeriod('ANNUAL', today, settings).statYear + 1
+  for (const year of [latest, latest - 1, latest - 2]) {
+    for (const period of periodsOfStatYear(year, settings)) if (hasEnded(period, today)) out[period.kind].push(period)
+  }
+  for (const kind of REPORT_KINDS) out[kind].sort((a, b) => (a.end < b.end ? 1 : -1))
+  return out
+}
+
+// ------------------------------------------------------------------ timeliness (county)
+
+export interface TimelinessCell {
+  periodKey: string
+  kind: ReportKind
+  deadline: string
+  timeliness: SubmissionTimeliness
+  firstSubmittedOn: string | null
+  status: ReportStatus | null
+  reportId: number | null
+}
+
+export interface TimelinessOverview {
+  statYear: number
+  periods: (Period & { deadline: string })[]
+  townships: { id: number; name: string; cells: TimelinessCell[]; rates: ReturnType<typeof submissionRates> }[]
+  /** per period, over the townships */
+  periodRates: ReturnType<typeof submissionRates>[]
+  overall: ReturnType<typeof submissionRates>
+}
+
+/**
+ * For each period of a statistical year and each township: on time, late, missing or not yet due,
+ * with the first submission date; reporting and on-time rates per period, per township and overall.
+ */
+export async function timelinessOverview(countyId: number, statYear: number, today = todayIso()): Promise<TimelinessOverview> {
+  const settings = await reportSettings(db, countyId)
+  const periods = periodsOfStatYear(statYear, settings).map((p) => ({ ...p, deadline: deadlineOf(p, settings) }))
+  const [townships, submissions] = await Promise.all([
+    db.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP', active: true }, select: { id: true, name: true }, orderBy: { code: 'asc' } }),
+    db.reportSubmission.findMany({
+      where: { countyId, level: 'TOWNSHIP', periodKey: { in: periods.map((p) => p.key) } },
+      select: { id: true, regionId: true, kind: true, periodKey: true, deadline: true, firstSubmittedAt: true, status: true },
+    }),
+  ])
+  const byKey = new Map(submissions.map((s) => [`${s.regionId}/${s.kind}/${s.periodKey}`, s]))
+  const rows = townships.map((t) => {
+    const cells = periods.map((p): TimelinessCell => {
+      const s = byKey.get(`${t.id}/${p.kind}/${p.key}`)
+      const deadline = s ? toIso(s.deadline) : p.deadline
+      const first = s ? dateOf(s.firstSubmittedAt) : null
+      return { periodKey: p.key, kind: p.kind, deadline, timeliness: submissionTimeliness(deadline, first, today), firstSubmittedOn: first, status: s?.status ?? null, reportId: s?.id ?? null }
+    })
+    return { id: t.id, name: t.name, cells, rates: submissionRates(cells.map((c) => c.timeliness)) }
+  })
+  const periodRates = periods.map((_, i) => submissionRates(rows.map((r) => r.cells[i].timeliness)))
+  return { statYear, periods, townships: rows, periodRates, overall: submissionRates(rows.flatMap((r) => r.cells.map((c) => c.timeliness))) }
+}
+
+// ------------------------------------------------------------------ home page
+
+export interface DueReport {
+  kind: ReportKind
+  period: Period
+  deadline: string
+  status: ReportStatus | null
+  returned: boolean
+  reportId: number | null
+  timeliness: SubmissionTimeliness
+}
+
+/** A township's most recent reportable period of each kind, with its deadline and where it stands. */
+export async function dueReports(user: SessionUser, today = todayIso()): Promise<DueReport[]> {
+  if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') return []
+  const settings = await reportSettings(db, countyOf({ id: user.regionId, level: user.regionLevel, ancestorIds: user.regionAncestorIds }))
+  const periods = REPORT_KINDS.map((kind) => latestEndedPeriod(kind, today, settings))
+  const submissions = await db.reportSubmission.findMany({
+    where: { regionId: user.regionId, OR: periods.map((p) => ({ kind: p.kind, periodKey: p.key })) },
+    select: { id: true, kind: true, periodKey: true, deadline: true, status: true, round: true, firstSubmittedAt: true },
+  })
+  return periods.map((period) => {
+    const s = submissions.find((x) => x.kind === period.kind && x.periodKey === period.key)
+    const deadline = s ? toIso(s.deadline) : deadlineOf(period, settings)
+    return {
+      kind: period.kind,
+      period,
+      deadline,
+      status: s?.status ?? null,
+      returned: !!s && s.status === 'DRAFT' && s.round > 1 && s.firstSubmittedAt !== null,
+      reportId: s?.id ?? null,
+      timeliness: submissionTimeliness(deadline, s ? dateOf(s.firstSubmittedAt) : null, today),
+    }
+  })
+}
+
+/** Township reports waiting for the county's decision. */
+export async function awaitingReview(user: SessionUser): Promise<number> {
+  if (user.regionLevel !== 'COUNTY') return 0
+  return db.reportSubmission.count({ where: { countyId: user.regionId, level: 'TOWNSHIP', status: 'SUBMITTED' } })
+}
+
+// ------------------------------------------------------------------ locks (county administrator)
+
+export async function listLocks(user: SessionUser, page: number) {
+  if (user.regionLevel !== 'COUNTY') return toPage([], 0, page, REPORT_PAGE_SIZE)
+  const where = { countyId: user.regionId }
+  const [rows, total] = await Promise.all([
+    db.periodLock.findMany({ where, orderBy: [{ unlockedAt: { sort: 'desc', nulls: 'first' } }, { toDate: 'desc' }], include: { submission: { select: { id: true, kind: true, periodKey: true } } }, ...pageArgs(page, REPORT_PAGE_SIZE) }),
+    db.periodLock.count({ where }),
+  ])
+  const names = new Map((await db.region.findMany({ where: { id: { in: rows.map((r) => r.townshipId) } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]))
+  return toPage(
+    rows.map((l) => ({
+      id: l.id,
+      townshipName: names.get(l.townshipId) ?? '',
+      from: toIso(l.fromDate),
+      to: toIso(l.toDate),
+      lockedAt: l.lockedAt,
+      unlockedAt: l.unlockedAt,
+      unlockReason: l.unlockReason,
+      report: l.submission,
+    })),
+    total,
+    page,
+    REPORT_PAGE_SIZE,
+  )
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import { freeText, id } from '@/lib/validation/fields'
+
+// Report inputs, shared by the forms and the actions. Period keys are checked again against the
+// county's settings in the service (periodOf), which also refuses periods that have not ended.
+
+export const reportKind = z.enum(['MONTHLY', 'HALF_YEAR', 'ANNUAL'], { error: 'errors.required' })
+export const signRole = z.enum(['PREPARER', 'STATISTICIAN', 'UNIT_HEAD'], { error: 'errors.invalid' })
+
+export const reportTargetSchema = z.object({
+  kind: reportKind,
+  periodKey: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, { error: 'errors.required', abort: true })
+    .regex(/^\d{4}(-\d{2}|H1)?$/, { error: 'reports.errors.badPeriod' }),
+})
+export type ReportTarget = z.output<typeof reportTargetSchema>
+
+export const reportIdSchema = z.object({ reportId: id })
+
+export const signSchema = z.object({ reportId: id, role: signRole })
+
+/** 统计分析: may be left empty; no control characters. */
+export const analysisSchema = z.object({
+  reportId: id,
+  analysis: z
+    .string()
+    .trim()
+    .max(5000, { error: 'errors.tooLong' })
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: 'errors.controlCharacters' })
+    .default(''),
+})
+
+export const returnSchema = z.object({ reportId: id, comment: freeText(1000) })
+
+export const unlockSchema = z.object({ lockId: id, reason: freeText(500) })
+
+const day = z.coerce.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).min(1, { error: 'reports.errors.deadlineDay' }).max(28, { error: 'reports.errors.deadlineDay' })
+
+export const reportSettingsSchema = z.object({
+  statYearStartMonth: z.coerce.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).min(1, { error: 'errors.invalid' }).max(12, { error: 'errors.invalid' }),
+  monthlyDeadlineDay: day,
+  halfYearDeadlineDay: day,
+  annualDeadlineDay: day,
+  version: z.coerce.number().int().min(0),
+})
+export type ReportSettingsInput = z.output<typeof reportSettingsSchema>
+
+/** The statistical year shown on the timeliness page, from the query string. */
+export const statYearParam = z.coerce.number().int().min(2000).max(2099).optional().catch(undefined)

@@ -1,0 +1,307 @@
+import 'server-only'
+import { Prisma, type ReportSubmission } from '@/lib/generated/prisma/client'
+import { db, type Tx } from '@/lib/server/db'
+import { audit, auditDenied, type Actor } from '@/lib/server/audit'
+import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
+import { can, inScope } from '@/lib/access/permissions'
+import type { SessionUser } from '@/lib/server/session'
+import type { MessageKey } from '@/lib/i18n/core'
+import { toDate, todayIso, toIso } from '@/lib/registry/rules'
+import { computeCounts, type FigureScope } from './figures'
+import { deadlineOf, hasEnded, nextSignRole, periodOf, signProblem, type Period, type ReportSettingsValues, type SignRole } from './rules'
+import { sumCounts, type Counts } from './sections'
+import type { ReportSettingsInput, ReportTarget } from './schemas'
+
+// Report writes. Each step checks the status it starts from inside its transaction (an UPDATE
+// conditioned on status and version), so two people acting on one report at once cannot both
+// succeed; each leaves a history entry and an audit event.
+
+type Client = typeof db | Tx
+
+/** The figures kept with a report: counts per child region and in total (see figures.ts). */
+export interface Snapshot {
+  v: 1
+  /** 'register': computed from the register; 'townships': the county's sum of approved township reports */
+  source: 'register' | 'townships'
+  children: { id: number; code: string; name: string }[]
+  total: Counts
+  byChild: Record<string, Counts>
+}
+
+export async function reportSettings(client: Client, countyId: number): Promise<ReportSettingsValues> {
+  const row = await client.reportSettings.findUnique({ where: { countyId } })
+  return row ?? { statYearStartMonth: 10, monthlyDeadlineDay: 6, halfYearDeadlineDay: 13, annualDeadlineDay: 13 }
+}
+
+/** The county a region belongs to (ancestors are stored root first). */
+export function countyOf(region: { id: number; level: string; ancestorIds: number[] }): number {
+  return region.level === 'COUNTY' ? region.id : region.ancestorIds[0]
+}
+
+/** The children a report is broken down by: the villages of a township, the townships of a county. */
+async function childrenOf(client: Client, regionId: number, counted: Iterable<number>) {
+  const ids = [...counted]
+  return client.region.findMany({
+    where: { OR: [{ parentId: regionId, active: true }, { id: { in: ids } }] },
+    select: { id: true, code: true, name: true },
+    orderBy: { code: 'asc' },
+  })
+}
+
+/** Live figures of a township or village (or a county, straight from the register) for a period. */
+export async function registerSnapshot(client: Client, scope: FigureScope, period: Period): Promise<Snapshot> {
+  const counts = await computeCounts(client, scope, period)
+  const children = scope.level === 'VILLAGE' ? [] : await childrenOf(client, scope.regionId, counts.byChild.keys())
+  const zero = Object.fromEntries(Object.keys(counts.total).map((k) => [k, 0]))
+  return {
+    v: 1,
+    source: 'register',
+    children,
+    total: counts.total,
+    byChild: Object.fromEntries(children.map((c) => [String(c.id), counts.byChild.get(c.id) ?? zero])),
+  }
+}
+
+/** The county's figures: the sum of its townships' approved reports for the same period. */
+async function countySnapshot(tx: Tx, countyId: number, period: Period): Promise<Snapshot> {
+  const townships = await tx.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP', active: true }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } })
+  const approved = await tx.reportSubmission.findMany({
+    where: { countyId, level: 'TOWNSHIP', kind: period.kind, periodKey: period.key, status: 'APPROVED' },
+    select: { regionId: true, figures: true },
+  })
+  const byRegion = new Map(approved.map((r) => [r.regionId, r.figures as unknown as Snapshot]))
+  const missing = townships.filter((t) => !byRegion.has(t.id))
+  if (missing.length > 0) throw new AppError('reports.errors.townshipsNotApproved', { names: missing.map((t) => t.name).join('、') })
+  const byChild = Object.fromEntries(townships.map((t) => [String(t.id), byRegion.get(t.id)!.total]))
+  return { v: 1, source: 'townships', children: townships, total: sumCounts(Object.values(byChild)), byChild }
+}
+
+async function history(tx: Tx, report: { id: number; round: number }, user: SessionUser, action: string, comment?: string | null) {
+  await tx.reportHistory.create({ data: { submissionId: report.id, round: report.round, action, userId: user.id, userName: user.name, comment: comment ?? null } })
+}
+
+function auditReport(tx: Tx, actor: Actor, report: Pick<ReportSubmission, 'id' | 'regionId' | 'kind' | 'periodKey'>, action: string, after?: Prisma.InputJsonObject) {
+  return audit(tx, actor, { action: `report.${action}`, entity: 'ReportSubmission', entityId: report.id, regionId: report.regionId, after: { kind: report.kind, periodKey: report.periodKey, ...after } })
+}
+
+/** A report the user may see: their unit's, or any in their region (the county sees its townships'). */
+async function reportInScope(tx: Tx, actor: Actor, user: SessionUser, reportId: number): Promise<ReportSubmission> {
+  const report = await tx.reportSubmission.findUnique({ where: { id: reportId } })
+  if (!report) throw new NotFoundError()
+  const region = await tx.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, ancestorIds: true } })
+  if (!inScope(user, region)) {
+    await auditDenied(actor, 'report.view', { reportId })
+    throw new NotFoundError()
+  }
+  return report
+}
+
+/** Moves a report on only if nobody else did since it was read. */
+async function advance(tx: Tx, report: ReportSubmission, data: Prisma.ReportSubmissionUpdateManyMutationInput) {
+  const updated = await tx.reportSubmission.updateMany({ where: { id: report.id, version: report.version, status: report.status }, data: { ...data, version: { increment: 1 } } })
+  if (updated.count !== 1) throw new ConflictError()
+}
+
+function requireOwnUnit(user: SessionUser, report: ReportSubmission) {
+  if (user.regionId !== report.regionId) throw new AppError('reports.errors.notYourUnit')
+}
+
+function requireDraft(report: ReportSubmission) {
+  if (report.status !== 'DRAFT') throw new AppError('reports.errors.notDraft')
+}
+
+// ------------------------------------------------------------------ preparing
+
+/** A township (or the county) prepares its report for an ended period. */
+export async function prepareReport(actor: Actor, user: SessionUser, input: ReportTarget, today = todayIso()): Promise<{ reportId: number }> {
+  if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') throw new AppError('reports.errors.notYourUnit')
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const region = await tx.region.findUniqueOrThrow({ where: { id: user.regionId }, select: { id: true, level: true, ancestorIds: true } })
+        const countyId = countyOf(region)
+        const settings = await reportSettings(tx, countyId)
+        const period = periodOf(input.kind, input.periodKey, settings)
+        if (!period) throw new AppError('reports.errors.badPeriod', undefined, { periodKey: 'reports.errors.badPeriod' })
+        if (!hasEnded(period, today)) throw new AppError('reports.errors.future', undefined, { periodKey: 'reports.errors.future' })
+        if (await tx.reportSubmission.findUnique({ where: { regionId_kind_periodKey: { regionId: region.id, kind: period.kind, periodKey: period.key } }, select: { id: true } })) {
+          throw new AppError('reports.errors.exists')
+        }
+        const figures = region.level === 'COUNTY' ? await countySnapshot(tx, countyId, period) : await registerSnapshot(tx, { level: 'TOWNSHIP', regionId: region.id, countyId }, period)
+        const report = await tx.reportSubmission.create({
+          data: {
+            countyId,
+            regionId: region.id,
+            level: region.level,
+            kind: period.kind,
+            periodKey: period.key,
+            periodStart: toDate(period.start),
+            periodEnd: toDate(period.end),
+            deadline: toDate(deadlineOf(period, settings)),
+            figures: figures as unknown as Prisma.InputJsonObject,
+            computedAt: new Date(),
+            preparedById: user.id,
+          },
+        })
+        await history(tx, report, user, 'prepare')
+        await auditReport(tx, actor, report, 'prepare')
+        return { reportId: report.id }
+      },
+      { timeout: 30_000 },
+    )
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('reports.errors.exists')
+    throw error
+  }
+}
+
+/** Recomputes a draft's figures from the register; the signatures so far no longer apply. */
+export async function recomputeReport(actor: Actor, user: SessionUser, input: { reportId: number }): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      const report = await reportInScope(tx, actor, user, input.reportId)
+      requireOwnUnit(user, report)
+      requireDraft(report)
+      const settings = await reportSettings(tx, report.countyId)
+      const period = periodOf(report.kind, report.periodKey, settings) ?? periodFromRow(report)
+      const figures = report.level === 'COUNTY' ? await countySnapshot(tx, report.countyId, period) : await registerSnapshot(tx, { level: 'TOWNSHIP', regionId: report.regionId, countyId: report.countyId }, period)
+      await advance(tx, report, { figures: figures as unknown as Prisma.InputJsonObject, computedAt: new Date(), round: { increment: 1 } })
+      await history(tx, { id: report.id, round: report.round + 1 }, user, 'recompute')
+      await auditReport(tx, actor, report, 'recompute')
+    },
+    { timeout: 30_000 },
+  )
+}
+
+/** The period as stored with the report (its dates do not move when the settings change later). */
+function periodFromRow(report: ReportSubmission): Period {
+  return { kind: report.kind, key: report.periodKey, statYear: Number(report.periodKey.slice(0, 4)), start: toIso(report.periodStart), end: toIso(report.periodEnd) }
+}
+
+/** The written analysis (统计分析), editable until the first signature of the round. */
+export async function saveAnalysis(actor: Actor, user: SessionUser, input: { reportId: number; analysis: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const report = await reportInScope(tx, actor, user, input.reportId)
+    requireOwnUnit(user, report)
+    requireDraft(report)
+    const signed = await tx.reportSignOff.count({ where: { submissionId: report.id, round: report.round } })
+    if (signed > 0) throw new AppError('reports.errors.signingStarted')
+    await advance(tx, report, { analysis: input.analysis })
+    await history(tx, report, user, 'analysis')
+    await auditReport(tx, actor, report, 'analysis', { length: input.analysis.length })
+  })
+}
+
+// ------------------------------------------------------------------ signing and submitting
+
+const SIGN_ERRORS: Record<NonNullable<ReturnType<typeof signProblem>>, MessageKey> = {
+  notDraft: 'reports.errors.notDraft',
+  allSigned: 'reports.errors.allSigned',
+  outOfOrder: 'reports.errors.outOfOrder',
+  alreadySigned: 'reports.errors.alreadySigned',
+  wrongRole: 'reports.errors.wrongRole',
+  wrongUnit: 'reports.errors.wrongUnit',
+}
+
+/** Signs as preparer, statistician or unit head, in that order, each a different person. */
+export async function signReport(actor: Actor, user: SessionUser, input: { reportId: number; role: SignRole }): Promise<void> {
+  try {
+    await db.$transaction(async (tx) => {
+      const report = await reportInScope(tx, actor, user, input.reportId)
+      const signed = await tx.reportSignOff.findMany({ where: { submissionId: report.id, round: report.round }, select: { role: true, userId: true } })
+      const problem = signProblem(report, signed, input.role, user)
+      if (problem) {
+        const role = problem === 'outOfOrder' ? nextSignRole(signed) : input.role
+        throw new AppError(SIGN_ERRORS[problem], { role: role ?? '' })
+      }
+      await tx.reportSignOff.create({ data: { submissionId: report.id, round: report.round, role: input.role, userId: user.id, userName: user.name } })
+      await advance(tx, report, {})
+      await history(tx, report, user, 'sign', input.role)
+      await auditReport(tx, actor, report, 'sign', { role: input.role })
+    })
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new ConflictError()
+    throw error
+  }
+}
+
+/** Submits a fully signed report: a township's to the county; the county's own is final (报出). */
+export async function submitReport(actor: Actor, user: SessionUser, input: { reportId: number }, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const report = await reportInScope(tx, actor, user, input.reportId)
+    requireOwnUnit(user, report)
+    requireDraft(report)
+    const signed = await tx.reportSignOff.findMany({ where: { submissionId: report.id, round: report.round }, select: { role: true } })
+    if (nextSignRole(signed) !== null) throw new AppError('reports.errors.notSigned')
+    await advance(tx, report, { status: 'SUBMITTED', submittedAt: now, firstSubmittedAt: report.firstSubmittedAt ?? now })
+    await history(tx, report, user, 'submit')
+    await auditReport(tx, actor, report, 'submit')
+  })
+}
+
+/** The county's decision on a submitted township report. */
+async function submittedTownshipReport(tx: Tx, actor: Actor, user: SessionUser, reportId: number) {
+  const report = await reportInScope(tx, actor, user, reportId)
+  if (report.level !== 'TOWNSHIP' || report.status !== 'SUBMITTED' || report.regionId === user.regionId) throw new AppError('reports.errors.notSubmitted')
+  return report
+}
+
+/**
+ * Approves a township's report: its figures become final, and its period is locked so life events
+ * dated in it can no longer be added or changed.
+ */
+export async function approveReport(actor: Actor, user: SessionUser, input: { reportId: number }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    // the township's region row first: see assertPeriodOpen
+    const head = await tx.reportSubmission.findUnique({ where: { id: input.reportId }, select: { regionId: true } })
+    if (head) await tx.$queryRawUnsafe(`SELECT id FROM "Region" WHERE id = $1 FOR UPDATE`, head.regionId)
+    const report = await submittedTownshipReport(tx, actor, user, input.reportId)
+    await advance(tx, report, { status: 'APPROVED', approvedAt: new Date(), approvedById: user.id })
+    await tx.periodLock.create({ data: { countyId: report.countyId, townshipId: report.regionId, submissionId: report.id, fromDate: report.periodStart, toDate: report.periodEnd } })
+    await history(tx, report, user, 'approve')
+    await auditReport(tx, actor, report, 'approve', { locked: `${toIso(report.periodStart)}..${toIso(report.periodEnd)}` })
+  })
+}
+
+/** Returns a township's report with comments: back to draft, to be fixed, signed and submitted again. */
+export async function returnReport(actor: Actor, user: SessionUser, input: { reportId: number; comment: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const report = await submittedTownshipReport(tx, actor, user, input.reportId)
+    await advance(tx, report, { status: 'DRAFT', round: { increment: 1 } })
+    await history(tx, report, user, 'return', input.comment)
+    await auditReport(tx, actor, report, 'return', { comment: input.comment })
+  })
+}
+
+// ------------------------------------------------------------------ county administration
+
+/** Releases a period lock, with the reason kept. County administrators only. */
+export async function unlockPeriod(actor: Actor, user: SessionUser, input: { lockId: number; reason: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const lock = await tx.periodLock.findUnique({ where: { id: input.lockId }, include: { submission: true } })
+    if (!lock || user.regionLevel !== 'COUNTY' || lock.countyId !== user.regionId) {
+      if (lock) await auditDenied(actor, 'report.configure', { lockId: input.lockId })
+      throw new NotFoundError()
+    }
+    const updated = await tx.periodLock.updateMany({ where: { id: lock.id, unlockedAt: null }, data: { unlockedAt: new Date(), unlockedById: user.id, unlockReason: input.reason } })
+    if (updated.count !== 1) throw new AppError('reports.errors.alreadyUnlocked')
+    await history(tx, lock.submission, user, 'unlock', input.reason)
+    await auditReport(tx, actor, lock.submission, 'unlock', { reason: input.reason, townshipId: lock.townshipId })
+  })
+}
+
+export async function saveReportSettings(actor: Actor, user: SessionUser, input: ReportSettingsInput): Promise<void> {
+  if (user.regionLevel !== 'COUNTY' || !can(user, 'report.configure')) throw new NotFoundError()
+  await db.$transaction(async (tx) => {
+    const { version, ...values } = input
+    const existing = await tx.reportSettings.findUnique({ where: { countyId: user.regionId } })
+    if (existing) {
+      const updated = await tx.reportSettings.updateMany({ where: { countyId: user.regionId, version }, data: { ...values, version: { increment: 1 } } })
+      if (updated.count !== 1) throw new ConflictError()
+    } else {
+      if (version !== 0) throw new ConflictError()
+      await tx.reportSettings.create({ data: { countyId: user.regionId, ...values } })
+    }
+    await audit(tx, actor, { action: 'report.settings', entity: 'ReportSettings', entityId: user.regionId, regionId: user.regionId, before: existing ? { ...existing, updatedAt: existing.updatedAt.toISOString() } : null, after: values })
+  })
+}
