@@ -118,10 +118,15 @@ export async function buildDemoCounty(
   const accounts: (DemoAccount & { regionCode: string })[] = [
     { username: 'admin', name: '王建国', role: 'ADMIN', region: COUNTY.name, regionCode: COUNTY.code },
     { username: 'county.official', name: '李秀英', role: 'COUNTY_OFFICIAL', region: COUNTY.name, regionCode: COUNTY.code },
+    // the county report's statistician and unit head (three different officials sign it)
+    { username: 'county.stats', name: '马俊峰', role: 'COUNTY_OFFICIAL', region: COUNTY.name, regionCode: COUNTY.code },
+    { username: 'county.head', name: '高建华', role: 'COUNTY_OFFICIAL', region: COUNTY.name, regionCode: COUNTY.code },
     { username: 'inspector', name: '赵国强', role: 'INSPECTOR', region: COUNTY.name, regionCode: COUNTY.code },
     { username: 'njz.admin', name: '孙志刚', role: 'ADMIN', region: '宁津镇', regionCode: njz },
     { username: 'njz.leader', name: '周丽华', role: 'TOWNSHIP_LEADER', region: '宁津镇', regionCode: njz },
     { username: 'njz.staff', name: '吴晓燕', role: 'TOWNSHIP_STAFF', region: '宁津镇', regionCode: njz },
+    // the township's statistician: signs reports after the preparer
+    { username: 'njz.stats', name: '刘文静', role: 'TOWNSHIP_STAFF', region: '宁津镇', regionCode: njz },
     { username: 'chd.staff', name: '郑海涛', role: 'TOWNSHIP_STAFF', region: '柴胡店镇', regionCode: chd },
     { username: 'njz.v1', name: '冯桂兰', role: 'VILLAGE_OFFICER', region: '', regionCode: firstVillage.get('njz')! },
     { username: 'chd.v1', name: '陈长青', role: 'VILLAGE_OFFICER', region: '', regionCode: firstVillage.get('chd')! },
