@@ -1,8 +1,17 @@
-import type { Action } from '@/lib/access/permissions'
+import { can, type Action } from '@/lib/access/permissions'
+import type { RegionLevel } from '@/lib/access/roles'
 import type { MessageKey } from '@/lib/i18n/core'
 
+export interface NavigationItem {
+  href: string
+  label: MessageKey
+  permission?: Action
+  /** only for users at this level (the page itself answers "not found" to the others) */
+  level?: RegionLevel
+}
+
 /** The application's sections. A later module adds its entry here with the permission it needs. */
-export const NAVIGATION: { href: string; label: MessageKey; permission?: Action }[] = [
+export const NAVIGATION: NavigationItem[] = [
   { href: '/', label: 'nav.home' },
   { href: '/register', label: 'nav.register', permission: 'register.view' },
   { href: '/register/migrants', label: 'migration.title', permission: 'register.view' },
@@ -10,7 +19,16 @@ export const NAVIGATION: { href: string; label: MessageKey; permission?: Action 
   // villages see and fix the findings of their own village; townships also assign and close them
   { href: '/register/quality', label: 'quality.title', permission: 'register.edit' },
   { href: '/register/import', label: 'imports.title', permission: 'register.edit' },
+  { href: '/reports', label: 'reports.title', permission: 'report.view' },
+  // the county watches its townships' submissions; the settings are the county administrator's
+  { href: '/reports/timeliness', label: 'reports.timelinessPage.title', permission: 'report.view', level: 'COUNTY' },
+  { href: '/reports/settings', label: 'reports.settings.title', permission: 'report.configure', level: 'COUNTY' },
   { href: '/regions', label: 'nav.regions', permission: 'region.view' },
   { href: '/users', label: 'nav.users', permission: 'user.view' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.view' },
 ]
+
+/** The sections a user may open. */
+export function navigationFor(user: Parameters<typeof can>[0] & { regionLevel: RegionLevel }): NavigationItem[] {
+  return NAVIGATION.filter((item) => (!item.permission || can(user, item.permission)) && (!item.level || item.level === user.regionLevel))
+}

@@ -1,15 +1,21 @@
 import Link from 'next/link'
 import { can } from '@/lib/access/permissions'
-import { Alert, Card, PageTitle } from '@/components/ui'
+import { Alert, Badge, Card, PageTitle } from '@/components/ui'
 import { getT } from '@/lib/i18n/server'
-import { NAVIGATION } from '@/lib/navigation'
+import { navigationFor } from '@/lib/navigation'
 import { requireUser } from '@/lib/server/session'
+import { awaitingReview, dueReports } from '@/lib/reports/queries'
+import { periodLabel, statusName } from '@/lib/reports/present'
+import { StatusBadge, TimelinessBadge } from '@/components/reports/ReportTable'
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ passwordChanged?: string }> }) {
   const user = await requireUser()
   const t = await getT()
   const { passwordChanged } = await searchParams
-  const shortcuts = NAVIGATION.filter((n) => n.href !== '/' && (!n.permission || can(user, n.permission)))
+  const shortcuts = navigationFor(user).filter((n) => n.href !== '/')
+  const unitReports = can(user, 'report.view') && (user.regionLevel === 'TOWNSHIP' || user.regionLevel === 'COUNTY')
+  const [due, awaiting] = unitReports ? await Promise.all([dueReports(user), can(user, 'report.approve') ? awaitingReview(user) : Promise.resolve(0)]) : [[], 0]
+  const mayPrepare = can(user, 'report.prepare')
   return (
     <>
       <PageTitle>{t('home.welcome', { name: user.name })}</PageTitle>
@@ -44,6 +50,40 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           ) : null}
           <p className="mt-3 text-sm text-slate-500">{t('home.comingSoon')}</p>
         </Card>
+        {unitReports ? (
+          <Card className="md:col-span-2">
+            <h2 className="mb-2 text-sm font-medium text-slate-700">{t('reports.home.title')}</h2>
+            {awaiting > 0 ? (
+              <p className="mb-2 text-sm" data-testid="awaiting-review">
+                <Link className="text-brand-600 hover:underline" href="/reports">
+                  {t('reports.home.awaiting', { count: awaiting })}
+                </Link>
+              </p>
+            ) : null}
+            {due.length === 0 ? (
+              <p className="text-sm text-slate-500">{t('reports.home.none')}</p>
+            ) : (
+              <ul data-testid="due-reports" className="divide-y divide-slate-100 text-sm">
+                {due.map((d) => (
+                  <li key={d.kind} className="flex flex-wrap items-center gap-2 py-2">
+                    <span className="min-w-64">{t('reports.home.due', { kind: t(`reports.kind.${d.kind}`), period: periodLabel(t, d.period), deadline: d.deadline })}</span>
+                    {d.status ? <StatusBadge status={statusName({ status: d.status, returned: d.returned, level: user.regionLevel === 'COUNTY' ? 'COUNTY' : 'TOWNSHIP' })} t={t} /> : <Badge>{t('reports.status.NONE')}</Badge>}
+                    <TimelinessBadge timeliness={d.timeliness} t={t} />
+                    {d.reportId ? (
+                      <Link className="text-brand-600 hover:underline" href={`/reports/${d.reportId}`}>
+                        {t('reports.list.open')}
+                      </Link>
+                    ) : mayPrepare ? (
+                      <Link className="text-brand-600 hover:underline" href={`/reports?${new URLSearchParams({ kind: d.kind, period: d.period.key })}`}>
+                        {t('reports.home.open')}
+                      </Link>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ) : null}
       </div>
     </>
   )

@@ -1,16 +1,15 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
-import { can } from '@/lib/access/permissions'
 import { signOutAction } from '@/lib/access/actions'
 import type { SessionUser } from '@/lib/server/session'
 import { getT } from '@/lib/i18n/server'
-import { NAVIGATION } from '@/lib/navigation'
+import { navigationFor } from '@/lib/navigation'
 import { LanguageSwitch } from './LanguageSwitch'
 
 /** Header with the user's name, role and region; navigation limited to what the role may use. */
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getT()
-  const items = NAVIGATION.filter((item) => !item.permission || can(user, item.permission))
+  const items = navigationFor(user)
   const links = items.map((item) => (
     <li key={item.href}>
       <Link href={item.href} className="block rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-brand-50 hover:text-brand-700">

@@ -324,3 +324,17 @@ export async function listLocks(user: SessionUser, page: number) {
     REPORT_PAGE_SIZE,
   )
 }
+
+// ------------------------------------------------------------------ live figures (picker)
+
+/** The regions whose live figures the user can pick: their own and the units directly below it. */
+export async function liveRegionOptions(user: SessionUser): Promise<{ id: number; name: string; level: string }[]> {
+  if (user.regionLevel === 'VILLAGE') return [{ id: user.regionId, name: user.regionName, level: 'VILLAGE' }]
+  if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') return []
+  const children = await db.region.findMany({
+    where: { parentId: user.regionId, active: true, level: { in: ['TOWNSHIP', 'VILLAGE'] } },
+    select: { id: true, name: true, level: true },
+    orderBy: { code: 'asc' },
+  })
+  return [{ id: user.regionId, name: user.regionName, level: user.regionLevel }, ...children]
+}

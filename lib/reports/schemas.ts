@@ -49,3 +49,8 @@ export type ReportSettingsInput = z.output<typeof reportSettingsSchema>
 
 /** The statistical year shown on the timeliness page, from the query string. */
 export const statYearParam = z.coerce.number().int().min(2000).max(2099).optional().catch(undefined)
+
+/** A numeric id from the URL (a route segment or a query parameter), or null. */
+export function routeId(value: string | undefined): number | null {
+  return value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null
+}

@@ -1,18 +1,23 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD, navItems, signIn, signInAndWait, signOut } from './helpers'
 
-const ADMIN = ['首页', '行政区划', '用户管理', '审计日志']
-const VIEWER = ['首页', '人口信息', '流动人口', '行政区划']
-const TOWNSHIP_STAFF = ['首页', '人口信息', '流动人口', '变更核查', '数据质量', '导入导出', '行政区划']
-const VILLAGE = ['首页', '人口信息', '流动人口', '数据质量', '导入导出']
+const ADMIN = ['首页', '报表设置', '行政区划', '用户管理', '审计日志']
+const TOWNSHIP_ADMIN = ['首页', '行政区划', '用户管理', '审计日志']
+const COUNTY = ['首页', '人口信息', '流动人口', '统计报表', '报表及时性', '行政区划']
+const LEADER = ['首页', '人口信息', '流动人口', '统计报表', '行政区划']
+const TOWNSHIP_STAFF = ['首页', '人口信息', '流动人口', '变更核查', '数据质量', '导入导出', '统计报表', '行政区划']
+const VILLAGE = ['首页', '人口信息', '流动人口', '数据质量', '导入导出', '统计报表']
 
 const accounts: [string, string, string[]][] = [
   ['admin', '系统管理员', ADMIN],
-  ['county.official', '县卫健局工作人员', VIEWER],
-  ['inspector', '督查组成员', VIEWER],
-  ['njz.admin', '系统管理员', ADMIN],
-  ['njz.leader', '乡镇分管领导', VIEWER],
+  ['county.official', '县卫健局工作人员', COUNTY],
+  ['county.stats', '县卫健局工作人员', COUNTY],
+  ['county.head', '县卫健局工作人员', COUNTY],
+  ['inspector', '督查组成员', COUNTY],
+  ['njz.admin', '系统管理员', TOWNSHIP_ADMIN],
+  ['njz.leader', '乡镇分管领导', LEADER],
   ['njz.staff', '乡镇统计员', TOWNSHIP_STAFF],
+  ['njz.stats', '乡镇统计员', TOWNSHIP_STAFF],
   ['chd.staff', '乡镇统计员', TOWNSHIP_STAFF],
   ['njz.v1', '村信息员', VILLAGE],
   ['chd.v1', '村信息员', VILLAGE],
@@ -28,6 +33,16 @@ test.describe('each demo role', () => {
         const response = await page.goto('/users')
         expect(response?.status()).toBe(404)
         await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible()
+      }
+      // pages left out of the navigation are not there for the role either (a township admin has
+      // report.configure, a township leader report.view: both are county pages)
+      for (const [label, href] of [
+        ['统计报表', '/reports'],
+        ['报表及时性', '/reports/timeliness'],
+        ['报表设置', '/reports/settings'],
+      ]) {
+        const response = await page.goto(href)
+        expect(response?.status(), href).toBe(nav.includes(label) ? 200 : 404)
       }
       await page.goto('/')
       await signOut(page)
@@ -108,7 +123,7 @@ test('the language switch turns the interface to English and back', async ({ pag
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByTestId('current-user')).toContainText('Township statistician')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-  expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual(['Home', 'Register', 'Migrants', 'Change review', 'Data quality', 'Import and export', 'Regions'])
+  expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual(['Home', 'Register', 'Migrants', 'Change review', 'Data quality', 'Import and export', 'Statistical reports', 'Regions'])
   await page.getByRole('button', { name: '中文' }).click()
   await expect(page.getByTestId('current-user')).toContainText('乡镇统计员')
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')

@@ -113,7 +113,7 @@ export const en: Messages = {
     yourRegion: 'Region',
     passwordChanged: 'Password changed.',
     nextSteps: 'Shortcuts',
-    comingSoon: 'The population register, service records and statistical reports are coming next.',
+    comingSoon: 'Service records, benefits, assessments and inspections are coming next.',
   },
   regions: {
     title: 'Regions',

@@ -112,7 +112,7 @@ export const zhCN = {
     yourRegion: '所属区划',
     passwordChanged: '密码已修改。',
     nextSteps: '常用功能',
-    comingSoon: '人口信息、服务记录和统计报表模块将陆续上线。',
+    comingSoon: '服务记录、奖励扶助、考核督查等模块将陆续上线。',
   },
   regions: {
     title: '行政区划',

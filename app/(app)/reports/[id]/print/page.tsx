@@ -1,0 +1,97 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { getT } from '@/lib/i18n/server'
+import { requireUser } from '@/lib/server/session'
+import { todayIso } from '@/lib/registry/rules'
+import { getReport } from '@/lib/reports/queries'
+import { routeId } from '@/lib/reports/schemas'
+import { periodRange, reportTables } from '@/lib/reports/present'
+import { ButtonLink } from '@/components/ui'
+import { PrintButton } from '@/components/reports/ReportForms'
+import { ReportTable } from '@/components/reports/ReportTable'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('reports.title') }
+}
+
+/**
+ * The report on paper: A4 landscape, one table a page with its 表号, 制定机关, 填报单位 and 统计期,
+ * the header repeated on every page, then the analysis, the three signatures and the seal.
+ */
+export default async function ReportPrintPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser('report.view')
+  const t = await getT()
+  const id = routeId((await params).id)
+  const report = id ? await getReport(user, id) : null
+  if (!report) notFound()
+  const tables = reportTables(t, report.figures, report.factor)
+  const title = `${report.regionName}${t(`reports.kindTitle.${report.kind}`)}`
+  const draft = report.status === 'DRAFT'
+  const signer = (role: 'PREPARER' | 'STATISTICIAN' | 'UNIT_HEAD') => report.signOffs.find((s) => s.role === role)
+  return (
+    <>
+      {/* this page only: the stock table has 21 columns */}
+      <style>{'@page { size: A4 landscape; margin: 10mm 8mm; }'}</style>
+      <div className="no-print mb-4 flex flex-wrap items-center gap-2">
+        <PrintButton />
+        <ButtonLink href={`/reports/${report.id}`}>{t('reports.print.back')}</ButtonLink>
+      </div>
+      <article data-testid="report-print" className="report-print mx-auto max-w-[277mm] bg-white p-6 text-black shadow-sm print:p-0 print:shadow-none">
+        {tables.map((table, index) => (
+          <section key={table.key} className={index > 0 ? 'page-break mt-10 print:mt-0' : ''}>
+            {draft ? <p className="report-draft-mark">{t('reports.print.draftMark')}</p> : null}
+            <div className="flex items-start justify-between gap-4">
+              <div className="w-48" aria-hidden />
+              <div className="text-center">
+                <h1 className="text-lg font-bold tracking-wide">{title}</h1>
+                <h2 className="mt-1 text-base">{table.title}</h2>
+              </div>
+              <dl className="w-48 text-right text-[9pt] leading-snug">
+                <div>
+                  <dt className="inline">{t('reports.print.formNo')}：</dt>
+                  <dd className="inline">{table.formNo}</dd>
+                </div>
+                <div>
+                  <dt className="inline">{t('reports.print.authority')}：</dt>
+                  <dd className="inline">{t('reports.print.authorityName')}</dd>
+                </div>
+              </dl>
+            </div>
+            <div className="mt-2 mb-1 flex justify-between text-[9pt]">
+              <span>
+                {t('reports.print.unit')}：{report.regionName}
+              </span>
+              <span>
+                {t('reports.print.period')}：{periodRange(t, report.period)}
+              </span>
+            </div>
+            <ReportTable table={table} t={t} paper />
+            {table.note ? <p className="mt-1 text-[8pt] leading-snug">{table.note}</p> : null}
+          </section>
+        ))}
+        <section className="report-signoff mt-6">
+          <h2 className="font-bold">{t('reports.print.analysis')}</h2>
+          <p data-testid="print-analysis" className="mt-1 min-h-16 whitespace-pre-wrap text-[10pt] leading-relaxed">
+            {report.analysis || t('reports.print.noAnalysis')}
+          </p>
+          <div data-testid="print-signatures" className="mt-6 grid grid-cols-4 gap-4 text-[10pt]">
+            {(['UNIT_HEAD', 'STATISTICIAN', 'PREPARER'] as const).map((role) => {
+              const s = signer(role)
+              return (
+                <div key={role}>
+                  {t(`reports.signRole.${role}`)}：{s ? `${s.userName}  ${todayIso(s.signedAt)}` : t('reports.print.notSigned')}
+                </div>
+              )
+            })}
+            <div>
+              {t('reports.print.reportedOn')}：{report.submittedAt ? todayIso(report.submittedAt) : <span className="inline-block w-24 border-b border-black" />}
+            </div>
+          </div>
+          <div className="mt-6 flex justify-end">
+            <div className="flex h-28 w-28 items-center justify-center text-[9pt] text-slate-500">{t('reports.print.seal')}</div>
+          </div>
+        </section>
+      </article>
+    </>
+  )
+}

@@ -1,0 +1,66 @@
+import Link from 'next/link'
+import type { Translate } from '@/lib/i18n/core'
+import type { SubmissionTimeliness } from '@/lib/reports/rules'
+import { STATUS_TONE, TIMELINESS_TONE, type StatusName } from '@/lib/reports/present'
+import { formatValue, type TableView } from '@/lib/reports/table'
+import { Badge } from '@/components/ui'
+
+export function StatusBadge({ status, t }: { status: StatusName; t: Translate }) {
+  return <Badge tone={STATUS_TONE[status]}>{t(`reports.status.${status}`)}</Badge>
+}
+
+export function TimelinessBadge({ timeliness, t }: { timeliness: SubmissionTimeliness; t: Translate }) {
+  return <Badge tone={TIMELINESS_TONE[timeliness]}>{t(`reports.timeliness.${timeliness}`)}</Badge>
+}
+
+/**
+ * One report table with its merged header cells, as on paper. On screen a child row (a village of
+ * a township's report, a township of the county's) links to that child's live figures.
+ */
+export function ReportTable({ table, t, childHref, paper = false }: { table: TableView; t: Translate; childHref?: (regionId: number) => string; paper?: boolean }) {
+  const cell = paper ? 'border border-black px-1 py-0.5' : 'border border-slate-300 px-2 py-1'
+  const head = paper ? `${cell} text-center font-normal` : `${cell} bg-slate-50 text-center font-medium text-slate-700`
+  return (
+    <table data-testid={`table-${table.key}`} className={`w-full border-collapse ${paper ? 'report-paper-table' : 'text-sm'}`}>
+      <thead>
+        <tr>
+          <th scope="col" rowSpan={2} className={`${head} min-w-20`}>
+            {t('reports.col.unit')}
+          </th>
+          {table.header[0].map((h) => (
+            <th key={h.column} scope="col" colSpan={h.colSpan} rowSpan={h.rowSpan} className={head}>
+              {h.label}
+            </th>
+          ))}
+        </tr>
+        <tr>
+          {table.header[1].map((h) => (
+            <th key={h.column} scope="col" className={head}>
+              {h.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr key={row.regionId ?? 'total'} data-testid={row.total ? 'total-row' : `row-${row.regionId}`} className={row.total ? 'font-semibold' : ''}>
+            <th scope="row" className={`${cell} whitespace-nowrap text-left ${paper ? 'font-normal' : 'font-medium'}`}>
+              {row.regionId !== null && childHref ? (
+                <Link className="text-brand-600 hover:underline" href={childHref(row.regionId)}>
+                  {row.label}
+                </Link>
+              ) : (
+                row.label
+              )}
+            </th>
+            {row.values.map((value, i) => (
+              <td key={i} className={`${cell} text-right tabular-nums`}>
+                {formatValue(value, table.derived[i])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

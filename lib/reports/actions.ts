@@ -1,0 +1,88 @@
+'use server'
+import { defineAction } from '@/lib/server/action'
+import { AppError } from '@/lib/server/errors'
+import type { Translate } from '@/lib/i18n/core'
+import { analysisSchema, reportIdSchema, reportSettingsSchema, reportTargetSchema, returnSchema, signSchema, unlockSchema } from './schemas'
+import { approveReport, prepareReport, recomputeReport, returnReport, saveAnalysis, saveReportSettings, signReport, submitReport, unlockPeriod } from './service'
+
+// Thin: the pipeline checks the permission; the service checks the unit, the region and the
+// report's status inside its transaction, and writes the history and the audit event.
+
+/** Answers the new report's id; the form opens it. */
+export const prepareReportAction = defineAction({
+  schema: reportTargetSchema,
+  permission: 'report.prepare',
+  run: (input, { user, actor }) => prepareReport(actor, user, input),
+  revalidate: ['/reports', '/'],
+})
+
+export const recomputeReportAction = defineAction({
+  schema: reportIdSchema,
+  permission: 'report.prepare',
+  run: (input, { user, actor }) => recomputeReport(actor, user, input),
+  revalidate: ['/reports'],
+  success: 'reports.detail.recomputed',
+})
+
+export const saveAnalysisAction = defineAction({
+  schema: analysisSchema,
+  permission: 'report.prepare',
+  run: (input, { user, actor }) => saveAnalysis(actor, user, input),
+  revalidate: ['/reports'],
+  success: 'reports.detail.analysisSaved',
+})
+
+export const signReportAction = defineAction({
+  schema: signSchema,
+  permission: 'report.sign',
+  run: (input, { user, actor, t }) => signReport(actor, user, input).catch((error: unknown) => Promise.reject(withRoleName(error, t))),
+  revalidate: ['/reports'],
+  success: 'reports.detail.signed',
+})
+
+export const submitReportAction = defineAction({
+  schema: reportIdSchema,
+  permission: 'report.sign',
+  run: (input, { user, actor }) => submitReport(actor, user, input),
+  revalidate: ['/reports', '/'],
+  success: 'reports.detail.submitted',
+})
+
+export const approveReportAction = defineAction({
+  schema: reportIdSchema,
+  permission: 'report.approve',
+  run: (input, { user, actor }) => approveReport(actor, user, input),
+  revalidate: ['/reports', '/'],
+  success: 'reports.detail.approved',
+})
+
+export const returnReportAction = defineAction({
+  schema: returnSchema,
+  permission: 'report.approve',
+  run: (input, { user, actor }) => returnReport(actor, user, input),
+  revalidate: ['/reports', '/'],
+  success: 'reports.detail.returned',
+})
+
+export const unlockPeriodAction = defineAction({
+  schema: unlockSchema,
+  permission: 'report.configure',
+  run: (input, { user, actor }) => unlockPeriod(actor, user, input),
+  revalidate: ['/reports'],
+  success: 'reports.settings.unlocked',
+})
+
+export const saveReportSettingsAction = defineAction({
+  schema: reportSettingsSchema,
+  permission: 'report.configure',
+  run: (input, { user, actor }) => saveReportSettings(actor, user, input),
+  revalidate: ['/reports'],
+  success: 'reports.settings.saved',
+})
+
+/** The service names the sign role by its code ("STATISTICIAN"); the user reads its name. */
+function withRoleName(error: unknown, t: Translate): unknown {
+  const role = error instanceof AppError ? error.params?.role : undefined
+  if (!(error instanceof AppError) || (role !== 'PREPARER' && role !== 'STATISTICIAN' && role !== 'UNIT_HEAD')) return error
+  return new AppError(error.key, { ...error.params, role: t(`reports.signRole.${role}`) }, error.fieldErrors)
+}
