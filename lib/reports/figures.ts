@@ -108,7 +108,7 @@ const STOCK_KEYS = [
  * they count on each date, residence, sex, head of household and age band. Grouping evaluates the
  * reconstruction once per person; rules.tallyStock turns the histogram into the figures.
  */
-export function stockSql(scope: FigureScope): string {
+function stockSql(scope: FigureScope): string {
   const { own, child } = COLUMNS[scope.level]
   // The first move within the county after a date tells where someone lived on it.
   const moves = (name: string, date: string) => `${name} AS (
