@@ -338,3 +338,15 @@ export async function liveRegionOptions(user: SessionUser): Promise<{ id: number
   })
   return [{ id: user.regionId, name: user.regionName, level: user.regionLevel }, ...children]
 }
+
+/**
+ * Whether the register now gives a township's draft report different figures than it was
+ * prepared with (someone entered a late event, say), so the page can suggest recomputing.
+ */
+export async function registerChangedSince(report: ReportDetail): Promise<boolean> {
+  if (report.level !== 'TOWNSHIP' || report.status !== 'DRAFT' || report.figures.source !== 'register') return false
+  const countyId = (await db.reportSubmission.findUniqueOrThrow({ where: { id: report.id }, select: { countyId: true } })).countyId
+  const live = await registerSnapshot(db, { level: 'TOWNSHIP', regionId: report.regionId, countyId }, report.period)
+  const keys = new Set([...Object.keys(live.total), ...Object.keys(report.figures.total)])
+  return [...keys].some((k) => (live.total[k] ?? 0) !== (report.figures.total[k] ?? 0))
+}

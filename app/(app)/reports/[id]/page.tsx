@@ -5,7 +5,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { todayIso } from '@/lib/registry/rules'
 import { SIGN_ORDER } from '@/lib/reports/rules'
-import { getReport } from '@/lib/reports/queries'
+import { getReport, registerChangedSince } from '@/lib/reports/queries'
 import { routeId } from '@/lib/reports/schemas'
 import { periodLabel, periodRange, reportTables, statusName } from '@/lib/reports/present'
 import { Alert, ButtonLink, Card, formatDateTime, PageTitle } from '@/components/ui'
@@ -26,6 +26,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const ownUnit = user.regionId === report.regionId
   const draft = report.status === 'DRAFT'
   const tables = reportTables(t, report.figures, report.factor)
+  const changed = await registerChangedSince(report)
   const childHref = (child: number) => `/reports/live?${new URLSearchParams({ region: String(child), kind: report.kind, period: report.period.key })}`
   const status = statusName({ status: report.status, returned: report.returnComment !== null, level: report.level })
   const activeLock = report.locks.find((l) => l.unlockedAt === null)
@@ -73,6 +74,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       </Card>
 
       <div className="mb-4 space-y-2" data-testid="report-notices">
+        {changed ? <Alert kind="warning">{t('reports.detail.liveDiffers')}</Alert> : null}
         {report.returnComment !== null ? <Alert kind="warning">{t('reports.detail.returnedNotice', { comment: report.returnComment })}</Alert> : null}
         {report.status === 'APPROVED' ? <Alert kind="success">{t('reports.detail.frozen')}</Alert> : null}
         {activeLock ? <Alert kind="info">{t('reports.detail.lockedNotice', { range: periodRange(t, { start: activeLock.from, end: activeLock.to }) })}</Alert> : null}
