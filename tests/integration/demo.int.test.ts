@@ -62,7 +62,8 @@ describe('demo county', () => {
       await buildDemoCounty(a, { residents: 5000, today: '2026-11-22' })
       const persons = await a.person.findMany({ select: { householdId: true, residence: true, birthDate: true, alive: true, idHash: true } })
       const sizes = new Map<number, number>()
-      for (const p of persons) sizes.set(p.householdId!, (sizes.get(p.householdId!) ?? 0) + 1)
+      // those who moved out of the county belong to no household any more
+      for (const p of persons) if (p.householdId !== null) sizes.set(p.householdId, (sizes.get(p.householdId) ?? 0) + 1)
       expect(Math.max(...sizes.values())).toBeLessThanOrEqual(6)
       expect(Math.min(...sizes.values())).toBeGreaterThanOrEqual(1)
       const share = (r: string) => persons.filter((p) => p.residence === r).length / persons.length
@@ -77,6 +78,23 @@ describe('demo county', () => {
       const count = (type: string) => events.find((e) => e.type === type)?._count ?? 0
       for (const type of ['BIRTH', 'DEATH', 'MARRIAGE', 'MOVE_IN']) expect(count(type), type).toBeGreaterThan(0)
       expect(await a.lifeEvent.count({ where: { late: true } })).toBeGreaterThan(0)
+      // moves are real: the event stays where the person left, the person lives elsewhere now, in a
+      // household of their new village; those who moved out (and did not return) left their household
+      const moves = await a.lifeEvent.findMany({ where: { type: 'MOVE_WITHIN' }, select: { villageId: true, townshipId: true, details: true, person: { select: { villageId: true, townshipId: true, regionId: true, householdId: true, household: { select: { villageId: true, regionId: true } } } } } })
+      expect(moves.length).toBeGreaterThan(10)
+      for (const m of moves) {
+        expect(m.person.villageId).not.toBe(m.villageId)
+        expect(m.person.household).toMatchObject({ villageId: m.person.villageId, regionId: m.person.regionId })
+        expect(m.details).toMatchObject({ toRegionId: m.person.regionId })
+      }
+      expect(moves.some((m) => m.person.townshipId !== m.townshipId)).toBe(true)
+      const out = await a.lifeEvent.findMany({ where: { type: 'MOVE_OUT' }, select: { person: { select: { movedOut: true, householdId: true } } } })
+      expect(out.length).toBeGreaterThan(0)
+      expect(out.filter((e) => e.person.movedOut).every((e) => e.person.householdId === null)).toBe(true)
+      expect(await a.person.count({ where: { movedOut: true } })).toBeGreaterThan(0)
+      const returns = await a.lifeEvent.findMany({ where: { type: 'RETURN' }, select: { details: true } })
+      const from = new Set(returns.map((r) => (r.details as { returnedFrom?: string }).returnedFrom))
+      expect(from).toEqual(new Set(['MOVED_OUT', 'OUTFLOW']))
       expect(await a.lifeEvent.count({ where: { occurredOn: { lt: new Date('2021-11-01') } } })).toBe(0)
       expect(await a.household.count({ where: { headId: null } })).toBeGreaterThan(0)
       // the planted problems are in the data-quality queue
