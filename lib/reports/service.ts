@@ -114,7 +114,7 @@ function requireDraft(report: ReportSubmission) {
 
 /** A township (or the county) prepares its report for an ended period. */
 export async function prepareReport(actor: Actor, user: SessionUser, input: ReportTarget, today = todayIso()): Promise<{ reportId: number }> {
-  if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') throw new AppError('reports.errors.notYourUnit')
+  if ((user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') || !can(user, 'report.prepare')) throw new AppError('reports.errors.notYourUnit')
   try {
     return await db.$transaction(
       async (tx) => {
@@ -242,6 +242,8 @@ export async function submitReport(actor: Actor, user: SessionUser, input: { rep
 /** The county's decision on a submitted township report. */
 async function submittedTownshipReport(tx: Tx, actor: Actor, user: SessionUser, reportId: number) {
   const report = await reportInScope(tx, actor, user, reportId)
+  // the role is checked here too, not only by the action: a county administrator does not approve
+  if (!can(user, 'report.approve')) throw new AppError('reports.errors.wrongRole', { role: '' })
   if (report.level !== 'TOWNSHIP' || report.status !== 'SUBMITTED' || report.regionId === user.regionId) throw new AppError('reports.errors.notSubmitted')
   return report
 }
@@ -279,7 +281,8 @@ export async function returnReport(actor: Actor, user: SessionUser, input: { rep
 export async function unlockPeriod(actor: Actor, user: SessionUser, input: { lockId: number; reason: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const lock = await tx.periodLock.findUnique({ where: { id: input.lockId }, include: { submission: true } })
-    if (!lock || user.regionLevel !== 'COUNTY' || lock.countyId !== user.regionId) {
+    // the role is checked here too, not only by the action: a county official must not unlock
+    if (!lock || user.regionLevel !== 'COUNTY' || lock.countyId !== user.regionId || !can(user, 'report.configure')) {
       if (lock) await auditDenied(actor, 'report.configure', { lockId: input.lockId })
       throw new NotFoundError()
     }
