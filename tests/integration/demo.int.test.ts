@@ -6,6 +6,8 @@ import { codeProblem } from '@/lib/regions/rules'
 import { ROLES } from '@/lib/access/roles'
 import { buildDemoCounty, DEMO_PASSWORD } from '@/prisma/seed/demo'
 import { verifyPassword } from '@/lib/access/password'
+import { computeCounts } from '@/lib/reports/figures'
+import type { Snapshot } from '@/lib/reports/snapshot'
 
 async function freshDatabase(name: string) {
   const server = inject('pgServerUrl')
@@ -100,6 +102,62 @@ describe('demo county', () => {
       // the planted problems are in the data-quality queue
       expect(await a.qualityFinding.count({ where: { rule: { in: ['noHead', 'selfNotHead'] }, status: 'OPEN' } })).toBeGreaterThan(0)
       expect(await a.qualityFinding.count({ where: { rule: 'idMismatch', status: 'OPEN' } })).toBeGreaterThan(0)
+    } finally {
+      await a.$disconnect()
+    }
+  })
+
+  it('has a report history: real figures, most approved and locked, some late, some missing; the last two months left open', async () => {
+    const a = await freshDatabase('xz_demo_d')
+    try {
+      // today 2026-11-22: the history covers statistical year 2026 (Oct 2025 – Sep 2026); October
+      // 2026 is the latest ended month and November the current one
+      await buildDemoCounty(a, { residents: 3000, today: '2026-11-22' })
+      const townships = await a.region.findMany({ where: { level: 'TOWNSHIP' }, select: { id: true, name: true } })
+      const reports = await a.reportSubmission.findMany({ include: { signOffs: true, locks: true } })
+      const township = reports.filter((r) => r.level === 'TOWNSHIP')
+      // 11 townships × (12 months + half-year + year) = 154 township reports were due; a few never came
+      expect(township.length).toBeGreaterThan(130)
+      expect(township.length).toBeLessThan(154)
+      expect(new Set(township.map((r) => r.periodKey)).size).toBe(14)
+      const approved = township.filter((r) => r.status === 'APPROVED')
+      expect(approved.length).toBeGreaterThan(township.length * 0.8)
+      // still with the county: only in the most recent month of the history
+      expect(new Set(township.filter((r) => r.status === 'SUBMITTED').map((r) => r.periodKey))).toEqual(new Set(['2026-09']))
+      const dayOf = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+      const late = township.filter((r) => dayOf(r.firstSubmittedAt!) > r.deadline.toISOString().slice(0, 10))
+      expect(late.length).toBeGreaterThan(0)
+      expect(late.length).toBeLessThan(township.length * 0.3)
+      for (const r of township) {
+        // three different people of the township signed, in order
+        expect(r.signOffs.map((s) => s.role).sort()).toEqual(['PREPARER', 'STATISTICIAN', 'UNIT_HEAD'])
+        expect(new Set(r.signOffs.map((s) => s.userId)).size).toBe(3)
+        expect(r.locks).toHaveLength(r.status === 'APPROVED' ? 1 : 0)
+      }
+      const signers = await a.user.findMany({ where: { id: { in: township.flatMap((r) => r.signOffs.map((s) => s.userId)) } }, select: { id: true, regionId: true, role: true, username: true } })
+      const byId = new Map(signers.map((u) => [u.id, u]))
+      for (const r of township) for (const s of r.signOffs) expect(byId.get(s.userId)!.regionId).toBe(r.regionId)
+      const njz = townships.find((t) => t.name === '宁津镇')!
+      const njzReport = township.find((r) => r.regionId === njz.id)!
+      expect(Object.fromEntries(njzReport.signOffs.map((s) => [s.role, byId.get(s.userId)!.username]))).toEqual({ PREPARER: 'njz.staff', STATISTICIAN: 'njz.stats', UNIT_HEAD: 'njz.leader' })
+      // the end-to-end tests prepare 宁津镇's latest ended month and record events in the last two months
+      expect(await a.reportSubmission.count({ where: { periodKey: { in: ['2026-10', '2026-11'] } } })).toBe(0)
+      expect(await a.periodLock.count({ where: { toDate: { gte: new Date('2026-10-01') } } })).toBe(0)
+      // the figures are the register's: an approved report equals the live computation
+      const sample = approved.find((r) => r.kind === 'HALF_YEAR')!
+      const live = await computeCounts(a, { level: 'TOWNSHIP', regionId: sample.regionId, countyId: sample.countyId }, { kind: 'HALF_YEAR', key: '2026H1', statYear: 2026, start: '2025-10-01', end: '2026-03-31' })
+      const stored = sample.figures as unknown as Snapshot
+      expect(stored.total).toEqual(live.total)
+      expect(stored.total.registered).toBeGreaterThan(100)
+      // the county's report exists where every township was approved, and sums them
+      const countyReports = reports.filter((r) => r.level === 'COUNTY')
+      expect(countyReports.length).toBeGreaterThan(0)
+      for (const c of countyReports) {
+        const parts = approved.filter((r) => r.periodKey === c.periodKey && r.kind === c.kind)
+        expect(parts).toHaveLength(11)
+        const total = (c.figures as unknown as Snapshot).total
+        expect(total.registered).toBe(parts.reduce((n, r) => n + (r.figures as unknown as Snapshot).total.registered, 0))
+      }
     } finally {
       await a.$disconnect()
     }
