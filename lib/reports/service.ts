@@ -211,7 +211,10 @@ export async function submitReport(actor: Actor, user: SessionUser, input: { rep
 async function submittedTownshipReport(tx: Tx, actor: Actor, user: SessionUser, reportId: number) {
   const report = await reportInScope(tx, actor, user, reportId)
   // the role is checked here too, not only by the action: a county administrator does not approve
-  if (!can(user, 'report.approve')) throw new AppError('reports.errors.wrongRole', { role: '' })
+  if (!can(user, 'report.approve')) {
+    await auditDenied(actor, 'report.approve', { reportId })
+    throw new NotFoundError()
+  }
   if (report.level !== 'TOWNSHIP' || report.status !== 'SUBMITTED' || report.regionId === user.regionId) throw new AppError('reports.errors.notSubmitted')
   return report
 }

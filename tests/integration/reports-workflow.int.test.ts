@@ -115,7 +115,10 @@ describe('signing, submitting and approving', () => {
     await expect(signReport(head, head, { reportId, role: 'UNIT_HEAD' })).rejects.toMatchObject({ key: 'reports.errors.notDraft' })
 
     // approving is the county official's: the county's administrator may not, nor the township
-    for (const u of [c.users.admin, head]) await expect(approveReport(u, u, { reportId }), u.role).rejects.toMatchObject({ key: 'reports.errors.wrongRole' })
+    for (const u of [c.users.admin, head]) {
+      await expect(approveReport(u, u, { reportId }), u.role).rejects.toMatchObject({ key: 'errors.notFound' })
+      await expect(returnReport(u, u, { reportId, comment: '退回' }), u.role).rejects.toMatchObject({ key: 'errors.notFound' })
+    }
     expect((await report(reportId)).status).toBe('SUBMITTED')
     await approveReport(official, official, { reportId })
     expect(await report(reportId)).toMatchObject({ status: 'APPROVED', approvedById: official.id })
