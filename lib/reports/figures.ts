@@ -1,10 +1,12 @@
-import 'server-only'
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 import type { Tx } from '@/lib/server/db'
 import { toIso } from '@/lib/registry/rules'
 import { bornOnOrBefore, tallyStock, type Period, type StockCell } from './rules'
 import type { Counts } from './sections'
 
+// Not server-only: it only builds SQL for the client it is given, and the demo generator (run
+// outside Next.js) computes its report history with it.
+//
 // Figures computed from the register, for a region and everything below it, per child region
 // (townships of a county, villages of a township) and in total. Totals are computed by PostgreSQL
 // over the same rows (GROUPING SETS), not added up here, so the tests that compare a county with

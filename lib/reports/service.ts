@@ -7,26 +7,18 @@ import { can, inScope } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/registry/rules'
-import { computeCounts, type FigureScope } from './figures'
+import { registerSnapshot, type Snapshot } from './snapshot'
 import { deadlineOf, hasEnded, nextSignRole, periodOf, signProblem, type Period, type ReportSettingsValues, type SignRole } from './rules'
-import { sumCounts, type Counts } from './sections'
+import { sumCounts } from './sections'
 import type { ReportSettingsInput, ReportTarget } from './schemas'
+
+export { registerSnapshot, type Snapshot }
 
 // Report writes. Each step checks the status it starts from inside its transaction (an UPDATE
 // conditioned on status and version), so two people acting on one report at once cannot both
 // succeed; each leaves a history entry and an audit event.
 
 type Client = typeof db | Tx
-
-/** The figures kept with a report: counts per child region and in total (see figures.ts). */
-export interface Snapshot {
-  v: 1
-  /** 'register': computed from the register; 'townships': the county's sum of approved township reports */
-  source: 'register' | 'townships'
-  children: { id: number; code: string; name: string }[]
-  total: Counts
-  byChild: Record<string, Counts>
-}
 
 export async function reportSettings(client: Client, countyId: number): Promise<ReportSettingsValues> {
   const row = await client.reportSettings.findUnique({ where: { countyId } })
@@ -36,30 +28,6 @@ export async function reportSettings(client: Client, countyId: number): Promise<
 /** The county a region belongs to (ancestors are stored root first). */
 export function countyOf(region: { id: number; level: string; ancestorIds: number[] }): number {
   return region.level === 'COUNTY' ? region.id : region.ancestorIds[0]
-}
-
-/** The children a report is broken down by: the villages of a township, the townships of a county. */
-async function childrenOf(client: Client, regionId: number, counted: Iterable<number>) {
-  const ids = [...counted]
-  return client.region.findMany({
-    where: { OR: [{ parentId: regionId, active: true }, { id: { in: ids } }] },
-    select: { id: true, code: true, name: true },
-    orderBy: { code: 'asc' },
-  })
-}
-
-/** Live figures of a township or village (or a county, straight from the register) for a period. */
-export async function registerSnapshot(client: Client, scope: FigureScope, period: Period): Promise<Snapshot> {
-  const counts = await computeCounts(client, scope, period)
-  const children = scope.level === 'VILLAGE' ? [] : await childrenOf(client, scope.regionId, counts.byChild.keys())
-  const zero = Object.fromEntries(Object.keys(counts.total).map((k) => [k, 0]))
-  return {
-    v: 1,
-    source: 'register',
-    children,
-    total: counts.total,
-    byChild: Object.fromEntries(children.map((c) => [String(c.id), counts.byChild.get(c.id) ?? zero])),
-  }
 }
 
 /** The county's figures: the sum of its townships' approved reports for the same period. */
@@ -114,7 +82,7 @@ function requireDraft(report: ReportSubmission) {
 
 /** A township (or the county) prepares its report for an ended period. */
 export async function prepareReport(actor: Actor, user: SessionUser, input: ReportTarget, today = todayIso()): Promise<{ reportId: number }> {
-  if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') throw new AppError('reports.errors.notYourUnit')
+  if ((user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') || !can(user, 'report.prepare')) throw new AppError('reports.errors.notYourUnit')
   try {
     return await db.$transaction(
       async (tx) => {
@@ -242,6 +210,11 @@ export async function submitReport(actor: Actor, user: SessionUser, input: { rep
 /** The county's decision on a submitted township report. */
 async function submittedTownshipReport(tx: Tx, actor: Actor, user: SessionUser, reportId: number) {
   const report = await reportInScope(tx, actor, user, reportId)
+  // the role is checked here too, not only by the action: a county administrator does not approve
+  if (!can(user, 'report.approve')) {
+    await auditDenied(actor, 'report.approve', { reportId })
+    throw new NotFoundError()
+  }
   if (report.level !== 'TOWNSHIP' || report.status !== 'SUBMITTED' || report.regionId === user.regionId) throw new AppError('reports.errors.notSubmitted')
   return report
 }
@@ -279,7 +252,8 @@ export async function returnReport(actor: Actor, user: SessionUser, input: { rep
 export async function unlockPeriod(actor: Actor, user: SessionUser, input: { lockId: number; reason: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const lock = await tx.periodLock.findUnique({ where: { id: input.lockId }, include: { submission: true } })
-    if (!lock || user.regionLevel !== 'COUNTY' || lock.countyId !== user.regionId) {
+    // the role is checked here too, not only by the action: a county official must not unlock
+    if (!lock || user.regionLevel !== 'COUNTY' || lock.countyId !== user.regionId || !can(user, 'report.configure')) {
       if (lock) await auditDenied(actor, 'report.configure', { lockId: input.lockId })
       throw new NotFoundError()
     }

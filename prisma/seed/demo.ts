@@ -8,6 +8,7 @@ import { seededRandom, type Random } from '@/tests/factories/random'
 import { todayIso } from '@/lib/registry/rules'
 import { buildResidents, DEFAULT_RESIDENTS, MAX_RESIDENTS } from './residents'
 import { sweepRegion } from '@/lib/quality/sweep'
+import { buildReportHistory } from './reports'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -149,6 +150,7 @@ export async function buildDemoCounty(
       await tx.auditEvent.create({ data: { actorName: 'demo', action: 'quality.sweep', entity: 'Region', entityId: String(countyId), regionId: countyId, after: { ...counts } } })
     })
   }
+  await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 

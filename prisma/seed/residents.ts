@@ -1,7 +1,9 @@
 // Demo residents for the generated county: households of 1–6 people built as families (head,
 // spouse, children, sometimes a parent), ages shaped like a northern Chinese county's pyramid,
 // about 5% inflow and 8% outflow migrants, and five years of births, deaths, marriages, divorces
-// and moves at realistic rates, some registered late. Deterministic from the seed. Rows are
+// and moves at realistic rates, some registered late. Moves are real: a move within the county
+// places the person in a household of another village (often another township), a move out
+// takes them out of the register, and some come back (from moving out, or from outflow). Deterministic from the seed. Rows are
 // written with explicit ids in large batches, so a million residents take about a minute or two.
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
@@ -56,6 +58,7 @@ interface PersonRow {
   maritalStatus: 'SINGLE' | 'MARRIED' | 'DIVORCED' | 'WIDOWED'
   alive: boolean
   deathDate: Date | null
+  movedOut: boolean
   motherId: number | null
   birthOrder: number | null
 }
@@ -65,7 +68,7 @@ interface EventRow {
   countyId: number
   townshipId: number
   villageId: number
-  type: 'BIRTH' | 'DEATH' | 'MARRIAGE' | 'DIVORCE' | 'MOVE_IN' | 'MOVE_WITHIN'
+  type: 'BIRTH' | 'DEATH' | 'MARRIAGE' | 'DIVORCE' | 'MOVE_IN' | 'MOVE_WITHIN' | 'MOVE_OUT' | 'RETURN'
   personId: number
   otherPersonId: number | null
   occurredOn: Date
@@ -109,6 +112,7 @@ const PERSON_COLUMNS: BulkColumn[] = [
   { name: 'maritalStatus', type: 'enum:MaritalStatus' },
   { name: 'alive', type: 'bool' },
   { name: 'deathDate', type: 'date' },
+  { name: 'movedOut', type: 'bool' },
   { name: 'motherId', type: 'int' },
   { name: 'birthOrder', type: 'int' },
   { name: 'updatedAt', type: 'timestamptz' },
@@ -236,12 +240,23 @@ export async function buildResidents(
       maritalStatus: 'SINGLE',
       alive: true,
       deathDate: null,
+      movedOut: false,
       motherId: null,
       birthOrder: null,
     }
     persons.push(row)
     return row
   }
+
+  // A day after `from` (and within the last four and a half years), before today.
+  const dateSince = (from: Date) => {
+    const earliest = Math.max(from.getTime() + DAY, todayMs - 1640 * DAY)
+    return new Date(earliest + random.int(0, Math.max(0, Math.floor((todayMs - DAY - earliest) / DAY))) * DAY)
+  }
+  // Moves within the county are applied once every village has its households (below).
+  const movers: { person: PersonRow; on: Date; to: Village }[] = []
+  const byVillage = new Map(villages.map((v) => [v.id, [] as { id: number; groupId: number | null; regionId: number }[]]))
+  const memberCount = new Map<number, number>()
 
   const perVillage = Math.max(1, Math.round(options.residents / villages.length))
   let made = 0
@@ -255,8 +270,13 @@ export async function buildResidents(
       const home = { countyId: village.countyId, townshipId: village.townshipId, villageId: village.id, groupId, regionId: groupId ?? village.id }
       const household = { id: nextHousehold++, ...home, address: `${village.name}${random.pick(ROADS)}${number++}号` }
       households.push(household)
+      byVillage.get(village.id)!.push(household)
       const family = surname()
       const inflowHousehold = random.next() < 0.05
+      // A family whose hukou moved into the county in the last five years (迁入, as recordEvent's
+      // MOVE_IN: local residents from then on). Inflow migrants keep their hukou elsewhere and
+      // have no move-in event: they count from migrationSince.
+      const movedInOn = !inflowHousehold && random.next() < 0.03 ? dateYearsAgo(random.int(0, 4)) : null
 
       // head: an adult, older heads more common in a rural county
       const headAge = random.int(22, 85)
@@ -284,7 +304,8 @@ export async function buildResidents(
         const child = person(home, household.id, 'CHILD', random.next() < 0.52 ? 'MALE' : 'FEMALE', dateYearsAgo(Math.floor(childAge)), head.sex === 'MALE' ? family : surname())
         child.motherId = mother.id
         child.birthOrder = ++order
-        if (childAge < 5) event(child, 'BIRTH', child.birthDate, { name: child.name, sex: child.sex, birthOrder: order }, mother.id)
+        // born before the family moved in: born elsewhere, no birth here
+        if (childAge < 5 && !(movedInOn && child.birthDate < movedInOn)) event(child, 'BIRTH', child.birthDate, { name: child.name, sex: child.sex, birthOrder: order }, mother.id)
         if (childAge >= 22 && random.next() < 0.5) child.maritalStatus = 'MARRIED'
         members.push(child)
         childAge -= random.int(2, 8)
@@ -300,7 +321,6 @@ export async function buildResidents(
           m.residence = 'INFLOW'
           m.migrationPlace = m.hukouText = ORIGINS[household.id % ORIGINS.length]
           m.migrationSince = dateYearsAgo(random.int(0, 6))
-          if (m.relation === 'SELF' && m.migrationSince.getTime() > todayMs - 5 * 365 * DAY) event(m, 'MOVE_IN', m.migrationSince, { origin: m.migrationPlace })
         } else if (age >= 18 && age < 50 && random.next() < 0.16) {
           m.residence = 'OUTFLOW'
           m.migrationPlace = random.pick(DESTINATIONS)
@@ -314,13 +334,38 @@ export async function buildResidents(
           m.deathDate = new Date(Math.max(m.birthDate.getTime() + 60 * 365 * DAY, todayMs - random.int(1, 5 * 365) * DAY))
           event(m, 'DEATH', m.deathDate, {})
         }
-        if (m.alive && age > 1 && random.next() < 0.01) event(m, 'MOVE_WITHIN', dateYearsAgo(random.int(0, 4)), { toRegionId: m.regionId })
+        if (movedInOn && m.birthDate < movedInOn && (m.deathDate === null || m.deathDate > movedInOn)) event(m, 'MOVE_IN', movedInOn, { origin: ORIGINS[household.id % ORIGINS.length], name: m.name })
+        // Moves, for members other than the head (so every household keeps its head) who are
+        // registered here: about 1% moved within the county, 0.4% moved out (a third of them came
+        // back), 1% of local adults came back from working away.
+        if (m.alive && m.relation !== 'SELF' && m.residence !== 'INFLOW' && age > 1) {
+          const roll = random.next()
+          if (roll < 0.01) {
+            movers.push({ person: m, on: dateSince(m.birthDate), to: random.pick(villages) })
+          } else if (roll < 0.014 && m.residence === 'LOCAL') {
+            const left = dateSince(m.birthDate)
+            event(m, 'MOVE_OUT', left, { destination: random.pick(DESTINATIONS), fromHouseholdId: m.householdId })
+            if (random.next() < 0.33) {
+              event(m, 'RETURN', dateSince(left), { toHouseholdId: m.householdId, returnedFrom: 'MOVED_OUT' })
+            } else {
+              m.movedOut = true
+              m.householdId = null
+              m.relation = null
+              memberCount.set(household.id, memberCount.get(household.id)! - 1)
+            }
+          } else if (roll < 0.024 && m.residence === 'LOCAL' && age >= 18) {
+            event(m, 'RETURN', dateSince(m.birthDate), { toHouseholdId: m.householdId, returnedFrom: 'OUTFLOW' })
+          }
+        }
       }
+      memberCount.set(household.id, members.filter((m) => m.householdId === household.id).length)
       inVillage += members.length
     }
     made += inVillage
     if (persons.length >= 20_000) await flush()
   }
+  await flush()
+  await applyMoves(db, movers, byVillage, memberCount, random, event)
   await flush()
 
   // heads, and the id sequences past the ids written explicitly
@@ -330,6 +375,39 @@ export async function buildResidents(
   }
   await plantQualityProblems(db, maxPerson, maxHousehold)
   return totals
+}
+
+/**
+ * Moves within the county, as recordEvent makes them: the event keeps the village the person left
+ * (where the move is entered and counted), the person joins a household of the destination village
+ * with room for one more (a household has at most six members), as OTHER. A mover whose
+ * destination has no such household, or is their own village, stays and has no move.
+ */
+async function applyMoves(
+  db: PrismaClient,
+  movers: { person: PersonRow; on: Date; to: Village }[],
+  byVillage: Map<number, { id: number; groupId: number | null; regionId: number }[]>,
+  size: Map<number, number>,
+  random: Random,
+  event: (p: PersonRow, type: 'MOVE_WITHIN', occurredOn: Date, details: object) => void,
+) {
+  const moved: { id: number; townshipId: number; villageId: number; groupId: number | null; regionId: number; householdId: number }[] = []
+  for (const { person, on, to } of movers) {
+    if (to.id === person.villageId) continue
+    const open = byVillage.get(to.id)!.filter((h) => size.get(h.id)! < 6)
+    if (open.length === 0) continue
+    const target = random.pick(open)
+    event(person, 'MOVE_WITHIN', on, { fromRegionId: person.regionId, toRegionId: target.regionId, fromHouseholdId: person.householdId, toHouseholdId: target.id })
+    size.set(person.householdId!, size.get(person.householdId!)! - 1)
+    size.set(target.id, size.get(target.id)! + 1)
+    moved.push({ id: person.id, townshipId: to.townshipId, villageId: to.id, groupId: target.groupId, regionId: target.regionId, householdId: target.id })
+  }
+  if (moved.length === 0) return
+  await db.$executeRawUnsafe(
+    `UPDATE "Person" p SET "townshipId" = m.t, "villageId" = m.v, "groupId" = m.g, "regionId" = m.r, "householdId" = m.h, relation = 'OTHER'
+     FROM (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id int, t int, v int, g int, r int, h int)) m WHERE p.id = m.id`,
+    JSON.stringify(moved.map((m) => ({ id: m.id, t: m.townshipId, v: m.villageId, g: m.groupId, r: m.regionId, h: m.householdId }))),
+  )
 }
 
 /**

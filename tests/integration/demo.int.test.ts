@@ -6,6 +6,8 @@ import { codeProblem } from '@/lib/regions/rules'
 import { ROLES } from '@/lib/access/roles'
 import { buildDemoCounty, DEMO_PASSWORD } from '@/prisma/seed/demo'
 import { verifyPassword } from '@/lib/access/password'
+import { computeCounts } from '@/lib/reports/figures'
+import type { Snapshot } from '@/lib/reports/snapshot'
 
 async function freshDatabase(name: string) {
   const server = inject('pgServerUrl')
@@ -62,7 +64,8 @@ describe('demo county', () => {
       await buildDemoCounty(a, { residents: 5000, today: '2026-11-22' })
       const persons = await a.person.findMany({ select: { householdId: true, residence: true, birthDate: true, alive: true, idHash: true } })
       const sizes = new Map<number, number>()
-      for (const p of persons) sizes.set(p.householdId!, (sizes.get(p.householdId!) ?? 0) + 1)
+      // those who moved out of the county belong to no household any more
+      for (const p of persons) if (p.householdId !== null) sizes.set(p.householdId, (sizes.get(p.householdId) ?? 0) + 1)
       expect(Math.max(...sizes.values())).toBeLessThanOrEqual(6)
       expect(Math.min(...sizes.values())).toBeGreaterThanOrEqual(1)
       const share = (r: string) => persons.filter((p) => p.residence === r).length / persons.length
@@ -77,11 +80,84 @@ describe('demo county', () => {
       const count = (type: string) => events.find((e) => e.type === type)?._count ?? 0
       for (const type of ['BIRTH', 'DEATH', 'MARRIAGE', 'MOVE_IN']) expect(count(type), type).toBeGreaterThan(0)
       expect(await a.lifeEvent.count({ where: { late: true } })).toBeGreaterThan(0)
+      // moves are real: the event stays where the person left, the person lives elsewhere now, in a
+      // household of their new village; those who moved out (and did not return) left their household
+      const moves = await a.lifeEvent.findMany({ where: { type: 'MOVE_WITHIN' }, select: { villageId: true, townshipId: true, details: true, person: { select: { villageId: true, townshipId: true, regionId: true, householdId: true, household: { select: { villageId: true, regionId: true } } } } } })
+      expect(moves.length).toBeGreaterThan(10)
+      for (const m of moves) {
+        expect(m.person.villageId).not.toBe(m.villageId)
+        expect(m.person.household).toMatchObject({ villageId: m.person.villageId, regionId: m.person.regionId })
+        expect(m.details).toMatchObject({ toRegionId: m.person.regionId })
+      }
+      expect(moves.some((m) => m.person.townshipId !== m.townshipId)).toBe(true)
+      const out = await a.lifeEvent.findMany({ where: { type: 'MOVE_OUT' }, select: { person: { select: { movedOut: true, householdId: true } } } })
+      expect(out.length).toBeGreaterThan(0)
+      expect(out.filter((e) => e.person.movedOut).every((e) => e.person.householdId === null)).toBe(true)
+      expect(await a.person.count({ where: { movedOut: true } })).toBeGreaterThan(0)
+      const returns = await a.lifeEvent.findMany({ where: { type: 'RETURN' }, select: { details: true } })
+      const from = new Set(returns.map((r) => (r.details as { returnedFrom?: string }).returnedFrom))
+      expect(from).toEqual(new Set(['MOVED_OUT', 'OUTFLOW']))
       expect(await a.lifeEvent.count({ where: { occurredOn: { lt: new Date('2021-11-01') } } })).toBe(0)
       expect(await a.household.count({ where: { headId: null } })).toBeGreaterThan(0)
       // the planted problems are in the data-quality queue
       expect(await a.qualityFinding.count({ where: { rule: { in: ['noHead', 'selfNotHead'] }, status: 'OPEN' } })).toBeGreaterThan(0)
       expect(await a.qualityFinding.count({ where: { rule: 'idMismatch', status: 'OPEN' } })).toBeGreaterThan(0)
+    } finally {
+      await a.$disconnect()
+    }
+  })
+
+  it('has a report history: real figures, most approved and locked, some late, some missing; the last two months left open', async () => {
+    const a = await freshDatabase('xz_demo_d')
+    try {
+      // today 2026-11-22: the history covers statistical year 2026 (Oct 2025 – Sep 2026); October
+      // 2026 is the latest ended month and November the current one
+      await buildDemoCounty(a, { residents: 3000, today: '2026-11-22' })
+      const townships = await a.region.findMany({ where: { level: 'TOWNSHIP' }, select: { id: true, name: true } })
+      const reports = await a.reportSubmission.findMany({ include: { signOffs: true, locks: true } })
+      const township = reports.filter((r) => r.level === 'TOWNSHIP')
+      // 11 townships × (12 months + half-year + year) = 154 township reports were due; a few never came
+      expect(township.length).toBeGreaterThan(130)
+      expect(township.length).toBeLessThan(154)
+      expect(new Set(township.map((r) => r.periodKey)).size).toBe(14)
+      const approved = township.filter((r) => r.status === 'APPROVED')
+      expect(approved.length).toBeGreaterThan(township.length * 0.8)
+      // still with the county: only in the most recent month of the history
+      expect(new Set(township.filter((r) => r.status === 'SUBMITTED').map((r) => r.periodKey))).toEqual(new Set(['2026-09']))
+      const dayOf = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+      const late = township.filter((r) => dayOf(r.firstSubmittedAt!) > r.deadline.toISOString().slice(0, 10))
+      expect(late.length).toBeGreaterThan(0)
+      expect(late.length).toBeLessThan(township.length * 0.3)
+      for (const r of township) {
+        // three different people of the township signed, in order
+        expect(r.signOffs.map((s) => s.role).sort()).toEqual(['PREPARER', 'STATISTICIAN', 'UNIT_HEAD'])
+        expect(new Set(r.signOffs.map((s) => s.userId)).size).toBe(3)
+        expect(r.locks).toHaveLength(r.status === 'APPROVED' ? 1 : 0)
+      }
+      const signers = await a.user.findMany({ where: { id: { in: township.flatMap((r) => r.signOffs.map((s) => s.userId)) } }, select: { id: true, regionId: true, role: true, username: true } })
+      const byId = new Map(signers.map((u) => [u.id, u]))
+      for (const r of township) for (const s of r.signOffs) expect(byId.get(s.userId)!.regionId).toBe(r.regionId)
+      const njz = townships.find((t) => t.name === '宁津镇')!
+      const njzReport = township.find((r) => r.regionId === njz.id)!
+      expect(Object.fromEntries(njzReport.signOffs.map((s) => [s.role, byId.get(s.userId)!.username]))).toEqual({ PREPARER: 'njz.staff', STATISTICIAN: 'njz.stats', UNIT_HEAD: 'njz.leader' })
+      // the end-to-end tests prepare 宁津镇's latest ended month and record events in the last two months
+      expect(await a.reportSubmission.count({ where: { periodKey: { in: ['2026-10', '2026-11'] } } })).toBe(0)
+      expect(await a.periodLock.count({ where: { toDate: { gte: new Date('2026-10-01') } } })).toBe(0)
+      // the figures are the register's: an approved report equals the live computation
+      const sample = approved.find((r) => r.kind === 'HALF_YEAR')!
+      const live = await computeCounts(a, { level: 'TOWNSHIP', regionId: sample.regionId, countyId: sample.countyId }, { kind: 'HALF_YEAR', key: '2026H1', statYear: 2026, start: '2025-10-01', end: '2026-03-31' })
+      const stored = sample.figures as unknown as Snapshot
+      expect(stored.total).toEqual(live.total)
+      expect(stored.total.registered).toBeGreaterThan(100)
+      // the county's report exists where every township was approved, and sums them
+      const countyReports = reports.filter((r) => r.level === 'COUNTY')
+      expect(countyReports.length).toBeGreaterThan(0)
+      for (const c of countyReports) {
+        const parts = approved.filter((r) => r.periodKey === c.periodKey && r.kind === c.kind)
+        expect(parts).toHaveLength(11)
+        const total = (c.figures as unknown as Snapshot).total
+        expect(total.registered).toBe(parts.reduce((n, r) => n + (r.figures as unknown as Snapshot).total.registered, 0))
+      }
     } finally {
       await a.$disconnect()
     }

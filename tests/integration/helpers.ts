@@ -17,3 +17,12 @@ export async function staff(role: Role, region: { id: number; level: RegionLevel
   const user = await makeUser(db, { username: uniqueUsername(role.slice(0, 2).toLowerCase()), role, regionId: region.id, password: 'Correct-horse-42' })
   return { id: user.id, username: user.username, role, regionId: region.id, regionLevel: region.level, ip: '127.0.0.1' }
 }
+
+/**
+ * A user as both the actor and the signed-in SessionUser the report services take (as
+ * validateSession would build it): `region` needs its ancestors for the scope checks.
+ */
+export async function sessionStaff(role: Role, region: { id: number; level: RegionLevel; ancestorIds: number[]; name?: string }, name?: string) {
+  const user = await staff(role, region)
+  return { ...user, sessionId: `test-${user.id}`, name: name ?? user.username, regionName: region.name ?? '', regionAncestorIds: region.ancestorIds, mustChangePassword: false }
+}
