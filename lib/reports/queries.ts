@@ -300,11 +300,12 @@ export async function awaitingReview(user: SessionUser): Promise<number> {
 
 // ------------------------------------------------------------------ locks (county administrator)
 
+/** Newest period first; a lock keeps its place when released, so the administrator sees the result. */
 export async function listLocks(user: SessionUser, page: number) {
   if (user.regionLevel !== 'COUNTY') return toPage([], 0, page, REPORT_PAGE_SIZE)
   const where = { countyId: user.regionId }
   const [rows, total] = await Promise.all([
-    db.periodLock.findMany({ where, orderBy: [{ unlockedAt: { sort: 'desc', nulls: 'first' } }, { toDate: 'desc' }], include: { submission: { select: { id: true, kind: true, periodKey: true } } }, ...pageArgs(page, REPORT_PAGE_SIZE) }),
+    db.periodLock.findMany({ where, orderBy: [{ toDate: 'desc' }, { townshipId: 'asc' }, { id: 'desc' }], include: { submission: { select: { id: true, kind: true, periodKey: true } } }, ...pageArgs(page, REPORT_PAGE_SIZE) }),
     db.periodLock.count({ where }),
   ])
   const names = new Map((await db.region.findMany({ where: { id: { in: rows.map((r) => r.townshipId) } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]))
