@@ -6,8 +6,8 @@ import { makeHousehold } from '@/tests/factories/registry'
 import { correctEvent, recordEvent, updatePerson } from '@/lib/registry/service'
 import { todayIso } from '@/lib/registry/rules'
 import { computeCounts } from '@/lib/reports/figures'
-import { getReport } from '@/lib/reports/queries'
-import { approveReport, prepareReport, returnReport, saveReportSettings, signReport, submitReport, unlockPeriod, type Snapshot } from '@/lib/reports/service'
+import { getReport, registerChangedSince } from '@/lib/reports/queries'
+import { approveReport, prepareReport, recomputeReport, returnReport, saveReportSettings, signReport, submitReport, unlockPeriod, type Snapshot } from '@/lib/reports/service'
 import { DEFAULT_REPORT_SETTINGS, periodOf, type SignRole } from '@/lib/reports/rules'
 import type { Counts } from '@/lib/reports/sections'
 
@@ -184,6 +184,26 @@ describe('signing, submitting and approving', () => {
     await expect(approveReport(c.users.official, c.users.official, { reportId: draft })).rejects.toMatchObject({ key: 'reports.errors.notSubmitted' })
     expect((await report(draft)).status).toBe('DRAFT')
     expect(await db.periodLock.count({ where: { submissionId: draft } })).toBe(0)
+  })
+})
+
+describe('a draft and the register', () => {
+  it('notices when the register no longer gives the draft’s figures, and recomputing settles it', async () => {
+    const c = await county('变动')
+    const { preparer, officer } = c.users
+    const { reportId } = await prepareReport(preparer, preparer, month(LOCKED.key))
+    expect(await registerChangedSince((await getReport(preparer, reportId))!)).toBe(false)
+
+    // a death dated in the period, entered late
+    const [father] = c.home1.members
+    const person = await db.person.findUniqueOrThrow({ where: { id: father.id } })
+    await recordEvent(officer, officer, { type: 'DEATH', personId: person.id, version: person.version, occurredOn: LOCKED.day(20) })
+    expect(await registerChangedSince((await getReport(preparer, reportId))!)).toBe(true)
+
+    await recomputeReport(preparer, preparer, { reportId })
+    const draft = (await getReport(preparer, reportId))!
+    expect(draft.figures.total).toMatchObject({ deaths: 1 })
+    expect(await registerChangedSince(draft)).toBe(false)
   })
 })
 
