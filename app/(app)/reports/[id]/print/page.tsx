@@ -16,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The report on paper: A4 landscape, one table a page with its 表号, 制定机关, 填报单位 and 统计期,
- * the header repeated on every page, then the analysis, the three signatures and the seal.
+ * the header repeated on every page, and under each table the three signatures, the report date and
+ * the seal; then the written analysis.
  */
 export default async function ReportPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser('report.view')
@@ -28,6 +29,25 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
   const title = `${report.regionName}${t(`reports.kindTitle.${report.kind}`)}`
   const draft = report.status === 'DRAFT'
   const signer = (role: 'PREPARER' | 'STATISTICIAN' | 'UNIT_HEAD') => report.signOffs.find((s) => s.role === role)
+  // under every table, as on the paper forms: the three signatures, the report date and the seal
+  const signatures = (
+    <div className="mt-4 flex items-end justify-between gap-4 text-[10pt]">
+      <div data-testid="print-signatures" className="grid flex-1 grid-cols-4 gap-4">
+        {(['UNIT_HEAD', 'STATISTICIAN', 'PREPARER'] as const).map((role) => {
+          const s = signer(role)
+          return (
+            <div key={role}>
+              {t(`reports.signRole.${role}`)}：{s ? `${s.userName}  ${todayIso(s.signedAt)}` : t('reports.print.notSigned')}
+            </div>
+          )
+        })}
+        <div>
+          {t('reports.print.reportedOn')}：{report.submittedAt ? todayIso(report.submittedAt) : <span className="inline-block w-24 border-b border-black" />}
+        </div>
+      </div>
+      <div className="flex h-24 w-24 shrink-0 items-center justify-center text-[9pt] text-slate-500">{t('reports.print.seal')}</div>
+    </div>
+  )
   return (
     <>
       {/* this page only: the stock table has 21 columns */}
@@ -67,29 +87,19 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
             </div>
             <ReportTable table={table} t={t} paper />
             {table.note ? <p className="mt-1 text-[8pt] leading-snug">{table.note}</p> : null}
+            {signatures}
           </section>
         ))}
-        <section className="report-signoff mt-6">
-          <h2 className="font-bold">{t('reports.print.analysis')}</h2>
+        <section className="report-signoff page-break mt-10 print:mt-0">
+          <h2 className="text-center text-base font-bold">
+            {title} · {t('reports.print.analysis')}
+          </h2>
+          <p className="mt-1 text-center text-[9pt]">
+            {t('reports.print.unit')}：{report.regionName}　{t('reports.print.period')}：{periodRange(t, report.period)}
+          </p>
           <p data-testid="print-analysis" className="mt-1 min-h-16 whitespace-pre-wrap text-[10pt] leading-relaxed">
             {report.analysis || t('reports.print.noAnalysis')}
           </p>
-          <div data-testid="print-signatures" className="mt-6 grid grid-cols-4 gap-4 text-[10pt]">
-            {(['UNIT_HEAD', 'STATISTICIAN', 'PREPARER'] as const).map((role) => {
-              const s = signer(role)
-              return (
-                <div key={role}>
-                  {t(`reports.signRole.${role}`)}：{s ? `${s.userName}  ${todayIso(s.signedAt)}` : t('reports.print.notSigned')}
-                </div>
-              )
-            })}
-            <div>
-              {t('reports.print.reportedOn')}：{report.submittedAt ? todayIso(report.submittedAt) : <span className="inline-block w-24 border-b border-black" />}
-            </div>
-          </div>
-          <div className="mt-6 flex justify-end">
-            <div className="flex h-28 w-28 items-center justify-center text-[9pt] text-slate-500">{t('reports.print.seal')}</div>
-          </div>
         </section>
       </article>
     </>
