@@ -64,3 +64,22 @@ export function ReportTable({ table, t, childHref, paper = false }: { table: Tab
     </table>
   )
 }
+
+/** The report's tables on screen, each with its title, 表号 and note; rows link to their child's live figures. */
+export function ReportTables({ tables, t, childHref, heading: Heading = 'h3' }: { tables: TableView[]; t: Translate; childHref: (regionId: number) => string; heading?: 'h2' | 'h3' }) {
+  return (
+    <div className="space-y-6">
+      {tables.map((table) => (
+        <section key={table.key} aria-labelledby={`title-${table.key}`}>
+          <Heading id={`title-${table.key}`} className="mb-2 text-sm font-medium text-slate-800">
+            {table.title} <span className="text-xs font-normal text-slate-500">{table.formNo}</span>
+          </Heading>
+          <div className="overflow-x-auto">
+            <ReportTable table={table} t={t} childHref={childHref} />
+          </div>
+          {table.note ? <p className="mt-1 text-xs text-slate-500">{table.note}</p> : null}
+        </section>
+      ))}
+    </div>
+  )
+}

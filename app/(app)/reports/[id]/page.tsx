@@ -10,7 +10,7 @@ import { routeId } from '@/lib/reports/schemas'
 import { periodLabel, periodRange, reportTables, statusName } from '@/lib/reports/present'
 import { Alert, ButtonLink, Card, formatDateTime, PageTitle } from '@/components/ui'
 import { AnalysisForm, ConfirmActionForm, ReturnForm, SignForm } from '@/components/reports/ReportForms'
-import { ReportTable, StatusBadge, TimelinessBadge } from '@/components/reports/ReportTable'
+import { ReportTables, StatusBadge, TimelinessBadge } from '@/components/reports/ReportTable'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('reports.title') }
@@ -93,19 +93,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           ) : null}
         </div>
         {report.figures.children.length > 0 ? <p className="mb-2 text-xs text-slate-500">{t(report.level === 'COUNTY' ? 'reports.detail.drillHintTownships' : 'reports.detail.drillHint')}</p> : null}
-        <div className="space-y-6">
-          {tables.map((table) => (
-            <section key={table.key} aria-labelledby={`title-${table.key}`}>
-              <h3 id={`title-${table.key}`} className="mb-2 text-sm font-medium text-slate-800">
-                {table.title} <span className="text-xs font-normal text-slate-500">{table.formNo}</span>
-              </h3>
-              <div className="overflow-x-auto">
-                <ReportTable table={table} t={t} childHref={childHref} />
-              </div>
-              {table.note ? <p className="mt-1 text-xs text-slate-500">{table.note}</p> : null}
-            </section>
-          ))}
-        </div>
+        <ReportTables tables={tables} t={t} childHref={childHref} />
       </section>
 
       <div className="grid gap-4 lg:grid-cols-2">

@@ -10,7 +10,7 @@ import { periodLabel, periodOptions, periodRange, reportTables } from '@/lib/rep
 import { reportKind, routeId } from '@/lib/reports/schemas'
 import { Alert, ButtonLink, Card, PageTitle } from '@/components/ui'
 import { LivePicker } from '@/components/reports/ReportForms'
-import { ReportTable } from '@/components/reports/ReportTable'
+import { ReportTables } from '@/components/reports/ReportTable'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('reports.list.live') }
@@ -52,19 +52,7 @@ export default async function LiveFiguresPage({ searchParams }: { searchParams: 
       <Card className="no-print mb-4">
         <LivePicker regions={regions} periods={periodOptions(t, reportablePeriods(settings))} region={live.region.id} kind={kind} period={periodKey} />
       </Card>
-      <div className="space-y-6">
-        {tables.map((table) => (
-          <section key={table.key} aria-labelledby={`title-${table.key}`}>
-            <h2 id={`title-${table.key}`} className="mb-2 font-medium text-slate-800">
-              {table.title} <span className="text-xs font-normal text-slate-500">{table.formNo}</span>
-            </h2>
-            <div className="overflow-x-auto">
-              <ReportTable table={table} t={t} childHref={childHref} />
-            </div>
-            {table.note ? <p className="mt-1 text-xs text-slate-500">{table.note}</p> : null}
-          </section>
-        ))}
-      </div>
+      <ReportTables tables={tables} t={t} childHref={childHref} heading="h2" />
     </>
   )
 }
