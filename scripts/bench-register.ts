@@ -3,10 +3,10 @@
 // For each size: a throwaway PostgreSQL, the demo county with that many residents, then server-side
 // timings of the register's reads and writes, as a county official (the widest scope) and a
 // township clerk. Prints a table; nothing is asserted — these are measurements.
-import { performance } from 'node:perf_hooks'
 import { startTemporaryPostgres } from '../lib/db/temporary'
 import { applyMigrations } from '../lib/db/schema-engine'
 import { createClient } from '../lib/db/client'
+import { formatStats, recorder, runSizesInChildProcesses, stats, time, type Results } from './bench-kit'
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -18,35 +18,11 @@ const queries = Number(arg('queries', '200'))
 process.env.XZ_ID_KEY ??= Buffer.alloc(32, 9).toString('base64')
 process.env.AUTH_SECRET ??= 'benchmark-secret-0123456789abcdefghij'
 
-function stats(ms: number[]) {
-  const sorted = [...ms].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { n: ms.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] }
-}
-const fmt = (s: ReturnType<typeof stats>) => `p50 ${s.p50.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  max ${s.max.toFixed(1)} ms  (n=${s.n})`
+const fmt = (s: ReturnType<typeof stats>) => formatStats(s, 1)
+const results: Results = {}
+const record = recorder(results)
 
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const t = performance.now()
-  const result = await fn()
-  return [performance.now() - t, result]
-}
-
-const results: Record<string, Record<number, string>> = {}
-const record = (label: string, size: number, value: string) => ((results[label] ??= {})[size] = value)
-
-// The app's database client and configuration are made once per process, so each size runs in a
-// process of its own and hands its figures back as JSON.
-if (sizes.length > 1) {
-  const { execFileSync } = await import('node:child_process')
-  for (const residents of sizes) {
-    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--residents', String(residents), '--queries', String(queries), '--json'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 64 * 1024 * 1024,
-    })
-    const child = JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, Record<number, string>>
-    for (const [label, bySize] of Object.entries(child)) for (const [size, value] of Object.entries(bySize)) record(label, Number(size), value)
-  }
+if (runSizesInChildProcesses(sizes, ['--queries', String(queries)], results)) {
   print()
   process.exit(0)
 }

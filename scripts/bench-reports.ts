@@ -4,10 +4,10 @@
 // server-side time of computing the monthly county report, a township's monthly report, the
 // annual county report, the half-year report, and the timeliness page's query. Prints p50/p95/max
 // over the runs; nothing is asserted — these are measurements.
-import { performance } from 'node:perf_hooks'
 import { startTemporaryPostgres } from '../lib/db/temporary'
 import { applyMigrations } from '../lib/db/schema-engine'
 import { createClient } from '../lib/db/client'
+import { formatStats, recorder, runSizesInChildProcesses, stats, time, type Results } from './bench-kit'
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -19,19 +19,6 @@ const runs = Number(arg('runs', '10'))
 process.env.XZ_ID_KEY ??= Buffer.alloc(32, 9).toString('base64')
 process.env.AUTH_SECRET ??= 'benchmark-secret-0123456789abcdefghij'
 
-function stats(ms: number[]) {
-  const sorted = [...ms].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { n: ms.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] }
-}
-const fmt = (s: ReturnType<typeof stats>) => `p50 ${s.p50.toFixed(0)} ms  p95 ${s.p95.toFixed(0)} ms  max ${s.max.toFixed(0)} ms  (n=${s.n})`
-
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const t = performance.now()
-  const result = await fn()
-  return [performance.now() - t, result]
-}
-
 async function repeat(fn: () => Promise<unknown>): Promise<string> {
   await fn() // warm the cache once, as a page already visited would be
   const ms: number[] = []
@@ -39,21 +26,11 @@ async function repeat(fn: () => Promise<unknown>): Promise<string> {
   return fmt(stats(ms))
 }
 
-const results: Record<string, Record<number, string>> = {}
-const record = (label: string, size: number, value: string) => ((results[label] ??= {})[size] = value)
+const fmt = (s: ReturnType<typeof stats>) => formatStats(s, 0)
+const results: Results = {}
+const record = recorder(results)
 
-// The app's database client is made once per process, so each size runs in a process of its own.
-if (sizes.length > 1) {
-  const { execFileSync } = await import('node:child_process')
-  for (const residents of sizes) {
-    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--residents', String(residents), '--runs', String(runs), '--json'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 64 * 1024 * 1024,
-    })
-    const child = JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, Record<number, string>>
-    for (const [label, bySize] of Object.entries(child)) for (const [size, value] of Object.entries(bySize)) record(label, Number(size), value)
-  }
+if (runSizesInChildProcesses(sizes, ['--runs', String(runs)], results)) {
   print()
   process.exit(0)
 }
