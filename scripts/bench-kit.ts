@@ -2,6 +2,9 @@
 // process of its own (the app's database client and configuration are made once per process).
 import { execFileSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
+import { createClient } from '../lib/db/client'
+import { applyMigrations } from '../lib/db/schema-engine'
+import { startTemporaryPostgres } from '../lib/db/temporary'
 
 export function stats(ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b)
@@ -44,4 +47,30 @@ export function runSizesInChildProcesses(sizes: number[], extraArgs: string[], r
     for (const [label, bySize] of Object.entries(child)) for (const [size, value] of Object.entries(bySize)) record(label, Number(size), value)
   }
   return true
+}
+
+/**
+ * A throwaway PostgreSQL with the demo county of `residents` (its load time recorded), the app's
+ * DATABASE_URL pointing at it while `run` measures; removed afterwards.
+ */
+export async function withDemoDatabase(residents: number, record: ReturnType<typeof recorder>, run: () => Promise<void>): Promise<void> {
+  const server = await startTemporaryPostgres('xz-bench-')
+  try {
+    await server.createDatabase('bench')
+    const url = server.url('bench')
+    await applyMigrations(url)
+    process.env.DATABASE_URL = url
+    const { buildDemoCounty } = await import('../prisma/seed/demo')
+    const seedDb = createClient(url)
+    try {
+      const [loadMs, made] = await time(() => buildDemoCounty(seedDb, { residents }))
+      await seedDb.$executeRawUnsafe('ANALYZE')
+      record('load demo county', residents, `${(loadMs / 1000).toFixed(1)} s (${made.persons} residents, ${made.events} events)`)
+    } finally {
+      await seedDb.$disconnect()
+    }
+    await run()
+  } finally {
+    await server.dispose()
+  }
 }

@@ -3,10 +3,7 @@
 // For each size: a throwaway PostgreSQL, the demo county with that many residents, then server-side
 // timings of the register's reads and writes, as a county official (the widest scope) and a
 // township clerk. Prints a table; nothing is asserted — these are measurements.
-import { startTemporaryPostgres } from '../lib/db/temporary'
-import { applyMigrations } from '../lib/db/schema-engine'
-import { createClient } from '../lib/db/client'
-import { formatStats, recorder, runSizesInChildProcesses, stats, time, type Results } from './bench-kit'
+import { formatStats, recorder, runSizesInChildProcesses, stats, time, withDemoDatabase, type Results } from './bench-kit'
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -28,18 +25,7 @@ if (runSizesInChildProcesses(sizes, ['--queries', String(queries)], results)) {
 }
 
 for (const residents of sizes) {
-  const server = await startTemporaryPostgres('xz-bench-')
-  try {
-    await server.createDatabase('bench')
-    const url = server.url('bench')
-    await applyMigrations(url)
-    process.env.DATABASE_URL = url
-    const { buildDemoCounty } = await import('../prisma/seed/demo')
-    const seedDb = createClient(url)
-    const [loadMs, made] = await time(() => buildDemoCounty(seedDb, { residents }))
-    await seedDb.$executeRawUnsafe('ANALYZE')
-    record('load demo county', residents, `${(loadMs / 1000).toFixed(1)} s (${made.persons} residents, ${made.events} events)`)
-
+  await withDemoDatabase(residents, record, async () => {
     const { db } = await import('../lib/server/db')
     const { searchPersons, getPerson, getHousehold } = await import('../lib/registry/queries')
     const { recordEvent } = await import('../lib/registry/service')
@@ -97,10 +83,7 @@ for (const residents of sizes) {
     const [sweepMs, swept] = await time(() => sweepRegion(db, { column: 'countyId', id: county.id }, async () => {}))
     record('quality sweep (county, second run)', residents, `${(sweepMs / 1000).toFixed(1)} s (${swept.detected} problems)`)
     await db.$disconnect()
-    await seedDb.$disconnect()
-  } finally {
-    await server.dispose()
-  }
+  })
 }
 
 if (process.argv.includes('--json')) console.log(JSON.stringify(results))

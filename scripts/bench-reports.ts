@@ -4,10 +4,7 @@
 // server-side time of computing the monthly county report, a township's monthly report, the
 // annual county report, the half-year report, and the timeliness page's query. Prints p50/p95/max
 // over the runs; nothing is asserted — these are measurements.
-import { startTemporaryPostgres } from '../lib/db/temporary'
-import { applyMigrations } from '../lib/db/schema-engine'
-import { createClient } from '../lib/db/client'
-import { formatStats, recorder, runSizesInChildProcesses, stats, time, type Results } from './bench-kit'
+import { formatStats, recorder, runSizesInChildProcesses, stats, time, withDemoDatabase, type Results } from './bench-kit'
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -36,19 +33,7 @@ if (runSizesInChildProcesses(sizes, ['--runs', String(runs)], results)) {
 }
 
 for (const residents of sizes) {
-  const server = await startTemporaryPostgres('xz-bench-')
-  try {
-    await server.createDatabase('bench')
-    const url = server.url('bench')
-    await applyMigrations(url)
-    process.env.DATABASE_URL = url
-    const { buildDemoCounty } = await import('../prisma/seed/demo')
-    const seedDb = createClient(url)
-    const [loadMs, made] = await time(() => buildDemoCounty(seedDb, { residents }))
-    await seedDb.$executeRawUnsafe('ANALYZE')
-    await seedDb.$disconnect()
-    record('load demo county', residents, `${(loadMs / 1000).toFixed(1)} s (${made.persons} residents, ${made.events} events)`)
-
+  await withDemoDatabase(residents, record, async () => {
     const { db } = await import('../lib/server/db')
     const { computeCounts } = await import('../lib/reports/figures')
     const { latestEndedPeriod, DEFAULT_REPORT_SETTINGS } = await import('../lib/reports/rules')
@@ -68,16 +53,10 @@ for (const residents of sizes) {
     record(`half-year county report (${half.key})`, residents, await repeat(() => computeCounts(db, countyScope, half)))
     record(`annual county report (${year.key})`, residents, await repeat(() => computeCounts(db, countyScope, year)))
     record(`annual township report (宁津镇 ${year.key})`, residents, await repeat(() => computeCounts(db, townshipScope, year)))
-    try {
-      const { timelinessOverview } = await import('../lib/reports/queries')
-      record(`timeliness page (statistical year ${year.statYear})`, residents, await repeat(() => timelinessOverview(county.id, year.statYear, today)))
-    } catch (error) {
-      record('timeliness page', residents, `not measured: ${(error as Error).message}`)
-    }
+    const { timelinessOverview } = await import('../lib/reports/queries')
+    record(`timeliness page (statistical year ${year.statYear})`, residents, await repeat(() => timelinessOverview(county.id, year.statYear, today)))
     await db.$disconnect()
-  } finally {
-    await server.dispose()
-  }
+  })
 }
 
 if (process.argv.includes('--json')) console.log(JSON.stringify(results))

@@ -13,7 +13,7 @@ import {
   unlockPeriodAction,
 } from '@/lib/reports/actions'
 import { useT } from '@/lib/i18n/client'
-import type { ReportKind, SignRole } from '@/lib/reports/rules'
+import { REPORT_KINDS, type ReportKind, type SignRole } from '@/lib/reports/rules'
 import { buttonClass, Field, inputClass } from '@/components/ui'
 import { ActionMessage, fieldError, invalidProps, PendingButton, useActionForm } from '@/components/ui/client'
 
@@ -42,7 +42,7 @@ export function PrepareForm({ periods, defaultKind, defaultPeriod }: { periods: 
         <div className="w-40">
           <Field label={t('reports.list.kind')} name="kind" error={fieldError(state, 'kind')}>
             <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as ReportKind)} className={inputClass} {...invalidProps(state, 'kind')}>
-              {(['MONTHLY', 'HALF_YEAR', 'ANNUAL'] as const).map((k) => (
+              {REPORT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`reports.kind.${k}`)}
                 </option>
@@ -246,7 +246,7 @@ export function LivePicker({ regions, periods, region, kind: initialKind, period
       <div className="w-40">
         <Field label={t('reports.list.kind')} name="live-kind">
           <select id="live-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as ReportKind)} className={inputClass}>
-            {(['MONTHLY', 'HALF_YEAR', 'ANNUAL'] as const).map((k) => (
+            {REPORT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`reports.kind.${k}`)}
               </option>

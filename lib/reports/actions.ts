@@ -1,7 +1,5 @@
 'use server'
 import { defineAction } from '@/lib/server/action'
-import { AppError } from '@/lib/server/errors'
-import type { Translate } from '@/lib/i18n/core'
 import { analysisSchema, reportIdSchema, reportSettingsSchema, reportTargetSchema, returnSchema, signSchema, unlockSchema } from './schemas'
 import { approveReport, prepareReport, recomputeReport, returnReport, saveAnalysis, saveReportSettings, signReport, submitReport, unlockPeriod } from './service'
 
@@ -35,7 +33,7 @@ export const saveAnalysisAction = defineAction({
 export const signReportAction = defineAction({
   schema: signSchema,
   permission: 'report.sign',
-  run: (input, { user, actor, t }) => signReport(actor, user, input).catch((error: unknown) => Promise.reject(withRoleName(error, t))),
+  run: (input, { user, actor }) => signReport(actor, user, input),
   revalidate: ['/reports'],
   success: 'reports.detail.signed',
 })
@@ -79,10 +77,3 @@ export const saveReportSettingsAction = defineAction({
   revalidate: ['/reports'],
   success: 'reports.settings.saved',
 })
-
-/** The service names the sign role by its code ("STATISTICIAN"); the user reads its name. */
-function withRoleName(error: unknown, t: Translate): unknown {
-  const role = error instanceof AppError ? error.params?.role : undefined
-  if (!(error instanceof AppError) || (role !== 'PREPARER' && role !== 'STATISTICIAN' && role !== 'UNIT_HEAD')) return error
-  return new AppError(error.key, { ...error.params, role: t(`reports.signRole.${role}`) }, error.fieldErrors)
-}

@@ -10,11 +10,13 @@ import {
   annualisationFactor,
   deadlineOf,
   hasEnded,
+  isReturned,
   latestEndedPeriod,
   nextSignRole,
   periodOf,
   periodsOfStatYear,
   REPORT_KINDS,
+  storedPeriod,
   submissionRates,
   submissionTimeliness,
   type Period,
@@ -76,9 +78,7 @@ export async function listReports(user: SessionUser, filter: { page: number; kin
         periodEnd: true,
         deadline: true,
         status: true,
-        round: true,
         firstSubmittedAt: true,
-        history: { where: { action: 'return' }, orderBy: { at: 'desc' }, take: 1, select: { round: true } },
       },
       ...args,
     }),
@@ -96,7 +96,7 @@ export async function listReports(user: SessionUser, filter: { page: number; kin
       periodEnd: toIso(r.periodEnd),
       deadline: toIso(r.deadline),
       status: r.status,
-      returned: r.status === 'DRAFT' && r.history.length > 0,
+      returned: isReturned(r),
       firstSubmittedOn: dateOf(r.firstSubmittedAt),
       timeliness: submissionTimeliness(toIso(r.deadline), dateOf(r.firstSubmittedAt), today),
     })),
@@ -150,9 +150,10 @@ export async function getReport(user: SessionUser, reportId: number, today = tod
   const region = await db.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, name: true, code: true, ancestorIds: true } })
   if (!inScope(user, region)) return null
   const settings = await reportSettings(db, report.countyId)
-  const period: Period = { kind: report.kind, key: report.periodKey, statYear: Number(report.periodKey.slice(0, 4)), start: toIso(report.periodStart), end: toIso(report.periodEnd) }
+  const period = storedPeriod({ kind: report.kind, periodKey: report.periodKey, start: toIso(report.periodStart), end: toIso(report.periodEnd) }, settings)
   const signOffs = report.signOffs.filter((s) => s.round === report.round)
-  const lastReturn = [...report.history].reverse().find((h) => h.action === 'return')
+  const returned = isReturned(report)
+  const lastReturn = returned ? [...report.history].reverse().find((h) => h.action === 'return') : undefined
   return {
     id: report.id,
     version: report.version,
@@ -174,7 +175,7 @@ export async function getReport(user: SessionUser, reportId: number, today = tod
     approvedAt: report.approvedAt,
     signOffs: signOffs.map((s) => ({ role: s.role, userId: s.userId, userName: s.userName, signedAt: s.signedAt })),
     nextSignRole: report.status === 'DRAFT' ? nextSignRole(signOffs) : null,
-    returnComment: report.status === 'DRAFT' && lastReturn && lastReturn.round === report.round - 1 ? lastReturn.comment : null,
+    returnComment: lastReturn?.comment ?? null,
     history: report.history.map((h) => ({ action: h.action, round: h.round, userName: h.userName, comment: h.comment, at: h.at })),
     locks: report.locks.map((l) => ({ id: l.id, from: toIso(l.fromDate), to: toIso(l.toDate), lockedAt: l.lockedAt, unlockedAt: l.unlockedAt, unlockReason: l.unlockReason })),
     timeliness: submissionTimeliness(toIso(report.deadline), dateOf(report.firstSubmittedAt), today),
@@ -275,7 +276,7 @@ export async function dueReports(user: SessionUser, today = todayIso()): Promise
   const periods = REPORT_KINDS.map((kind) => latestEndedPeriod(kind, today, settings))
   const submissions = await db.reportSubmission.findMany({
     where: { regionId: user.regionId, OR: periods.map((p) => ({ kind: p.kind, periodKey: p.key })) },
-    select: { id: true, kind: true, periodKey: true, deadline: true, status: true, round: true, firstSubmittedAt: true },
+    select: { id: true, kind: true, periodKey: true, deadline: true, status: true, firstSubmittedAt: true },
   })
   return periods.map((period) => {
     const s = submissions.find((x) => x.kind === period.kind && x.periodKey === period.key)
@@ -285,7 +286,7 @@ export async function dueReports(user: SessionUser, today = todayIso()): Promise
       period,
       deadline,
       status: s?.status ?? null,
-      returned: !!s && s.status === 'DRAFT' && s.round > 1 && s.firstSubmittedAt !== null,
+      returned: !!s && isReturned(s),
       reportId: s?.id ?? null,
       timeliness: submissionTimeliness(deadline, s ? dateOf(s.firstSubmittedAt) : null, today),
     }

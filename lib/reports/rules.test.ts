@@ -9,6 +9,7 @@ import {
   deadlineOf,
   halfYearPeriod,
   hasEnded,
+  isReturned,
   latestEndedPeriod,
   monthlyPeriod,
   nextSignRole,
@@ -19,6 +20,7 @@ import {
   signProblem,
   statYearOf,
   statYearRange,
+  storedPeriod,
   submissionRates,
   submissionTimeliness,
   timelinessPercent,
@@ -88,6 +90,21 @@ describe('periods', () => {
     expect(latestEndedPeriod('HALF_YEAR', '2026-04-01', S).key).toBe('2026H1')
     expect(latestEndedPeriod('ANNUAL', '2026-11-22', S).key).toBe('2026')
     expect(latestEndedPeriod('ANNUAL', '2026-09-30', S).key).toBe('2025')
+  })
+})
+
+describe('a stored period', () => {
+  it('keeps its dates, and a month of October–December belongs to the next statistical year', () => {
+    expect(storedPeriod({ kind: 'MONTHLY', periodKey: '2025-11', start: '2025-11-01', end: '2025-11-30' }, S)).toEqual({ kind: 'MONTHLY', key: '2025-11', statYear: 2026, start: '2025-11-01', end: '2025-11-30' })
+    expect(storedPeriod({ kind: 'MONTHLY', periodKey: '2026-03', start: '2026-03-01', end: '2026-03-31' }, S).statYear).toBe(2026)
+    // a half-year prepared under the old settings keeps its dates after the start month changes
+    expect(storedPeriod({ kind: 'HALF_YEAR', periodKey: '2026H1', start: '2025-10-01', end: '2026-03-31' }, JANUARY)).toMatchObject({ statYear: 2026, start: '2025-10-01', end: '2026-03-31' })
+  })
+
+  it('a draft that was once submitted was returned', () => {
+    expect(isReturned({ status: 'DRAFT', firstSubmittedAt: null })).toBe(false)
+    expect(isReturned({ status: 'DRAFT', firstSubmittedAt: new Date() })).toBe(true)
+    expect(isReturned({ status: 'SUBMITTED', firstSubmittedAt: new Date() })).toBe(false)
   })
 })
 

@@ -100,6 +100,15 @@ export function periodOf(kind: ReportKind, key: string, settings: ReportSettings
   return annualPeriod(year, settings)
 }
 
+/**
+ * A prepared report's period from the dates stored with it: they do not move when the settings
+ * change later. A month's statistical year follows the settings (Oct–Dec 2025 belong to 2026).
+ */
+export function storedPeriod(row: { kind: ReportKind; periodKey: string; start: string; end: string }, settings: ReportSettingsValues): Period {
+  const statYear = row.kind === 'MONTHLY' ? statYearOf(row.start, settings) : Number(row.periodKey.slice(0, 4))
+  return { kind: row.kind, key: row.periodKey, statYear, start: row.start, end: row.end }
+}
+
 /** The periods of a statistical year in reporting order: its twelve months, the half-year, the year. */
 export function periodsOfStatYear(statYear: number, settings: ReportSettingsValues): Period[] {
   const { start } = statYearRange(statYear, settings)
@@ -276,6 +285,11 @@ export function signProblem(
   const unit = report.level === 'COUNTY' ? 'COUNTY' : 'TOWNSHIP'
   if (!SIGNER_ROLES[unit][role].includes(signer.role)) return 'wrongRole'
   return null
+}
+
+/** Only a return puts a submitted report back into draft: a draft that was once submitted was returned. */
+export function isReturned(report: { status: 'DRAFT' | 'SUBMITTED' | 'APPROVED'; firstSubmittedAt: Date | string | null }): boolean {
+  return report.status === 'DRAFT' && report.firstSubmittedAt !== null
 }
 
 // ------------------------------------------------------------------ timeliness of submissions

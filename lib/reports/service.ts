@@ -8,7 +8,7 @@ import type { SessionUser } from '@/lib/server/session'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/registry/rules'
 import { registerSnapshot, type Snapshot } from './snapshot'
-import { deadlineOf, hasEnded, nextSignRole, periodOf, signProblem, type Period, type ReportSettingsValues, type SignRole } from './rules'
+import { DEFAULT_REPORT_SETTINGS, deadlineOf, hasEnded, nextSignRole, periodOf, signProblem, storedPeriod, type Period, type ReportSettingsValues, type SignRole } from './rules'
 import { sumCounts } from './sections'
 import type { ReportSettingsInput, ReportTarget } from './schemas'
 
@@ -22,7 +22,7 @@ type Client = typeof db | Tx
 
 export async function reportSettings(client: Client, countyId: number): Promise<ReportSettingsValues> {
   const row = await client.reportSettings.findUnique({ where: { countyId } })
-  return row ?? { statYearStartMonth: 10, monthlyDeadlineDay: 6, halfYearDeadlineDay: 13, annualDeadlineDay: 13 }
+  return row ?? DEFAULT_REPORT_SETTINGS
 }
 
 /** The county a region belongs to (ancestors are stored root first). */
@@ -131,7 +131,7 @@ export async function recomputeReport(actor: Actor, user: SessionUser, input: { 
       requireOwnUnit(user, report)
       requireDraft(report)
       const settings = await reportSettings(tx, report.countyId)
-      const period = periodOf(report.kind, report.periodKey, settings) ?? periodFromRow(report)
+      const period = storedPeriod({ kind: report.kind, periodKey: report.periodKey, start: toIso(report.periodStart), end: toIso(report.periodEnd) }, settings)
       const figures = report.level === 'COUNTY' ? await countySnapshot(tx, report.countyId, period) : await registerSnapshot(tx, { level: 'TOWNSHIP', regionId: report.regionId, countyId: report.countyId }, period)
       await advance(tx, report, { figures: figures as unknown as Prisma.InputJsonObject, computedAt: new Date(), round: { increment: 1 } })
       await history(tx, { id: report.id, round: report.round + 1 }, user, 'recompute')
@@ -139,11 +139,6 @@ export async function recomputeReport(actor: Actor, user: SessionUser, input: { 
     },
     { timeout: 30_000 },
   )
-}
-
-/** The period as stored with the report (its dates do not move when the settings change later). */
-function periodFromRow(report: ReportSubmission): Period {
-  return { kind: report.kind, key: report.periodKey, statYear: Number(report.periodKey.slice(0, 4)), start: toIso(report.periodStart), end: toIso(report.periodEnd) }
 }
 
 /** The written analysis (统计分析), editable until the first signature of the round. */
@@ -179,8 +174,9 @@ export async function signReport(actor: Actor, user: SessionUser, input: { repor
       const signed = await tx.reportSignOff.findMany({ where: { submissionId: report.id, round: report.round }, select: { role: true, userId: true } })
       const problem = signProblem(report, signed, input.role, user)
       if (problem) {
+        // the role's name as the user reads it (the action pipeline translates a key)
         const role = problem === 'outOfOrder' ? nextSignRole(signed) : input.role
-        throw new AppError(SIGN_ERRORS[problem], { role: role ?? '' })
+        throw new AppError(SIGN_ERRORS[problem], role ? { role: `reports.signRole.${role}` } : undefined)
       }
       await tx.reportSignOff.create({ data: { submissionId: report.id, round: report.round, role: input.role, userId: user.id, userName: user.name } })
       await advance(tx, report, {})

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache'
 import { unstable_rethrow } from 'next/navigation'
 import type { z } from 'zod'
 import { can, type Action } from '@/lib/access/permissions'
-import { isMessageKey, type MessageKey, type Translate } from '@/lib/i18n/core'
+import { isMessageKey, type MessageKey, type MessageParams, type Translate } from '@/lib/i18n/core'
 import { getT } from '@/lib/i18n/server'
 import { auditDenied, type Actor } from './audit'
 import { AppError } from './errors'
@@ -53,6 +53,12 @@ export function fieldErrorsOf(error: z.ZodError, t: Translate): Record<string, s
   return out
 }
 
+/** A parameter that is itself a message key (a role's name, say) is shown in the user's language. */
+function translatedParams(params: MessageParams | undefined, t: Translate): MessageParams | undefined {
+  if (!params) return undefined
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && isMessageKey(v) ? t(v) : v]))
+}
+
 function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of formData.entries()) {
@@ -91,10 +97,9 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S, T>)
     } catch (error) {
       unstable_rethrow(error)
       if (error instanceof AppError) {
-        const fieldErrors = error.fieldErrors
-          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, t(v, error.params)]))
-          : undefined
-        return { ok: false, error: t(error.key, error.params), fieldErrors }
+        const params = translatedParams(error.params, t)
+        const fieldErrors = error.fieldErrors ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, t(v, params)])) : undefined
+        return { ok: false, error: t(error.key, params), fieldErrors }
       }
       console.error('[action] unexpected error', error)
       return { ok: false, error: t('errors.generic') }

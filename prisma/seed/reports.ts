@@ -21,6 +21,7 @@ import { seededRandom } from '@/tests/factories/random'
 import { nameSearchKeys } from '@/lib/registry/pinyin'
 import { toDate } from '@/lib/registry/rules'
 import { registerSnapshot, type Snapshot } from '@/lib/reports/snapshot'
+import { sumCounts } from '@/lib/reports/sections'
 import { DEFAULT_REPORT_SETTINGS, deadlineOf, latestEndedPeriod, periodsOfStatYear, statYearOf, type Period } from '@/lib/reports/rules'
 
 const SURNAMES = '张王李赵刘陈杨黄周吴孙马郭何高林'
@@ -131,8 +132,7 @@ export async function buildReportHistory(db: PrismaClient, options: { countyId: 
     // the county's own report, once every township's is approved: their sum, final when submitted
     if (approvedHere.length === townships.length) {
       const byChild = Object.fromEntries(townships.map((t) => [String(t.id), figures.get(`${t.id}:${period.key}`)!.total]))
-      const total: Record<string, number> = {}
-      for (const counts of Object.values(byChild)) for (const [k, v] of Object.entries(counts)) total[k] = (total[k] ?? 0) + v
+      const total = sumCounts(Object.values(byChild))
       const lastApproval = Math.max(...approvedHere.map((a) => a.approvedAt.getTime()))
       const preparedOn = new Date(lastApproval + 8 * 3_600_000).toISOString().slice(0, 10)
       const submittedOn = addDays(preparedOn, 1)

@@ -83,6 +83,15 @@ test('a township prepares, signs and submits its monthly report; the county retu
     await expect(prepare.getByRole('alert')).toHaveText('本期报表已经编制过，请打开它继续办理。')
     await expect(page.getByTestId('report-rows')).toContainText('草稿（签字中）')
 
+  })
+  // the leader may not sign first, as preparer: the message names the role in words
+  await asUser(browser, 'njz.leader', async (page) => {
+    await page.goto(reportUrl)
+    const form = page.getByRole('form', { name: '签字', exact: true })
+    await form.getByRole('button', { name: '以填表人身份签字' }).click()
+    await expect(form.getByRole('alert')).toHaveText('您的角色不能以填表人身份签字。')
+  })
+  await asUser(browser, 'njz.staff', async (page) => {
     await page.goto(reportUrl)
     const analysis = page.getByRole('form', { name: '统计分析' })
     await analysis.getByLabel('统计分析').fill('本月人口总体稳定。')

@@ -87,7 +87,7 @@ describe('signing, submitting and approving', () => {
     const { reportId } = await prepareReport(preparer, preparer, month(LOCKED.key))
     expect(await report(reportId)).toMatchObject({ status: 'DRAFT', round: 1, level: 'TOWNSHIP', regionId: c.t1.id, periodKey: LOCKED.key })
 
-    await expect(signReport(statistician, statistician, { reportId, role: 'STATISTICIAN' })).rejects.toMatchObject({ key: 'reports.errors.outOfOrder' })
+    await expect(signReport(statistician, statistician, { reportId, role: 'STATISTICIAN' })).rejects.toMatchObject({ key: 'reports.errors.outOfOrder', params: { role: 'reports.signRole.PREPARER' } })
     await expect(signReport(head, head, { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'reports.errors.wrongRole' })
     // the other township's staff cannot even see it; the county's official sees it but is not of the unit
     await expect(signReport(preparer2, preparer2, { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'errors.notFound' })
