@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test'
 export const E2E_PORT = Number(process.env.XZ_E2E_PORT ?? 3100)
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // scripts/gate-selfcheck.sh runs a deliberately failing canary instead (tests/canary).
+  testDir: process.env.XZ_GATE_CANARY === 'e2e' ? 'tests/canary' : 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,

@@ -2,6 +2,8 @@ import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 const root = path.resolve(import.meta.dirname)
+// scripts/gate-selfcheck.sh adds a deliberately failing test to one runner (tests/canary).
+const canary = process.env.XZ_GATE_CANARY
 
 export default defineConfig({
   resolve: {
@@ -17,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts', ...(canary === 'unit' ? ['tests/canary/*.canary.test.ts'] : [])],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
         },
@@ -26,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['lib/**/*.int.test.ts', 'tests/integration/**/*.int.test.ts'],
+          include: ['lib/**/*.int.test.ts', 'tests/integration/**/*.int.test.ts', ...(canary === 'integration' ? ['tests/canary/*.canary.int.test.ts'] : [])],
           environment: 'node',
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/worker-db.ts'],

@@ -1,37 +1,68 @@
 #!/usr/bin/env bash
 # The one gate (`npm test`): typecheck, lint, unit tests, integration tests against a real
-# PostgreSQL, the production build, and the end-to-end tests in Chromium. It stops at the first
-# failing step and ends with one line "gate: N passed, N failed" over all test runners.
+# PostgreSQL, the production build, the first command's smoke test, the end-to-end tests in
+# Chromium, and a self-check that a failing test of each runner fails the gate. It stops at the
+# first failing step and ends with one line "gate: N passed, N failed" over all test runners; the
+# gate exits non-zero whenever a step fails or any runner's report counts a failed test.
+#
+# GATE_STEPS="unit integration" runs only the named steps (typecheck lint unit integration build
+# smoke e2e selfcheck); GATE_REPORTS is where the runners' JSON reports go (default .reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p .reports
-rm -f .reports/*.json
+reports=${GATE_REPORTS:-.reports}
+mkdir -p "$reports"
+rm -f "$reports"/*.json
+steps=${GATE_STEPS:-typecheck lint unit integration build smoke e2e selfcheck}
 
 SECONDS=0
 step() { printf '\n==> %s (%ss)\n' "$1" "$SECONDS"; }
-summary() { node scripts/test-summary.mjs; }
+wanted() { [[ " $steps " == *" $1 "* ]]; }
+summary() {
+  local status=$?
+  node scripts/test-summary.mjs "$reports" || status=1
+  exit "$status"
+}
 trap summary EXIT
 
-step typecheck
-npx tsc --noEmit
+if wanted typecheck; then
+  step typecheck
+  npx tsc --noEmit
+fi
 
-step lint
-npx eslint --max-warnings=0 .
+if wanted lint; then
+  step lint
+  npx eslint --max-warnings=0 .
+fi
 
-step 'unit tests'
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.reports/unit.json
+if wanted unit; then
+  step 'unit tests'
+  npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+fi
 
-step 'integration tests (real PostgreSQL)'
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.reports/integration.json
+if wanted integration; then
+  step 'integration tests (real PostgreSQL)'
+  npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
+fi
 
-step 'production build'
-npx tsx scripts/build.ts
+if wanted build; then
+  step 'production build'
+  npx tsx scripts/build.ts
+fi
 
-step 'the first command: npm start on an empty data folder'
-bash scripts/smoke-start.sh
+if wanted smoke; then
+  step 'the first command: npm start on an empty data folder'
+  bash scripts/smoke-start.sh
+fi
 
-step 'end-to-end tests (Chromium)'
-PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json
+if wanted e2e; then
+  step 'end-to-end tests (Chromium)'
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
+fi
+
+if wanted selfcheck; then
+  step 'self-check: a failing unit, integration and end-to-end test each fail the gate'
+  bash scripts/gate-selfcheck.sh
+fi
 
 step done

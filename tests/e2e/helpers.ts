@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 
@@ -21,4 +22,16 @@ export async function signOut(page: Page) {
 
 export async function navItems(page: Page): Promise<string[]> {
   return (await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())
+}
+
+/**
+ * Runs axe-core's WCAG 2 A/AA rules on the page as it is shown now and expects no violation. The
+ * failure message lists each rule with the first offending elements, so it can be fixed from the log.
+ */
+export async function expectAccessible(page: Page, options: { exclude?: string[] } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector)
+  const { violations } = await builder.analyze()
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`)
+  expect(summary, `axe-core WCAG 2 A/AA violations on ${page.url()}`).toEqual([])
 }
