@@ -9,7 +9,7 @@ import { applyMigrations } from '../lib/db/schema-engine'
 import { buildDemoCounty, isEmptyDatabase } from '../prisma/seed/demo'
 import { personColumns } from '../lib/registry/columns'
 import { makeIdNumber } from '../lib/registry/idcard'
-import { toIso } from '../lib/registry/rules'
+import { toIso } from '@/lib/dates'
 import { sweepRegion } from '../lib/quality/sweep'
 
 const target = Number(process.argv[2] ?? 100_000)

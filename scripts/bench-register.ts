@@ -29,8 +29,9 @@ for (const residents of sizes) {
     const { db } = await import('../lib/server/db')
     const { searchPersons, getPerson, getHousehold } = await import('../lib/registry/queries')
     const { recordEvent } = await import('../lib/registry/service')
+    await import('../lib/modules')
     const { decryptIdNumber } = await import('../lib/registry/crypto')
-    const { todayIso } = await import('../lib/registry/rules')
+    const { todayIso } = await import('../lib/dates')
 
     const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
     const township = await db.region.findFirstOrThrow({ where: { code: '371422100000' } })

@@ -36,8 +36,9 @@ for (const residents of sizes) {
   await withDemoDatabase(residents, record, async () => {
     const { db } = await import('../lib/server/db')
     const { computeCounts } = await import('../lib/reports/figures')
-    const { latestEndedPeriod, DEFAULT_REPORT_SETTINGS } = await import('../lib/reports/rules')
-    const { todayIso } = await import('../lib/registry/rules')
+    const { DEFAULT_REPORT_SETTINGS } = await import('../lib/reports/rules')
+    const { latestEndedPeriod } = await import('../lib/periods/rules')
+    const { todayIso } = await import('../lib/dates')
 
     const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
     const township = await db.region.findFirstOrThrow({ where: { code: '371422100000' } })

@@ -1,6 +1,6 @@
 import type { LifeEvent } from '@/lib/generated/prisma/client'
 import type { Translate } from '@/lib/i18n/core'
-import { toIso } from '@/lib/registry/rules'
+import { toIso } from '@/lib/dates'
 import { Badge, EmptyState } from '@/components/ui'
 import { CorrectEventForm } from './EventForms'
 

@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
 import { registerScope, type LeveledSubject } from '@/lib/access/permissions'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
-import { toDate, todayIso, toIso } from '@/lib/registry/rules'
+import { toDate, todayIso, toIso } from '@/lib/dates'
 import { exchangeStatus, overdueSentBefore, provinceOf, type ExchangeStatus } from './rules'
 import type { Direction, MigrantFilter } from './schemas'
 

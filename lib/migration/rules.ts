@@ -1,4 +1,4 @@
-import { daysBetween } from '@/lib/registry/rules'
+import { daysBetween } from '@/lib/dates'
 
 // Pure migrant-service rules: the state of an information exchange, and the province of a place.
 

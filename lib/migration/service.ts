@@ -3,7 +3,7 @@ import { db } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, NotFoundError } from '@/lib/server/errors'
 import { registerScope, type LeveledSubject } from '@/lib/access/permissions'
-import { toDate, toIso } from '@/lib/registry/rules'
+import { toDate, toIso } from '@/lib/dates'
 import type { RecordAnswerInput, RecordNoticeInput } from './schemas'
 
 // Migrant-service writes: notices sent to a migrant's other county and the answers received.

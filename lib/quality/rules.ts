@@ -1,5 +1,5 @@
 import { idAgreement, parseIdNumber, type IdAgreementProblem } from '@/lib/registry/idcard'
-import { ageOn } from '@/lib/registry/rules'
+import { ageOn } from '@/lib/dates'
 
 // Data-quality rules as pure functions over plain objects (dates as yyyy-mm-dd). The sweep and the
 // on-save check narrow the candidates with SQL and then let these functions decide, so the unit

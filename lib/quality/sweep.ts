@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
 import { decryptIdNumber } from '@/lib/registry/crypto'
-import { todayIso, toIso } from '@/lib/registry/rules'
+import { todayIso, toIso } from '@/lib/dates'
 import {
   deathBeforeBirthProblem,
   duplicateIdProblem,

@@ -1,7 +1,7 @@
 import { encryptIdNumber, hashIdNumber } from './crypto'
 import { maskIdNumber } from './idcard'
 import { nameSearchKeys } from './pinyin'
-import { toDate } from './rules'
+import { toDate } from '@/lib/dates'
 import type { PersonInput } from './schemas'
 
 // How a person's facts become database columns: search keys, the encrypted ID number and its

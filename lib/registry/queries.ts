@@ -5,7 +5,7 @@ import { registerScope, type LeveledSubject } from '@/lib/access/permissions'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { hashIdNumber } from './crypto'
 import { classifySearch } from './pinyin'
-import { toDate, todayIso, toIso } from './rules'
+import { toDate, todayIso, toIso } from '@/lib/dates'
 import type { SearchFilter } from './schemas'
 
 export const SEARCH_PAGE_SIZE = 20

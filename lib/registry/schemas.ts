@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { choice, freeText, id, nameText, version } from '@/lib/validation/fields'
 import { ETHNICITY_CODES } from './ethnicities'
 import { idAgreement, parseIdNumber } from './idcard'
-import { todayIso } from './rules'
+import { todayIso } from '@/lib/dates'
 
 export const SEXES = ['MALE', 'FEMALE'] as const
 export const RESIDENCES = ['LOCAL', 'AWAY', 'INFLOW', 'OUTFLOW'] as const

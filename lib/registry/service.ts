@@ -7,12 +7,13 @@ import { inScope, registerScope, type LeveledSubject } from '@/lib/access/permis
 import type { MessageKey } from '@/lib/i18n/core'
 import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
-import { birthOrderOf, eventDateProblem, isLate, newbornRelation, placementOf, toDate, todayIso, toIso, type Placement, type Relation } from './rules'
+import { birthOrderOf, eventDateProblem, isLate, newbornRelation, placementOf, type Placement, type Relation } from './rules'
+import { toDate, todayIso, toIso } from '@/lib/dates'
 import type { EventInput, HouseholdInput, PersonInput } from './schemas'
-// quality: rules re-checked for the records each save touches (lib/quality/service.ts)
-import { checkOnSave } from '@/lib/quality/service'
-// reports: life events dated in an approved period are locked (lib/reports/locks.ts)
-import { assertPeriodOpen } from '@/lib/reports/locks'
+// higher modules (quality) see every write through the after-write hook, in the same transaction
+import { afterRegisterWrite } from './hooks'
+// periods: life events dated in an approved (locked) period are refused (lib/periods/locks.ts)
+import { assertPeriodOpen } from '@/lib/periods/locks'
 
 // Register writes. Every function loads its rows inside the subject's region (registerScope), so
 // a row elsewhere looks missing; writes run in one transaction with their audit event. Audit
@@ -118,11 +119,11 @@ export async function createHousehold(actor: Actor, subject: Subject, input: Hou
       const personIds: number[] = [] // quality
       for (const member of input.members) {
         const person = await tx.person.create({ data: { ...place, ...personColumns(member), householdId: household.id, relation: member.relation } })
-        personIds.push(person.id) // quality
+        personIds.push(person.id)
         if (member.relation === 'SELF') headId = person.id
       }
       await tx.household.update({ where: { id: household.id }, data: { headId } })
-      await checkOnSave(tx, { personIds, householdIds: [household.id] }) // quality
+      await afterRegisterWrite(tx, { personIds, householdIds: [household.id] })
       await logChange(tx, actor, place, {
         kind: 'household.create',
         personId: headId,
@@ -154,7 +155,7 @@ export async function addMember(actor: Actor, subject: Subject, input: { househo
         data: { countyId, townshipId, villageId, groupId, regionId, ...personColumns(input.member), householdId: household.id, relation: input.member.relation },
       })
       if (input.member.relation === 'SELF') await tx.household.update({ where: { id: household.id }, data: { headId: person.id } })
-      await checkOnSave(tx, { personIds: [person.id], householdIds: [household.id] }) // quality
+      await afterRegisterWrite(tx, { personIds: [person.id], householdIds: [household.id] })
       await logChange(tx, actor, household, { kind: 'person.create', personId: person.id, householdId: household.id, summary: auditPerson(input.member) })
       await audit(tx, actor, { action: 'person.create', entity: 'Person', entityId: person.id, regionId, after: auditPerson(input.member) })
       return { personId: person.id }
@@ -175,7 +176,7 @@ export async function updatePerson(actor: Actor, subject: Subject, input: { pers
       // An ID number left empty keeps the stored one: the form never holds the full number.
       const { idCipher, idHash, idMasked, idLast4, ...rest } = columns
       await tx.person.update({ where: { id: before.id }, data: input.person.idNumber ? { ...rest, idCipher, idHash, idMasked, idLast4 } : rest })
-      await checkOnSave(tx, { personIds: [before.id] }) // quality
+      await afterRegisterWrite(tx, { personIds: [before.id] })
       await logChange(tx, actor, before, {
         kind: 'person.update',
         personId: before.id,
@@ -377,7 +378,7 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
       })
       // quality: the person, the other party (a birth's mother) and any household moved between
       const moved = [row.details.fromHouseholdId, row.details.toHouseholdId].filter((v): v is number => typeof v === 'number')
-      await checkOnSave(tx, { personIds: [row.personId, row.otherPersonId], householdIds: moved })
+      await afterRegisterWrite(tx, { personIds: [row.personId, row.otherPersonId], householdIds: moved })
       await logChange(tx, actor, row.placement, { kind: `event.${input.type}`, personId: row.personId, eventId: event.id, summary: { occurredOn: input.occurredOn, ...row.details } })
       await audit(tx, actor, { action: `event.${input.type}`, entity: 'LifeEvent', entityId: event.id, after: { personId: row.personId, occurredOn: input.occurredOn, ...row.details } })
       return { eventId: event.id, personId: row.personId }
@@ -421,7 +422,7 @@ export async function correctEvent(actor: Actor, subject: Subject, input: { even
       })
       if (old.type === 'BIRTH') await tx.person.update({ where: { id: old.personId }, data: { birthDate: toDate(input.occurredOn), version: { increment: 1 } } })
       if (old.type === 'DEATH') await tx.person.update({ where: { id: old.personId }, data: { deathDate: toDate(input.occurredOn), version: { increment: 1 } } })
-      await checkOnSave(tx, { personIds: [old.personId, old.otherPersonId] }) // quality
+      await afterRegisterWrite(tx, { personIds: [old.personId, old.otherPersonId] })
       await logChange(tx, actor, old, { kind: 'event.correct', personId: old.personId, eventId: corrected.id, summary: { type: old.type, from: toIso(old.occurredOn), to: input.occurredOn, reason: input.reason } })
       await audit(tx, actor, {
         action: 'event.correct',

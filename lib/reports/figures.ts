@@ -1,7 +1,8 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 import type { Tx } from '@/lib/server/db'
-import { toIso } from '@/lib/registry/rules'
-import { bornOnOrBefore, tallyStock, type Period, type StockCell } from './rules'
+import { toIso } from '@/lib/dates'
+import { bornOnOrBefore, tallyStock, type StockCell } from './rules'
+import { type Period } from '@/lib/periods/rules'
 import type { Counts } from './sections'
 
 // Not server-only: it only builds SQL for the client it is given, and the demo generator (run

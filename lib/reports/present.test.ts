@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { translator } from '@/lib/i18n/core'
-import { DEFAULT_REPORT_SETTINGS as S, halfYearPeriod, monthlyPeriod } from './rules'
+import { DEFAULT_REPORT_SETTINGS as S } from './rules'
+import { halfYearPeriod, monthlyPeriod } from '@/lib/periods/rules'
 import { percent, periodLabel, reportTables, statusName } from './present'
 
 const zh = translator('zh-CN')

@@ -1,5 +1,6 @@
 import type { MessageKey, Translate } from '@/lib/i18n/core'
-import type { Period, ReportKind, SubmissionTimeliness } from './rules'
+import type { ReportKind, SubmissionTimeliness } from './rules'
+import type { Period } from '@/lib/periods/rules'
 import { REPORT_SECTIONS } from './sections'
 import { buildTable, type SnapshotLike, type TableView } from './table'
 

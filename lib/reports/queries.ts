@@ -1,28 +1,14 @@
 import 'server-only'
+import { listPeriodLocks } from '@/lib/periods/locks'
 import type { Prisma, ReportKind, ReportStatus, SignRole } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
 import { inScope } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
-import { todayIso, toIso } from '@/lib/registry/rules'
+import { todayIso, toIso } from '@/lib/dates'
 import type { FigureScope } from './figures'
-import {
-  annualisationFactor,
-  deadlineOf,
-  hasEnded,
-  isReturned,
-  latestEndedPeriod,
-  nextSignRole,
-  periodOf,
-  periodsOfStatYear,
-  REPORT_KINDS,
-  storedPeriod,
-  submissionRates,
-  submissionTimeliness,
-  type Period,
-  type ReportSettingsValues,
-  type SubmissionTimeliness,
-} from './rules'
+import { annualisationFactor, deadlineOf, isReturned, nextSignRole, REPORT_KINDS, submissionRates, submissionTimeliness, type ReportSettingsValues, type SubmissionTimeliness } from './rules'
+import { hasEnded, latestEndedPeriod, periodOf, periodsOfStatYear, storedPeriod, type Period } from '@/lib/periods/rules'
 import { countyOf, registerSnapshot, reportSettings, type Snapshot } from './service'
 
 // Report reads, each limited to the user's region: a township sees its own reports, the county
@@ -304,14 +290,15 @@ export async function awaitingReview(user: SessionUser): Promise<number> {
 /** Newest period first; a lock keeps its place when released, so the administrator sees the result. */
 export async function listLocks(user: SessionUser, page: number) {
   if (user.regionLevel !== 'COUNTY') return toPage([], 0, page, REPORT_PAGE_SIZE)
-  const where = { countyId: user.regionId }
-  const [rows, total] = await Promise.all([
-    db.periodLock.findMany({ where, orderBy: [{ toDate: 'desc' }, { townshipId: 'asc' }, { id: 'desc' }], include: { submission: { select: { id: true, kind: true, periodKey: true } } }, ...pageArgs(page, REPORT_PAGE_SIZE) }),
-    db.periodLock.count({ where }),
-  ])
+  const { rows, total } = await listPeriodLocks(db, user.regionId, pageArgs(page, REPORT_PAGE_SIZE))
+  const submissions = new Map(
+    (await db.reportSubmission.findMany({ where: { id: { in: rows.map((r) => r.submissionId) }, countyId: user.regionId }, select: { id: true, kind: true, periodKey: true } })).map((r) => [r.id, r]),
+  )
   const names = new Map((await db.region.findMany({ where: { id: { in: rows.map((r) => r.townshipId) } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]))
   return toPage(
     rows.map((l) => ({
+      // a lock always has its report (foreign key), in the same county
+      report: submissions.get(l.submissionId) as { id: number; kind: ReportKind; periodKey: string },
       id: l.id,
       townshipName: names.get(l.townshipId) ?? '',
       from: toIso(l.fromDate),
@@ -319,7 +306,6 @@ export async function listLocks(user: SessionUser, page: number) {
       lockedAt: l.lockedAt,
       unlockedAt: l.unlockedAt,
       unlockReason: l.unlockReason,
-      report: l.submission,
     })),
     total,
     page,

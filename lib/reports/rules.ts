@@ -1,11 +1,12 @@
 import type { RegionLevel, Role } from '@/lib/access/roles'
-import { daysBetween, toDate, toIso } from '@/lib/registry/rules'
+import { addMonths, daysIn, firstOf, lastOf, PERIOD_KINDS, statYearRange, type Period, type PeriodKind } from '@/lib/periods/rules'
 
-// Pure report rules: statistical years and periods, deadlines, annualisation, rates, sign-off
+// Pure report rules (periods and statistical years are lib/periods'): deadlines, annualisation, rates, sign-off
 // order and who may sign, submission timeliness. No database.
 
-export type ReportKind = 'MONTHLY' | 'HALF_YEAR' | 'ANNUAL'
-export const REPORT_KINDS: readonly ReportKind[] = ['MONTHLY', 'HALF_YEAR', 'ANNUAL']
+/** A report is made for a period: a month, the half-year or the statistical year (lib/periods). */
+export type ReportKind = PeriodKind
+export const REPORT_KINDS: readonly ReportKind[] = PERIOD_KINDS
 
 export interface ReportSettingsValues {
   /** the statistical year starts on the 1st of this month (1–12) */
@@ -24,123 +25,11 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettingsValues = {
   annualDeadlineDay: 13,
 }
 
-export interface Period {
-  kind: ReportKind
-  /** "2026-03" (a calendar month), "2026H1" (first half of statistical year 2026), "2026" (statistical year 2026) */
-  key: string
-  /** the statistical year the period belongs to, named by the calendar year it ends in */
-  statYear: number
-  start: string
-  end: string
-}
-
-function addMonths(year: number, month: number, add: number): { year: number; month: number } {
-  const index = year * 12 + (month - 1) + add
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 }
-}
-
-function firstOf(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-01`
-}
-
-function lastOf(year: number, month: number): string {
-  const next = addMonths(year, month, 1)
-  return toIso(new Date(toDate(firstOf(next.year, next.month)).getTime() - 86_400_000))
-}
-
-/**
- * The statistical year a date falls in, named by the calendar year it ends in: with the year
- * starting 1 October, 2025-10-01 … 2026-09-30 is statistical year 2026. A year starting in
- * January is simply the calendar year.
- */
-export function statYearOf(dateIso: string, settings: ReportSettingsValues): number {
-  const year = Number(dateIso.slice(0, 4))
-  const month = Number(dateIso.slice(5, 7))
-  const start = settings.statYearStartMonth
-  return start === 1 || month < start ? year : year + 1
-}
-
-/** First and last day of a statistical year. */
-export function statYearRange(statYear: number, settings: ReportSettingsValues): { start: string; end: string } {
-  const first = settings.statYearStartMonth === 1 ? { year: statYear, month: 1 } : { year: statYear - 1, month: settings.statYearStartMonth }
-  const last = addMonths(first.year, first.month, 11)
-  return { start: firstOf(first.year, first.month), end: lastOf(last.year, last.month) }
-}
-
-export function monthlyPeriod(year: number, month: number, settings: ReportSettingsValues): Period {
-  const start = firstOf(year, month)
-  return { kind: 'MONTHLY', key: start.slice(0, 7), statYear: statYearOf(start, settings), start, end: lastOf(year, month) }
-}
-
-/** The half-year report covers the first six months of the statistical year (1 October – 31 March). */
-export function halfYearPeriod(statYear: number, settings: ReportSettingsValues): Period {
-  const { start } = statYearRange(statYear, settings)
-  const sixth = addMonths(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 5)
-  return { kind: 'HALF_YEAR', key: `${statYear}H1`, statYear, start, end: lastOf(sixth.year, sixth.month) }
-}
-
-export function annualPeriod(statYear: number, settings: ReportSettingsValues): Period {
-  return { kind: 'ANNUAL', key: String(statYear), statYear, ...statYearRange(statYear, settings) }
-}
-
-const KEY_PATTERN: Record<ReportKind, RegExp> = {
-  MONTHLY: /^(\d{4})-(0[1-9]|1[0-2])$/,
-  HALF_YEAR: /^(\d{4})H1$/,
-  ANNUAL: /^(\d{4})$/,
-}
-
-/** The period a kind and key name, or null when the key is malformed or outside 2000–2099. */
-export function periodOf(kind: ReportKind, key: string, settings: ReportSettingsValues): Period | null {
-  const match = KEY_PATTERN[kind]?.exec(key)
-  if (!match) return null
-  const year = Number(match[1])
-  if (year < 2000 || year > 2099) return null
-  if (kind === 'MONTHLY') return monthlyPeriod(year, Number(match[2]), settings)
-  if (kind === 'HALF_YEAR') return halfYearPeriod(year, settings)
-  return annualPeriod(year, settings)
-}
-
-/**
- * A prepared report's period from the dates stored with it: they do not move when the settings
- * change later. A month's statistical year follows the settings (Oct–Dec 2025 belong to 2026).
- */
-export function storedPeriod(row: { kind: ReportKind; periodKey: string; start: string; end: string }, settings: ReportSettingsValues): Period {
-  const statYear = row.kind === 'MONTHLY' ? statYearOf(row.start, settings) : Number(row.periodKey.slice(0, 4))
-  return { kind: row.kind, key: row.periodKey, statYear, start: row.start, end: row.end }
-}
-
-/** The periods of a statistical year in reporting order: its twelve months, the half-year, the year. */
-export function periodsOfStatYear(statYear: number, settings: ReportSettingsValues): Period[] {
-  const { start } = statYearRange(statYear, settings)
-  const months = Array.from({ length: 12 }, (_, i) => {
-    const m = addMonths(Number(start.slice(0, 4)), Number(start.slice(5, 7)), i)
-    return monthlyPeriod(m.year, m.month, settings)
-  })
-  return [...months, halfYearPeriod(statYear, settings), annualPeriod(statYear, settings)]
-}
-
 /** Due on the configured day of the month after the period ends (6 November for October's report). */
 export function deadlineOf(period: Period, settings: ReportSettingsValues): string {
   const day = period.kind === 'MONTHLY' ? settings.monthlyDeadlineDay : period.kind === 'HALF_YEAR' ? settings.halfYearDeadlineDay : settings.annualDeadlineDay
   const next = addMonths(Number(period.end.slice(0, 4)), Number(period.end.slice(5, 7)), 1)
   return `${firstOf(next.year, next.month).slice(0, 8)}${String(day).padStart(2, '0')}`
-}
-
-/** A report can be prepared once its period is over: from the day after its last day. */
-export function hasEnded(period: Period, today: string): boolean {
-  return period.end < today
-}
-
-/** The most recent period of a kind that has ended by `today`. */
-export function latestEndedPeriod(kind: ReportKind, today: string, settings: ReportSettingsValues): Period {
-  const year = statYearOf(today, settings)
-  if (kind === 'MONTHLY') {
-    const m = addMonths(Number(today.slice(0, 4)), Number(today.slice(5, 7)), -1)
-    return monthlyPeriod(m.year, m.month, settings)
-  }
-  const make = kind === 'HALF_YEAR' ? halfYearPeriod : annualPeriod
-  const current = make(year, settings)
-  return hasEnded(current, today) ? current : make(year - 1, settings)
 }
 
 /**
@@ -210,10 +99,6 @@ export function tallyStock(cells: readonly StockCell[], keys: readonly string[])
     if (cell.at_start && cell.res !== 'INFLOW') for (const target of targets(cell.child_start)) target.registeredStart += n
   }
   return { total, byChild }
-}
-
-export function daysIn(period: { start: string; end: string }): number {
-  return daysBetween(period.start, period.end) + 1
 }
 
 /**

@@ -1,4 +1,5 @@
 import 'server-only'
+import { findPeriodLock, lockPeriod, releasePeriodLock } from '@/lib/periods/locks'
 import { Prisma, type ReportSubmission } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
@@ -6,9 +7,10 @@ import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { can, inScope } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
 import type { MessageKey } from '@/lib/i18n/core'
-import { toDate, todayIso, toIso } from '@/lib/registry/rules'
+import { toDate, todayIso, toIso } from '@/lib/dates'
 import { registerSnapshot, type Snapshot } from './snapshot'
-import { DEFAULT_REPORT_SETTINGS, deadlineOf, hasEnded, nextSignRole, periodOf, signProblem, storedPeriod, type Period, type ReportSettingsValues, type SignRole } from './rules'
+import { DEFAULT_REPORT_SETTINGS, deadlineOf, nextSignRole, signProblem, type ReportSettingsValues, type SignRole } from './rules'
+import { hasEnded, periodOf, storedPeriod, type Period } from '@/lib/periods/rules'
 import { sumCounts } from './sections'
 import type { ReportSettingsInput, ReportTarget } from './schemas'
 
@@ -226,7 +228,7 @@ export async function approveReport(actor: Actor, user: SessionUser, input: { re
     if (head) await tx.$queryRawUnsafe(`SELECT id FROM "Region" WHERE id = $1 FOR UPDATE`, head.regionId)
     const report = await submittedTownshipReport(tx, actor, user, input.reportId)
     await advance(tx, report, { status: 'APPROVED', approvedAt: new Date(), approvedById: user.id })
-    await tx.periodLock.create({ data: { countyId: report.countyId, townshipId: report.regionId, submissionId: report.id, fromDate: report.periodStart, toDate: report.periodEnd } })
+    await lockPeriod(tx, { countyId: report.countyId, townshipId: report.regionId, submissionId: report.id, fromDate: report.periodStart, toDate: report.periodEnd })
     await history(tx, report, user, 'approve')
     await auditReport(tx, actor, report, 'approve', { locked: `${toIso(report.periodStart)}..${toIso(report.periodEnd)}` })
   })
@@ -247,16 +249,16 @@ export async function returnReport(actor: Actor, user: SessionUser, input: { rep
 /** Releases a period lock, with the reason kept. County administrators only. */
 export async function unlockPeriod(actor: Actor, user: SessionUser, input: { lockId: number; reason: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const lock = await tx.periodLock.findUnique({ where: { id: input.lockId }, include: { submission: true } })
+    const lock = user.regionLevel === 'COUNTY' ? await findPeriodLock(tx, user.regionId, input.lockId) : null
     // the role is checked here too, not only by the action: a county official must not unlock
-    if (!lock || user.regionLevel !== 'COUNTY' || lock.countyId !== user.regionId || !can(user, 'report.configure')) {
+    if (!lock || !can(user, 'report.configure')) {
       if (lock) await auditDenied(actor, 'report.configure', { lockId: input.lockId })
       throw new NotFoundError()
     }
-    const updated = await tx.periodLock.updateMany({ where: { id: lock.id, unlockedAt: null }, data: { unlockedAt: new Date(), unlockedById: user.id, unlockReason: input.reason } })
-    if (updated.count !== 1) throw new AppError('reports.errors.alreadyUnlocked')
-    await history(tx, lock.submission, user, 'unlock', input.reason)
-    await auditReport(tx, actor, lock.submission, 'unlock', { reason: input.reason, townshipId: lock.townshipId })
+    if (!(await releasePeriodLock(tx, { lockId: lock.id, userId: user.id, reason: input.reason }))) throw new AppError('reports.errors.alreadyUnlocked')
+    const submission = await tx.reportSubmission.findUniqueOrThrow({ where: { id: lock.submissionId } })
+    await history(tx, submission, user, 'unlock', input.reason)
+    await auditReport(tx, actor, submission, 'unlock', { reason: input.reason, townshipId: lock.townshipId })
   })
 }
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 import type { Tx } from '@/lib/server/db'
 import { computeCounts, type FigureScope } from './figures'
-import type { Period } from './rules'
+import type { Period } from '@/lib/periods/rules'
 import type { Counts } from './sections'
 
 // A report's figures as stored with it. Not server-only (like figures.ts): the demo generator,

@@ -19,10 +19,11 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 import { makeUser } from '@/tests/factories'
 import { seededRandom } from '@/tests/factories/random'
 import { nameSearchKeys } from '@/lib/registry/pinyin'
-import { toDate } from '@/lib/registry/rules'
+import { toDate } from '@/lib/dates'
 import { registerSnapshot, type Snapshot } from '@/lib/reports/snapshot'
 import { sumCounts } from '@/lib/reports/sections'
-import { DEFAULT_REPORT_SETTINGS, deadlineOf, latestEndedPeriod, periodsOfStatYear, statYearOf, type Period } from '@/lib/reports/rules'
+import { DEFAULT_REPORT_SETTINGS, deadlineOf } from '@/lib/reports/rules'
+import { latestEndedPeriod, periodsOfStatYear, statYearOf, type Period } from '@/lib/periods/rules'
 
 const SURNAMES = '张王李赵刘陈杨黄周吴孙马郭何高林'
 const GIVEN = ['志强', '丽娟', '海燕', '建华', '春梅', '国栋', '晓东', '玉兰', '红霞', '文博', '秀芝', '立新', '德明', '桂香', '振宇', '淑珍']

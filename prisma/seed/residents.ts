@@ -9,7 +9,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client'
 import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
 import { idColumns, nameColumns } from '@/lib/registry/columns'
 import { makeIdNumber } from '@/lib/registry/idcard'
-import { toDate, toIso } from '@/lib/registry/rules'
+import { toDate, toIso } from '@/lib/dates'
 import type { Random } from '@/tests/factories/random'
 
 export const DEFAULT_RESIDENTS = 50_000

@@ -19,7 +19,9 @@ async function freshDatabase(name: string) {
   return createClient(`${server}${name}`)
 }
 
-describe('demo county', () => {
+// Each test builds whole demo counties (thousands of residents, their history and reports): minutes
+// on a loaded 2-core machine, not the 30 s default of a single check.
+describe('demo county', { timeout: 300_000 }, () => {
   it('is 宁津县 with its eleven townships, 20–40 villages each, valid codes, users for every role; the same each time', async () => {
     const a = await freshDatabase('xz_demo_a')
     const b = await freshDatabase('xz_demo_b')

@@ -6,7 +6,7 @@ import { makeMigrant } from '@/tests/factories/migration'
 import { getExchangeLetter, getMigrant, listMigrants, migrantCounts } from '@/lib/migration/queries'
 import { recordAnswer, recordNotice } from '@/lib/migration/service'
 import { recordAnswerSchema, recordNoticeSchema } from '@/lib/migration/schemas'
-import { todayIso } from '@/lib/registry/rules'
+import { todayIso } from '@/lib/dates'
 
 function daysAgo(n: number, from = todayIso()) {
   const d = new Date(`${from}T00:00:00Z`)

@@ -6,7 +6,7 @@ import { addMember, createHousehold, recordEvent, updatePerson } from '@/lib/reg
 import { assignFinding, closeFinding, markFixed, sweep } from '@/lib/quality/service'
 import { listFindings } from '@/lib/quality/queries'
 import { personColumns } from '@/lib/registry/columns'
-import { todayIso, toDate } from '@/lib/registry/rules'
+import { todayIso, toDate } from '@/lib/dates'
 
 
 /** A county with a family of three in its first village, a township clerk and a village officer. */

@@ -4,7 +4,7 @@ import { staff } from './helpers'
 import { makeCounty, personInput, uniqueIdNumber } from '@/tests/factories'
 import { addMember, answerChange, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewChange, updatePerson } from '@/lib/registry/service'
 import { getPerson, openQuestions, reviewList, searchPersons } from '@/lib/registry/queries'
-import { todayIso } from '@/lib/registry/rules'
+import { todayIso } from '@/lib/dates'
 
 
 async function family() {

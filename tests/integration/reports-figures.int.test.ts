@@ -3,9 +3,10 @@ import { db } from '../setup/db'
 import { staff } from './helpers'
 import { makeCounty, type MadeRegion } from '@/tests/factories'
 import { nameColumns } from '@/lib/registry/columns'
-import { toDate } from '@/lib/registry/rules'
+import { toDate } from '@/lib/dates'
 import { computeCounts, type FigureScope } from '@/lib/reports/figures'
-import { annualisationFactor, DEFAULT_REPORT_SETTINGS, periodOf, type Period, type ReportKind } from '@/lib/reports/rules'
+import { annualisationFactor, DEFAULT_REPORT_SETTINGS, type ReportKind } from '@/lib/reports/rules'
+import { periodOf, type Period } from '@/lib/periods/rules'
 import { cellValue, columnsOf, REPORT_SECTIONS, type Counts } from '@/lib/reports/sections'
 
 // A hand-built register in which every figure is known in advance. The expectations below are

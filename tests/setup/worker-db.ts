@@ -17,3 +17,6 @@ try {
 process.env.DATABASE_URL = `${serverUrl}${database}`
 process.env.AUTH_SECRET = 'integration-tests-secret-0123456789abcdef'
 process.env.XZ_ID_KEY = Buffer.alloc(32, 7).toString('base64')
+
+// The modules plug into each other's hooks as they do in the app (lib/modules.ts).
+await import('@/lib/modules')
