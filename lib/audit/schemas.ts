@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalDate } from '@/lib/validation/fields'
+import { optionalDate, page } from '@/lib/validation/fields'
 
 export const AUDIT_ENTITIES = ['User', 'UserSession', 'Region', 'Permission', 'Household', 'Person', 'LifeEvent', 'ExchangeRequest', 'QualityFinding', 'RegisterChange'] as const
 
@@ -8,7 +8,7 @@ export const auditFilterSchema = z.object({
   entity: z.string().trim().max(64, { error: 'errors.tooLong' }).optional().default(''),
   from: optionalDate,
   to: optionalDate,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page,
 })
 
 export type AuditFilter = z.output<typeof auditFilterSchema>
