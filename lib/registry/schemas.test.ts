@@ -87,3 +87,9 @@ describe('search input', () => {
     expect(messages(searchSchema.safeParse({ ...form, q: '王'.repeat(51) }))).toEqual({ q: 'errors.tooLong' })
   })
 })
+
+describe('search text with a NUL byte', () => {
+  it('is refused with a message (PostgreSQL would fail on it)', () => {
+    expect(messages(searchSchema.safeParse({ q: '王\u0000' }))).toEqual({ q: 'errors.controlCharacters' })
+  })
+})

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { choice, freeText, id, isBlank, nameText, optional, optionalChoice, optionalId, optionalInt, page, version } from '@/lib/validation/fields'
+import { choice, freeText, id, isBlank, nameText, optional, optionalChoice, optionalId, optionalInt, page, queryText, version } from '@/lib/validation/fields'
 import { ETHNICITY_CODES } from './ethnicities'
 import { idAgreement, parseIdNumber } from './idcard'
 import { todayIso } from './rules'
@@ -160,7 +160,7 @@ const age = optionalInt(0, 130, { invalid: 'registry.errors.ageRange', range: 'r
  */
 export const searchSchema = z
   .object({
-    q: z.preprocess((v) => v ?? '', z.string({ error: 'errors.invalid' }).trim().max(50, { error: 'errors.tooLong' })),
+    q: queryText(50),
     regionId: optionalId,
     residence: optionalChoice(RESIDENCES),
     sex: optionalChoice(SEXES),

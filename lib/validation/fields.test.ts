@@ -104,3 +104,14 @@ describe('optional fields: an empty form field means "no filter"', () => {
     for (const bad of ['0', '-1', '2147483648', '1e3', '01', 'abc', undefined, ['1']]) expect(routeId(bad)).toBeNull()
   })
 })
+
+describe('search text', () => {
+  it('is trimmed, empty when absent, and refuses control characters such as NUL', async () => {
+    const { queryText } = await import('./fields')
+    expect(queryText(50).parse(undefined)).toBe('')
+    expect(queryText(50).parse('  王 ')).toBe('王')
+    expect(firstMessage(queryText(50).safeParse('a\u0000b'))).toBe('errors.controlCharacters')
+    expect(firstMessage(queryText(50).safeParse('王'.repeat(51)))).toBe('errors.tooLong')
+    expect(firstMessage(queryText(50).safeParse(['a', 'b']))).toBe('errors.invalid')
+  })
+})

@@ -127,6 +127,21 @@ export function requiredInt(min: number, max: number, messages?: NumberMessages)
   return z.preprocess(blankToUndefined, z.unknown().refine((v) => v !== undefined, { error: 'errors.required', abort: true }).pipe(wholeNumber(min, max, messages)))
 }
 
+/**
+ * Text typed into a search or filter box: trimmed, up to `max` characters, "" when empty or absent.
+ * A control character (a NUL byte, which PostgreSQL refuses outright) is an error, not a query.
+ */
+export function queryText(max: number) {
+  return z.preprocess(
+    (v) => v ?? '',
+    z
+      .string({ error: 'errors.invalid' })
+      .trim()
+      .max(max, { error: 'errors.tooLong', abort: true })
+      .refine((s) => !CONTROL_CHARACTERS.test(s), { error: 'errors.controlCharacters' }),
+  )
+}
+
 /** A database id (1..2^31-1), or undefined when the field is empty. */
 export const optionalId = z.preprocess(blankToUndefined, id.optional())
 
