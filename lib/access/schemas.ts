@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ROLES } from './roles'
-import { choice, id, nameText, passwordInput, username, version } from '@/lib/validation/fields'
+import { choice, id, nameText, page, passwordInput, queryText, username, version } from '@/lib/validation/fields'
 
 export const signInSchema = z.object({
   username,
@@ -35,6 +35,6 @@ export const updateUserSchema = z.object({
 export const userRefSchema = z.object({ userId: id, version })
 
 export const userListSchema = z.object({
-  q: z.string().trim().max(50, { error: 'errors.tooLong' }).optional().default(''),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  q: queryText(50),
+  page,
 })

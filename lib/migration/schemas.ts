@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { freeText, id, nameText } from '@/lib/validation/fields'
+import { freeText, id, nameText, optionalChoice, optionalId, page } from '@/lib/validation/fields'
 import { pastDate } from '@/lib/registry/schemas'
 
 export const DIRECTIONS = ['INFLOW', 'OUTFLOW'] as const
@@ -7,14 +7,10 @@ export type Direction = (typeof DIRECTIONS)[number]
 
 /** The migrant list's filters, from the query string; anything malformed falls back to "any". */
 export const migrantFilterSchema = z.object({
-  direction: z.enum(DIRECTIONS).optional().catch(undefined),
-  regionId: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
-  overdue: z
-    .enum(['1'])
-    .optional()
-    .catch(undefined)
-    .transform((v) => v === '1'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  direction: optionalChoice(DIRECTIONS).catch(undefined),
+  regionId: optionalId.catch(undefined),
+  overdue: optionalChoice(['1']).catch(undefined).transform((v) => v === '1'),
+  page,
 })
 export type MigrantFilter = z.output<typeof migrantFilterSchema>
 
@@ -35,6 +31,4 @@ export const recordAnswerSchema = z.object({
 export type RecordAnswerInput = z.output<typeof recordAnswerSchema>
 
 /** An id from the URL: a positive whole number that fits the column, or null. */
-export function routeId(value: string | undefined): number | null {
-  return value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null
-}
+export { routeId } from '@/lib/validation/fields'

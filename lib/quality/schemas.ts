@@ -1,19 +1,16 @@
 import { z } from 'zod'
-import { choice, freeText, id, page } from '@/lib/validation/fields'
+import { freeText, id, optionalChoice, optionalId, page } from '@/lib/validation/fields'
 import { RULE_IDS } from './rules'
 
 export const SEVERITIES = ['ERROR', 'WARNING'] as const
 export const FINDING_STATUSES = ['OPEN', 'ASSIGNED', 'FIXED', 'CLOSED'] as const
 
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional())
-
 /** The queue's filters, from the query string; anything malformed falls back to "all". */
 export const findingFilterSchema = z.object({
-  regionId: optional(id).catch(undefined),
-  rule: optional(choice(RULE_IDS)).catch(undefined),
-  severity: optional(choice(SEVERITIES)).catch(undefined),
-  status: optional(z.enum([...FINDING_STATUSES, 'ACTIVE', 'ALL'])).catch(undefined),
+  regionId: optionalId.catch(undefined),
+  rule: optionalChoice(RULE_IDS).catch(undefined),
+  severity: optionalChoice(SEVERITIES).catch(undefined),
+  status: optionalChoice([...FINDING_STATUSES, 'ACTIVE', 'ALL'] as const).catch(undefined),
   page,
 })
 export type FindingFilter = z.output<typeof findingFilterSchema>

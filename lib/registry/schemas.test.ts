@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeIdNumber } from './idcard'
-import { birthSchema, householdSchema, personSchema } from './schemas'
+import { birthSchema, householdSchema, personSchema, searchSchema } from './schemas'
 
 const valid = { name: '王建军', sex: 'MALE', birthDate: '1985-03-02', ethnicity: '01' }
 /** The first message per field, which is what the forms show (lib/server/action.ts). */
@@ -63,5 +63,33 @@ describe('event input', () => {
       name: 'errors.required',
       sex: 'errors.invalid',
     })
+  })
+})
+
+describe('search input', () => {
+  // The form sends every field; the empty ones used to become "age 0 to 0" (issue 8).
+  const form = { q: '', regionId: '', residence: '', sex: '', ageMin: '', ageMax: '', alive: 'yes' }
+  it('reads empty fields as no filter', () => {
+    expect(searchSchema.parse({ ...form, q: '王' })).toEqual({ q: '王', regionId: undefined, residence: undefined, sex: undefined, ageMin: undefined, ageMax: undefined, alive: 'yes', page: 1 })
+    const blank = searchSchema.parse({ ...form, ageMin: '  ', ageMax: ' ' })
+    expect([blank.ageMin, blank.ageMax]).toEqual([undefined, undefined])
+    expect(searchSchema.parse({})).toEqual({ q: '', alive: 'yes', page: 1 })
+  })
+  it('keeps an age of 0 and the filters chosen', () => {
+    expect(searchSchema.parse({ ...form, residence: 'INFLOW', sex: 'FEMALE', ageMin: '0', ageMax: '3', regionId: '12' })).toMatchObject({ residence: 'INFLOW', sex: 'FEMALE', ageMin: 0, ageMax: 3, regionId: 12 })
+  })
+  it('says what is wrong with an impossible search', () => {
+    expect(messages(searchSchema.safeParse({ ...form, ageMin: '200' }))).toEqual({ ageMin: 'registry.errors.ageRange' })
+    expect(messages(searchSchema.safeParse({ ...form, ageMin: '-1', ageMax: 'abc' }))).toEqual({ ageMin: 'registry.errors.ageRange', ageMax: 'registry.errors.ageRange' })
+    expect(messages(searchSchema.safeParse({ ...form, ageMin: '60', ageMax: '20' }))).toEqual({ ageMax: 'registry.errors.ageOrder' })
+    expect(messages(searchSchema.safeParse({ ...form, regionId: '2147483648' }))).toEqual({ regionId: 'errors.invalid' })
+    expect(messages(searchSchema.safeParse({ ...form, residence: 'ELSEWHERE', regionId: ['1', '2'] }))).toEqual({ residence: 'errors.invalid', regionId: 'errors.invalid' })
+    expect(messages(searchSchema.safeParse({ ...form, q: '王'.repeat(51) }))).toEqual({ q: 'errors.tooLong' })
+  })
+})
+
+describe('search text with a NUL byte', () => {
+  it('is refused with a message (PostgreSQL would fail on it)', () => {
+    expect(messages(searchSchema.safeParse({ q: '王\u0000' }))).toEqual({ q: 'errors.controlCharacters' })
   })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { choice, freeText, id, nameText, version } from '@/lib/validation/fields'
+import { choice, freeText, id, isBlank, nameText, optional, optionalChoice, optionalId, optionalInt, page, queryText, version } from '@/lib/validation/fields'
 import { ETHNICITY_CODES } from './ethnicities'
 import { idAgreement, parseIdNumber } from './idcard'
 import { todayIso } from '@/lib/dates'
@@ -24,8 +24,6 @@ export const pastDate = z
   .refine((s) => s >= '1900-01-01', { error: 'registry.errors.dateTooOld' })
   .refine((s) => s <= todayIso(), { error: 'registry.errors.dateInFuture' })
 
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional())
 
 export const idNumberInput = z
   .string()
@@ -153,15 +151,26 @@ export const correctEventSchema = z.object({
   origin: optional(freeText(100)),
 })
 
-export const searchSchema = z.object({
-  q: z.string().trim().max(50, { error: 'errors.tooLong' }).catch(''),
-  regionId: z.coerce.number().int().positive().optional().catch(undefined),
-  residence: z.enum(RESIDENCES).optional().catch(undefined),
-  sex: z.enum(SEXES).optional().catch(undefined),
-  ageMin: z.coerce.number().int().min(0).max(130).optional().catch(undefined),
-  ageMax: z.coerce.number().int().min(0).max(130).optional().catch(undefined),
-  alive: z.enum(['yes', 'no', 'all']).catch('yes'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-})
+const age = optionalInt(0, 130, { invalid: 'registry.errors.ageRange', range: 'registry.errors.ageRange' })
+
+/**
+ * The register search as the form sends it: every empty field means "no filter". A value the form
+ * cannot send (an age of 200, a minimum above the maximum, a foreign choice) is an error with a
+ * message, shown above the results, never a silent "age 0 to 0".
+ */
+export const searchSchema = z
+  .object({
+    q: queryText(50),
+    regionId: optionalId,
+    residence: optionalChoice(RESIDENCES),
+    sex: optionalChoice(SEXES),
+    ageMin: age,
+    ageMax: age,
+    alive: z.preprocess((v) => (isBlank(v) ? 'yes' : v), z.enum(['yes', 'no', 'all'], { error: 'errors.invalid' })),
+    page,
+  })
+  .superRefine((value, ctx) => {
+    if (value.ageMin !== undefined && value.ageMax !== undefined && value.ageMin > value.ageMax) ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'registry.errors.ageOrder' })
+  })
 export type SearchFilter = z.output<typeof searchSchema>
 

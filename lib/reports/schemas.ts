@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { freeText, id } from '@/lib/validation/fields'
+import { freeText, id, MAX_INT, optionalInt, requiredInt } from '@/lib/validation/fields'
 
 // Report inputs, shared by the forms and the actions. Period keys are checked again against the
 // county's settings in the service (periodOf), which also refuses periods that have not ended.
@@ -36,21 +36,19 @@ export const returnSchema = z.object({ reportId: id, comment: freeText(1000) })
 
 export const unlockSchema = z.object({ lockId: id, reason: freeText(500) })
 
-const day = z.coerce.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).min(1, { error: 'reports.errors.deadlineDay' }).max(28, { error: 'reports.errors.deadlineDay' })
+const day = requiredInt(1, 28, { invalid: 'reports.errors.deadlineDay', range: 'reports.errors.deadlineDay' })
 
 export const reportSettingsSchema = z.object({
-  statYearStartMonth: z.coerce.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).min(1, { error: 'errors.invalid' }).max(12, { error: 'errors.invalid' }),
+  statYearStartMonth: requiredInt(1, 12),
   monthlyDeadlineDay: day,
   halfYearDeadlineDay: day,
   annualDeadlineDay: day,
-  version: z.coerce.number().int().min(0),
+  version: requiredInt(0, MAX_INT),
 })
 export type ReportSettingsInput = z.output<typeof reportSettingsSchema>
 
 /** The statistical year shown on the timeliness page, from the query string. */
-export const statYearParam = z.coerce.number().int().min(2000).max(2099).optional().catch(undefined)
+export const statYearParam = optionalInt(2000, 2099).catch(undefined)
 
 /** A numeric id from the URL (a route segment or a query parameter), or null. */
-export function routeId(value: string | undefined): number | null {
-  return value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null
-}
+export { routeId } from '@/lib/validation/fields'

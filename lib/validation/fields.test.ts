@@ -55,3 +55,63 @@ describe('ids and choices from forms', () => {
     expect(firstMessage(role.safeParse('C'))).toBe('errors.invalid')
   })
 })
+
+describe('optional fields: an empty form field means "no filter"', () => {
+  it('reads "", spaces and an absent field as undefined, not 0', async () => {
+    const { optionalInt, optionalId, optionalChoice, optionalDate, optionalMonth } = await import('./fields')
+    for (const blank of ['', '  ', '\t', undefined]) {
+      expect(optionalInt(0, 130).parse(blank), JSON.stringify(blank)).toBeUndefined()
+      expect(optionalId.parse(blank)).toBeUndefined()
+      expect(optionalChoice(['A', 'B'] as const).parse(blank)).toBeUndefined()
+      expect(optionalDate.parse(blank)).toBeUndefined()
+      expect(optionalMonth.parse(blank)).toBeUndefined()
+    }
+  })
+  it('keeps 0 where the range allows it, and refuses it where it does not', async () => {
+    const { optionalInt, optionalId } = await import('./fields')
+    expect(optionalInt(0, 130).parse('0')).toBe(0)
+    expect(optionalInt(0, 130).parse(' 42 ')).toBe(42)
+    expect(optionalInt(0, 130).parse(7)).toBe(7)
+    expect(firstMessage(optionalInt(1, 130).safeParse('0'))).toBe('errors.invalid')
+    expect(firstMessage(optionalId.safeParse('0'))).toBe('errors.invalid')
+  })
+  it('refuses out-of-range, fractional, foreign and repeated values with the given message key', async () => {
+    const { optionalInt, optionalId, optionalChoice } = await import('./fields')
+    const age = optionalInt(0, 130, { invalid: 'registry.errors.ageRange', range: 'registry.errors.ageRange' })
+    for (const bad of ['200', '-1', '1.5', '1e3', 'abc', '99999999999999999999', ['1', '2']]) expect(firstMessage(age.safeParse(bad)), String(bad)).toBe('registry.errors.ageRange')
+    for (const bad of ['2147483648', '-5', '1.0', ['3', '4']]) expect(firstMessage(optionalId.safeParse(bad)), String(bad)).toBe('errors.invalid')
+    expect(optionalId.parse('2147483647')).toBe(2_147_483_647)
+    expect(firstMessage(optionalChoice(['A', 'B'] as const).safeParse('C'))).toBe('errors.invalid')
+  })
+  it('requires a required number, and keeps 0 in it', async () => {
+    const { requiredInt } = await import('./fields')
+    expect(firstMessage(requiredInt(0, 10).safeParse(''))).toBe('errors.required')
+    expect(firstMessage(requiredInt(0, 10).safeParse(undefined))).toBe('errors.required')
+    expect(requiredInt(0, 10).parse('0')).toBe(0)
+  })
+  it('accepts real dates and months only', async () => {
+    const { optionalDate, optionalMonth } = await import('./fields')
+    expect(optionalDate.parse(' 2026-02-28 ')).toBe('2026-02-28')
+    for (const bad of ['2026-02-30', '2026-13-45', '0000-01-01', '26-1-1', '2026-01-01T00:00', ['2026-01-01']]) expect(firstMessage(optionalDate.safeParse(bad)), String(bad)).toBe('errors.invalidDate')
+    expect(optionalMonth.parse('2026-10')).toBe('2026-10')
+    for (const bad of ['0000-01', '2026-13', '2026-00', '2026-1']) expect(firstMessage(optionalMonth.safeParse(bad)), bad).toBe('errors.invalidDate')
+  })
+  it('reads page numbers and route ids without throwing', async () => {
+    const { page, routeId } = await import('./fields')
+    expect(page.parse('3')).toBe(3)
+    for (const bad of ['', '0', '-1', '100001', 'x', ['2', '3'], undefined]) expect(page.parse(bad)).toBe(1)
+    expect(routeId('12')).toBe(12)
+    for (const bad of ['0', '-1', '2147483648', '1e3', '01', 'abc', undefined, ['1']]) expect(routeId(bad)).toBeNull()
+  })
+})
+
+describe('search text', () => {
+  it('is trimmed, empty when absent, and refuses control characters such as NUL', async () => {
+    const { queryText } = await import('./fields')
+    expect(queryText(50).parse(undefined)).toBe('')
+    expect(queryText(50).parse('  王 ')).toBe('王')
+    expect(firstMessage(queryText(50).safeParse('a\u0000b'))).toBe('errors.controlCharacters')
+    expect(firstMessage(queryText(50).safeParse('王'.repeat(51)))).toBe('errors.tooLong')
+    expect(firstMessage(queryText(50).safeParse(['a', 'b']))).toBe('errors.invalid')
+  })
+})

@@ -31,6 +31,7 @@ try {
   await makeUser(db, { username: 'e2e.lock', name: '锁定测试', role: 'VILLAGE_OFFICER', regionId: village.id, password: DEMO_PASSWORD })
   await makeUser(db, { username: 'e2e.reset', name: '重置测试', role: 'TOWNSHIP_STAFF', regionId: township.id, password: DEMO_PASSWORD })
   await seedResidents(db, village, await db.region.findUniqueOrThrow({ where: { code: '371422101201' } }))
+  await seedSearchResidents(db, await db.region.findUniqueOrThrow({ where: { code: '371422102201' } }))
 } finally {
   await db.$disconnect()
   await database.embedded?.stop()
@@ -63,5 +64,47 @@ async function seedResidents(client: typeof db, ningjinVillage: { id: number; le
   await makeHousehold(client, chaihuVillage, {
     address: '柴胡店镇南街 5 号',
     members: [{ ...base, name: '陈立新', sex: 'MALE', birthDate: '1970-01-15', idNumber: makeIdNumber('371422', '1970-01-15', 14, 'MALE'), relation: 'SELF' }],
+  })
+}
+
+/**
+ * Residents of every age and kind for the register search tests (tests/e2e/register-search.spec.ts),
+ * in 长官镇's first village (371422102201), which no other test counts: a family of three
+ * generations, inflow migrants from a newborn to a man of 68, one outflow, one away, one of 90.
+ * Surnames no other test uses, so a name search has a known answer.
+ */
+async function seedSearchResidents(client: typeof db, village: { id: number; level: 'VILLAGE' | 'COUNTY' | 'TOWNSHIP' | 'GROUP'; ancestorIds: number[] }) {
+  const base = { ethnicity: '01', residence: 'LOCAL' as const, maritalStatus: 'MARRIED' as const }
+  const inflow = { residence: 'INFLOW' as const, migrationPlace: '河南省商丘市', migrationSince: '2024-09-01', hukouText: '河南省商丘市' }
+  await makeHousehold(client, village, {
+    address: '长官镇葡萄园路 1 号',
+    members: [
+      { ...base, name: '欧阳明月', sex: 'FEMALE', birthDate: '1948-04-12', maritalStatus: 'WIDOWED', idNumber: makeIdNumber('371422', '1948-04-12', 731, 'FEMALE'), phone: '13912345678', relation: 'SELF' },
+      { ...base, name: '欧阳振华', sex: 'MALE', birthDate: '1975-08-30', idNumber: makeIdNumber('371422', '1975-08-30', 733, 'MALE'), relation: 'CHILD' },
+      { ...base, name: '欧阳小雨', sex: 'FEMALE', birthDate: '2012-01-05', maritalStatus: 'SINGLE', relation: 'GRANDCHILD' },
+    ],
+  })
+  await makeHousehold(client, village, {
+    address: '长官镇纺织厂宿舍 2 号',
+    members: [
+      { ...base, ...inflow, name: '马春生', sex: 'MALE', birthDate: '1958-03-01', relation: 'SELF' },
+      { ...base, ...inflow, name: '马丽', sex: 'FEMALE', birthDate: '1984-10-10', relation: 'CHILD' },
+      { ...base, ...inflow, name: '马小龙', sex: 'MALE', birthDate: '2019-05-05', maritalStatus: 'SINGLE', relation: 'GRANDCHILD' },
+    ],
+  })
+  await makeHousehold(client, village, {
+    address: '长官镇纺织厂宿舍 5 号',
+    members: [
+      { ...base, ...inflow, name: '古丽娜', sex: 'FEMALE', birthDate: '1996-12-12', ethnicity: '05', relation: 'SELF' },
+      { ...base, ...inflow, name: '白云飞', sex: 'MALE', birthDate: '2002-07-07', maritalStatus: 'SINGLE', relation: 'OTHER' },
+    ],
+  })
+  await makeHousehold(client, village, {
+    address: '长官镇南关街 9 号',
+    members: [
+      { ...base, name: '诸葛长青', sex: 'MALE', birthDate: '1936-02-02', maritalStatus: 'WIDOWED', relation: 'SELF' },
+      { ...base, name: '司马光明', sex: 'MALE', birthDate: '1980-06-16', residence: 'OUTFLOW', migrationPlace: '天津市滨海新区', migrationSince: '2023-03-01', relation: 'CHILD' },
+      { ...base, name: '上官婉清', sex: 'FEMALE', birthDate: '1999-09-19', maritalStatus: 'SINGLE', residence: 'AWAY', phone: '13812340000', relation: 'GRANDCHILD' },
+    ],
   })
 }

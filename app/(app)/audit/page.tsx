@@ -3,6 +3,7 @@ import { browseAudit } from '@/lib/audit/queries'
 import { AUDIT_ENTITIES, auditFilterSchema } from '@/lib/audit/schemas'
 import { isMessageKey, type Translate } from '@/lib/i18n/core'
 import { getLocale, getT } from '@/lib/i18n/server'
+import { fieldErrorsOf } from '@/lib/server/action'
 import { requireUser } from '@/lib/server/session'
 import { Alert, buttonClass, EmptyState, Field, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
 import { Pagination } from '@/components/ui/Pagination'
@@ -64,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
       {!parsed.success ? (
         <div className="mb-3">
-          <Alert kind="error">{t('errors.invalidDate')}</Alert>
+          <Alert kind="error">{Object.values(fieldErrorsOf(parsed.error, t)).join(' ')}</Alert>
         </div>
       ) : null}
       {events.total === 0 ? (

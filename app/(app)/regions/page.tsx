@@ -7,6 +7,7 @@ import { childLevel } from '@/lib/regions/rules'
 import { regionView } from '@/lib/regions/queries'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
+import { optionalId, page as pageParam } from '@/lib/validation/fields'
 import { Badge, ButtonLink, Card, EmptyState, PageTitle, Table, Td, Th } from '@/components/ui'
 import { Pagination } from '@/components/ui/Pagination'
 import { AddRegionForm, RegionActiveButton, RenameRegionForm } from '@/components/regions/RegionForms'
@@ -15,15 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('regions.title') }
 }
 
-const query = z.object({
-  id: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).catch(1),
-})
+// An id that is not a region id (huge, negative, repeated) is a region that does not exist: 404.
+const query = z.object({ id: optionalId, page: pageParam })
 
 export default async function RegionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('region.view')
   const t = await getT()
-  const { id, page } = query.parse(await searchParams)
+  const parsed = query.safeParse(await searchParams)
+  if (!parsed.success) notFound()
+  const { id, page } = parsed.data
   const view = await regionView(user, id, page)
   if (!view) notFound()
   const { region, trail, children } = view

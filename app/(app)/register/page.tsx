@@ -4,7 +4,9 @@ import { can } from '@/lib/access/permissions'
 import { filterRegions, openQuestions, searchPersons } from '@/lib/registry/queries'
 import { RESIDENCES, SEXES, searchSchema } from '@/lib/registry/schemas'
 import { ageOn, todayIso } from '@/lib/dates'
+import type { MessageKey } from '@/lib/i18n/core'
 import { getT } from '@/lib/i18n/server'
+import { fieldErrorsOf } from '@/lib/server/action'
 import { requireUser } from '@/lib/server/session'
 import { ExportButton } from '@/components/imports/ExportButton'
 import { Alert, Badge, buttonClass, ButtonLink, EmptyState, Field, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
@@ -14,14 +16,28 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('registry.title') }
 }
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+const SEARCH_FIELD_LABELS: Record<string, MessageKey> = {
+  q: 'registry.search',
+  regionId: 'registry.filters.region',
+  residence: 'registry.filters.residence',
+  sex: 'registry.filters.sex',
+  ageMin: 'registry.filters.ageMin',
+  ageMax: 'registry.filters.ageMax',
+  alive: 'registry.filters.alive',
+}
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('register.view')
   const t = await getT()
   const raw = await searchParams
-  const filter = searchSchema.parse(raw)
-  const filtered = filter.q !== '' || filter.residence || filter.sex || filter.ageMin !== undefined || filter.ageMax !== undefined || filter.alive !== 'yes' || filter.regionId
+  // A value the form cannot send (age 200, minimum above maximum) is shown as a message, not searched.
+  const parsed = searchSchema.safeParse(raw)
+  const filter = parsed.success ? parsed.data : null
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrorsOf(parsed.error, t)
+  const typed = (key: string) => (typeof raw[key] === 'string' ? raw[key].trim() : '')
+  const filtered = !filter || filter.q !== '' || filter.residence || filter.sex || filter.ageMin !== undefined || filter.ageMax !== undefined || filter.alive !== 'yes' || filter.regionId
   const [results, questions, regions] = await Promise.all([
-    searchPersons(user, filter),
+    filter ? searchPersons(user, filter) : null,
     can(user, 'register.edit') && !can(user, 'register.review') ? openQuestions(user) : 0,
     user.regionLevel === 'VILLAGE' || user.regionLevel === 'GROUP' ? [] : filterRegions(user),
   ])
@@ -36,7 +52,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <PageTitle
         actions={
           <>
-            <ExportButton searchParams={raw} />
+            {filter ? <ExportButton searchParams={raw} /> : null}
             {can(user, 'register.edit') ? (
               <ButtonLink kind="primary" href="/register/households/new">
                 {t('registry.newHousehold')}
@@ -60,7 +76,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         <div className="flex flex-wrap gap-2">
           <input
             name="q"
-            defaultValue={filter.q}
+            defaultValue={typed('q')}
             placeholder={t('registry.searchPlaceholder')}
             aria-label={t('registry.search')}
             className={`${inputClass} max-w-xl flex-1`}
@@ -70,12 +86,12 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
             {t('common.search')}
           </button>
         </div>
-        <details open={!!(filter.regionId || filter.residence || filter.sex || filter.ageMin !== undefined || filter.ageMax !== undefined || filter.alive !== 'yes')}>
+        <details open={['regionId', 'residence', 'sex', 'ageMin', 'ageMax'].some((k) => typed(k) !== '') || (typed('alive') || 'yes') !== 'yes'}>
           <summary className="cursor-pointer text-sm text-slate-600">{t('common.search')}：{t('registry.filters.residence')} / {t('registry.filters.sex')} / {t('registry.fields.age')}</summary>
           <div className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
             {regions.length > 0 ? (
-              <Field label={t('registry.filters.region')} name="regionId">
-                <select id="regionId" name="regionId" defaultValue={filter.regionId ?? ''} className={inputClass}>
+              <Field label={t('registry.filters.region')} name="regionId" error={errors.regionId}>
+                <select id="regionId" name="regionId" defaultValue={typed('regionId')} className={inputClass}>
                   <option value="">{t('registry.filters.anyRegion')}</option>
                   {regions.map((r) => (
                     <option key={r.id} value={r.id}>
@@ -85,8 +101,8 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
                 </select>
               </Field>
             ) : null}
-            <Field label={t('registry.filters.residence')} name="residence">
-              <select id="residence" name="residence" defaultValue={filter.residence ?? ''} className={inputClass}>
+            <Field label={t('registry.filters.residence')} name="residence" error={errors.residence}>
+              <select id="residence" name="residence" defaultValue={typed('residence')} className={inputClass}>
                 <option value="">{t('registry.filters.any')}</option>
                 {RESIDENCES.map((r) => (
                   <option key={r} value={r}>
@@ -95,8 +111,8 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
                 ))}
               </select>
             </Field>
-            <Field label={t('registry.filters.sex')} name="sex">
-              <select id="sex" name="sex" defaultValue={filter.sex ?? ''} className={inputClass}>
+            <Field label={t('registry.filters.sex')} name="sex" error={errors.sex}>
+              <select id="sex" name="sex" defaultValue={typed('sex')} className={inputClass}>
                 <option value="">{t('registry.filters.any')}</option>
                 {SEXES.map((s) => (
                   <option key={s} value={s}>
@@ -105,14 +121,23 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
                 ))}
               </select>
             </Field>
-            <Field label={t('registry.filters.ageMin')} name="ageMin">
-              <input id="ageMin" name="ageMin" type="number" min={0} max={130} defaultValue={filter.ageMin} className={inputClass} />
-            </Field>
-            <Field label={t('registry.filters.ageMax')} name="ageMax">
-              <input id="ageMax" name="ageMax" type="number" min={0} max={130} defaultValue={filter.ageMax} className={inputClass} />
-            </Field>
-            <Field label={t('registry.filters.alive')} name="alive">
-              <select id="alive" name="alive" defaultValue={filter.alive} className={inputClass}>
+            {(['ageMin', 'ageMax'] as const).map((key) => (
+              <Field key={key} label={t(`registry.filters.${key}`)} name={key} error={errors[key]}>
+                {/* no min/max attributes: the browser would refuse 200 silently; the server says why */}
+                <input
+                  id={key}
+                  name={key}
+                  type="text"
+                  inputMode="numeric"
+                  defaultValue={typed(key)}
+                  aria-invalid={errors[key] ? true : undefined}
+                  aria-describedby={errors[key] ? `${key}-error` : undefined}
+                  className={inputClass}
+                />
+              </Field>
+            ))}
+            <Field label={t('registry.filters.alive')} name="alive" error={errors.alive}>
+              <select id="alive" name="alive" defaultValue={typed('alive') || 'yes'} className={inputClass}>
                 <option value="yes">{t('registry.filters.aliveYes')}</option>
                 <option value="no">{t('registry.filters.aliveNo')}</option>
                 <option value="all">{t('registry.filters.aliveAll')}</option>
@@ -122,7 +147,18 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         </details>
         <p className="text-xs text-slate-500">{t('registry.searchHint')}</p>
       </form>
-      {results.total === 0 ? (
+      {!results ? (
+        <Alert kind="error">
+          <p>{t('errors.checkFields')}</p>
+          <ul data-testid="search-errors" className="mt-1 list-disc pl-5">
+            {Object.entries(errors).map(([field, message]) => (
+              <li key={field}>
+                {t(SEARCH_FIELD_LABELS[field] ?? 'registry.search')}：{message}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : results.total === 0 ? (
         <EmptyState>{filtered ? t('registry.noResults') : t('registry.startSearching')}</EmptyState>
       ) : (
         <>

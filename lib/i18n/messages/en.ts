@@ -427,6 +427,8 @@ export const en: Messages = {
     errors: {
       dateInFuture: 'The date cannot be after today.',
       dateTooOld: 'The date cannot be before 1900.',
+      ageRange: 'An age is a whole number from 0 to 130.',
+      ageOrder: 'The minimum age cannot be above the maximum age.',
       event_future: 'The event cannot be dated after today.',
       event_beforeBirth: 'The event cannot be dated before the person’s birth.',
       event_tooOld: 'The event cannot be dated before 1900.',

@@ -426,6 +426,8 @@ export const zhCN = {
     errors: {
       dateInFuture: '日期不能晚于今天。',
       dateTooOld: '日期不能早于 1900 年。',
+      ageRange: '年龄应为 0–130 之间的整数。',
+      ageOrder: '最小年龄不能大于最大年龄。',
       event_future: '事件日期不能晚于今天。',
       event_beforeBirth: '事件日期不能早于此人的出生日期。',
       event_tooOld: '事件日期不能早于 1900 年。',

@@ -8,6 +8,7 @@ import { todayIso } from '@/lib/dates'
 import { isMessageKey, type MessageKey, type Translate } from '@/lib/i18n/core'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
+import { optionalChoice, optionalMonth } from '@/lib/validation/fields'
 import { Badge, buttonClass, EmptyState, Field, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
 import { AnswerForm, ReviewButtons } from '@/components/registry/ReviewForms'
 
@@ -16,9 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const STATUSES = ['PENDING', 'CHECKED', 'QUESTIONED', 'ANSWERED'] as const
+// A month that is not a real month (0000-01, 2026-13) or a repeated one shows the current month.
 const query = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).catch(todayIso().slice(0, 7)),
-  status: z.enum(STATUSES).optional().catch(undefined),
+  month: optionalMonth.catch(undefined),
+  status: optionalChoice(STATUSES).catch(undefined),
 })
 
 function kindLabel(t: Translate, kind: string) {
@@ -77,7 +79,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const answer = can(user, 'register.edit') && user.regionLevel !== 'COUNTY' && !review
   if (!review && !answer) notFound()
   const [t, locale] = await Promise.all([getT(), getLocale()])
-  const { month, status } = query.parse(await searchParams)
+  const filter = query.parse(await searchParams)
+  const { status } = filter
+  const month = filter.month ?? todayIso().slice(0, 7)
   const changes = await reviewList(user, month, status)
   const tone = { PENDING: 'slate', CHECKED: 'green', QUESTIONED: 'red', ANSWERED: 'amber' } as const
   return (

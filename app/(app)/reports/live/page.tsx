@@ -17,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const query = z.object({
-  region: z.string().optional(),
+  // a region id, checked by routeId below: anything else (repeated, huge) is a 404
+  region: z.unknown().optional(),
   kind: reportKind.optional().catch(undefined),
   period: z.string().max(10).optional().catch(undefined),
 })

@@ -4,6 +4,7 @@ import { can } from '@/lib/access/permissions'
 import { assignableRegions, getUser } from '@/lib/access/queries'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
+import { routeId } from '@/lib/validation/fields'
 import { Badge, ButtonLink, Card, formatDateTime, PageTitle } from '@/components/ui'
 import { EditUserForm, UserAccountActions } from '@/components/users/UserForms'
 
@@ -14,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireUser('user.view')
   const [t, locale] = await Promise.all([getT(), getLocale()])
-  const id = Number((await params).id)
-  const user = Number.isInteger(id) && id > 0 ? await getUser(me, id) : null
+  const id = routeId((await params).id)
+  const user = id ? await getUser(me, id) : null
   if (!user) notFound()
   const manage = can(me, 'user.manage') && user.id !== me.id
   return (

@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server'
 import { exportRegister, MAX_EXPORT_ROWS } from '@/lib/imports/export'
 import { searchSchema } from '@/lib/registry/schemas'
+import { fieldErrorsOf } from '@/lib/server/action'
 import { downloadRequest, textResponse, xlsxResponse } from '@/lib/server/download'
 
 /** GET /api/register/export?q=…&regionId=…: the register search's list as .xlsx (see lib/imports/export). */
@@ -8,7 +9,16 @@ export async function GET(request: NextRequest) {
   const allowed = await downloadRequest('register.view')
   if (!allowed.ok) return allowed.response
   const { user, actor, t } = allowed
-  const { page: _page, ...filter } = searchSchema.parse(Object.fromEntries(request.nextUrl.searchParams))
+  // The search's own schema, so the export lists exactly the rows the page shows. A repeated
+  // parameter is kept as a list, which the schema refuses like any other malformed value.
+  const query: Record<string, string | string[]> = {}
+  for (const key of new Set(request.nextUrl.searchParams.keys())) {
+    const values = request.nextUrl.searchParams.getAll(key)
+    query[key] = values.length === 1 ? values[0] : values
+  }
+  const parsed = searchSchema.safeParse(query)
+  if (!parsed.success) return textResponse(400, Object.values(fieldErrorsOf(parsed.error, t)).join(' '))
+  const { page: _page, ...filter } = parsed.data
   void _page
   const started = await exportRegister(actor, user, filter)
   if (!started.ok) return textResponse(413, t('imports.export.tooMany', { count: started.count, max: MAX_EXPORT_ROWS }))

@@ -6,6 +6,7 @@ import { getHousehold, placeName } from '@/lib/registry/queries'
 import { ageOn, todayIso } from '@/lib/dates'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
+import { routeId } from '@/lib/validation/fields'
 import { Alert, Badge, ButtonLink, Card, PageTitle, Table, Td, Th } from '@/components/ui'
 import { AddMemberForm } from '@/components/registry/PersonForms'
 import { MoveInForm } from '@/components/registry/EventForms'
@@ -18,8 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HouseholdPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const user = await requireUser('register.view')
   const t = await getT()
-  const id = Number((await params).id)
-  const household = Number.isInteger(id) && id > 0 ? await getHousehold(user, id) : null
+  const id = routeId((await params).id)
+  const household = id ? await getHousehold(user, id) : null
   if (!household) notFound()
   const { created } = await searchParams
   const edit = can(user, 'register.edit')

@@ -7,6 +7,7 @@ import { ethnicityName } from '@/lib/registry/ethnicities'
 import { ageOn, todayIso, toIso } from '@/lib/dates'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
+import { routeId } from '@/lib/validation/fields'
 import { Badge, ButtonLink, Card, EmptyState, PageTitle } from '@/components/ui'
 import { EventForm } from '@/components/registry/EventForms'
 import { EditPersonForm, RevealId } from '@/components/registry/PersonForms'
@@ -20,8 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser('register.view')
   const [t, locale] = await Promise.all([getT(), getLocale()])
-  const id = Number((await params).id)
-  const person = Number.isInteger(id) && id > 0 ? await getPerson(user, id) : null
+  const id = routeId((await params).id)
+  const person = id ? await getPerson(user, id) : null
   if (!person) notFound()
   const edit = can(user, 'register.edit') && person.alive && !person.movedOut
   const birthDate = toIso(person.birthDate)
