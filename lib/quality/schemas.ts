@@ -14,6 +14,8 @@ export const findingFilterSchema = z.object({
   rule: optional(choice(RULE_IDS)).catch(undefined),
   severity: optional(choice(SEVERITIES)).catch(undefined),
   status: optional(z.enum([...FINDING_STATUSES, 'ACTIVE', 'ALL'])).catch(undefined),
+  /** "1": only the findings assigned to the signed-in user */
+  mine: optional(z.literal('1')).catch(undefined),
   page,
 })
 export type FindingFilter = z.output<typeof findingFilterSchema>
