@@ -111,7 +111,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               return (
                 <div key={role} data-testid={`signature-${role}`} className="rounded-md border border-slate-200 p-2">
                   <div className="text-xs text-slate-500">{t(`reports.signRole.${role}`)}</div>
-                  <div className="font-medium">{s ? s.userName : <span className="font-normal text-slate-400">{t('reports.print.notSigned')}</span>}</div>
+                  <div className="font-medium">{s ? s.userName : <span className="font-normal text-slate-500">{t('reports.print.notSigned')}</span>}</div>
                   <div className="text-xs text-slate-500">{s ? todayIso(s.signedAt) : ''}</div>
                 </div>
               )
