@@ -7,7 +7,8 @@ import { requireUser } from '@/lib/server/session'
 import { dueReports } from '@/lib/reports/queries'
 import { workList } from '@/lib/dashboard/queries'
 import { periodLabel, statusName } from '@/lib/reports/present'
-import type { Period, ReportKind } from '@/lib/reports/rules'
+import type { ReportKind } from '@/lib/reports/rules'
+import type { Period } from '@/lib/periods/rules'
 import { StatusBadge, TimelinessBadge } from '@/components/reports/ReportTable'
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ passwordChanged?: string }> }) {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { can } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
-import { todayIso } from '@/lib/registry/rules'
+import { todayIso } from '@/lib/dates'
 import { changesToReview, openQuestions } from '@/lib/registry/queries'
 import { assignedToMe } from '@/lib/quality/queries'
 import { overdueMigrantCount } from '@/lib/migration/queries'
