@@ -4,8 +4,11 @@ import { Alert, Badge, Card, PageTitle } from '@/components/ui'
 import { getT } from '@/lib/i18n/server'
 import { navigationFor } from '@/lib/navigation'
 import { requireUser } from '@/lib/server/session'
-import { awaitingReview, dueReports } from '@/lib/reports/queries'
+import { dueReports } from '@/lib/reports/queries'
+import { workList } from '@/lib/dashboard/queries'
 import { periodLabel, statusName } from '@/lib/reports/present'
+import type { ReportKind } from '@/lib/reports/rules'
+import type { Period } from '@/lib/periods/rules'
 import { StatusBadge, TimelinessBadge } from '@/components/reports/ReportTable'
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ passwordChanged?: string }> }) {
@@ -14,8 +17,32 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const { passwordChanged } = await searchParams
   const shortcuts = navigationFor(user).filter((n) => n.href !== '/')
   const unitReports = can(user, 'report.view') && (user.regionLevel === 'TOWNSHIP' || user.regionLevel === 'COUNTY')
-  const [due, awaiting] = unitReports ? await Promise.all([dueReports(user), can(user, 'report.approve') ? awaitingReview(user) : Promise.resolve(0)]) : [[], 0]
+  const [due, work] = await Promise.all([unitReports ? dueReports(user) : Promise.resolve([]), workList(user)])
   const mayPrepare = can(user, 'report.prepare')
+  const reportName = (r: { kind: ReportKind; period: Period }) => ({ kind: t(`reports.kind.${r.kind}`), period: periodLabel(t, r.period) })
+  // what waits for the user, each with the page (and filter) where it is done
+  const items: { key: string; text: string; href: string }[] = []
+  const count = (key: string, n: number | null, text: (count: number) => string, href: string) => {
+    if (n) items.push({ key, text: text(n), href })
+  }
+  count('toReview', work.toReview, (n) => t('home.work.toReview', { count: n }), `/register/review?${new URLSearchParams({ month: '', status: 'TODO' })}`)
+  count('questions', work.questions, (n) => t('home.work.questions', { count: n }), `/register/review?${new URLSearchParams({ month: '', status: 'QUESTIONED' })}`)
+  count('findings', work.findings, (n) => t('home.work.findings', { count: n }), '/register/quality?mine=1')
+  count('overdueExchanges', work.overdueExchanges, (n) => t('home.work.overdueExchanges', { count: n }), '/register/migrants?overdue=1')
+  count('awaiting', work.reports?.awaiting ?? 0, (n) => t('home.work.awaiting', { count: n }), `/reports?${new URLSearchParams({ status: 'SUBMITTED' })}`)
+  for (const task of work.reports?.tasks ?? []) {
+    const name = reportName(task)
+    const text =
+      task.returnComment !== null
+        ? t('home.work.returned', { ...name, comment: task.returnComment })
+        : task.signAs
+          ? t('home.work.toSign', { ...name, role: t(`reports.signRole.${task.signAs}`) })
+          : t('home.work.toSubmit', name)
+    items.push({ key: `report-${task.id}`, text, href: `/reports/${task.id}` })
+  }
+  for (const d of work.reports?.toPrepare ?? []) {
+    items.push({ key: `prepare-${d.kind}`, text: t('home.work.toPrepare', { ...reportName(d), deadline: d.deadline }), href: `/reports?${new URLSearchParams({ kind: d.kind, period: d.period.key })}` })
+  }
   return (
     <>
       <PageTitle>{t('home.welcome', { name: user.name })}</PageTitle>
@@ -24,6 +51,24 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <Alert kind="success">{t('home.passwordChanged')}</Alert>
         </div>
       ) : null}
+      <Card className="mb-4">
+        <h2 className="mb-2 text-sm font-medium text-slate-700">{t('home.work.title')}</h2>
+        {items.length === 0 ? (
+          <p className="text-sm text-slate-500" data-testid="work-list-empty">
+            {t('home.work.nothing')}
+          </p>
+        ) : (
+          <ul data-testid="work-list" className="space-y-1 text-sm">
+            {items.map((item) => (
+              <li key={item.key} data-testid={`work-${item.key}`}>
+                <Link className="text-brand-600 hover:underline" href={item.href}>
+                  {item.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
@@ -53,13 +98,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         {unitReports ? (
           <Card className="md:col-span-2">
             <h2 className="mb-2 text-sm font-medium text-slate-700">{t('reports.home.title')}</h2>
-            {awaiting > 0 ? (
-              <p className="mb-2 text-sm" data-testid="awaiting-review">
-                <Link className="text-brand-600 hover:underline" href="/reports">
-                  {t('reports.home.awaiting', { count: awaiting })}
-                </Link>
-              </p>
-            ) : null}
             {due.length === 0 ? (
               <p className="text-sm text-slate-500">{t('reports.home.none')}</p>
             ) : (

@@ -41,26 +41,29 @@ export function ReportTable({ table, t, childHref, paper = false }: { table: Tab
           ))}
         </tr>
       </thead>
-      <tbody>
-        {table.rows.map((row) => (
-          <tr key={row.regionId ?? 'total'} data-testid={row.total ? 'total-row' : `row-${row.regionId}`} className={row.total ? 'font-semibold' : ''}>
-            <th scope="row" className={`${cell} whitespace-nowrap text-left ${paper ? 'font-normal' : 'font-medium'}`}>
-              {row.regionId !== null && childHref ? (
-                <Link className="text-brand-600 hover:underline" href={childHref(row.regionId)}>
-                  {row.label}
-                </Link>
-              ) : (
-                row.label
-              )}
-            </th>
-            {row.values.map((value, i) => (
-              <td key={i} className={`${cell} text-right tabular-nums`}>
-                {formatValue(value, table.derived[i])}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
+      {/* on paper the total keeps the last row with it, so it is never alone on a page */}
+      {(paper ? [table.rows.slice(0, -2), table.rows.slice(-2)] : [table.rows]).map((rows, part) => (
+        <tbody key={part} className={paper && part === 1 ? 'report-keep-together' : undefined}>
+          {rows.map((row) => (
+            <tr key={row.regionId ?? 'total'} data-testid={row.total ? 'total-row' : `row-${row.regionId}`} className={row.total ? 'font-semibold' : ''}>
+              <th scope="row" className={`${cell} whitespace-nowrap text-left ${paper ? 'font-normal' : 'font-medium'}`}>
+                {row.regionId !== null && childHref ? (
+                  <Link className="text-brand-600 hover:underline" href={childHref(row.regionId)}>
+                    {row.label}
+                  </Link>
+                ) : (
+                  row.label
+                )}
+              </th>
+              {row.values.map((value, i) => (
+                <td key={i} className={`${cell} text-right tabular-nums`}>
+                  {formatValue(value, table.derived[i])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      ))}
     </table>
   )
 }

@@ -64,6 +64,11 @@ export async function migrantWhere(subject: LeveledSubject, filter: Omit<Migrant
   return { AND: and }
 }
 
+/** Migrants in the subject's region with an exchange unanswered past the deadline (the list's "overdue" filter). */
+export async function overdueMigrantCount(subject: LeveledSubject, today = todayIso()): Promise<number> {
+  return db.person.count({ where: await migrantWhere(subject, { overdue: true }, today) })
+}
+
 export async function listMigrants(subject: LeveledSubject, filter: MigrantFilter, today = todayIso()): Promise<Page<MigrantRow>> {
   const where = await migrantWhere(subject, filter, today)
   const args = pageArgs(filter.page, MIGRANT_PAGE_SIZE)

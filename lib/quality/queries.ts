@@ -59,6 +59,7 @@ export async function listFindings(subject: LeveledSubject, filter: FindingFilte
       await regionFilter(subject, filter.regionId),
       filter.rule ? { rule: filter.rule } : {},
       filter.severity ? { severity: filter.severity } : {},
+      filter.mine ? { assigneeId: subject.id } : {},
       status === 'ALL' ? {} : status === 'ACTIVE' ? { status: { in: ['OPEN', 'ASSIGNED'] } } : { status },
     ],
   }
@@ -96,6 +97,11 @@ export async function listFindings(subject: LeveledSubject, filter: FindingFilte
     filter.page,
     FINDINGS_PAGE_SIZE,
   )
+}
+
+/** Open findings in the subject's region assigned to the subject (their work list). */
+export function assignedToMe(subject: LeveledSubject): Promise<number> {
+  return db.qualityFinding.count({ where: { AND: [findingScope(subject), { assigneeId: subject.id, status: { in: ['OPEN', 'ASSIGNED'] } }] } })
 }
 
 /** Users a finding may be given to: active, able to fix the register, in the finding's village, township or county, and inside the subject's region. */

@@ -11,6 +11,8 @@ export const findingFilterSchema = z.object({
   rule: optionalChoice(RULE_IDS).catch(undefined),
   severity: optionalChoice(SEVERITIES).catch(undefined),
   status: optionalChoice([...FINDING_STATUSES, 'ACTIVE', 'ALL'] as const).catch(undefined),
+  /** "1": only the findings assigned to the signed-in user */
+  mine: optionalChoice(['1'] as const).catch(undefined),
   page,
 })
 export type FindingFilter = z.output<typeof findingFilterSchema>

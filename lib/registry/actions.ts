@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import { defineAction } from '@/lib/server/action'
 import { freeText, id } from '@/lib/validation/fields'
 import { addMemberSchema, correctEventSchema, createHouseholdSchema, eventSchema, personRefSchema, updatePersonSchema } from './schemas'
-import { addMember, answerChange, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewChange, updatePerson } from './service'
+import { addMember, answerChange, checkChanges, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewChange, updatePerson } from './service'
 
 export const createHouseholdAction = defineAction({
   schema: createHouseholdSchema,
@@ -60,14 +60,27 @@ export const reviewChangeAction = defineAction({
   ]),
   permission: 'register.review',
   run: (input, { user, actor }) => reviewChange(actor, user, input),
-  revalidate: ['/register/review'],
-  success: 'common.saved',
+  revalidate: ['/register/review', '/'],
+  success: 'registry.review.reviewed',
+})
+
+/** "Check all shown": the ids of the changes on the page, comma-separated in one field. */
+export const checkChangesAction = defineAction({
+  schema: z.object({
+    changeIds: z
+      .string({ error: 'errors.required' })
+      .regex(/^[1-9]\d{0,9}(,[1-9]\d{0,9}){0,999}$/, { error: 'errors.invalid' })
+      .transform((s) => s.split(',').map(Number)),
+  }),
+  permission: 'register.review',
+  run: (input, { user, actor }) => checkChanges(actor, user, input),
+  revalidate: ['/register/review', '/'],
 })
 
 export const answerChangeAction = defineAction({
   schema: z.object({ changeId: id, answer: freeText(500) }),
   permission: 'register.edit',
   run: (input, { user, actor }) => answerChange(actor, user, input),
-  revalidate: ['/register/review'],
-  success: 'common.saved',
+  revalidate: ['/register/review', '/'],
+  success: 'registry.review.answered',
 })

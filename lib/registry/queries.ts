@@ -190,26 +190,53 @@ async function placesBelow(regionId: number) {
   return regions.map((r) => ({ id: r.id, label: r.level === 'GROUP' ? `${r.parent?.name ?? ''} ${r.name}` : r.name }))
 }
 
-/** Every change made in the subject's region in a month (yyyy-mm, China time), for the review. */
-export async function reviewList(subject: LeveledSubject, month: string, status?: string) {
-  const start = new Date(`${month}-01T00:00:00+08:00`)
-  const end = new Date(start)
-  end.setMonth(end.getMonth() + 1)
-  return db.registerChange.findMany({
-    where: {
-      ...registerScope(subject),
-      createdAt: { gte: start, lt: end },
-      ...(status ? { reviewStatus: status as 'PENDING' } : {}),
-    },
-    include: { person: { select: { id: true, name: true, region: placeSelect } } },
-    orderBy: [{ villageId: 'asc' }, { createdAt: 'asc' }],
-    take: 1000,
-  })
+export const REVIEW_STATUSES = ['PENDING', 'CHECKED', 'QUESTIONED', 'ANSWERED'] as const
+/** What the township still has to look at: changes not yet checked, and answers to its questions. */
+export const REVIEW_TODO = ['PENDING', 'ANSWERED'] as const
+export type ReviewFilterStatus = (typeof REVIEW_STATUSES)[number] | 'TODO'
+
+export const REVIEW_LIST_LIMIT = 1000
+
+function reviewWhere(subject: LeveledSubject, month: string | null, status?: ReviewFilterStatus): Prisma.RegisterChangeWhereInput {
+  const createdAt = month ? { gte: new Date(`${month}-01T00:00:00+08:00`), lt: monthAfter(month) } : undefined
+  return {
+    ...registerScope(subject),
+    ...(createdAt ? { createdAt } : {}),
+    ...(status === 'TODO' ? { reviewStatus: { in: [...REVIEW_TODO] } } : status ? { reviewStatus: status } : {}),
+  }
+}
+
+function monthAfter(month: string): Date {
+  const [y, m] = month.split('-').map(Number)
+  return new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`)
+}
+
+/**
+ * The changes made in the subject's region in a month (yyyy-mm, China time; null: every month),
+ * for the review: the first REVIEW_LIST_LIMIT rows and how many there are in all.
+ */
+export async function reviewList(subject: LeveledSubject, month: string | null, status?: ReviewFilterStatus) {
+  const where = reviewWhere(subject, month, status)
+  const [rows, total] = await Promise.all([
+    db.registerChange.findMany({
+      where,
+      include: { person: { select: { id: true, name: true, region: placeSelect } } },
+      orderBy: [{ villageId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      take: REVIEW_LIST_LIMIT,
+    }),
+    db.registerChange.count({ where }),
+  ])
+  return { rows, total }
 }
 
 /** Changes in the subject's region that the township returned with a question, still unanswered. */
 export function openQuestions(subject: LeveledSubject): Promise<number> {
   return db.registerChange.count({ where: { ...registerScope(subject), reviewStatus: 'QUESTIONED' } })
+}
+
+/** Changes in the subject's region the township still has to look at (not yet checked, or answered). */
+export function changesToReview(subject: LeveledSubject): Promise<number> {
+  return db.registerChange.count({ where: reviewWhere(subject, null, 'TODO') })
 }
 
 /** Townships and villages in the subject's region, for the search filter. */

@@ -454,6 +454,23 @@ export async function reviewChange(actor: Actor, subject: Subject, input: { chan
   })
 }
 
+/**
+ * Township staff check every change they were shown at once (变更核查 "全部核查无误"): those of
+ * `changeIds` in their region still to be looked at (pending or answered) become checked; changes
+ * checked meanwhile or outside the region are left alone. Answers how many were checked.
+ */
+export async function checkChanges(actor: Actor, subject: Subject, input: { changeIds: number[] }): Promise<{ count: number }> {
+  return db.$transaction(async (tx) => {
+    const changes = await tx.registerChange.findMany({ where: { id: { in: input.changeIds }, ...registerScope(subject), reviewStatus: { in: ['PENDING', 'ANSWERED'] } }, select: { id: true, villageId: true } })
+    if (changes.length === 0) return { count: 0 }
+    await tx.registerChange.updateMany({ where: { id: { in: changes.map((c) => c.id) }, reviewStatus: { in: ['PENDING', 'ANSWERED'] } }, data: { reviewStatus: 'CHECKED', reviewedById: actor.id } })
+    for (const change of changes) {
+      await audit(tx, actor, { action: 'review.check', entity: 'RegisterChange', entityId: change.id, regionId: change.villageId, after: { question: null, all: true } })
+    }
+    return { count: changes.length }
+  })
+}
+
 /** The village officer answers a question about one of their changes. */
 export async function answerChange(actor: Actor, subject: Subject, input: { changeId: number; answer: string }): Promise<void> {
   await db.$transaction(async (tx) => {

@@ -2,12 +2,12 @@ import 'server-only'
 import { listPeriodLocks } from '@/lib/periods/locks'
 import type { Prisma, ReportKind, ReportStatus, SignRole } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
-import { inScope } from '@/lib/access/permissions'
+import { can, inScope } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { todayIso, toIso } from '@/lib/dates'
 import type { FigureScope } from './figures'
-import { annualisationFactor, deadlineOf, isReturned, nextSignRole, REPORT_KINDS, submissionRates, submissionTimeliness, type ReportSettingsValues, type SubmissionTimeliness } from './rules'
+import { annualisationFactor, deadlineOf, isReturned, nextSignRole, REPORT_KINDS, reportAbilities, submissionRates, submissionTimeliness, type ReportSettingsValues, type SignRole as SignRoleName, type SubmissionTimeliness } from './rules'
 import { hasEnded, latestEndedPeriod, periodOf, periodsOfStatYear, storedPeriod, type Period } from '@/lib/periods/rules'
 import { countyOf, registerSnapshot, reportSettings, type Snapshot } from './service'
 
@@ -47,8 +47,37 @@ export interface ReportRow {
 /** China-time date of a timestamp. */
 const dateOf = (at: Date | null) => (at ? todayIso(at) : null)
 
-export async function listReports(user: SessionUser, filter: { page: number; kind?: ReportKind; status?: ReportStatus }, today = todayIso()): Promise<Page<ReportRow>> {
-  const where: Prisma.ReportSubmissionWhereInput = { ...reportsWhere(user), ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.status ? { status: filter.status } : {}) }
+/** The list's status filter: the statuses as people read them (returned is a draft sent back; the county's own submission is final). */
+export const LIST_STATUSES = ['DRAFT', 'RETURNED', 'SUBMITTED', 'SUBMITTED_COUNTY', 'APPROVED'] as const
+export type ListStatus = (typeof LIST_STATUSES)[number]
+
+const STATUS_WHERE: Record<ListStatus, Prisma.ReportSubmissionWhereInput> = {
+  DRAFT: { status: 'DRAFT', firstSubmittedAt: null },
+  RETURNED: { status: 'DRAFT', firstSubmittedAt: { not: null } },
+  SUBMITTED: { status: 'SUBMITTED', level: 'TOWNSHIP' },
+  SUBMITTED_COUNTY: { status: 'SUBMITTED', level: 'COUNTY' },
+  APPROVED: { status: 'APPROVED' },
+}
+
+export interface ReportListFilter {
+  page: number
+  kind?: ReportKind
+  status?: ListStatus
+  /** a unit (the county or one of its townships); only within the user's own reports */
+  regionId?: number
+  periodKey?: string
+}
+
+export async function listReports(user: SessionUser, filter: ReportListFilter, today = todayIso()): Promise<Page<ReportRow>> {
+  const where: Prisma.ReportSubmissionWhereInput = {
+    AND: [
+      reportsWhere(user),
+      filter.kind ? { kind: filter.kind } : {},
+      filter.status ? STATUS_WHERE[filter.status] : {},
+      filter.regionId ? { regionId: filter.regionId } : {},
+      filter.periodKey ? { periodKey: filter.periodKey } : {},
+    ],
+  }
   const args = pageArgs(filter.page, REPORT_PAGE_SIZE)
   const [rows, total] = await Promise.all([
     db.reportSubmission.findMany({
@@ -283,6 +312,53 @@ export async function dueReports(user: SessionUser, today = todayIso()): Promise
 export async function awaitingReview(user: SessionUser): Promise<number> {
   if (user.regionLevel !== 'COUNTY') return 0
   return db.reportSubmission.count({ where: { countyId: user.regionId, level: 'TOWNSHIP', status: 'SUBMITTED' } })
+}
+
+export interface ReportTask {
+  id: number
+  kind: ReportKind
+  period: Period
+  /** the role the user may sign as now */
+  signAs: SignRoleName | null
+  submit: boolean
+  /** the county's comment, when the report was returned */
+  returnComment: string | null
+}
+
+export interface ReportWork {
+  /** the latest ended periods the unit has not prepared yet (for users who prepare) */
+  toPrepare: DueReport[]
+  /** the unit's drafts in which the user has something to do: sign, submit, or fix what the county returned */
+  tasks: ReportTask[]
+  /** township reports waiting for the county's decision (for users who decide) */
+  awaiting: number
+}
+
+/**
+ * What waits for the user among reports: what to prepare, sign, submit or fix, and what to
+ * approve. The same rule as the report page (reportAbilities) decides what the user may do.
+ */
+export async function reportWork(user: SessionUser, today = todayIso()): Promise<ReportWork> {
+  if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') return { toPrepare: [], tasks: [], awaiting: 0 }
+  const [due, drafts, awaiting] = await Promise.all([
+    can(user, 'report.prepare') ? dueReports(user, today) : Promise.resolve([]),
+    db.reportSubmission.findMany({
+      where: { regionId: user.regionId, status: 'DRAFT' },
+      include: { signOffs: { select: { role: true, userId: true, round: true } }, history: { where: { action: 'return' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1, select: { comment: true } } },
+      orderBy: [{ periodEnd: 'desc' }, { kind: 'asc' }],
+    }),
+    can(user, 'report.approve') ? awaitingReview(user) : Promise.resolve(0),
+  ])
+  const settings = drafts.length > 0 ? await reportSettings(db, drafts[0].countyId) : null
+  const tasks: ReportTask[] = []
+  for (const d of drafts) {
+    const may = reportAbilities(user, { ...d, signOffs: d.signOffs.filter((s) => s.round === d.round) })
+    const returnComment = isReturned(d) && (can(user, 'report.prepare') || can(user, 'report.sign')) ? (d.history[0]?.comment ?? '') : null
+    if (!may.sign && !may.submit && returnComment === null) continue
+    const period = storedPeriod({ kind: d.kind, periodKey: d.periodKey, start: toIso(d.periodStart), end: toIso(d.periodEnd) }, settings!)
+    tasks.push({ id: d.id, kind: d.kind, period, signAs: may.sign, submit: may.submit, returnComment })
+  }
+  return { toPrepare: due.filter((d) => d.reportId === null), tasks, awaiting }
 }
 
 // ------------------------------------------------------------------ locks (county administrator)

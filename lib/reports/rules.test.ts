@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ageOn } from '@/lib/dates'
-import { annualisationFactor, bornOnOrBefore, crudeRate, DEFAULT_REPORT_SETTINGS as S, deadlineOf, isReturned, nextSignRole, round2, sexRatio, signProblem, submissionRates, submissionTimeliness, timelinessPercent } from './rules'
+import { annualisationFactor, bornOnOrBefore, crudeRate, DEFAULT_REPORT_SETTINGS as S, deadlineOf, isReturned, nextSignRole, round2, sexRatio, reportAbilities, signProblem, submissionRates, submissionTimeliness, timelinessPercent } from './rules'
 import { halfYearPeriod, monthlyPeriod, annualPeriod } from '@/lib/periods/rules'
 
 
@@ -104,6 +104,55 @@ describe('sign-offs', () => {
     const county = { status: 'DRAFT' as const, level: 'COUNTY' as const, regionId: 1 }
     expect(signProblem(county, [], 'PREPARER', { id: 5, role: 'COUNTY_OFFICIAL', regionId: 1 })).toBeNull()
     expect(signProblem(county, [], 'PREPARER', { id: 6, role: 'ADMIN', regionId: 1 })).toBe('wrongRole')
+  })
+})
+
+describe('reportAbilities: what the page offers and the service accepts', () => {
+  const draft = { status: 'DRAFT' as const, level: 'TOWNSHIP' as const, regionId: 7, signOffs: [] as { role: 'PREPARER' | 'STATISTICIAN' | 'UNIT_HEAD'; userId: number }[] }
+  const staff = { id: 1, role: 'TOWNSHIP_STAFF' as const, regionId: 7 }
+  const stats = { id: 2, role: 'TOWNSHIP_STAFF' as const, regionId: 7 }
+  const leader = { id: 3, role: 'TOWNSHIP_LEADER' as const, regionId: 7 }
+  const official = { id: 5, role: 'COUNTY_OFFICIAL' as const, regionId: 1 }
+  const admin = { id: 6, role: 'ADMIN' as const, regionId: 1 }
+  const preparerSigned = { ...draft, signOffs: [{ role: 'PREPARER' as const, userId: 1 }] }
+  const allSigned = { ...draft, signOffs: [{ role: 'PREPARER' as const, userId: 1 }, { role: 'STATISTICIAN' as const, userId: 2 }, { role: 'UNIT_HEAD' as const, userId: 3 }] }
+
+  it('a fresh draft: the preparer recomputes, writes the analysis and signs as 填表人; the leader does nothing yet', () => {
+    expect(reportAbilities(staff, draft)).toMatchObject({ recompute: true, analysis: true, sign: 'PREPARER', submit: false, decide: false })
+    expect(reportAbilities(leader, draft)).toMatchObject({ recompute: false, analysis: false, sign: null, submit: false, decide: false })
+    expect(reportAbilities(leader, draft).refusal.sign).toBe('wrongRole')
+  })
+
+  it('the preparer who signed is not offered the 统计负责人 signature; another staff member is', () => {
+    const mine = reportAbilities(staff, preparerSigned)
+    expect(mine.sign).toBeNull()
+    expect(mine.refusal.sign).toBe('alreadySigned')
+    expect(mine.analysis).toBe(false)
+    expect(mine.refusal.analysis).toBe('signingStarted')
+    expect(reportAbilities(stats, preparerSigned).sign).toBe('STATISTICIAN')
+  })
+
+  it('signing out of order is refused with the role that is due', () => {
+    expect(reportAbilities(stats, draft, 'STATISTICIAN').refusal.sign).toBe('outOfOrder')
+  })
+
+  it('submitting needs all three signatures and the unit; once submitted nothing is editable', () => {
+    expect(reportAbilities(staff, preparerSigned).refusal.submit).toBe('notSigned')
+    expect(reportAbilities(staff, allSigned)).toMatchObject({ submit: true, sign: null })
+    expect(reportAbilities(staff, allSigned).refusal.sign).toBe('allSigned')
+    expect(reportAbilities({ ...staff, regionId: 8 }, allSigned).refusal.submit).toBe('notYourUnit')
+    const submitted = reportAbilities(staff, { ...allSigned, status: 'SUBMITTED' })
+    expect(submitted).toMatchObject({ recompute: false, analysis: false, sign: null, submit: false, decide: false })
+    expect(submitted.refusal.recompute).toBe('notDraft')
+  })
+
+  it('the county official decides a submitted township report; the administrator may not, nor anyone on a draft or the county report', () => {
+    const submitted = { ...allSigned, status: 'SUBMITTED' as const }
+    expect(reportAbilities(official, submitted).decide).toBe(true)
+    expect(reportAbilities(official, draft).refusal.decide).toBe('notSubmitted')
+    expect(reportAbilities(official, { ...submitted, level: 'COUNTY', regionId: 1 }).refusal.decide).toBe('notSubmitted')
+    expect(reportAbilities(admin, submitted).refusal.decide).toBe('notPermitted')
+    expect(reportAbilities(admin, { ...draft, level: 'COUNTY', regionId: 1 })).toMatchObject({ recompute: false, sign: null, submit: false })
   })
 })
 

@@ -1,5 +1,6 @@
 import type { RegionLevel, Role } from '@/lib/access/roles'
 import { addMonths, daysIn, firstOf, lastOf, PERIOD_KINDS, statYearRange, type Period, type PeriodKind } from '@/lib/periods/rules'
+import { can } from '@/lib/access/permissions'
 
 // Pure report rules (periods and statistical years are lib/periods'): deadlines, annualisation, rates, sign-off
 // order and who may sign, submission timeliness. No database.
@@ -170,6 +171,53 @@ export function signProblem(
   const unit = report.level === 'COUNTY' ? 'COUNTY' : 'TOWNSHIP'
   if (!SIGNER_ROLES[unit][role].includes(signer.role)) return 'wrongRole'
   return null
+}
+
+// ------------------------------------------------------------------ what a user may do with a report
+
+export type ReportStep = 'recompute' | 'analysis' | 'sign' | 'submit' | 'decide'
+export type ReportRefusal = SignProblem | 'notPermitted' | 'notYourUnit' | 'signingStarted' | 'notSigned' | 'notSubmitted'
+
+export interface ReportAbilities {
+  recompute: boolean
+  /** edit the written analysis (until the first signature of the round) */
+  analysis: boolean
+  /** the role the user may sign as now, or null */
+  sign: SignRole | null
+  submit: boolean
+  /** approve or return (the county, a submitted township report) */
+  decide: boolean
+  /** why each step is refused, null when it is allowed: the service's error */
+  refusal: Record<ReportStep, ReportRefusal | null>
+}
+
+/**
+ * What `user` may do with `report` now. The one rule: the report page shows a button only when
+ * its step is allowed here, and the service refuses a step with the refusal given here.
+ * `signAs` asks about signing as a particular role (default: the next one due).
+ */
+export function reportAbilities(
+  user: { id: number; role: Role; regionId: number },
+  report: { status: 'DRAFT' | 'SUBMITTED' | 'APPROVED'; level: RegionLevel; regionId: number; signOffs: readonly { role: SignRole; userId: number }[] },
+  signAs?: SignRole,
+): ReportAbilities {
+  const ownUnit = user.regionId === report.regionId
+  const next = nextSignRole(report.signOffs)
+  const draftStep = (): ReportRefusal | null => (!can(user, 'report.prepare') ? 'notPermitted' : !ownUnit ? 'notYourUnit' : report.status !== 'DRAFT' ? 'notDraft' : null)
+  const recompute = draftStep()
+  const analysis = recompute ?? (report.signOffs.length > 0 ? 'signingStarted' : null)
+  const role = signAs ?? next
+  const sign: ReportRefusal | null = !can(user, 'report.sign') ? 'wrongRole' : role === null ? (report.status !== 'DRAFT' ? 'notDraft' : 'allSigned') : signProblem(report, report.signOffs, role, user)
+  const submit: ReportRefusal | null = !can(user, 'report.sign') ? 'notPermitted' : !ownUnit ? 'notYourUnit' : report.status !== 'DRAFT' ? 'notDraft' : next !== null ? 'notSigned' : null
+  const decide: ReportRefusal | null = !can(user, 'report.approve') ? 'notPermitted' : report.level !== 'TOWNSHIP' || report.status !== 'SUBMITTED' || ownUnit ? 'notSubmitted' : null
+  return {
+    recompute: recompute === null,
+    analysis: analysis === null,
+    sign: sign === null ? role : null,
+    submit: submit === null,
+    decide: decide === null,
+    refusal: { recompute, analysis, sign, submit, decide },
+  }
 }
 
 /** Only a return puts a submitted report back into draft: a draft that was once submitted was returned. */

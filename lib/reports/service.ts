@@ -9,7 +9,7 @@ import type { SessionUser } from '@/lib/server/session'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/dates'
 import { registerSnapshot, type Snapshot } from './snapshot'
-import { DEFAULT_REPORT_SETTINGS, deadlineOf, nextSignRole, signProblem, type ReportSettingsValues, type SignRole } from './rules'
+import { DEFAULT_REPORT_SETTINGS, deadlineOf, nextSignRole, reportAbilities, type ReportRefusal, type ReportSettingsValues, type ReportStep, type SignRole } from './rules'
 import { hasEnded, periodOf, storedPeriod, type Period } from '@/lib/periods/rules'
 import { sumCounts } from './sections'
 import type { ReportSettingsInput, ReportTarget } from './schemas'
@@ -72,12 +72,35 @@ async function advance(tx: Tx, report: ReportSubmission, data: Prisma.ReportSubm
   if (updated.count !== 1) throw new ConflictError()
 }
 
-function requireOwnUnit(user: SessionUser, report: ReportSubmission) {
-  if (user.regionId !== report.regionId) throw new AppError('reports.errors.notYourUnit')
+const REFUSALS: Record<ReportRefusal, MessageKey> = {
+  notDraft: 'reports.errors.notDraft',
+  allSigned: 'reports.errors.allSigned',
+  outOfOrder: 'reports.errors.outOfOrder',
+  alreadySigned: 'reports.errors.alreadySigned',
+  wrongRole: 'reports.errors.wrongRole',
+  wrongUnit: 'reports.errors.wrongUnit',
+  notPermitted: 'reports.errors.notYourUnit',
+  notYourUnit: 'reports.errors.notYourUnit',
+  signingStarted: 'reports.errors.signingStarted',
+  notSigned: 'reports.errors.notSigned',
+  notSubmitted: 'reports.errors.notSubmitted',
 }
 
-function requireDraft(report: ReportSubmission) {
-  if (report.status !== 'DRAFT') throw new AppError('reports.errors.notDraft')
+/** This round's signatures. */
+function signOffsOf(tx: Tx, report: ReportSubmission) {
+  return tx.reportSignOff.findMany({ where: { submissionId: report.id, round: report.round }, select: { role: true, userId: true } })
+}
+
+/**
+ * Refuses `step` unless reportAbilities allows it: the same rule decides which buttons the report
+ * page shows. A sign refusal names the role (the action pipeline translates a key).
+ */
+async function requireAbility(tx: Tx, user: SessionUser, report: ReportSubmission, step: ReportStep, signAs?: SignRole) {
+  const signOffs = await signOffsOf(tx, report)
+  const refusal = reportAbilities(user, { ...report, signOffs }, signAs).refusal[step]
+  if (refusal === null) return signOffs
+  const role = step !== 'sign' ? undefined : refusal === 'outOfOrder' ? nextSignRole(signOffs) : signAs
+  throw new AppError(REFUSALS[refusal], role ? { role: `reports.signRole.${role}` } : undefined)
 }
 
 // ------------------------------------------------------------------ preparing
@@ -130,8 +153,7 @@ export async function recomputeReport(actor: Actor, user: SessionUser, input: { 
   await db.$transaction(
     async (tx) => {
       const report = await reportInScope(tx, actor, user, input.reportId)
-      requireOwnUnit(user, report)
-      requireDraft(report)
+      await requireAbility(tx, user, report, 'recompute')
       const settings = await reportSettings(tx, report.countyId)
       const period = storedPeriod({ kind: report.kind, periodKey: report.periodKey, start: toIso(report.periodStart), end: toIso(report.periodEnd) }, settings)
       const figures = report.level === 'COUNTY' ? await countySnapshot(tx, report.countyId, period) : await registerSnapshot(tx, { level: 'TOWNSHIP', regionId: report.regionId, countyId: report.countyId }, period)
@@ -147,10 +169,7 @@ export async function recomputeReport(actor: Actor, user: SessionUser, input: { 
 export async function saveAnalysis(actor: Actor, user: SessionUser, input: { reportId: number; analysis: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const report = await reportInScope(tx, actor, user, input.reportId)
-    requireOwnUnit(user, report)
-    requireDraft(report)
-    const signed = await tx.reportSignOff.count({ where: { submissionId: report.id, round: report.round } })
-    if (signed > 0) throw new AppError('reports.errors.signingStarted')
+    await requireAbility(tx, user, report, 'analysis')
     await advance(tx, report, { analysis: input.analysis })
     await history(tx, report, user, 'analysis')
     await auditReport(tx, actor, report, 'analysis', { length: input.analysis.length })
@@ -159,27 +178,12 @@ export async function saveAnalysis(actor: Actor, user: SessionUser, input: { rep
 
 // ------------------------------------------------------------------ signing and submitting
 
-const SIGN_ERRORS: Record<NonNullable<ReturnType<typeof signProblem>>, MessageKey> = {
-  notDraft: 'reports.errors.notDraft',
-  allSigned: 'reports.errors.allSigned',
-  outOfOrder: 'reports.errors.outOfOrder',
-  alreadySigned: 'reports.errors.alreadySigned',
-  wrongRole: 'reports.errors.wrongRole',
-  wrongUnit: 'reports.errors.wrongUnit',
-}
-
 /** Signs as preparer, statistician or unit head, in that order, each a different person. */
 export async function signReport(actor: Actor, user: SessionUser, input: { reportId: number; role: SignRole }): Promise<void> {
   try {
     await db.$transaction(async (tx) => {
       const report = await reportInScope(tx, actor, user, input.reportId)
-      const signed = await tx.reportSignOff.findMany({ where: { submissionId: report.id, round: report.round }, select: { role: true, userId: true } })
-      const problem = signProblem(report, signed, input.role, user)
-      if (problem) {
-        // the role's name as the user reads it (the action pipeline translates a key)
-        const role = problem === 'outOfOrder' ? nextSignRole(signed) : input.role
-        throw new AppError(SIGN_ERRORS[problem], role ? { role: `reports.signRole.${role}` } : undefined)
-      }
+      await requireAbility(tx, user, report, 'sign', input.role)
       await tx.reportSignOff.create({ data: { submissionId: report.id, round: report.round, role: input.role, userId: user.id, userName: user.name } })
       await advance(tx, report, {})
       await history(tx, report, user, 'sign', input.role)
@@ -195,10 +199,7 @@ export async function signReport(actor: Actor, user: SessionUser, input: { repor
 export async function submitReport(actor: Actor, user: SessionUser, input: { reportId: number }, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     const report = await reportInScope(tx, actor, user, input.reportId)
-    requireOwnUnit(user, report)
-    requireDraft(report)
-    const signed = await tx.reportSignOff.findMany({ where: { submissionId: report.id, round: report.round }, select: { role: true } })
-    if (nextSignRole(signed) !== null) throw new AppError('reports.errors.notSigned')
+    await requireAbility(tx, user, report, 'submit')
     await advance(tx, report, { status: 'SUBMITTED', submittedAt: now, firstSubmittedAt: report.firstSubmittedAt ?? now })
     await history(tx, report, user, 'submit')
     await auditReport(tx, actor, report, 'submit')
@@ -209,11 +210,12 @@ export async function submitReport(actor: Actor, user: SessionUser, input: { rep
 async function submittedTownshipReport(tx: Tx, actor: Actor, user: SessionUser, reportId: number) {
   const report = await reportInScope(tx, actor, user, reportId)
   // the role is checked here too, not only by the action: a county administrator does not approve
-  if (!can(user, 'report.approve')) {
+  const refusal = reportAbilities(user, { ...report, signOffs: [] }).refusal.decide
+  if (refusal === 'notPermitted') {
     await auditDenied(actor, 'report.approve', { reportId })
     throw new NotFoundError()
   }
-  if (report.level !== 'TOWNSHIP' || report.status !== 'SUBMITTED' || report.regionId === user.regionId) throw new AppError('reports.errors.notSubmitted')
+  if (refusal) throw new AppError(REFUSALS[refusal])
   return report
 }
 

@@ -57,6 +57,8 @@ export interface DemoOptions {
   residents?: number
   /** the demo's "today", so the same seed gives the same county on any day */
   today?: string
+  /** the moment the demo is built: nothing it records is entered later than this (default: now) */
+  now?: Date
 }
 
 export async function buildDemoCounty(
@@ -143,7 +145,7 @@ export async function buildDemoCounty(
       .filter((r) => r.level === 'VILLAGE')
       .map((v) => ({ id: v.id, name: v.name, countyId: v.ancestorIds[0], townshipId: v.ancestorIds[1], groupIds: rows.filter((g) => g.parentId === v.id).map((g) => g.id) }))
     const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' }, select: { id: true } })
-    made = await buildResidents(db, villages, { residents, random, today: options.today ?? todayIso(), recordedById: admin.id })
+    made = await buildResidents(db, villages, { residents, random, today: options.today ?? todayIso(), now: options.now, recordedById: admin.id })
     // The first data-quality sweep, as the nightly job would run it, so the queue starts with findings.
     const countyId = regionId(COUNTY.code)
     await sweepRegion(db, { column: 'countyId', id: countyId }, async (tx, counts) => {

@@ -144,10 +144,11 @@ const CHANGE_COLUMNS: BulkColumn[] = [
 export async function buildResidents(
   db: PrismaClient,
   villages: Village[],
-  options: { residents: number; random: Random; today: string; recordedById: number },
+  options: { residents: number; random: Random; today: string; now?: Date; recordedById: number },
 ): Promise<{ persons: number; households: number; events: number }> {
   const { random, today } = options
   const todayMs = toDate(today).getTime()
+  const nowMs = (options.now ?? new Date()).getTime()
   const dateYearsAgo = (years: number) => new Date(todayMs - years * 365.25 * DAY - random.int(0, 364) * DAY)
   const idSequence = new Map<string, number>()
   const nameCache = new Map<string, ReturnType<typeof nameColumns>>()
@@ -212,7 +213,9 @@ export async function buildResidents(
       late: (recordedMs - occurredOn.getTime()) / DAY > 30,
       details,
       recordedById: options.recordedById,
-      createdAt: new Date(recordedMs + 9 * 3_600_000),
+      // entered at 09:00 China time on the day it was recorded, and never later than now: an event
+      // recorded today must not show up in the monthly review as entered this afternoon
+      createdAt: new Date(Math.min(nowMs, recordedMs + 3_600_000)),
     })
   }
 

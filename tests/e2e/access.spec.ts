@@ -139,3 +139,12 @@ test('every page carries the security headers', async ({ request }) => {
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
   expect(headers['x-powered-by']).toBeUndefined()
 })
+
+test('every page names the app’s icon, and the icon is served before sign-in', async ({ page }) => {
+  await page.goto('/login')
+  const href = await page.locator('link[rel="icon"]').first().getAttribute('href')
+  expect(href).toMatch(/^\/icon\.svg/)
+  const response = await page.request.get(href!)
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-type']).toContain('image/svg+xml')
+})

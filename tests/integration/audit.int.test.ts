@@ -3,7 +3,10 @@ import { db } from '../setup/db'
 import { makeCounty, makeUser, uniqueUsername } from '@/tests/factories'
 import { createRegion } from '@/lib/regions/service'
 import { browseAudit } from '@/lib/audit/queries'
-import { asActor } from './helpers'
+import { asActor, sessionStaff } from './helpers'
+import { makeHousehold } from '@/tests/factories/registry'
+import { personInput } from '@/tests/factories'
+import { updatePerson } from '@/lib/registry/service'
 
 describe('audit', () => {
   it('a write leaves an audit event in the same transaction, with who, where from and what changed', async () => {
@@ -54,5 +57,42 @@ describe('audit', () => {
 
     const future = await browseAudit({ ...countyAdmin, regionAncestorIds: [] }, { user: '', entity: '', from: '2999-01-01', page: 1 })
     expect(future.total).toBe(0)
+  })
+
+  it("residents' data in register events only for those who may see that register row; administrators see which fields changed", async () => {
+    const { county, townships, villages } = await makeCounty(db, '审计')
+    const { members } = await makeHousehold(db, villages[0], { address: '审计路1号', members: [{ ...personInput({ name: '冯秀英', sex: 'FEMALE', birthDate: '1970-05-06' }), relation: 'SELF' }] })
+    const person = members[0]
+    const officer = await sessionStaff('VILLAGE_OFFICER', villages[0])
+    const current = await db.person.findUniqueOrThrow({ where: { id: person.id } })
+    await updatePerson(officer, officer, { personId: person.id, version: current.version, person: personInput({ name: '冯秀兰', sex: 'FEMALE', birthDate: '1970-05-06' }) })
+    const find = async (viewer: Parameters<typeof browseAudit>[0]) => (await browseAudit(viewer, { user: '', entity: 'Person', page: 1 })).rows.find((r) => r.action === 'person.update' && r.entityId === String(person.id))
+
+    // the county and township administrators: no register access, so no values
+    for (const admin of [await sessionStaff('ADMIN', county), await sessionStaff('ADMIN', townships[0])]) {
+      const row = await find(admin)
+      expect(row).toBeDefined()
+      expect(row!.redacted).toBe(true)
+      expect(row!.before).toBeNull()
+      expect(row!.after).toBeNull()
+      expect(row!.changes).toContainEqual({ field: 'name' })
+      expect(row!.changes.every((c) => !('before' in c) && !('after' in c))).toBe(true)
+      expect(JSON.stringify(row)).not.toMatch(/冯|1970/)
+    }
+
+    // the register's own readers of that row see old and new
+    for (const reader of [await sessionStaff('TOWNSHIP_STAFF', townships[0]), await sessionStaff('COUNTY_OFFICIAL', county)]) {
+      const row = await find(reader)
+      expect(row!.redacted).toBe(false)
+      expect(row!.changes).toContainEqual({ field: 'name', before: '冯秀英', after: '冯秀兰' })
+    }
+
+    // events without residents' data read in full for administrators
+    const admin = await sessionStaff('ADMIN', county)
+    const code = `${townships[1].code.slice(0, 9)}288`
+    await createRegion(admin, admin, { parentId: townships[1].id, code, name: '明细村' })
+    const region = (await browseAudit(admin, { user: '', entity: 'Region', page: 1 })).rows.find((r) => r.action === 'region.create' && (r.after as { code?: string } | null)?.code === code)
+    expect(region!.redacted).toBe(false)
+    expect(region!.changes).toContainEqual({ field: 'name', after: '明细村' })
   })
 })

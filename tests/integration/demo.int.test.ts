@@ -26,9 +26,14 @@ describe('demo county', { timeout: 300_000 }, () => {
     const a = await freshDatabase('xz_demo_a')
     const b = await freshDatabase('xz_demo_b')
     try {
-      const options = { residents: 3000, today: '2026-11-22' }
+      // built in the morning (China time) of the demo's today
+      const options = { residents: 3000, today: '2026-11-22', now: new Date('2026-11-22T10:00:00+08:00') }
       const made = await buildDemoCounty(a, options)
       await buildDemoCounty(b, options)
+      // the monthly review's entries are dated no later than the moment the demo was built
+      expect(await a.registerChange.count()).toBeGreaterThan(0)
+      expect(await a.registerChange.count({ where: { createdAt: { gt: options.now } } })).toBe(0)
+      expect(await a.lifeEvent.count({ where: { createdAt: { gt: options.now } } })).toBe(0)
       expect(made.persons).toBeGreaterThanOrEqual(3000)
       expect(made.persons).toBeLessThan(3100)
       const regions = await a.region.findMany({ include: { parent: true }, orderBy: { code: 'asc' } })

@@ -192,7 +192,7 @@ describe('monthly review', () => {
     const township = await staff('TOWNSHIP_STAFF', { id: father.townshipId, level: 'TOWNSHIP' })
     const { eventId } = await recordEvent(officer, officer, { type: 'DIVORCE', personId: father.id, version: father.version, occurredOn: todayIso() })
     const month = todayIso().slice(0, 7)
-    const changes = await reviewList(township, month)
+    const changes = (await reviewList(township, month)).rows
     const mine = changes.filter((c) => c.householdId === householdId || c.personId === father.id)
     expect(mine.map((c) => c.kind)).toEqual(['household.create', 'event.DIVORCE'])
     expect(JSON.stringify(mine.map((c) => c.summary))).not.toMatch(/\d{17}[\dX]/)
@@ -210,7 +210,7 @@ describe('monthly review', () => {
 
     // another township sees none of it and cannot act on it
     const other = await staff('TOWNSHIP_STAFF', { id: (await db.region.findFirstOrThrow({ where: { level: 'TOWNSHIP', id: { not: father.townshipId }, ancestorIds: { has: father.countyId } } })).id, level: 'TOWNSHIP' })
-    expect((await reviewList(other, month)).some((c) => c.id === change.id)).toBe(false)
+    expect((await reviewList(other, month)).rows.some((c) => c.id === change.id)).toBe(false)
     await expect(reviewChange(other, other, { changeId: change.id, decision: 'check' })).rejects.toMatchObject({ key: 'errors.notFound' })
   })
 

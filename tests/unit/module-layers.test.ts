@@ -17,6 +17,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['registry'],
   ['migration', 'quality', 'imports'],
   ['reports'],
+  // read-only views over the others: the home page's work lists
+  ['dashboard'],
   // the composition root plugs higher modules into lower modules' hooks
   ['modules'],
 ]

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { browseAudit } from '@/lib/audit/queries'
 import { AUDIT_ENTITIES, auditFilterSchema } from '@/lib/audit/schemas'
 import { isMessageKey, type Translate } from '@/lib/i18n/core'
+import { changeLine, fieldLabel } from '@/lib/audit/present'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { fieldErrorsOf } from '@/lib/server/action'
 import { requireUser } from '@/lib/server/session'
@@ -23,9 +24,6 @@ function entityLabel(t: Translate, entity: string) {
   return isMessageKey(key) ? t(key) : entity
 }
 
-function json(value: unknown) {
-  return value === null || value === undefined ? '' : JSON.stringify(value)
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('audit.view')
@@ -98,19 +96,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {e.entityId ? ` ${e.entityId}` : ''}
                   </Td>
                   <Td>{e.regionName ?? ''}</Td>
-                  <Td className="max-w-md font-mono text-xs break-all">
-                    {e.before ? (
-                      <div>
-                        <span className="text-slate-500">{t('audit.before')}：</span>
-                        {json(e.before)}
-                      </div>
-                    ) : null}
-                    {e.after ? (
-                      <div>
-                        <span className="text-slate-500">{t('audit.after')}：</span>
-                        {json(e.after)}
-                      </div>
-                    ) : null}
+                  <Td className="max-w-md text-xs break-words">
+                    {e.redacted ? (
+                      <>
+                        <div>{e.changes.map((c) => fieldLabel(t, c.field, e.entity)).join(t('audit.listSeparator'))}</div>
+                        <div className="text-slate-500">{t('audit.withheld')}</div>
+                      </>
+                    ) : (
+                      <ul>
+                        {e.changes.map((c) => (
+                          <li key={c.field}>{changeLine(t, c, e.entity)}</li>
+                        ))}
+                      </ul>
+                    )}
                   </Td>
                 </tr>
               ))}

@@ -119,6 +119,10 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
             ))}
           </select>
         </label>
+        <label className="flex items-center gap-1 py-2 text-sm">
+          <input type="checkbox" name="mine" value="1" defaultChecked={!!filter.mine} />
+          {t('quality.filters.mine')}
+        </label>
         <button type="submit" className={buttonClass.secondary}>
           {t('quality.filters.apply')}
         </button>

@@ -3,23 +3,27 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
 import { can } from '@/lib/access/permissions'
-import { placeName, reviewList } from '@/lib/registry/queries'
+import { placeName, REVIEW_STATUSES, reviewList } from '@/lib/registry/queries'
 import { todayIso } from '@/lib/dates'
 import { isMessageKey, type MessageKey, type Translate } from '@/lib/i18n/core'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { optionalChoice, optionalMonth } from '@/lib/validation/fields'
 import { Badge, buttonClass, EmptyState, Field, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
-import { AnswerForm, ReviewButtons } from '@/components/registry/ReviewForms'
+import { AnswerForm, CheckAllForm, ReviewButtons, ReviewNoticeProvider } from '@/components/registry/ReviewForms'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('registry.review.title') }
 }
 
-const STATUSES = ['PENDING', 'CHECKED', 'QUESTIONED', 'ANSWERED'] as const
+const STATUSES = ['TODO', ...REVIEW_STATUSES] as const
+// No month in the address: this month. An emptied month field means "not given": every month.
 // A month that is not a real month (0000-01, 2026-13) or a repeated one shows the current month.
 const query = z.object({
-  month: optionalMonth.catch(undefined),
+  month: z
+    .unknown()
+    .transform((m) => (m === undefined ? todayIso().slice(0, 7) : optionalMonth.parse(m) ?? null))
+    .catch(todayIso().slice(0, 7)),
   status: optionalChoice(STATUSES).catch(undefined),
 })
 
@@ -79,17 +83,16 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const answer = can(user, 'register.edit') && user.regionLevel !== 'COUNTY' && !review
   if (!review && !answer) notFound()
   const [t, locale] = await Promise.all([getT(), getLocale()])
-  const filter = query.parse(await searchParams)
-  const { status } = filter
-  const month = filter.month ?? todayIso().slice(0, 7)
-  const changes = await reviewList(user, month, status)
+  const { month, status } = query.parse(await searchParams)
+  const { rows: changes, total } = await reviewList(user, month, status)
   const tone = { PENDING: 'slate', CHECKED: 'green', QUESTIONED: 'red', ANSWERED: 'amber' } as const
+  const toCheck = review ? changes.filter((c) => c.reviewStatus === 'PENDING' || c.reviewStatus === 'ANSWERED').map((c) => c.id) : []
   return (
-    <>
+    <ReviewNoticeProvider>
       <PageTitle>{t('registry.review.title')}</PageTitle>
       <form className="no-print mb-4 flex flex-wrap items-end gap-3" role="search">
-        <Field label={t('registry.review.month')} name="month">
-          <input id="month" name="month" type="month" defaultValue={month} className={inputClass} />
+        <Field label={t('registry.review.month')} name="month" hint={t('registry.review.allMonths')}>
+          <input id="month" name="month" type="month" defaultValue={month ?? ''} className={inputClass} />
         </Field>
         <Field label={t('registry.review.status')} name="status">
           <select id="status" name="status" defaultValue={status ?? ''} className={inputClass}>
@@ -105,8 +108,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           {t('common.search')}
         </button>
       </form>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600" data-testid="review-count">
+          {total > changes.length ? t('registry.review.countLimited', { count: total, shown: changes.length }) : t('registry.review.count', { count: total })}
+        </p>
+        {toCheck.length > 0 ? <CheckAllForm key={toCheck.join(',')} changeIds={toCheck} /> : null}
+      </div>
       {changes.length === 0 ? (
-        <EmptyState>{t('registry.review.none')}</EmptyState>
+        <EmptyState>{t(status || !month ? 'registry.review.noneFiltered' : 'registry.review.none')}</EmptyState>
       ) : (
         <Table>
           <thead>
@@ -154,6 +163,6 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           </tbody>
         </Table>
       )}
-    </>
+    </ReviewNoticeProvider>
   )
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { can } from '@/lib/access/permissions'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { todayIso } from '@/lib/dates'
-import { SIGN_ORDER } from '@/lib/reports/rules'
+import { reportAbilities, SIGN_ORDER } from '@/lib/reports/rules'
 import { getReport, registerChangedSince } from '@/lib/reports/queries'
 import { routeId } from '@/lib/reports/schemas'
 import { periodLabel, periodRange, reportTables, statusName } from '@/lib/reports/present'
@@ -24,6 +23,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const report = id ? await getReport(user, id) : null
   if (!report) notFound()
   const ownUnit = user.regionId === report.regionId
+  // the same rule the service applies: a button shows only when its step would be accepted
+  const may = reportAbilities(user, report)
   const draft = report.status === 'DRAFT'
   const tables = reportTables(t, report.figures, report.factor)
   const changed = await registerChangedSince(report)
@@ -32,7 +33,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const activeLock = report.locks.find((l) => l.unlockedAt === null)
   const releasedLock = [...report.locks].reverse().find((l) => l.unlockedAt !== null)
   const signature = (role: (typeof SIGN_ORDER)[number]) => report.signOffs.find((s) => s.role === role)
-  const mayDecide = report.level === 'TOWNSHIP' && report.status === 'SUBMITTED' && user.regionLevel === 'COUNTY' && can(user, 'report.approve')
+  const mayDecide = may.decide
   return (
     <>
       <PageTitle
@@ -88,7 +89,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             {t('reports.detail.figures')}
             <span className="ml-2 text-xs font-normal text-slate-500">{t('reports.detail.computedAt', { at: formatDateTime(report.computedAt, locale) })}</span>
           </h2>
-          {draft && ownUnit && can(user, 'report.prepare') ? (
+          {may.recompute ? (
             <ConfirmActionForm reportId={report.id} kind="recompute" label={t('reports.detail.recompute')} confirm={t('reports.detail.recomputeConfirm')} />
           ) : null}
         </div>
@@ -99,7 +100,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <h2 className="mb-2 font-medium text-slate-800">{t('reports.detail.analysis')}</h2>
-          <AnalysisForm reportId={report.id} analysis={report.analysis} editable={draft && ownUnit && report.signOffs.length === 0 && can(user, 'report.prepare')} />
+          <AnalysisForm reportId={report.id} analysis={report.analysis} editable={may.analysis} />
           {draft && report.signOffs.length > 0 && ownUnit ? <p className="mt-2 text-xs text-slate-500">{t('reports.detail.analysisLocked')}</p> : null}
         </Card>
         <Card>
@@ -110,16 +111,16 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               return (
                 <div key={role} data-testid={`signature-${role}`} className="rounded-md border border-slate-200 p-2">
                   <div className="text-xs text-slate-500">{t(`reports.signRole.${role}`)}</div>
-                  <div className="font-medium">{s ? s.userName : <span className="font-normal text-slate-400">{t('reports.print.notSigned')}</span>}</div>
+                  <div className="font-medium">{s ? s.userName : <span className="font-normal text-slate-500">{t('reports.print.notSigned')}</span>}</div>
                   <div className="text-xs text-slate-500">{s ? todayIso(s.signedAt) : ''}</div>
                 </div>
               )
             })}
           </div>
           {draft && report.nextSignRole ? <p className="mb-2 text-sm text-slate-600">{t('reports.detail.waitingFor', { role: t(`reports.signRole.${report.nextSignRole}`) })}</p> : null}
-          {draft && report.nextSignRole && ownUnit && can(user, 'report.sign') ? <SignForm reportId={report.id} role={report.nextSignRole} /> : null}
+          {may.sign ? <SignForm reportId={report.id} role={may.sign} /> : null}
           {draft && !report.nextSignRole ? <p className="mb-2 text-sm text-slate-600">{t('reports.detail.readyToSubmit')}</p> : null}
-          {draft && !report.nextSignRole && ownUnit && can(user, 'report.sign') ? (
+          {may.submit ? (
             <ConfirmActionForm
               reportId={report.id}
               kind="submit"

@@ -62,6 +62,7 @@ export const qualityEn: Shape<typeof qualityZhCN> = {
     actions: 'Action',
   },
   filters: {
+    mine: 'Assigned to me only',
     region: 'Region',
     rule: 'Finding',
     severity: 'Severity',

@@ -59,6 +59,7 @@ export const qualityZhCN = {
     actions: '处理',
   },
   filters: {
+    mine: '只看分派给我的',
     region: '区划',
     rule: '问题',
     severity: '级别',

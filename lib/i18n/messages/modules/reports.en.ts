@@ -105,6 +105,15 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     allReports: 'Reports of the county and its townships',
     emptyView: 'Your unit has not prepared a report yet. Township statisticians (and county officials for the county report) prepare them; they are listed here once prepared.',
     timeliness: 'Timeliness',
+    filter: 'Filter',
+    unit: 'Unit',
+    anyUnit: 'All units',
+    anyKind: 'All kinds',
+    anyPeriod: 'All periods',
+    anyStatus: 'All statuses',
+    count: '{count} reports',
+    filteredEmpty: 'No reports match the filter.',
+    clear: 'Clear filter',
   },
   live: {
     title: 'Live figures of {region} ({kind})',
@@ -175,7 +184,6 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     due: '{kind} for {period}, due {deadline}',
     none: 'No reports due soon.',
     open: 'Prepare',
-    awaiting: '{count} township reports submitted, awaiting review',
   },
   settings: {
     title: 'Report settings',

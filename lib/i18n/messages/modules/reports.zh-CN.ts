@@ -102,6 +102,15 @@ export const reportsZhCN = {
     allReports: '本县及各乡镇报表',
     emptyView: '本单位还没有编制报表。报表由乡镇统计员（县报表由县卫健局工作人员）编制，编制后会列在这里。',
     timeliness: '及时性',
+    filter: '筛选',
+    unit: '单位',
+    anyUnit: '全部单位',
+    anyKind: '全部种类',
+    anyPeriod: '全部统计期',
+    anyStatus: '全部状态',
+    count: '共 {count} 份',
+    filteredEmpty: '没有符合条件的报表。',
+    clear: '清除筛选',
   },
   live: {
     title: '{region}实时数字（{kind}）',
@@ -172,7 +181,6 @@ export const reportsZhCN = {
     due: '{period}{kind}，{deadline}前上报',
     none: '近期没有待上报的报表。',
     open: '去编制',
-    awaiting: '{count} 份乡镇报表已上报，等待审核',
   },
   settings: {
     title: '报表设置',

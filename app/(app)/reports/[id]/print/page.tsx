@@ -10,6 +10,9 @@ import { ButtonLink } from '@/components/ui'
 import { PrintButton } from '@/components/reports/ReportForms'
 import { ReportTable } from '@/components/reports/ReportTable'
 
+/** Children (villages, or the county's townships) whose table still fits one A4 landscape page. */
+const FIT_ONE_PAGE = 40
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('reports.title') }
 }
@@ -28,10 +31,13 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
   const tables = reportTables(t, report.figures, report.factor)
   const title = `${report.regionName}${t(`reports.kindTitle.${report.kind}`)}`
   const draft = report.status === 'DRAFT'
+  // up to 40 villages each table fits one landscape page (type and row height chosen for it);
+  // a larger unit's table runs over pages with its header row repeated
+  const fit = report.figures.children.length <= FIT_ONE_PAGE
   const signer = (role: 'PREPARER' | 'STATISTICIAN' | 'UNIT_HEAD') => report.signOffs.find((s) => s.role === role)
   // under every table, as on the paper forms: the three signatures, the report date and the seal
   const signatures = (
-    <div className="mt-4 flex items-end justify-between gap-4 text-[10pt]">
+    <div className="report-signatures mt-4 flex items-end justify-between gap-4 text-[10pt]">
       <div data-testid="print-signatures" className="grid flex-1 grid-cols-4 gap-4">
         {(['UNIT_HEAD', 'STATISTICIAN', 'PREPARER'] as const).map((role) => {
           const s = signer(role)
@@ -45,7 +51,7 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
           {t('reports.print.reportedOn')}：{report.submittedAt ? todayIso(report.submittedAt) : <span className="inline-block w-24 border-b border-black" />}
         </div>
       </div>
-      <div className="flex h-24 w-24 shrink-0 items-center justify-center text-[9pt] text-slate-500">{t('reports.print.seal')}</div>
+      <div className="report-seal flex h-24 w-24 shrink-0 items-center justify-center text-[9pt] text-slate-500">{t('reports.print.seal')}</div>
     </div>
   )
   return (
@@ -56,7 +62,7 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
         <PrintButton />
         <ButtonLink href={`/reports/${report.id}`}>{t('reports.print.back')}</ButtonLink>
       </div>
-      <article data-testid="report-print" className="report-print mx-auto max-w-[277mm] bg-white p-6 text-black shadow-sm print:p-0 print:shadow-none">
+      <article data-testid="report-print" className={`report-print ${fit ? 'report-print-fit' : ''} mx-auto max-w-[277mm] bg-white p-6 text-black shadow-sm print:p-0 print:shadow-none`}>
         {tables.map((table, index) => (
           <section key={table.key} className={index > 0 ? 'page-break mt-10 print:mt-0' : ''}>
             {draft ? <p className="report-draft-mark">{t('reports.print.draftMark')}</p> : null}
