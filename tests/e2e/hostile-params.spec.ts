@@ -73,8 +73,9 @@ test('the walk finds every page and route, with the parameters they read', () =>
 })
 
 // About 200 ms a request here: every value in every parameter at once for each user, and each
-// parameter alone (so an early 404 from one cannot hide another) for the administrator.
-const ALONE = ['2147483648', '0000-01', 'x'.repeat(3000)]
+// parameter alone (so one refused parameter cannot hide another) for the two users who see the
+// register; the administrator sees few of these pages.
+const ALONE = ['2147483648', '\u0000']
 
 for (const username of ['admin', 'county.official', 'njz.v1']) {
   test(`no page or route answers 500 to hostile parameters (${username})`, async ({ page }) => {
@@ -94,7 +95,7 @@ for (const username of ['admin', 'county.official', 'njz.v1']) {
       }
       // every parameter repeated: ?region=1&region=2
       await get(url(target, '1', target.params.flatMap((name) => [[name, '1'], [name, '2']] as [string, string][])))
-      if (username === 'admin') for (const name of target.params) for (const value of ALONE) await get(url(target, '1', [[name, value]]))
+      if (username !== 'admin') for (const name of target.params) for (const value of ALONE) await get(url(target, '1', [[name, value]]))
     }
     expect(requests).toBeGreaterThan(all.length * HOSTILE.length)
     expect(failures, failures.join('\n')).toEqual([])
