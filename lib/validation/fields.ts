@@ -53,10 +53,7 @@ export const username = z
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { error: 'errors.usernameFormat' })
 
 /** A password as typed at sign-in: not checked against the rules, only bounded. */
-export const passwordInput = z
-  .string({ error: 'errors.required' })
-  .min(1, { error: 'errors.required', abort: true })
-  .max(256, { error: 'errors.tooLong' })
+export const passwordInput = z.string({ error: 'errors.required' }).min(1, { error: 'errors.required', abort: true }).max(256, { error: 'errors.tooLong' })
 
 /** A positive whole number as a form sends it; an empty field or unchosen select is "required". */
 function positiveInteger() {
@@ -124,7 +121,13 @@ export function optionalInt(min: number, max: number, messages?: NumberMessages)
 
 /** A whole number in min..max that must be given: an empty field is "required". */
 export function requiredInt(min: number, max: number, messages?: NumberMessages) {
-  return z.preprocess(blankToUndefined, z.unknown().refine((v) => v !== undefined, { error: 'errors.required', abort: true }).pipe(wholeNumber(min, max, messages)))
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .unknown()
+      .refine((v) => v !== undefined, { error: 'errors.required', abort: true })
+      .pipe(wholeNumber(min, max, messages)),
+  )
 }
 
 /**
@@ -155,10 +158,13 @@ export const dateText = z
   .string({ error: 'errors.invalidDate' })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.invalidDate', abort: true })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2100-12-31'
-  }, { error: 'errors.invalidDate' })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`)
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2100-12-31'
+    },
+    { error: 'errors.invalidDate' },
+  )
 
 /** yyyy-mm-dd, or undefined when the field is empty (meaning "no bound"). */
 export const optionalDate = z.preprocess(blankToUndefined, dateText.optional())

@@ -18,8 +18,40 @@ function schemasOf(): [string, z.ZodType][] {
 }
 
 /** What a form or a query string can carry: text of any kind, blanks, numbers at the edges, repeats. */
-const hostile = fc.constantFrom('', '  ', '0', '-1', '1', '1.5', '1e3', '2147483647', '2147483648', '99999999999999999999', 'NaN', 'Infinity', '0000-01', '0000-01-01', '2026-13-45', '2026-02-30', '<script>', "'; DROP TABLE x; --", 'x'.repeat(5000), '{}', '[]', 'null', 'true')
-const value = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), hostile, fc.array(hostile, { minLength: 2, maxLength: 3 }), fc.constant(undefined), fc.integer(), fc.double())
+const hostile = fc.constantFrom(
+  '',
+  '  ',
+  '0',
+  '-1',
+  '1',
+  '1.5',
+  '1e3',
+  '2147483647',
+  '2147483648',
+  '99999999999999999999',
+  'NaN',
+  'Infinity',
+  '0000-01',
+  '0000-01-01',
+  '2026-13-45',
+  '2026-02-30',
+  '<script>',
+  "'; DROP TABLE x; --",
+  'x'.repeat(5000),
+  '{}',
+  '[]',
+  'null',
+  'true',
+)
+const value = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  hostile,
+  fc.array(hostile, { minLength: 2, maxLength: 3 }),
+  fc.constant(undefined),
+  fc.integer(),
+  fc.double(),
+)
 
 function inputFor(schema: z.ZodType) {
   const shape = objectShape(schema)
@@ -46,10 +78,11 @@ describe('every schema under arbitrary input', () => {
     fc.assert(
       fc.property(inputFor(schema), (input) => {
         const result = schema.safeParse(input)
-        if (!result.success) for (const issue of result.error.issues) expect(isMessageKey(issue.message), `${issue.message} for ${JSON.stringify(input)?.slice(0, 200)}`).toBe(true)
+        if (!result.success)
+          for (const issue of result.error.issues)
+            expect(isMessageKey(issue.message), `${issue.message} for ${JSON.stringify(input)?.slice(0, 200)}`).toBe(true)
       }),
       { numRuns: 150 },
     )
   })
 })
-

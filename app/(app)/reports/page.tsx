@@ -4,9 +4,9 @@ import { z } from 'zod'
 import { can } from '@/lib/access/permissions'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
-import { page as pageParam } from '@/lib/validation/fields'
+import { optionalId, page as pageParam } from '@/lib/validation/fields'
 import { LIST_STATUSES, liveRegionOptions, listReports, reportablePeriods, settingsFor } from '@/lib/reports/queries'
-import { reportKind, routeId } from '@/lib/reports/schemas'
+import { reportKind } from '@/lib/reports/schemas'
 import { REPORT_KINDS } from '@/lib/reports/rules'
 import { periodLabel, periodOptions, statusName } from '@/lib/reports/present'
 import { buttonClass, Card, EmptyState, Field, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
@@ -24,7 +24,7 @@ const query = z.object({
   kind: reportKind.optional().catch(undefined),
   period: z.string().regex(/^\d{4}(-\d{2}|H1)?$/).optional().catch(undefined),
   status: z.enum(LIST_STATUSES).optional().catch(undefined),
-  unit: z.string().optional().transform((v) => routeId(v) ?? undefined),
+  unit: optionalId.catch(undefined),
 })
 
 /**
