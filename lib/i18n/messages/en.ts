@@ -350,6 +350,8 @@ export const en: Messages = {
     search: 'Find residents',
     searchPlaceholder: 'Name, pinyin, initials, ID number (or last 4), phone, address',
     searchHint: 'For example: 张三, zhangsan, zs, 1234',
+    searchedByIdLast4: 'Residents found by the last 4 digits of their ID number (the digits are not shown on the page).',
+    searchedByIdNumber: 'Residents found by ID number (the number is not shown on the page).',
     noResults: 'No residents match. Try another spelling, or register a new household.',
     startSearching: 'Type a name, pinyin initials or an ID number; or just filter with the fields below.',
     newHousehold: 'New household',

@@ -349,6 +349,8 @@ export const zhCN = {
     search: '查找居民',
     searchPlaceholder: '姓名、拼音、首字母、身份证号（或后4位）、电话、住址',
     searchHint: '例如：张三、zhangsan、zs、1234',
+    searchedByIdLast4: '按身份证号后 4 位查找的结果（号码不在页面上显示）。',
+    searchedByIdNumber: '按身份证号查找的结果（号码不在页面上显示）。',
     noResults: '没有找到符合条件的居民。可以换个写法，或新建户。',
     startSearching: '输入姓名、拼音首字母或身份证号查找居民；也可以只按下面的条件筛选。',
     newHousehold: '新建户',
