@@ -162,29 +162,47 @@ describe('register import', () => {
 })
 
 describe('register export', () => {
-  it('masks ID numbers for a role without register.revealId, stays in scope, and is audited', async () => {
-    const { clerk, inside, outside, township, townships } = await setting()
+  it('bulk export of residents’ rows is refused to roles that do not maintain the register', async () => {
+    const { clerk, inside, township, county } = await setting()
+    await importRegister(clerk, clerk, importCsv(family(inside[0].code, '1', '幸福路 8 号')), true)
+    const refused = [await staff('TOWNSHIP_LEADER', township), await staff('COUNTY_OFFICIAL', county), await staff('INSPECTOR', county)]
+    for (const user of refused) {
+      await expect(exportRegister(user, user, { q: '', alive: 'yes' })).rejects.toMatchObject({ key: 'errors.forbidden' })
+      expect(await db.auditEvent.count({ where: { action: 'register.export', actorId: user.id } })).toBe(0)
+    }
+  })
+
+  it('stays in scope and is audited with the ids of the people exported; a full-ID export names whose numbers it carries', async () => {
+    const { clerk, inside, outside, townships, county } = await setting()
     const rows = family(inside[0].code, '1', '幸福路 8 号')
     await importRegister(clerk, clerk, importCsv(rows), true)
     const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
     await importRegister(otherClerk, otherClerk, importCsv(family(outside.code, '1', '外乡路 1 号')), true)
+    const mine = await db.person.findMany({ where: { countyId: county.id, villageId: inside[0].id }, select: { id: true, idHash: true }, orderBy: { id: 'asc' } })
+    expect(mine).toHaveLength(3)
 
-    const leader = await staff('TOWNSHIP_LEADER', township)
-    const started = await exportRegister(leader, leader, { q: '', alive: 'yes' })
+    const started = await exportRegister(clerk, clerk, { q: '', alive: 'yes' })
     if (!started.ok) throw new Error('export refused')
-    expect(started).toMatchObject({ count: 3, fullIds: false })
+    expect(started).toMatchObject({ count: 3, fullIds: true })
     const { header, rows: exported } = await readExport(started.stream)
     expect(header).toEqual(expect.arrayContaining(['姓名', '性别', '出生日期', '身份证号', '与户主关系', '住址']))
     expect(exported.map((r) => r['住址'])).toEqual(['幸福路 8 号', '幸福路 8 号', '幸福路 8 号'])
-    expect(exported[0]).toMatchObject({ 姓名: '王建军', 性别: '男', 与户主关系: '本人', 民族: '汉族', 身份证号: `${rows[0].idNumber!.slice(0, 4)}**************` })
-    expect(JSON.stringify(exported)).not.toContain(rows[0].idNumber)
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: leader.id } })).toMatchObject({ after: { count: 3, fullIds: false } })
+    expect(exported[0]).toMatchObject({ 姓名: '王建军', 性别: '男', 与户主关系: '本人', 民族: '汉族', 身份证号: rows[0].idNumber })
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: clerk.id } })
+    expect(event.after).toMatchObject({
+      count: 3,
+      fullIds: true,
+      personIds: mine.map((p) => p.id),
+      fullIdPersonIds: mine.filter((p) => p.idHash !== null).map((p) => p.id),
+    })
+    expect((event.after as { fullIdPersonIds: number[] }).fullIdPersonIds).toHaveLength(2)
 
-    // a role that may see full numbers gets them, with the same filter semantics
-    const full = await exportRegister(clerk, clerk, { q: '王建军', alive: 'yes' })
-    if (!full.ok) throw new Error('export refused')
-    const { rows: named } = await readExport(full.stream)
+    // the same filter semantics as the search: one person, named in the audit
+    const one = await exportRegister(clerk, clerk, { q: '王建军', alive: 'yes' })
+    if (!one.ok) throw new Error('export refused')
+    const { rows: named } = await readExport(one.stream)
     expect(named.map((r) => r['身份证号'])).toEqual([rows[0].idNumber])
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: clerk.id } })).toMatchObject({ after: { count: 1, fullIds: true } })
+    const last = await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: clerk.id }, orderBy: { id: 'desc' } })
+    expect(last.after).toMatchObject({ count: 1, personIds: [mine[0].id] })
   })
 })

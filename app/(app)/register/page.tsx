@@ -57,7 +57,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <PageTitle
         actions={
           <>
-            {filter ? <ExportButton searchParams={raw} /> : null}
+            {filter && can(user, 'register.export') ? <ExportButton searchParams={raw} /> : null}
             {can(user, 'register.edit') ? (
               <ButtonLink kind="primary" href="/register/households/new">
                 {t('registry.newHousehold')}
