@@ -4,8 +4,11 @@ import { db } from '../setup/db'
 import { staff } from './helpers'
 import { makeCounty, uniqueIdNumber } from '@/tests/factories'
 import { generateRows, importCsv, type ImportRow } from '@/tests/factories/imports'
-import { importRegister } from '@/lib/imports/service'
+import { importRegister, OUT_OF_SCOPE_DAILY_CAP, outOfScopeHitsToday } from '@/lib/imports/service'
+import { importCapAlerts } from '@/lib/imports/queries'
 import { exportRegister } from '@/lib/imports/export'
+import { hashIdNumber } from '@/lib/registry/crypto'
+import { translator } from '@/lib/i18n/core'
 
 
 async function setting() {
@@ -30,6 +33,13 @@ const registerCount = async (countyId: number) => ({
   persons: await db.person.count({ where: { countyId } }),
   audits: await db.auditEvent.count({ where: { action: 'register.import' } }),
 })
+
+/** One-person households (a head each) in village `code`, with the given ID numbers. */
+function singles(code: string, ids: string[]): ImportRow[] {
+  return ids.map((idNumber, i) => ({ householdKey: String(i + 1), regionCode: code, address: `独居路 ${i + 1} 号`, relation: '本人', name: `单${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}`, sex: '男', birthDate: '1970-01-01', ethnicity: '汉族', idNumber, maritalStatus: '未婚' }))
+}
+
+const maleIds = (n: number) => Array.from({ length: n }, () => uniqueIdNumber('1970-01-01', 'MALE'))
 
 async function readExport(stream: ReadableStream<Uint8Array>) {
   const buffer = Buffer.from(await new Response(stream).arrayBuffer())
@@ -158,6 +168,73 @@ describe('register import', () => {
     expect(await db.person.count({ where: { countyId: county.id } })).toBe(1_000)
     expect(await db.household.count({ where: { countyId: county.id, headId: null } })).toBe(0)
     expect(await importRegister(clerk, clerk, file, false)).toMatchObject({ persons: 0, skipped: 1_000 })
+  })
+})
+
+describe('import checks: audited, and no ID-existence oracle across the county', () => {
+  it('audits every dry run and every commit with its counts', async () => {
+    const { clerk, inside } = await setting()
+    const file = importCsv(family(inside[0].code, '1', '幸福路 8 号'))
+    await importRegister(clerk, clerk, file, false)
+    await importRegister(clerk, clerk, file, true)
+    const checks = await db.auditEvent.findMany({ where: { actorId: clerk.id, action: 'register.import.check' }, orderBy: { id: 'asc' } })
+    expect(checks.map((c) => c.after)).toEqual([
+      expect.objectContaining({ commit: false, rows: 3, households: 1, persons: 3, skipped: 0, errors: 0, outOfScope: 0, outOfScopeHashes: [] }),
+      expect.objectContaining({ commit: true, rows: 3, households: 1, persons: 3, skipped: 0, errors: 0, outOfScope: 0 }),
+    ])
+    expect(await db.auditEvent.count({ where: { actorId: clerk.id, action: 'register.import' } })).toBe(1)
+  })
+
+  it('a hit outside the user’s region is audited by its hash, and its row says “registered elsewhere in the county” without saying where', async () => {
+    const { clerk, inside, outside, townships } = await setting()
+    const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
+    const theirs = family(outside.code, '1', '外乡路 1 号')
+    await importRegister(otherClerk, otherClerk, importCsv(theirs), true)
+    const mine = family(inside[0].code, '1', '幸福路 8 号')
+    mine[0].idNumber = theirs[0].idNumber
+    mine[1].idNumber = theirs[1].idNumber
+    const result = await importRegister(clerk, clerk, importCsv(mine), false)
+    const hits = result.errors.filter((e) => e.key === 'imports.errors.idOutOfScope')
+    expect(hits.map((e) => ({ line: e.line, value: e.value, params: e.params }))).toEqual([
+      { line: 2, value: '', params: undefined },
+      { line: 3, value: '', params: undefined },
+    ])
+    const message = translator('zh-CN')('imports.errors.idOutOfScope')
+    expect(message).toContain('本县其他地方登记')
+    expect(message).toContain('县内迁移')
+    for (const where of [outside.name, outside.code, townships[1].name]) expect(JSON.stringify(result) + message).not.toContain(where)
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: clerk.id, action: 'register.import.check' } })
+    expect(event.after).toMatchObject({ commit: false, outOfScope: 2, outOfScopeHashes: [hashIdNumber(theirs[0].idNumber!), hashIdNumber(theirs[1].idNumber!)].sort() })
+    expect(await outOfScopeHitsToday(db, clerk.id)).toBe(2)
+  })
+
+  it(`refuses a user's imports past ${OUT_OF_SCOPE_DAILY_CAP} hits outside their region in a day, and alerts the administrators`, async () => {
+    const { clerk, inside, outside, townships, county, township } = await setting()
+    const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
+    const ids = maleIds(25)
+    expect(await importRegister(otherClerk, otherClerk, importCsv(singles(outside.code, ids)), true)).toMatchObject({ committed: true, persons: 25 })
+
+    // 15 guesses that hit: answered (as errors), counted
+    const first = await importRegister(clerk, clerk, importCsv(singles(inside[0].code, ids.slice(0, 15))), false)
+    expect(first.errors.filter((e) => e.key === 'imports.errors.idOutOfScope')).toHaveLength(15)
+    // 6 more would make 21: refused, nothing about the rows is returned
+    await expect(importRegister(clerk, clerk, importCsv(singles(inside[0].code, ids.slice(15, 21))), false)).rejects.toMatchObject({ key: 'imports.errors.outOfScopeCap' })
+    const refused = await db.auditEvent.findFirstOrThrow({ where: { actorId: clerk.id, action: 'register.import.refused' } })
+    expect(refused.after).toMatchObject({ outOfScope: 6, hitsToday: 21, outOfScopeHashes: ids.slice(15, 21).map(hashIdNumber).sort() })
+    // past the cap even a clean file is refused today, and nothing is written
+    const before = await db.person.count({ where: { countyId: county.id } })
+    await expect(importRegister(clerk, clerk, importCsv(family(inside[0].code, '1', '幸福路 8 号')), true)).rejects.toMatchObject({ key: 'imports.errors.outOfScopeCap' })
+    expect(await db.person.count({ where: { countyId: county.id } })).toBe(before)
+    // someone else in the same township is not affected
+    const colleague = await staff('TOWNSHIP_STAFF', township)
+    expect(await importRegister(colleague, colleague, importCsv(family(inside[1].code, '1', '和平路 2 号')), false)).toMatchObject({ errorCount: 0, persons: 3 })
+
+    const countyAdmin = await staff('ADMIN', county)
+    const alerts = await importCapAlerts(countyAdmin)
+    expect(alerts).toEqual([expect.objectContaining({ actorName: clerk.username, hitsToday: 21 })])
+    expect(await importCapAlerts(await staff('ADMIN', townships[1]))).toEqual([])
+    expect(await importCapAlerts(await staff('INSPECTOR', county))).toEqual([])
   })
 })
 
