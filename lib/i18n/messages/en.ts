@@ -103,6 +103,8 @@ export const en: Messages = {
     conflict: 'Someone else changed this record. Reload the page and try again.',
     sessionExpired: 'Your session has ended. Please sign in again.',
     generic: 'Something went wrong and nothing was saved. Try again later; if it keeps failing, contact an administrator.',
+    uploadTooLarge: 'The file is too large and was not sent (at most {max} MB). Split it and upload the parts one by one.',
+    network: 'Could not reach the server; nothing was saved. Check the connection and try again.',
     pageNotFound: 'Page not found',
     pageNotFoundHint: 'The page does not exist, or it is outside what you may see.',
   },

@@ -102,6 +102,8 @@ export const zhCN = {
     conflict: '该记录已被他人修改，请刷新后重试。',
     sessionExpired: '登录已过期，请重新登录。',
     generic: '系统出错，操作未完成。请稍后重试；如仍失败请联系管理员。',
+    uploadTooLarge: '文件太大，未上传（最大 {max} MB）。请拆分文件后分批上传。',
+    network: '无法连接服务器，操作未完成。请检查网络后重试。',
     pageNotFound: '页面不存在',
     pageNotFoundHint: '您要找的页面不存在，或不在您的权限范围内。',
   },
