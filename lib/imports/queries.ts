@@ -20,7 +20,8 @@ export interface ImportCapAlert {
 export async function importCapAlerts(subject: Subject): Promise<ImportCapAlert[]> {
   if (!can(subject, 'audit.view')) return []
   const events = await db.auditEvent.findMany({
-    where: { action: IMPORT_REFUSED, at: { gte: new Date(Date.now() - ALERT_DAYS * 86_400_000) }, region: regionScope(subject) },
+    // entity first: the (entity, at) index narrows to a week of import events
+    where: { entity: 'Household', action: IMPORT_REFUSED, at: { gte: new Date(Date.now() - ALERT_DAYS * 86_400_000) }, region: regionScope(subject) },
     select: { actorName: true, actorId: true, at: true, after: true },
     orderBy: { at: 'desc' },
     take: 200,
