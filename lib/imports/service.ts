@@ -1,6 +1,6 @@
 import 'server-only'
 import type { LeveledSubject } from '@/lib/access/permissions'
-import { todayIso } from '@/lib/registry/rules'
+import { todayIso } from '@/lib/dates'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, type Actor } from '@/lib/server/audit'
 import { AppError } from '@/lib/server/errors'
