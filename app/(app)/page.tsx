@@ -6,6 +6,8 @@ import { navigationFor } from '@/lib/navigation'
 import { requireUser } from '@/lib/server/session'
 import { dueReports } from '@/lib/reports/queries'
 import { workList } from '@/lib/dashboard/queries'
+import { importCapAlerts } from '@/lib/imports/queries'
+import { OUT_OF_SCOPE_DAILY_CAP } from '@/lib/imports/service'
 import { periodLabel, statusName } from '@/lib/reports/present'
 import type { ReportKind } from '@/lib/reports/rules'
 import type { Period } from '@/lib/periods/rules'
@@ -43,12 +45,30 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   for (const d of work.reports?.toPrepare ?? []) {
     items.push({ key: `prepare-${d.kind}`, text: t('home.work.toPrepare', { ...reportName(d), deadline: d.deadline }), href: `/reports?${new URLSearchParams({ kind: d.kind, period: d.period.key })}` })
   }
+  const importAlerts = await importCapAlerts(user)
+  const timeOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
   return (
     <>
       <PageTitle>{t('home.welcome', { name: user.name })}</PageTitle>
       {passwordChanged ? (
         <div className="mb-4">
           <Alert kind="success">{t('home.passwordChanged')}</Alert>
+        </div>
+      ) : null}
+      {importAlerts.length > 0 ? (
+        <div className="mb-4" data-testid="import-alerts">
+          <Alert kind="warning">
+            <p className="font-medium">{t('imports.alerts.title')}</p>
+            <ul className="mt-1 list-inside list-disc">
+              {importAlerts.map((a, i) => (
+                <li key={i}>
+                  <Link className="underline" href={`/audit?${new URLSearchParams({ user: a.actorName ?? '' })}`}>
+                    {t('imports.alerts.capLine', { user: a.actorName ?? '—', time: timeOf(a.at), hits: a.hitsToday, cap: OUT_OF_SCOPE_DAILY_CAP })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Alert>
         </div>
       ) : null}
       <Card className="mb-4">

@@ -26,7 +26,8 @@ export function exportHref(searchParams: Params): string {
 /**
  * "Export to Excel" for the register search page: pass the page's search params. Downloads the
  * filtered list (scoped to the user, ID numbers masked unless the role may see them); a refusal,
- * such as too many rows, is shown as a message instead of a broken download.
+ * such as too many rows, is shown as a message instead of a broken download. The page shows it
+ * only to roles with `register.export`, the permission the route checks.
  */
 export function ExportButton({ searchParams }: { searchParams: Params }) {
   const t = useT()

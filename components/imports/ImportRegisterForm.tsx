@@ -5,6 +5,7 @@ import { useT } from '@/lib/i18n/client'
 import type { MessageKey } from '@/lib/i18n/core'
 import { Alert, Field, inputClass, Table, Td, Th } from '@/components/ui'
 import { fieldError, PendingButton, useActionForm } from '@/components/ui/client'
+import { REGISTER_IMPORT_MAX_BYTES } from '@/lib/uploads'
 
 /** Seconds since `pending` became true, so a long import visibly moves. */
 function useElapsed(pending: boolean): number {
@@ -24,7 +25,7 @@ function useElapsed(pending: boolean): number {
 /** Check first (nothing written), then import the same file in one all-or-nothing step. */
 export function ImportRegisterForm() {
   const t = useT()
-  const { state, onSubmit, pending } = useActionForm(importRegisterAction)
+  const { state, onSubmit, pending } = useActionForm(importRegisterAction, { files: { file: { max: REGISTER_IMPORT_MAX_BYTES, error: 'imports.errors.tooLarge' } } })
   const elapsed = useElapsed(pending)
   const result = state?.ok ? state.data : null
   const checkedOk = result !== null && !result.committed && result.errorCount === 0

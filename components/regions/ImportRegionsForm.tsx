@@ -4,11 +4,12 @@ import { useT } from '@/lib/i18n/client'
 import type { MessageKey } from '@/lib/i18n/core'
 import { Alert, Field, inputClass, Table, Td, Th } from '@/components/ui'
 import { fieldError, PendingButton, useActionForm } from '@/components/ui/client'
+import { REGION_IMPORT_MAX_BYTES } from '@/lib/uploads'
 
 /** Check first (nothing written), then import the same file in one all-or-nothing step. */
 export function ImportRegionsForm() {
   const t = useT()
-  const { state, onSubmit, pending } = useActionForm(importRegionsAction)
+  const { state, onSubmit, pending } = useActionForm(importRegionsAction, { files: { file: { max: REGION_IMPORT_MAX_BYTES, error: 'regions.import.tooLarge' } } })
   const result = state?.ok ? state.data : null
   const checkedOk = result !== null && result.errors.length === 0 && result.created === 0
 

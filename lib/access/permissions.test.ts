@@ -22,8 +22,8 @@ const homeOf: Record<Role, number> = {
 }
 
 const expectedActions: Record<Role, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'report.view'],
-  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.review', 'report.view', 'report.prepare', 'report.sign'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view'],
+  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'register.review', 'report.view', 'report.prepare', 'report.sign'],
   TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign'],
   COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve'],
   ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure'],
@@ -50,6 +50,14 @@ describe('can()', () => {
       }
     })
   }
+})
+
+describe('bulk export of residents’ rows', () => {
+  it('only the roles that maintain the register may export people', () => {
+    const exporters = ROLES.filter((role) => can({ id: 1, role, regionId: homeOf[role] }, 'register.export'))
+    expect(exporters).toEqual(['VILLAGE_OFFICER', 'TOWNSHIP_STAFF'])
+    for (const role of exporters) expect(can({ id: 1, role, regionId: homeOf[role] }, 'register.edit')).toBe(true)
+  })
 })
 
 describe('inScope()', () => {

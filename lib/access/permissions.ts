@@ -15,6 +15,11 @@ export const ACTIONS = [
   'register.edit',
   /** see a full ID number (a deliberate, audited click) */
   'register.revealId',
+  /**
+   * export residents' rows (.xlsx): only the roles that maintain the register. Others export
+   * aggregates (reports), not people, though they may open a person when their work needs it.
+   */
+  'register.export',
   /** township monthly review of village changes, and the data-quality queue */
   'register.review',
   /** statistical reports: live figures of the user's region, and the reports of its units */
@@ -33,8 +38,8 @@ export type Action = (typeof ACTIONS)[number]
 // Administrators look after accounts and regions, not residents: they get no register access.
 // Full ID numbers only for the roles that enter and verify them.
 const GRANTS: Record<Role, readonly Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'report.view'],
-  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.review', 'report.view', 'report.prepare', 'report.sign'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view'],
+  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'register.review', 'report.view', 'report.prepare', 'report.sign'],
   TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign'],
   COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve'],
   ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure'],

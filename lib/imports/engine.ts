@@ -56,6 +56,15 @@ interface Plan {
   create: { place: Placement; household: PlannedHousehold; members: PlannedMember[] }[]
   join: { householdId: number; place: Placement; members: PlannedMember[] }[]
   skipped: { line: number; name: string }[]
+  /** keyed hashes of ID numbers registered in the county outside the user's region */
+  outOfScope: string[]
+}
+
+/** What a check found, for its audit event (counts, and the hashes of hits outside the region). */
+export interface ImportCheck extends ImportSummary {
+  commit: boolean
+  errors: number
+  outOfScopeHashes: string[]
 }
 
 function ownsRow(subject: LeveledSubject, p: Pick<ExistingPerson, 'countyId' | 'townshipId' | 'villageId' | 'groupId'>): boolean {
@@ -80,7 +89,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 /** Checks the rows against the regions and the register; returns the plan, or the errors. */
 export async function planImport(client: ImportClient, subject: LeveledSubject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
   const { households, errors } = validateRows(rows)
-  const plan: Plan = { create: [], join: [], skipped: [] }
+  const plan: Plan = { create: [], join: [], skipped: [], outOfScope: [] }
   const fail = (line: number, column: RowError['column'], key: RowError['key'], value = '', params?: RowError['params']) => errors.push({ line, column, key, value, params })
 
   // Regions: villages or groups, in use, inside the user's region.
@@ -126,7 +135,12 @@ export async function planImport(client: ImportClient, subject: LeveledSubject, 
       const hash = hashOf.get(m)
       const existing = hash ? byHash.get(hash) : byNoId.get(noIdKey(place.villageId, m.person.name, m.person.birthDate, household.address))
       if (!existing) fresh.push(m)
-      else if (!ownsRow(subject, existing)) fail(m.line, 'idNumber', 'imports.errors.idOutOfScope', '')
+      else if (!ownsRow(subject, existing)) {
+        // Registered elsewhere in the county: the message does not say where, and the hit is
+        // audited and counted against the user's daily cap (./service.ts).
+        fail(m.line, 'idNumber', 'imports.errors.idOutOfScope', '')
+        if (hash) plan.outOfScope.push(hash)
+      }
       else if (hash && existing.name !== m.person.name) fail(m.line, 'name', 'imports.errors.idOtherName', m.person.name, { name: existing.name })
       else registered.push({ member: m, existing })
     }
@@ -273,8 +287,9 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
 export type Phase = (name: string) => void
 
 /**
- * Checks the file's rows and, when `commit` is set and nothing is wrong, imports them. `auditEvent`
- * writes the one audit event inside the import's transaction.
+ * Checks the file's rows and, when `commit` is set and nothing is wrong, imports them. `checked`
+ * hears what the check found before anything is returned or written (the service audits it and may
+ * refuse by throwing); `auditEvent` writes the one audit event inside the import's transaction.
  */
 export async function runImport(
   client: ImportClient,
@@ -283,6 +298,7 @@ export async function runImport(
   commit: boolean,
   auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,
   phase: Phase = () => {},
+  checked: (check: ImportCheck) => Promise<void> = async () => {},
 ): Promise<ImportResult> {
   const { errors, plan } = await planImport(client, subject, rows)
   phase('check')
@@ -293,6 +309,7 @@ export async function runImport(
     skipped: plan.skipped.length,
     joined: plan.join.reduce((n, j) => n + j.members.length, 0),
   }
+  await checked({ ...summary, commit, errors: errors.length, outOfScopeHashes: [...new Set(plan.outOfScope)].sort() })
   const result: ImportResult = { ...summary, committed: false, errorCount: errors.length, errors: errors.slice(0, MAX_REPORTED), skippedRows: plan.skipped.slice(0, MAX_REPORTED) }
   if (errors.length > 0 || !commit || summary.persons === 0) return result
   await writePlan(client, plan, auditEvent, summary, phase, subject.id)

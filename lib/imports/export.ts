@@ -9,12 +9,15 @@ import { toIso } from '@/lib/dates'
 import type { SearchFilter } from '@/lib/registry/schemas'
 import { zhCN } from '@/lib/i18n/messages/zh-CN'
 import { audit, type Actor } from '@/lib/server/audit'
+import { AppError } from '@/lib/server/errors'
 import { db } from '@/lib/server/db'
 import { HEADER_ZH, labelOf } from './columns'
 
 // The register list as an .xlsx file: the same filter and scope as the search, Chinese headers in
 // the import template's order (so an export can be corrected and imported again), ID numbers
-// masked unless the role may see them in full. Every export is audited with counts only.
+// masked unless the role may see them in full. Only roles with `register.export` (those that
+// maintain the register) reach it. Every export is audited, before the first byte, with the ids of
+// the people in the file; a file with full ID numbers also names whose numbers it carries.
 
 export const MAX_EXPORT_ROWS = 100_000
 const BATCH = 5_000
@@ -75,15 +78,25 @@ export type ExportStart = { ok: false; count: number } | { ok: true; count: numb
  * audit event is written and the file streams out batch by batch.
  */
 export async function exportRegister(actor: Actor, user: LeveledSubject, filter: Omit<SearchFilter, 'page'>): Promise<ExportStart> {
+  if (!can(user, 'register.export')) throw new AppError('errors.forbidden')
   const where = await searchWhere(user, filter)
-  const count = await db.person.count({ where })
-  if (count > MAX_EXPORT_ROWS) return { ok: false, count }
+  // The file holds exactly these people: the audit event names them before the first row is read.
+  const found = await db.person.findMany({ where, select: { id: true, idHash: true }, orderBy: { id: 'asc' }, take: MAX_EXPORT_ROWS + 1 })
+  if (found.length > MAX_EXPORT_ROWS) return { ok: false, count: await db.person.count({ where }) }
+  const personIds = found.map((p) => p.id)
+  const count = personIds.length
   const fullIds = can(user, 'register.revealId')
   await audit(db, actor, {
     action: 'register.export',
     entity: 'Person',
     regionId: user.regionId,
-    after: { count, fullIds, filter: { ...filter, q: filter.q ? '…' : '' } },
+    after: {
+      count,
+      fullIds,
+      personIds,
+      ...(fullIds ? { fullIdPersonIds: found.filter((p) => p.idHash !== null).map((p) => p.id) } : {}),
+      filter: { ...filter, q: filter.q ? '…' : '' },
+    },
   })
 
   const out = new PassThrough()
@@ -92,9 +105,9 @@ export async function exportRegister(actor: Actor, user: LeveledSubject, filter:
   sheet.columns = HEADERS
   const r = zhCN.registry
   void (async () => {
-    let last = 0
-    for (;;) {
-      const rows = await db.person.findMany({ where: { AND: [where, { id: { gt: last } }] }, select, orderBy: { id: 'asc' }, take: BATCH })
+    for (let i = 0; i < personIds.length; i += BATCH) {
+      const batch = personIds.slice(i, i + BATCH)
+      const rows = await db.person.findMany({ where: { AND: [where, { id: { in: batch } }] }, select, orderBy: { id: 'asc' } })
       for (const p of rows) {
         sheet
           .addRow({
@@ -122,8 +135,6 @@ export async function exportRegister(actor: Actor, user: LeveledSubject, filter:
           })
           .commit()
       }
-      if (rows.length < BATCH) break
-      last = rows[rows.length - 1].id
     }
     sheet.commit()
     await workbook.commit()

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import type { MessageKey, MessageParams } from '@/lib/i18n/core'
+import { REGISTER_IMPORT_MAX_BYTES, REGISTER_IMPORT_MAX_MB } from '@/lib/uploads'
 import { COLUMNS, columnOfHeader, HEADER_ZH, REQUIRED_COLUMNS, type Column } from './columns'
 
 // Reading an uploaded spreadsheet into header-mapped rows of cells. .xlsx through exceljs (the
@@ -19,8 +20,8 @@ export interface SheetRow {
 
 export type SheetResult = { ok: true; rows: SheetRow[] } | { ok: false; error: MessageKey; params?: MessageParams }
 
-export const MAX_IMPORT_MB = 20
-export const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024
+export const MAX_IMPORT_MB = REGISTER_IMPORT_MAX_MB
+export const MAX_IMPORT_BYTES = REGISTER_IMPORT_MAX_BYTES
 export const MAX_IMPORT_ROWS = 100_000
 /** Cells longer than this are cut before validation (which then reports them as too long). */
 const MAX_CELL = 1_000

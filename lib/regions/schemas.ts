@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { id, nameText, version } from '@/lib/validation/fields'
+import { REGION_IMPORT_MAX_BYTES } from '@/lib/uploads'
 
 export const regionCode = z
   .string({ error: 'errors.required' })
@@ -15,7 +16,7 @@ export const renameRegionSchema = z.object({ id, version, name: regionName })
 export const setRegionActiveSchema = z.object({ id, version, active: z.enum(['true', 'false']).transform((v) => v === 'true') })
 
 /** The uploaded CSV: up to 1 MB, the first 5,000 data rows. */
-export const MAX_IMPORT_BYTES = 1_000_000
+export const MAX_IMPORT_BYTES = REGION_IMPORT_MAX_BYTES
 export const MAX_IMPORT_ROWS = 5_000
 
 export const importRegionsSchema = z.object({

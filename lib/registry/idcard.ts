@@ -47,9 +47,72 @@ export function idAgreement(parsed: { birthDate: string; sex: 'MALE' | 'FEMALE' 
   return null
 }
 
-/** 3714**********1234: the region's first four digits and the last four, as on a receipt. */
+/**
+ * 3714**************: the first four digits (the prefecture) and nothing else. The sequence digits
+ * (15–17) and the check character are never shown masked: with the birth date and sex that pages
+ * show next to the number, the last four would leave about one candidate
+ * (docs/decisions/0005-id-masking.md). Search by the last four still works on the server (idLast4).
+ */
 export function maskIdNumber(id: string): string {
-  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`
+  return `${id.slice(0, MASK_SHOWN)}${'*'.repeat(id.length - MASK_SHOWN)}`
+}
+const MASK_SHOWN = 4
+
+/** The least number of candidate ID numbers a person's masked form, birth date and sex may leave. */
+export const MIN_ID_CANDIDATES = 90
+
+/** What one page or file shows of a person, as someone rebuilding the ID number would combine it. */
+export interface IdDisclosure {
+  /** the number as shown, '*' (or any non-digit but X) for a hidden character; null when not shown */
+  masked: string | null
+  /** yyyy-mm-dd, when shown */
+  birthDate?: string | null
+  sex?: 'MALE' | 'FEMALE' | null
+}
+
+/**
+ * How many valid ID numbers agree with what is shown. Assumes the worst for the region digits
+ * (1–6): the county's area code is public and the address names the place, so they count as
+ * known, and of the 11 possible checksum contributions of an unknown region the one that leaves
+ * the fewest candidates (but at least one: the person's own number) is taken. Birth dates range from 1900-01-01 to `today`. Exact: the
+ * checksum is a weighted sum mod 11, so dates and sequences are tallied by residue and combined.
+ */
+export function idCandidates(shown: IdDisclosure, today: Date = new Date()): number {
+  const masked = shown.masked && shown.masked.length === 18 ? shown.masked.toUpperCase() : '*'.repeat(18)
+  const at = (i: number) => (/[\dX]/.test(masked[i]) ? masked[i] : null)
+  const digitsMatch = (text: string, from: number) => [...text].every((c, i) => at(from + i) === null || at(from + i) === c)
+  const weighted = (text: string, from: number) => [...text].reduce((sum, c, i) => sum + Number(c) * WEIGHTS[from + i], 0)
+
+  // Birth dates (digits 7–14) by their checksum residue.
+  const dates = new Array<number>(11).fill(0)
+  const addDate = (yyyymmdd: string) => {
+    if (digitsMatch(yyyymmdd, 6)) dates[weighted(yyyymmdd, 6) % 11]++
+  }
+  if (shown.birthDate) addDate(shown.birthDate.replace(/-/g, ''))
+  else {
+    const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())
+    for (let t = Date.UTC(1900, 0, 1); t <= end; t += 86_400_000) addDate(new Date(t).toISOString().slice(0, 10).replace(/-/g, ''))
+  }
+
+  // Sequence digits (15–17), the last one odd for men and even for women.
+  const sequences = new Array<number>(11).fill(0)
+  for (let n = 0; n < 1000; n++) {
+    const seq = String(n).padStart(3, '0')
+    if (shown.sex && (Number(seq[2]) % 2 === 1) !== (shown.sex === 'MALE')) continue
+    if (digitsMatch(seq, 14)) sequences[weighted(seq, 14) % 11]++
+  }
+
+  const check = at(17)
+  let fewest = Infinity
+  for (let region = 0; region < 11; region++) {
+    let count = 0
+    for (let d = 0; d < 11; d++) {
+      for (let s = 0; s < 11; s++) if (check === null || CHECK[(region + d + s) % 11] === check) count += dates[d] * sequences[s]
+    }
+    // A region residue that leaves nothing is not this person's region.
+    if (count > 0) fewest = Math.min(fewest, count)
+  }
+  return fewest === Infinity ? 0 : fewest
 }
 
 /** A valid ID number for the given region, birth date, sequence and sex (demo data and tests). */

@@ -4,8 +4,11 @@ import { db } from '../setup/db'
 import { staff } from './helpers'
 import { makeCounty, uniqueIdNumber } from '@/tests/factories'
 import { generateRows, importCsv, type ImportRow } from '@/tests/factories/imports'
-import { importRegister } from '@/lib/imports/service'
+import { importRegister, OUT_OF_SCOPE_DAILY_CAP, outOfScopeHitsToday } from '@/lib/imports/service'
+import { importCapAlerts } from '@/lib/imports/queries'
 import { exportRegister } from '@/lib/imports/export'
+import { hashIdNumber } from '@/lib/registry/crypto'
+import { translator } from '@/lib/i18n/core'
 
 
 async function setting() {
@@ -30,6 +33,13 @@ const registerCount = async (countyId: number) => ({
   persons: await db.person.count({ where: { countyId } }),
   audits: await db.auditEvent.count({ where: { action: 'register.import' } }),
 })
+
+/** One-person households (a head each) in village `code`, with the given ID numbers. */
+function singles(code: string, ids: string[]): ImportRow[] {
+  return ids.map((idNumber, i) => ({ householdKey: String(i + 1), regionCode: code, address: `独居路 ${i + 1} 号`, relation: '本人', name: `单${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}`, sex: '男', birthDate: '1970-01-01', ethnicity: '汉族', idNumber, maritalStatus: '未婚' }))
+}
+
+const maleIds = (n: number) => Array.from({ length: n }, () => uniqueIdNumber('1970-01-01', 'MALE'))
 
 async function readExport(stream: ReadableStream<Uint8Array>) {
   const buffer = Buffer.from(await new Response(stream).arrayBuffer())
@@ -84,7 +94,7 @@ describe('register import', () => {
       expect(h.members).toHaveLength(3)
     }
     const stored = await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '李秀兰' } })
-    expect(stored).toMatchObject({ sex: 'FEMALE', maritalStatus: 'MARRIED', idMasked: expect.stringMatching(/^\d{4}\*{10}\d{3}[\dX]$/) })
+    expect(stored).toMatchObject({ sex: 'FEMALE', maritalStatus: 'MARRIED', idMasked: expect.stringMatching(/^\d{4}\*{14}$/) })
     expect(stored.birthDate.toISOString().slice(0, 10)).toBe('1988-07-15')
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'register.import', actorId: clerk.id } })
     expect(event.after).toMatchObject({ households: 2, persons: 6, skipped: 0 })
@@ -161,30 +171,115 @@ describe('register import', () => {
   })
 })
 
+describe('import checks: audited, and no ID-existence oracle across the county', () => {
+  it('audits every dry run and every commit with its counts', async () => {
+    const { clerk, inside } = await setting()
+    const file = importCsv(family(inside[0].code, '1', '幸福路 8 号'))
+    await importRegister(clerk, clerk, file, false)
+    await importRegister(clerk, clerk, file, true)
+    const checks = await db.auditEvent.findMany({ where: { actorId: clerk.id, action: 'register.import.check' }, orderBy: { id: 'asc' } })
+    expect(checks.map((c) => c.after)).toEqual([
+      expect.objectContaining({ commit: false, rows: 3, households: 1, persons: 3, skipped: 0, errors: 0, outOfScope: 0, outOfScopeHashes: [] }),
+      expect.objectContaining({ commit: true, rows: 3, households: 1, persons: 3, skipped: 0, errors: 0, outOfScope: 0 }),
+    ])
+    expect(await db.auditEvent.count({ where: { actorId: clerk.id, action: 'register.import' } })).toBe(1)
+  })
+
+  it('a hit outside the user’s region is audited by its hash, and its row says “registered elsewhere in the county” without saying where', async () => {
+    const { clerk, inside, outside, townships } = await setting()
+    const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
+    const theirs = family(outside.code, '1', '外乡路 1 号')
+    await importRegister(otherClerk, otherClerk, importCsv(theirs), true)
+    const mine = family(inside[0].code, '1', '幸福路 8 号')
+    mine[0].idNumber = theirs[0].idNumber
+    mine[1].idNumber = theirs[1].idNumber
+    const result = await importRegister(clerk, clerk, importCsv(mine), false)
+    const hits = result.errors.filter((e) => e.key === 'imports.errors.idOutOfScope')
+    expect(hits.map((e) => ({ line: e.line, value: e.value, params: e.params }))).toEqual([
+      { line: 2, value: '', params: undefined },
+      { line: 3, value: '', params: undefined },
+    ])
+    const message = translator('zh-CN')('imports.errors.idOutOfScope')
+    expect(message).toContain('本县其他地方登记')
+    expect(message).toContain('县内迁移')
+    for (const where of [outside.name, outside.code, townships[1].name]) expect(JSON.stringify(result) + message).not.toContain(where)
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: clerk.id, action: 'register.import.check' } })
+    expect(event.after).toMatchObject({ commit: false, outOfScope: 2, outOfScopeHashes: [hashIdNumber(theirs[0].idNumber!), hashIdNumber(theirs[1].idNumber!)].sort() })
+    expect(await outOfScopeHitsToday(db, clerk.id)).toBe(2)
+  })
+
+  it(`refuses a user's imports past ${OUT_OF_SCOPE_DAILY_CAP} hits outside their region in a day, and alerts the administrators`, async () => {
+    const { clerk, inside, outside, townships, county, township } = await setting()
+    const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
+    const ids = maleIds(25)
+    expect(await importRegister(otherClerk, otherClerk, importCsv(singles(outside.code, ids)), true)).toMatchObject({ committed: true, persons: 25 })
+
+    // 15 guesses that hit: answered (as errors), counted
+    const first = await importRegister(clerk, clerk, importCsv(singles(inside[0].code, ids.slice(0, 15))), false)
+    expect(first.errors.filter((e) => e.key === 'imports.errors.idOutOfScope')).toHaveLength(15)
+    // 6 more would make 21: refused, nothing about the rows is returned
+    await expect(importRegister(clerk, clerk, importCsv(singles(inside[0].code, ids.slice(15, 21))), false)).rejects.toMatchObject({ key: 'imports.errors.outOfScopeCap' })
+    const refused = await db.auditEvent.findFirstOrThrow({ where: { actorId: clerk.id, action: 'register.import.refused' } })
+    expect(refused.after).toMatchObject({ outOfScope: 6, hitsToday: 21, outOfScopeHashes: ids.slice(15, 21).map(hashIdNumber).sort() })
+    // past the cap even a clean file is refused today, and nothing is written
+    const before = await db.person.count({ where: { countyId: county.id } })
+    await expect(importRegister(clerk, clerk, importCsv(family(inside[0].code, '1', '幸福路 8 号')), true)).rejects.toMatchObject({ key: 'imports.errors.outOfScopeCap' })
+    expect(await db.person.count({ where: { countyId: county.id } })).toBe(before)
+    // someone else in the same township is not affected
+    const colleague = await staff('TOWNSHIP_STAFF', township)
+    expect(await importRegister(colleague, colleague, importCsv(family(inside[1].code, '1', '和平路 2 号')), false)).toMatchObject({ errorCount: 0, persons: 3 })
+
+    const countyAdmin = await staff('ADMIN', county)
+    const alerts = await importCapAlerts(countyAdmin)
+    expect(alerts).toEqual([expect.objectContaining({ actorName: clerk.username, hitsToday: 21 })])
+    expect(await importCapAlerts(await staff('ADMIN', townships[1]))).toEqual([])
+    expect(await importCapAlerts(await staff('INSPECTOR', county))).toEqual([])
+  })
+})
+
 describe('register export', () => {
-  it('masks ID numbers for a role without register.revealId, stays in scope, and is audited', async () => {
-    const { clerk, inside, outside, township, townships } = await setting()
+  it('bulk export of residents’ rows is refused to roles that do not maintain the register', async () => {
+    const { clerk, inside, township, county } = await setting()
+    await importRegister(clerk, clerk, importCsv(family(inside[0].code, '1', '幸福路 8 号')), true)
+    const refused = [await staff('TOWNSHIP_LEADER', township), await staff('COUNTY_OFFICIAL', county), await staff('INSPECTOR', county)]
+    for (const user of refused) {
+      await expect(exportRegister(user, user, { q: '', alive: 'yes' })).rejects.toMatchObject({ key: 'errors.forbidden' })
+      expect(await db.auditEvent.count({ where: { action: 'register.export', actorId: user.id } })).toBe(0)
+    }
+  })
+
+  it('stays in scope and is audited with the ids of the people exported; a full-ID export names whose numbers it carries', async () => {
+    const { clerk, inside, outside, townships, county } = await setting()
     const rows = family(inside[0].code, '1', '幸福路 8 号')
     await importRegister(clerk, clerk, importCsv(rows), true)
     const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
     await importRegister(otherClerk, otherClerk, importCsv(family(outside.code, '1', '外乡路 1 号')), true)
+    const mine = await db.person.findMany({ where: { countyId: county.id, villageId: inside[0].id }, select: { id: true, idHash: true }, orderBy: { id: 'asc' } })
+    expect(mine).toHaveLength(3)
 
-    const leader = await staff('TOWNSHIP_LEADER', township)
-    const started = await exportRegister(leader, leader, { q: '', alive: 'yes' })
+    const started = await exportRegister(clerk, clerk, { q: '', alive: 'yes' })
     if (!started.ok) throw new Error('export refused')
-    expect(started).toMatchObject({ count: 3, fullIds: false })
+    expect(started).toMatchObject({ count: 3, fullIds: true })
     const { header, rows: exported } = await readExport(started.stream)
     expect(header).toEqual(expect.arrayContaining(['姓名', '性别', '出生日期', '身份证号', '与户主关系', '住址']))
     expect(exported.map((r) => r['住址'])).toEqual(['幸福路 8 号', '幸福路 8 号', '幸福路 8 号'])
-    expect(exported[0]).toMatchObject({ 姓名: '王建军', 性别: '男', 与户主关系: '本人', 民族: '汉族', 身份证号: `${rows[0].idNumber!.slice(0, 4)}**********${rows[0].idNumber!.slice(-4)}` })
-    expect(JSON.stringify(exported)).not.toContain(rows[0].idNumber)
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: leader.id } })).toMatchObject({ after: { count: 3, fullIds: false } })
+    expect(exported[0]).toMatchObject({ 姓名: '王建军', 性别: '男', 与户主关系: '本人', 民族: '汉族', 身份证号: rows[0].idNumber })
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: clerk.id } })
+    expect(event.after).toMatchObject({
+      count: 3,
+      fullIds: true,
+      personIds: mine.map((p) => p.id),
+      fullIdPersonIds: mine.filter((p) => p.idHash !== null).map((p) => p.id),
+    })
+    expect((event.after as { fullIdPersonIds: number[] }).fullIdPersonIds).toHaveLength(2)
 
-    // a role that may see full numbers gets them, with the same filter semantics
-    const full = await exportRegister(clerk, clerk, { q: '王建军', alive: 'yes' })
-    if (!full.ok) throw new Error('export refused')
-    const { rows: named } = await readExport(full.stream)
+    // the same filter semantics as the search: one person, named in the audit
+    const one = await exportRegister(clerk, clerk, { q: '王建军', alive: 'yes' })
+    if (!one.ok) throw new Error('export refused')
+    const { rows: named } = await readExport(one.stream)
     expect(named.map((r) => r['身份证号'])).toEqual([rows[0].idNumber])
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: clerk.id } })).toMatchObject({ after: { count: 1, fullIds: true } })
+    const last = await db.auditEvent.findFirstOrThrow({ where: { action: 'register.export', actorId: clerk.id }, orderBy: { id: 'desc' } })
+    expect(last.after).toMatchObject({ count: 1, personIds: [mine[0].id] })
   })
 })

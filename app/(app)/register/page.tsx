@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { can } from '@/lib/access/permissions'
 import { filterRegions, openQuestions, searchPersons } from '@/lib/registry/queries'
+import { classifySearch } from '@/lib/registry/pinyin'
 import { RESIDENCES, SEXES, searchSchema } from '@/lib/registry/schemas'
 import { ageOn, todayIso } from '@/lib/dates'
 import type { MessageKey } from '@/lib/i18n/core'
@@ -42,6 +43,10 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
     user.regionLevel === 'VILLAGE' || user.regionLevel === 'GROUP' ? [] : filterRegions(user),
   ])
   const today = todayIso()
+  // The box does not echo ID digits back (docs/decisions/0005-id-masking.md): the server matched
+  // them, the page says how it searched.
+  const byId = classifySearch(typed('q')).kind
+  const idSearch = byId === 'idLast4' || byId === 'idNumber' ? byId : null
   const params = (page: number) => {
     const p = new URLSearchParams()
     for (const [k, v] of Object.entries({ ...filter, page })) if (v !== undefined && v !== '') p.set(k, String(v))
@@ -52,7 +57,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <PageTitle
         actions={
           <>
-            {filter ? <ExportButton searchParams={raw} /> : null}
+            {filter && can(user, 'register.export') ? <ExportButton searchParams={raw} /> : null}
             {can(user, 'register.edit') ? (
               <ButtonLink kind="primary" href="/register/households/new">
                 {t('registry.newHousehold')}
@@ -76,7 +81,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         <div className="flex flex-wrap gap-2">
           <input
             name="q"
-            defaultValue={typed('q')}
+            defaultValue={idSearch ? '' : typed('q')}
             placeholder={t('registry.searchPlaceholder')}
             aria-label={t('registry.search')}
             className={`${inputClass} max-w-xl flex-1`}
@@ -146,6 +151,11 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           </div>
         </details>
         <p className="text-xs text-slate-500">{t('registry.searchHint')}</p>
+        {idSearch ? (
+          <p className="text-sm text-slate-700" data-testid="search-by-id">
+            {t(idSearch === 'idLast4' ? 'registry.searchedByIdLast4' : 'registry.searchedByIdNumber')}
+          </p>
+        ) : null}
       </form>
       {!results ? (
         <Alert kind="error">

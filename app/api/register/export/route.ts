@@ -4,9 +4,12 @@ import { searchSchema } from '@/lib/registry/schemas'
 import { fieldErrorsOf } from '@/lib/server/action'
 import { downloadRequest, textResponse, xlsxResponse } from '@/lib/server/download'
 
-/** GET /api/register/export?q=…&regionId=…: the register search's list as .xlsx (see lib/imports/export). */
+/**
+ * GET /api/register/export?q=…&regionId=…: the register search's list as .xlsx (see lib/imports/export),
+ * for the roles that maintain the register (`register.export`); a refusal is audited.
+ */
 export async function GET(request: NextRequest) {
-  const allowed = await downloadRequest('register.view')
+  const allowed = await downloadRequest('register.export')
   if (!allowed.ok) return allowed.response
   const { user, actor, t } = allowed
   // The search's own schema, so the export lists exactly the rows the page shows. A repeated

@@ -72,12 +72,17 @@ export const importsEn: Shape<typeof importsZhCN> = {
     duplicateIdInFile: 'Same ID number as row {line}.',
     duplicatePersonInFile: 'Same person as row {line} (same name, date of birth and address).',
     idOtherName: 'This ID number is registered in the county to "{name}", not to the name on this row.',
-    idOutOfScope: 'This ID number is registered in the county outside your area; contact that township.',
+    idOutOfScope: 'This person is already registered elsewhere in the county and cannot be registered twice. If they now live in your area, ask your township office to have the place where they are registered record a move within the county to your area.',
+    outOfScopeCap: 'Today your files have found more than {cap} ID numbers of residents registered elsewhere in the county, so no more files can be checked or imported today. This has been recorded and the administrators alerted; contact the county administrator if you need to continue.',
     partlyRegistered: 'This person is registered in another household; use a "move within county" event, or remove the row.',
     headElsewhere: 'The head is registered in a household outside your area.',
     headHasNoHousehold: 'The head is registered but in no household, so new members cannot join it.',
     secondHead: 'The head of this household is already registered elsewhere; this row cannot be head too.',
     changedMeanwhile: 'Someone registered one of these residents during the import; nothing was imported. Check the file again.',
+  },
+  alerts: {
+    title: 'Imports refused',
+    capLine: 'An import by {user} at {time} was refused: that day their files found {hits} ID numbers registered elsewhere in the county (limit {cap}). Check the audit log.',
   },
   export: {
     button: 'Export to Excel',

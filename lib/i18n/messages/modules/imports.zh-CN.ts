@@ -69,12 +69,17 @@ export const importsZhCN = {
     duplicateIdInFile: '身份证号与第 {line} 行重复。',
     duplicatePersonInFile: '与第 {line} 行是同一人（同名、同出生日期、同住址）。',
     idOtherName: '该身份证号已在本县登记在“{name}”名下，与本行姓名不一致。',
-    idOutOfScope: '该身份证号已在本县登记，但不在您的管辖范围内，请联系所在乡镇。',
+    idOutOfScope: '此人已在本县其他地方登记，不能在此重复登记。如其已迁来本辖区居住，请联系本乡镇人口服务办，由其现登记地登记“县内迁移”事件，把户籍转到本辖区。',
+    outOfScopeCap: '今天您导入的文件中已有超过 {cap} 个身份证号是本县其他地方已登记的居民，今天不能再检查或导入文件。此情况已记录并通知系统管理员；如确需继续，请联系县系统管理员。',
     partlyRegistered: '此人已登记在另一户中；请用“县内迁移”事件调整，或从文件中删去此行。',
     headElsewhere: '户主已登记，但不在您的管辖范围内的户中。',
     headHasNoHousehold: '户主已登记但不在任何户中，新成员无法随户主入户。',
     secondHead: '户主已登记在另一户中，此行不能再作为“本人”。',
     changedMeanwhile: '导入期间有人登记了其中的居民，未导入任何数据。请重新检查文件。',
+  },
+  alerts: {
+    title: '导入被拒绝',
+    capLine: '{user} 在 {time} 的导入被拒绝：当天文件中命中本县其他区域已登记身份证号 {hits} 个（上限 {cap} 个）。请在审计日志中核实。',
   },
   export: {
     button: '导出 Excel',
