@@ -27,13 +27,13 @@ export function fieldError(state: ActionState<unknown>, name: string): string | 
  */
 export function useActionForm<T>(action: (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>) {
   const [state, dispatch, pending] = useActionState(action, null)
+  const submit = (formData: FormData) => startTransition(() => dispatch(formData))
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const submitter = (event.nativeEvent as SubmitEvent).submitter
-    const formData = new FormData(event.currentTarget, submitter)
-    startTransition(() => dispatch(formData))
+    submit(new FormData(event.currentTarget, submitter))
   }
-  return { state, onSubmit, pending }
+  return { state, onSubmit, submit, pending }
 }
 
 export function PendingButton({ children, pending, busy, kind = 'primary', name, value }: { children: ReactNode; pending: boolean; busy?: ReactNode; kind?: keyof typeof buttonClass; name?: string; value?: string }) {
