@@ -96,7 +96,7 @@ test('the head’s death asks for the new head, after a confirmation; the widow 
 
   await page.getByRole('link', { name: '冯秀英' }).first().click()
   await expect(page.getByTestId('person-name')).toHaveText('冯秀英')
-  await expect(page.getByText('丧偶', { exact: true })).toBeVisible()
+  await expect(page.locator('dl').getByText('丧偶', { exact: true })).toBeVisible()
   await expect(page.getByText('本人(户主)：', { exact: false })).toBeVisible()
   await expectAccessible(page)
 })

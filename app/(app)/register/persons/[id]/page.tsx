@@ -117,7 +117,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 {person.household.members.map((m) => (
                   <li key={m.id}>
                     {m.relation ? <span className="text-slate-500">{t(`registry.relation.${m.relation}`)}：</span> : null}
-                    {m.id === person.id ? <strong>{m.name}</strong> : <Link className="text-brand-600 hover:underline" href={`/register/persons/${m.id}`}>{m.name}</Link>}
+                    {m.id === person.id ? <strong>{m.name}</strong> : <Link className="text-brand-600 underline" href={`/register/persons/${m.id}`}>{m.name}</Link>}
                     {!m.alive ? <Badge>{t('registry.status.deceased')}</Badge> : null}
                   </li>
                 ))}
