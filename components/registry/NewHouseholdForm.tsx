@@ -7,7 +7,7 @@ import { buttonClass, Card, Field, inputClass } from '@/components/ui'
 import { ActionMessage, PendingButton, useActionForm } from '@/components/ui/client'
 import { draftToInput, emptyPerson, PersonFieldset, type PersonDraft } from './PersonFieldset'
 
-export function NewHouseholdForm({ regions }: { regions: { id: number; label: string }[] }) {
+export function NewHouseholdForm({ regions, formKey }: { regions: { id: number; label: string }[]; formKey: string }) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(createHouseholdAction)
   const [regionId, setRegionId] = useState(regions.length === 1 ? String(regions[0].id) : '')
@@ -26,6 +26,7 @@ export function NewHouseholdForm({ regions }: { regions: { id: number; label: st
         </p>
       ) : null}
       <input type="hidden" name="household" value={payload} />
+      <input type="hidden" name="formKey" value={formKey} />
       <Card>
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label={t('registry.fields.region')} name="regionId" error={errors?.['household.regionId']}>

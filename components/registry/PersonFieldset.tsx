@@ -1,6 +1,7 @@
 'use client'
 import { useLocale, useT } from '@/lib/i18n/client'
 import { ETHNICITIES } from '@/lib/registry/ethnicities'
+import { parseIdNumber } from '@/lib/registry/idcard'
 import { EDUCATIONS, MARITAL_STATUSES, RELATIONS, RESIDENCES, SEXES } from '@/lib/registry/schemas'
 import { Field, inputClass } from '@/components/ui'
 
@@ -57,10 +58,16 @@ export function PersonFieldset({
   const locale = useLocale()
   const id = (field: string) => `${prefix}.${field}`.replace(/\./g, '-')
   const error = (field: keyof PersonDraft) => errors?.[`${prefix}.${field}`] ?? (prefix === '' ? errors?.[field] : undefined)
+  // A complete, valid 18-digit ID number fills sex and birth date; the clerk sees them and may
+  // change them, and the server refuses a mismatch.
+  const change = (field: keyof PersonDraft, text: string) => {
+    const parsed = field === 'idNumber' ? parseIdNumber(text) : null
+    onChange(parsed?.ok ? { ...value, idNumber: text, sex: parsed.sex, birthDate: parsed.birthDate } : { ...value, [field]: text })
+  }
   const input = (field: keyof PersonDraft, extra: Record<string, unknown> = {}) => ({
     id: id(field),
     value: value[field],
-    onChange: (e: { target: { value: string } }) => onChange({ ...value, [field]: e.target.value }),
+    onChange: (e: { target: { value: string } }) => change(field, e.target.value),
     className: inputClass,
     'aria-invalid': error(field) ? true : undefined,
     'aria-describedby': error(field) ? `${id(field)}-error` : undefined,

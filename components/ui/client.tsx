@@ -61,6 +61,10 @@ export function useActionForm<T>(action: (previous: ActionState<T>, formData: Fo
   const t = useT()
   const [state, dispatch, pending] = useActionState(reachable(action, t), null)
   const [local, setLocal] = useState<ActionState<T>>(null)
+  const submit = (formData: FormData) => {
+    setLocal(null)
+    startTransition(() => dispatch(formData))
+  }
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const submitter = (event.nativeEvent as SubmitEvent).submitter
@@ -73,10 +77,9 @@ export function useActionForm<T>(action: (previous: ActionState<T>, formData: Fo
         return
       }
     }
-    setLocal(null)
-    startTransition(() => dispatch(formData))
+    submit(formData)
   }
-  return { state: local ?? state, onSubmit, pending }
+  return { state: local ?? state, onSubmit, submit, pending }
 }
 
 export function PendingButton({ children, pending, busy, kind = 'primary', name, value }: { children: ReactNode; pending: boolean; busy?: ReactNode; kind?: keyof typeof buttonClass; name?: string; value?: string }) {

@@ -29,6 +29,9 @@ export const COLUMNS = [
   'occupation',
   'hukouText',
   'hukouCode',
+  /** optional: a child's parents by ID number; without them a child of the head and spouse is theirs */
+  'motherIdNumber',
+  'fatherIdNumber',
 ] as const
 export type Column = (typeof COLUMNS)[number]
 

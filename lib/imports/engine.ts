@@ -3,7 +3,7 @@ import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
 import { inScope, type LeveledSubject } from '@/lib/access/permissions'
 import { personColumns } from '@/lib/registry/columns'
 import { hashIdNumber } from '@/lib/registry/crypto'
-import { placementOf, type Placement } from '@/lib/registry/rules'
+import { inferParents, placementOf, type Placement } from '@/lib/registry/rules'
 import { toIso } from '@/lib/dates'
 import { noIdKey, validateRows, type PlannedHousehold, type PlannedMember, type RowError } from './validate'
 import type { SheetRow } from './sheet'
@@ -52,12 +52,17 @@ interface ExistingPerson {
   groupId: number | null
 }
 
+/** A parent: a person of this file (created by the import) or of the register. */
+type ParentRef = { member: PlannedMember } | { id: number }
+
 interface Plan {
   create: { place: Placement; household: PlannedHousehold; members: PlannedMember[] }[]
   join: { householdId: number; place: Placement; members: PlannedMember[] }[]
   skipped: { line: number; name: string }[]
   /** keyed hashes of ID numbers registered in the county outside the user's region */
   outOfScope: string[]
+  /** the parents of new people: from the 母亲/父亲身份证号 columns, else inferred from the household */
+  parents: { child: PlannedMember; mother?: ParentRef; father?: ParentRef }[]
 }
 
 /** What a check found, for its audit event (counts, and the hashes of hits outside the region). */
@@ -89,7 +94,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 /** Checks the rows against the regions and the register; returns the plan, or the errors. */
 export async function planImport(client: ImportClient, subject: LeveledSubject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
   const { households, errors } = validateRows(rows)
-  const plan: Plan = { create: [], join: [], skipped: [], outOfScope: [] }
+  const plan: Plan = { create: [], join: [], skipped: [], outOfScope: [], parents: [] }
   const fail = (line: number, column: RowError['column'], key: RowError['key'], value = '', params?: RowError['params']) => errors.push({ line, column, key, value, params })
 
   // Regions: villages or groups, in use, inside the user's region.
@@ -128,6 +133,17 @@ export async function planImport(client: ImportClient, subject: LeveledSubject, 
     }
   }
 
+  // Parents named by ID number: a person of the file, else one registered in the county.
+  const parentIds = new Set(households.flatMap((h) => h.members.flatMap((m) => [m.motherIdNumber, m.fatherIdNumber])).filter((v): v is string => !!v))
+  const inFile = new Map<string, PlannedMember>()
+  for (const { members } of households) for (const m of members) if (m.person.idNumber && !inFile.has(m.person.idNumber)) inFile.set(m.person.idNumber, m)
+  const registeredParents = new Map<string, { id: number; sex: string }>()
+  const outside = [...parentIds].filter((v) => !inFile.has(v)).map(hashIdNumber)
+  for (const part of chunks(outside, 10_000)) {
+    for (const p of await client.person.findMany({ where: { countyId: { in: countyIds }, idHash: { in: part } }, select: { id: true, sex: true, idHash: true } })) registeredParents.set(p.idHash!, p)
+  }
+  const registeredAs = new Map<PlannedMember, number>()
+
   for (const { household, place } of placed) {
     const fresh: PlannedMember[] = []
     const registered: { member: PlannedMember; existing: ExistingPerson }[] = []
@@ -144,6 +160,7 @@ export async function planImport(client: ImportClient, subject: LeveledSubject, 
       else if (hash && existing.name !== m.person.name) fail(m.line, 'name', 'imports.errors.idOtherName', m.person.name, { name: existing.name })
       else registered.push({ member: m, existing })
     }
+    for (const r of registered) registeredAs.set(r.member, r.existing.id)
     if (registered.length === 0) {
       plan.create.push({ place, household, members: fresh })
       continue
@@ -164,6 +181,32 @@ export async function planImport(client: ImportClient, subject: LeveledSubject, 
     }
     const h = head.existing
     plan.join.push({ householdId: h.householdId!, place: { countyId: h.countyId, townshipId: h.townshipId, villageId: h.villageId, groupId: h.groupId, regionId: h.groupId ?? h.villageId }, members: fresh })
+  }
+  // Who the new people's parents are.
+  const newPeople = new Set([...plan.create.flatMap((c) => c.members), ...plan.join.flatMap((j) => j.members)])
+  const ref = (m: PlannedMember): ParentRef | undefined => (newPeople.has(m) ? { member: m } : registeredAs.has(m) ? { id: registeredAs.get(m)! } : undefined)
+  for (const { household } of placed) {
+    const inferred = inferParents(household.members.map((m) => ({ key: m, relation: m.person.relation, sex: m.person.sex })))
+    for (const child of household.members) {
+      if (!newPeople.has(child)) continue
+      const link: { mother?: ParentRef; father?: ParentRef } = {}
+      if (child.motherIdNumber || child.fatherIdNumber) {
+        for (const [column, sex, idNumber] of [['motherIdNumber', 'FEMALE', child.motherIdNumber], ['fatherIdNumber', 'MALE', child.fatherIdNumber]] as const) {
+          if (!idNumber) continue
+          const member = inFile.get(idNumber)
+          const registeredParent = member ? undefined : registeredParents.get(hashIdNumber(idNumber))
+          const found = member ? ref(member) : registeredParent ? { id: registeredParent.id } : undefined
+          const parentSex = member ? member.person.sex : registeredParent?.sex
+          if (!found) fail(child.line, column, 'imports.errors.parentUnknown', idNumber)
+          else if (parentSex !== sex) fail(child.line, column, 'imports.errors.parentSex', idNumber)
+          else link[column === 'motherIdNumber' ? 'mother' : 'father'] = found
+        }
+      } else {
+        const parents = inferred.get(child)
+        if (parents) Object.assign(link, { mother: ref(parents.motherKey), father: ref(parents.fatherKey) })
+      }
+      if (link.mother || link.father) plan.parents.push({ child, ...link })
+    }
   }
   errors.sort((a, b) => a.line - b.line)
   plan.skipped.sort((a, b) => a.line - b.line)
@@ -223,12 +266,13 @@ const CHANGE_COLUMNS: BulkColumn[] = [
 /** Writes the plan in one transaction: households, people in bulk, heads, then the audit event. */
 async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>, summary: ImportSummary, phase: Phase, actorId: number) {
   const persons: Prisma.PersonCreateManyInput[] = []
+  const rowOf = new Map<PlannedMember, number>()
   plan.create.forEach((h, i) => {
-    for (const m of h.members) persons.push({ ...h.place, ...personColumns(m.person), householdId: i, relation: m.person.relation })
+    for (const m of h.members) rowOf.set(m, persons.push({ ...h.place, ...personColumns(m.person), householdId: i, relation: m.person.relation }) - 1)
   })
   const joinedFrom = persons.length
   for (const j of plan.join) {
-    for (const m of j.members) persons.push({ ...j.place, ...personColumns(m.person), householdId: j.householdId, relation: m.person.relation })
+    for (const m of j.members) rowOf.set(m, persons.push({ ...j.place, ...personColumns(m.person), householdId: j.householdId, relation: m.person.relation }) - 1)
   }
   phase('columns')
   await client.$transaction(
@@ -256,6 +300,27 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
           `UPDATE "Household" h SET "headId" = v.head FROM unnest($1::int[], $2::int[]) AS v(id, head) WHERE h.id = v.id`,
           part.map((x) => x.householdId),
           part.map((x) => x.personId),
+        )
+      }
+      // Parents, then the birth orders of their children counted from the register (a counted order;
+      // an order a clerk entered stays)
+      const idOf = (r: ParentRef | undefined) => (r === undefined ? null : 'id' in r ? r.id : persons[rowOf.get(r.member)!].id!)
+      const links = plan.parents.map((p) => ({ child: persons[rowOf.get(p.child)!].id!, mother: idOf(p.mother), father: idOf(p.father) }))
+      for (const part of chunks(links, 20_000)) {
+        await tx.$executeRawUnsafe(
+          `UPDATE "Person" p SET "motherId" = v.mother, "fatherId" = v.father FROM unnest($1::int[], $2::int[], $3::int[]) AS v(id, mother, father) WHERE p.id = v.id`,
+          part.map((x) => x.child),
+          part.map((x) => x.mother),
+          part.map((x) => x.father),
+        )
+      }
+      const mothers = [...new Set(links.map((l) => l.mother).filter((v): v is number => v !== null))]
+      for (const part of chunks(mothers, 20_000)) {
+        await tx.$executeRawUnsafe(
+          `UPDATE "Person" p SET "birthOrder" = r.rank FROM (
+             SELECT id, row_number() OVER (PARTITION BY "motherId" ORDER BY "birthDate", id)::int AS rank FROM "Person" WHERE "motherId" = ANY($1::int[])
+           ) r WHERE p.id = r.id AND NOT p."birthOrderEntered" AND p."birthOrder" IS DISTINCT FROM r.rank`,
+          part,
         )
       }
       // One change a household for the township's monthly review (RegisterChange).

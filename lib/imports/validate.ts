@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isMessageKey, type MessageKey, type MessageParams } from '@/lib/i18n/core'
-import { memberSchema, HOUSEHOLD_TYPES, type PersonInput } from '@/lib/registry/schemas'
+import { idNumberInput, memberSchema, HOUSEHOLD_TYPES, type PersonInput } from '@/lib/registry/schemas'
 import type { Relation } from '@/lib/registry/rules'
 import { choice, freeText } from '@/lib/validation/fields'
 import { ALLOWED, CHOICE_COLUMNS, choiceCode, HEADER_ZH, normaliseDate, type Column } from './columns'
@@ -22,6 +22,9 @@ export interface RowError {
 export interface PlannedMember {
   line: number
   person: PersonInput & { relation: Relation }
+  /** the parents' ID numbers the file gives (母亲身份证号 / 父亲身份证号) */
+  motherIdNumber?: string
+  fatherIdNumber?: string
 }
 
 export interface PlannedHousehold {
@@ -119,6 +122,20 @@ export function readRow(row: SheetRow, errors: RowError[]) {
     }
   }
 
+  const parents: { motherIdNumber?: string; fatherIdNumber?: string } = {}
+  for (const column of ['motherIdNumber', 'fatherIdNumber'] as const) {
+    const cell = c[column]
+    if (typeof cell === 'number') {
+      fail(column, 'imports.errors.idAsNumber')
+      continue
+    }
+    const text = cellText(cell)
+    if (!text) continue
+    const parsedId = idNumberInput.safeParse(text)
+    if (parsedId.success) parents[column] = parsedId.data
+    else fail(column, issueKey(parsedId.error.issues[0]).key)
+  }
+
   const household: { key?: string; regionCode?: string; address?: string; type?: typeof householdType } = { type: householdType }
   const key = householdKeySchema.safeParse(cellText(c.householdKey) ?? '')
   if (key.success) household.key = key.data
@@ -136,7 +153,7 @@ export function readRow(row: SheetRow, errors: RowError[]) {
     else fail('address', issueKey(parsedAddress.error.issues[0]).key, issueKey(parsedAddress.error.issues[0]).params)
   }
   if (householdType !== undefined && !householdTypeSchema.safeParse(householdType).success) fail('householdType', 'errors.invalid')
-  return { ok: errors.length === before, person, household }
+  return { ok: errors.length === before, person, household, parents }
 }
 
 /**
@@ -149,7 +166,7 @@ export function validateRows(rows: SheetRow[]): { households: PlannedHousehold[]
   const groups = new Map<string, { line: number; regionCode?: string; address?: string; type?: PlannedHousehold['type']; members: PlannedMember[]; broken: boolean }>()
 
   for (const row of rows) {
-    const { ok, person, household } = readRow(row, errors)
+    const { ok, person, household, parents } = readRow(row, errors)
     if (household.key === undefined) continue
     let group = groups.get(household.key)
     if (!group) {
@@ -165,7 +182,7 @@ export function validateRows(rows: SheetRow[]): { households: PlannedHousehold[]
         errors.push({ line: row.line, column, key: 'imports.errors.householdMismatch', params: { column: HEADER_ZH[column] }, value: short(row.cells[column]) })
       }
     }
-    if (ok && person) group.members.push({ line: row.line, person })
+    if (ok && person) group.members.push({ line: row.line, person, ...parents })
     else group.broken = true
   }
 

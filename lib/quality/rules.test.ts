@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeIdNumber } from '@/lib/registry/idcard'
 import {
+  birthOrderProblems,
   deathBeforeBirthProblem,
   duplicateIdProblem,
   eventAfterDeathProblem,
@@ -137,8 +138,21 @@ describe('idMismatch', () => {
 })
 
 describe('catalogue', () => {
-  it('every rule has a severity and an entity; the two warnings are the plausibility checks', () => {
+  it('every rule has a severity and an entity; the warnings are the plausibility checks', () => {
     for (const rule of RULE_IDS) expect(RULE_ENTITY[rule]).toBeTruthy()
-    expect(RULE_IDS.filter((r) => RULES[r] === 'WARNING').sort()).toEqual(['likelyDuplicate', 'motherAge'])
+    expect(RULE_IDS.filter((r) => RULES[r] === 'WARNING').sort()).toEqual(['birthOrder', 'likelyDuplicate', 'motherAge'])
+  })
+})
+
+describe('birthOrder', () => {
+  const kid = (id: number, birthDate: string, birthOrder: number | null, birthOrderEntered = false) => ({ id, birthDate, birthOrder, birthOrderEntered })
+  it('flags a child whose order disagrees with the mother’s children, not one without an order', () => {
+    expect(birthOrderProblems([kid(1, '2012-01-01', 1), kid(2, '2016-01-01', 2)])).toEqual([])
+    // the bug of issue 8: a second child recorded as the first
+    expect(birthOrderProblems([kid(1, '2012-01-01', null), kid(2, '2016-01-01', 1)])).toEqual([{ id: 2, birthOrder: 1, counted: 2 }])
+  })
+  it('accepts a clerk-entered order above the count and counts on from it', () => {
+    expect(birthOrderProblems([kid(1, '2012-01-01', 3, true), kid(2, '2016-01-01', 4)])).toEqual([])
+    expect(birthOrderProblems([kid(1, '2012-01-01', 1), kid(2, '2016-01-01', 1, true)])).toEqual([{ id: 2, birthOrder: 1, counted: 2 }])
   })
 })

@@ -1,5 +1,6 @@
 import { idAgreement, parseIdNumber, type IdAgreementProblem } from '@/lib/registry/idcard'
 import { ageOn } from '@/lib/dates'
+import { birthOrderProblem, countBirthOrders, type ChildOrder } from '@/lib/registry/rules'
 
 // Data-quality rules as pure functions over plain objects (dates as yyyy-mm-dd). The sweep and the
 // on-save check narrow the candidates with SQL and then let these functions decide, so the unit
@@ -20,6 +21,7 @@ export const RULES = {
   duplicateId: 'ERROR',
   likelyDuplicate: 'WARNING',
   idMismatch: 'ERROR',
+  birthOrder: 'WARNING',
 } as const satisfies Record<string, 'ERROR' | 'WARNING'>
 
 export type RuleId = keyof typeof RULES
@@ -39,6 +41,7 @@ export const RULE_ENTITY: Record<RuleId, Entity> = {
   duplicateId: 'Person',
   likelyDuplicate: 'Person',
   idMismatch: 'Person',
+  birthOrder: 'Person',
 }
 
 export const MOTHER_MIN_AGE = 14
@@ -139,4 +142,19 @@ export function idMismatchProblem(idNumber: string, person: { birthDate: string;
   const parsed = parseIdNumber(idNumber, today)
   if (!parsed.ok) return 'invalid'
   return idAgreement(parsed, person.birthDate, person.sex)
+}
+
+/**
+ * The mother's children whose recorded birth order disagrees with her children in the register
+ * (registry rules.countBirthOrders): the report's birth-order columns would be wrong. Children
+ * without a recorded order are counted as siblings but not reported.
+ */
+export function birthOrderProblems(children: readonly ChildOrder[]): { id: number; birthOrder: number; counted: number }[] {
+  const orders = countBirthOrders(children)
+  const out: { id: number; birthOrder: number; counted: number }[] = []
+  for (const c of children) {
+    const { counted } = orders.get(c.id)!
+    if (c.birthOrder !== null && birthOrderProblem(c.birthOrder, counted, c.birthOrderEntered)) out.push({ id: c.id, birthOrder: c.birthOrder, counted })
+  }
+  return out
 }

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
 import { decryptIdNumber } from '@/lib/registry/crypto'
 import { todayIso, toIso } from '@/lib/dates'
 import {
+  birthOrderProblems,
   deathBeforeBirthProblem,
   duplicateIdProblem,
   eventAfterDeathProblem,
@@ -116,7 +117,7 @@ export async function detect(client: Client, target: Target, today = todayIso())
   const selves = await client.$queryRaw<(Place & { name: string; relation: string; householdId: number; headId: number | null })[]>`
     SELECT ${place('p')}, p.name, p.relation::text AS relation, p."householdId", h."headId"
     FROM "Person" p LEFT JOIN "Household" h ON h.id = p."householdId"
-    WHERE ${filter(target, 'p', 'Person')} AND p.relation = 'SELF' AND p."householdId" IS NOT NULL AND h."headId" IS DISTINCT FROM p.id`
+    WHERE ${filter(target, 'p', 'Person')} AND p.relation = 'SELF' AND p.alive AND p."householdId" IS NOT NULL AND h."headId" IS DISTINCT FROM p.id`
   for (const r of selves) {
     if (selfNotHeadProblem(r, { headId: r.headId })) out.push(found('selfNotHead', 'Person', r, { name: r.name, householdId: r.householdId, headId: r.headId }))
   }
@@ -125,7 +126,7 @@ export async function detect(client: Client, target: Target, today = todayIso())
     SELECT ${place('h')}, h.address, h."headId", m.members AS "memberCount", m.selves AS "selfCount"
     FROM "Household" h
     CROSS JOIN LATERAL (
-      SELECT count(*)::int AS members, (count(*) FILTER (WHERE s.relation = 'SELF'))::int AS selves FROM "Person" s WHERE s."householdId" = h.id
+      SELECT count(*)::int AS members, (count(*) FILTER (WHERE s.relation = 'SELF'))::int AS selves FROM "Person" s WHERE s."householdId" = h.id AND s.alive
     ) m
     WHERE ${filter(target, 'h', 'Household')} AND ((h."headId" IS NULL AND m.members > 0) OR m.selves >= 2)`
   for (const r of households) {
@@ -170,6 +171,25 @@ export async function detect(client: Client, target: Target, today = todayIso())
     const a = { id: r.id, villageId: r.villageId, name: r.name, birthDate: r.birthDate, motherId: r.motherId, idHash: r.idHash }
     const others = rows.filter((o) => likelyDuplicateOf(a, { ...a, id: o.otherId, motherId: o.otherMotherId, idHash: o.otherIdHash })).map((o) => o.otherId)
     if (others.length > 0) out.push(found('likelyDuplicate', 'Person', r, { name: r.name, birthDate: r.birthDate, others }))
+  }
+
+  // Birth orders that disagree with the mother's children: SQL finds the mothers with a child out
+  // of line with a plain count (or with an entered order); the pure rule decides.
+  const families = await client.$queryRaw<(Place & { name: string; birthDate: string; motherId: number; birthOrder: number | null; birthOrderEntered: boolean; inTarget: boolean })[]>`
+    WITH mothers AS (SELECT DISTINCT p."motherId" AS id FROM "Person" p WHERE ${filter(target, 'p', 'Person')} AND p."motherId" IS NOT NULL),
+    ranked AS (
+      SELECT c."motherId", c."birthOrder", c."birthOrderEntered", row_number() OVER (PARTITION BY c."motherId" ORDER BY c."birthDate", c.id) AS rank
+      FROM "Person" c WHERE c."motherId" IN (SELECT id FROM mothers)
+    )
+    SELECT ${place('c')}, c.name, c."birthDate"::text AS "birthDate", c."motherId", c."birthOrder", c."birthOrderEntered", ${filter(target, 'c', 'Person')} AS "inTarget"
+    FROM "Person" c
+    WHERE c."motherId" IN (SELECT "motherId" FROM ranked WHERE "birthOrderEntered" OR "birthOrder" <> rank)`
+  for (const rows of groupBy(families, (r) => r.motherId).values()) {
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    for (const p of birthOrderProblems(rows)) {
+      const r = byId.get(p.id)!
+      if (r.inTarget) out.push(found('birthOrder', 'Person', r, { name: r.name, birthDate: r.birthDate, motherId: r.motherId, birthOrder: p.birthOrder, counted: p.counted, entered: r.birthOrderEntered }))
+    }
   }
 
   out.push(...(await detectIdMismatch(client, target)))

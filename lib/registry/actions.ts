@@ -3,14 +3,14 @@ import { z } from 'zod'
 import { redirect } from 'next/navigation'
 import { defineAction } from '@/lib/server/action'
 import { freeText, id } from '@/lib/validation/fields'
-import { addMemberSchema, correctEventSchema, createHouseholdSchema, eventSchema, personRefSchema, updatePersonSchema } from './schemas'
-import { addMember, answerChange, checkChanges, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewChange, updatePerson } from './service'
+import { addMemberSchema, correctEventSchema, createHouseholdSchema, personRefSchema, recordEventSchema, setHeadSchema, setParentsSchema, updatePersonSchema } from './schemas'
+import { addMember, answerChange, checkChanges, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewChange, setHead, setParents, updatePerson } from './service'
 
 export const createHouseholdAction = defineAction({
   schema: createHouseholdSchema,
   permission: 'register.edit',
   run: async (input, { user, actor }) => {
-    const { householdId } = await createHousehold(actor, user, input.household)
+    const { householdId } = await createHousehold(actor, user, input.household, input.formKey)
     redirect(`/register/households/${householdId}?created=1`)
   },
 })
@@ -18,7 +18,7 @@ export const createHouseholdAction = defineAction({
 export const addMemberAction = defineAction({
   schema: addMemberSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => addMember(actor, user, input),
+  run: (input, { user, actor }) => addMember(actor, user, input, input.formKey),
   revalidate: ['/register'],
   success: 'registry.householdPage.memberAdded',
 })
@@ -38,11 +38,27 @@ export const revealIdAction = defineAction({
 })
 
 export const recordEventAction = defineAction({
-  schema: eventSchema,
+  schema: recordEventSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => recordEvent(actor, user, input),
+  run: ({ formKey, ...input }, { user, actor }) => recordEvent(actor, user, input, formKey),
   revalidate: ['/register'],
   success: 'registry.events.recorded',
+})
+
+export const setParentsAction = defineAction({
+  schema: setParentsSchema,
+  permission: 'register.edit',
+  run: (input, { user, actor }) => setParents(actor, user, input),
+  revalidate: ['/register'],
+  success: 'registry.person.parentsSaved',
+})
+
+export const setHeadAction = defineAction({
+  schema: setHeadSchema,
+  permission: 'register.edit',
+  run: (input, { user, actor }) => setHead(actor, user, input),
+  revalidate: ['/register'],
+  success: 'registry.householdPage.headSaved',
 })
 
 export const correctEventAction = defineAction({

@@ -138,8 +138,9 @@ export async function getPerson(subject: LeveledSubject, id: number) {
     omit: { idCipher: true, idHash: true },
     include: {
       region: placeSelect,
-      household: { select: { id: true, address: true, headId: true, members: { select: { id: true, name: true, relation: true, alive: true }, orderBy: { id: 'asc' } } } },
+      household: { select: { id: true, address: true, headId: true, members: { select: { id: true, name: true, relation: true, alive: true, sex: true, birthDate: true }, orderBy: { id: 'asc' } } } },
       mother: { select: { id: true, name: true } },
+      father: { select: { id: true, name: true } },
       events: { orderBy: [{ occurredOn: 'desc' }, { id: 'desc' }] },
     },
   })

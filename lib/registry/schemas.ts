@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { choice, freeText, id, isBlank, nameText, optional, optionalChoice, optionalId, optionalInt, page, queryText, version } from '@/lib/validation/fields'
+import { choice, formKey, freeText, id, isBlank, nameText, optional, optionalChoice, optionalId, optionalInt, page, queryText, version } from '@/lib/validation/fields'
 import { ETHNICITY_CODES } from './ethnicities'
 import { idAgreement, parseIdNumber } from './idcard'
 import { todayIso } from '@/lib/dates'
@@ -105,9 +105,15 @@ export function jsonField<T extends z.ZodType>(schema: T) {
     .pipe(schema)
 }
 
-export const createHouseholdSchema = z.object({ household: jsonField(householdSchema) })
+export const createHouseholdSchema = z.object({ household: jsonField(householdSchema), formKey })
 
-export const addMemberSchema = z.object({ householdId: id, member: jsonField(memberSchema) })
+export const addMemberSchema = z.object({ householdId: id, member: jsonField(memberSchema), formKey })
+
+/** The clerk's word on a person's parents: a person in the register, or none. */
+export const setParentsSchema = z.object({ personId: id, version, motherId: optional(id), fatherId: optional(id) })
+
+/** A household's new head, from its living members. */
+export const setHeadSchema = z.object({ householdId: id, headId: id })
 
 export const updatePersonSchema = z.object({ personId: id, version, person: jsonField(personSchema) })
 
@@ -127,9 +133,12 @@ export const birthSchema = z.object({
   sex: choice(SEXES),
   ethnicity: optional(choice(ETHNICITY_CODES)),
   idNumber: optional(idNumberInput),
+  /** a clerk's correction when elder children are not in the register; otherwise counted */
+  birthOrder: optional(z.coerce.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).min(1, { error: 'errors.invalid' }).max(20, { error: 'errors.invalid' })),
 })
 
-export const deathSchema = z.object({ type: z.literal('DEATH'), personId: id, ...base })
+/** The new head when the deceased headed the household; without one the household needs a head. */
+export const deathSchema = z.object({ type: z.literal('DEATH'), personId: id, ...base, newHeadId: optional(id) })
 export const marriageSchema = z.object({ type: z.literal('MARRIAGE'), personId: id, ...base, spouseName: optional(nameText(50)) })
 export const divorceSchema = z.object({ type: z.literal('DIVORCE'), personId: id, ...base })
 export const moveWithinSchema = z.object({ type: z.literal('MOVE_WITHIN'), personId: id, ...base, toRegionId: id, toHouseholdId: optional(id), relation: optional(choice(RELATIONS)) })
@@ -141,6 +150,9 @@ export const eventSchema = z.discriminatedUnion('type', [birthSchema, deathSchem
   error: 'errors.invalid',
 })
 export type EventInput = z.output<typeof eventSchema>
+
+/** What the form sends: the event and the key of the form render. */
+export const recordEventSchema = z.intersection(eventSchema, z.object({ formKey }))
 
 /** A correction gives the right date and, where the type has them, the right place. */
 export const correctEventSchema = z.object({

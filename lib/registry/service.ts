@@ -2,12 +2,13 @@ import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
+import { once } from '@/lib/server/idempotency'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { inScope, registerScope, type LeveledSubject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
-import { birthOrderOf, eventDateProblem, isLate, newbornRelation, placementOf, type Placement, type Relation } from './rules'
+import { countBirthOrders, eventDateProblem, eventRefusal, inferParents, isLate, newbornRelation, placementOf, relationToNewHead, type EventType, type Placement, type Relation } from './rules'
 import { toDate, todayIso, toIso } from '@/lib/dates'
 import type { EventInput, HouseholdInput, PersonInput } from './schemas'
 // higher modules (quality) see every write through the after-write hook, in the same transaction
@@ -109,57 +110,66 @@ function rethrowUnique(error: unknown): never {
 
 // ------------------------------------------------------------------ households and people
 
-export async function createHousehold(actor: Actor, subject: Subject, input: HouseholdInput): Promise<{ householdId: number }> {
+export async function createHousehold(actor: Actor, subject: Subject, input: HouseholdInput, formKey?: string): Promise<{ householdId: number }> {
   try {
-    return await db.$transaction(async (tx) => {
-      const place = await placementIn(tx, actor, subject, input.regionId)
-      await assertIdsFree(tx, place.countyId, input.members.map((m) => m.idNumber))
-      const household = await tx.household.create({ data: { ...place, address: input.address, type: input.type } })
-      let headId: number | null = null
-      const personIds: number[] = [] // quality
-      for (const member of input.members) {
-        const person = await tx.person.create({ data: { ...place, ...personColumns(member), householdId: household.id, relation: member.relation } })
-        personIds.push(person.id)
-        if (member.relation === 'SELF') headId = person.id
-      }
-      await tx.household.update({ where: { id: household.id }, data: { headId } })
-      await afterRegisterWrite(tx, { personIds, householdIds: [household.id] })
-      await logChange(tx, actor, place, {
-        kind: 'household.create',
-        personId: headId,
-        householdId: household.id,
-        summary: { address: input.address, members: input.members.map((m) => m.name) },
-      })
-      await audit(tx, actor, {
-        action: 'household.create',
-        entity: 'Household',
-        entityId: household.id,
-        regionId: place.regionId,
-        after: { address: input.address, type: input.type, members: input.members.map((m) => auditPerson(m)) },
-      })
-      return { householdId: household.id }
-    })
+    return await db.$transaction((tx) =>
+      once(tx, formKey, actor.id!, 'household.create', async () => {
+        const place = await placementIn(tx, actor, subject, input.regionId)
+        await assertIdsFree(tx, place.countyId, input.members.map((m) => m.idNumber))
+        const household = await tx.household.create({ data: { ...place, address: input.address, type: input.type } })
+        let headId: number | null = null
+        const personIds: number[] = [] // quality
+        const childIds: number[] = []
+        for (const member of input.members) {
+          const person = await tx.person.create({ data: { ...place, ...personColumns(member), householdId: household.id, relation: member.relation } })
+          personIds.push(person.id) // quality
+          if (member.relation === 'SELF') headId = person.id
+          if (member.relation === 'CHILD') childIds.push(person.id)
+        }
+        await tx.household.update({ where: { id: household.id }, data: { headId } })
+        // a child of a head and spouse who are a man and a woman is theirs (rules.inferParents)
+        await linkParents(tx, household.id, childIds)
+        await afterRegisterWrite(tx, { personIds, householdIds: [household.id] })
+        await logChange(tx, actor, place, {
+          kind: 'household.create',
+          personId: headId,
+          householdId: household.id,
+          summary: { address: input.address, members: input.members.map((m) => m.name) },
+        })
+        await audit(tx, actor, {
+          action: 'household.create',
+          entity: 'Household',
+          entityId: household.id,
+          regionId: place.regionId,
+          after: { address: input.address, type: input.type, members: input.members.map((m) => auditPerson(m)) },
+        })
+        return { householdId: household.id }
+      }),
+    )
   } catch (error) {
     rethrowUnique(error)
   }
 }
 
-export async function addMember(actor: Actor, subject: Subject, input: { householdId: number; member: PersonInput & { relation: Relation } }): Promise<{ personId: number }> {
+export async function addMember(actor: Actor, subject: Subject, input: { householdId: number; member: PersonInput & { relation: Relation } }, formKey?: string): Promise<{ personId: number }> {
   try {
-    return await db.$transaction(async (tx) => {
-      const household = await householdForChange(tx, actor, subject, input.householdId)
-      if (input.member.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
-      await assertIdsFree(tx, household.countyId, [input.member.idNumber])
-      const { countyId, townshipId, villageId, groupId, regionId } = household
-      const person = await tx.person.create({
-        data: { countyId, townshipId, villageId, groupId, regionId, ...personColumns(input.member), householdId: household.id, relation: input.member.relation },
-      })
-      if (input.member.relation === 'SELF') await tx.household.update({ where: { id: household.id }, data: { headId: person.id } })
-      await afterRegisterWrite(tx, { personIds: [person.id], householdIds: [household.id] })
-      await logChange(tx, actor, household, { kind: 'person.create', personId: person.id, householdId: household.id, summary: auditPerson(input.member) })
-      await audit(tx, actor, { action: 'person.create', entity: 'Person', entityId: person.id, regionId, after: auditPerson(input.member) })
-      return { personId: person.id }
-    })
+    return await db.$transaction((tx) =>
+      once(tx, formKey, actor.id!, 'person.create', async () => {
+        const household = await householdForChange(tx, actor, subject, input.householdId)
+        if (input.member.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
+        await assertIdsFree(tx, household.countyId, [input.member.idNumber])
+        const { countyId, townshipId, villageId, groupId, regionId } = household
+        const person = await tx.person.create({
+          data: { countyId, townshipId, villageId, groupId, regionId, ...personColumns(input.member), householdId: household.id, relation: input.member.relation },
+        })
+        await joinHousehold(tx, person.id, household, input.member.relation)
+        await linkParents(tx, household.id, input.member.relation === 'CHILD' ? [person.id] : [])
+        await afterRegisterWrite(tx, { personIds: [person.id], householdIds: [household.id] })
+        await logChange(tx, actor, household, { kind: 'person.create', personId: person.id, householdId: household.id, summary: auditPerson(input.member) })
+        await audit(tx, actor, { action: 'person.create', entity: 'Person', entityId: person.id, regionId, after: auditPerson(input.member) })
+        return { personId: person.id }
+      }),
+    )
   } catch (error) {
     rethrowUnique(error)
   }
@@ -206,6 +216,98 @@ export async function revealIdNumber(actor: Actor, subject: Subject, personId: n
   return decryptIdNumber(person.idCipher)
 }
 
+// ------------------------------------------------------------------ family links
+
+/**
+ * Gives every child of the mother the birth order counted from her children in the register
+ * (rules.countBirthOrders): a late-registered elder child moves the younger ones up by one.
+ * Returns the order of `childId` when given.
+ */
+async function renumberChildren(tx: Tx, motherId: number, childId?: number): Promise<number | null> {
+  const children = await tx.person.findMany({ where: { motherId }, select: { id: true, birthDate: true, birthOrder: true, birthOrderEntered: true } })
+  const orders = countBirthOrders(children.map((c) => ({ ...c, birthDate: toIso(c.birthDate) })))
+  for (const c of children) {
+    const { order } = orders.get(c.id)!
+    if (c.birthOrder !== order && !(c.birthOrderEntered && c.birthOrder !== null)) await tx.person.update({ where: { id: c.id }, data: { birthOrder: order } })
+  }
+  return childId ? (orders.get(childId)?.order ?? null) : null
+}
+
+/** Links the new children of a household to its head and spouse when the household says so (rules.inferParents). */
+async function linkParents(tx: Tx, householdId: number, newChildIds: number[]) {
+  if (newChildIds.length === 0) return
+  const members = await tx.person.findMany({ where: { householdId, alive: true }, select: { id: true, relation: true, sex: true } })
+  const links = inferParents(members.map((m) => ({ key: m.id, relation: m.relation, sex: m.sex })))
+  const mothers = new Set<number>()
+  for (const id of newChildIds) {
+    const link = links.get(id)
+    if (!link) continue
+    await tx.person.update({ where: { id }, data: { motherId: link.motherKey, fatherId: link.fatherKey } })
+    mothers.add(link.motherKey)
+  }
+  for (const m of mothers) await renumberChildren(tx, m)
+}
+
+/** The clerk's word on a person's parents (person page): replaces what was inferred. */
+export async function setParents(actor: Actor, subject: Subject, input: { personId: number; version: number; motherId?: number; fatherId?: number }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const person = await personForChange(tx, actor, subject, input.personId)
+    await claimVersion(tx, person.id, input.version)
+    const parent = async (id: number | undefined, sex: 'MALE' | 'FEMALE', field: string) => {
+      if (id === undefined) return null
+      const p = await tx.person.findFirst({ where: { id, countyId: person.countyId, ...registerScope(subject) }, select: { id: true, sex: true, birthDate: true, name: true } })
+      if (!p || p.id === person.id || p.sex !== sex || p.birthDate >= person.birthDate) throw fieldError(field, 'registry.errors.parentInvalid')
+      return p
+    }
+    const mother = await parent(input.motherId, 'FEMALE', 'motherId')
+    const father = await parent(input.fatherId, 'MALE', 'fatherId')
+    await tx.person.update({ where: { id: person.id }, data: { motherId: mother?.id ?? null, fatherId: father?.id ?? null, ...(mother ? {} : { birthOrder: null, birthOrderEntered: false }) } })
+    for (const m of new Set([person.motherId, mother?.id].filter((v): v is number => typeof v === 'number'))) await renumberChildren(tx, m)
+    await afterRegisterWrite(tx, { personIds: [person.id, person.motherId, mother?.id] })
+    const summary = { before: { motherId: person.motherId, fatherId: person.fatherId }, after: { motherId: mother?.id ?? null, fatherId: father?.id ?? null } }
+    await logChange(tx, actor, person, { kind: 'person.parents', personId: person.id, householdId: person.householdId, summary })
+    await audit(tx, actor, { action: 'person.parents', entity: 'Person', entityId: person.id, regionId: person.regionId, ...summary })
+  })
+}
+
+/**
+ * Makes a living member the head: the household names them, they become 本人 and everyone else's
+ * relation is re-expressed relative to them (rules.relationToNewHead).
+ */
+async function changeHead(tx: Tx, householdId: number, newHeadId: number): Promise<{ name: string }> {
+  const members = await tx.person.findMany({ where: { householdId }, select: { id: true, relation: true, alive: true, name: true } })
+  const head = members.find((m) => m.id === newHeadId)
+  if (!head || !head.alive) throw fieldError('newHeadId', 'registry.errors.newHeadInvalid')
+  const from = head.relation ?? 'OTHER'
+  // the unique headId: the old head lets go before the new one takes it
+  await tx.household.update({ where: { id: householdId }, data: { headId: null } })
+  for (const m of members) {
+    const relation = m.id === newHeadId ? 'SELF' : from === 'SELF' ? m.relation : relationToNewHead(m.relation, from)
+    if (relation !== m.relation) await tx.person.update({ where: { id: m.id }, data: { relation, version: { increment: 1 } } })
+  }
+  await tx.household.update({ where: { id: householdId }, data: { headId: newHeadId } })
+  return { name: head.name }
+}
+
+/** A household's new head, chosen by the clerk (household page; a "needs a head" finding). */
+export async function setHead(actor: Actor, subject: Subject, input: { householdId: number; headId: number }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const household = await householdForChange(tx, actor, subject, input.householdId)
+    const { name } = await changeHead(tx, household.id, input.headId)
+    await afterRegisterWrite(tx, { householdIds: [household.id], personIds: [input.headId, household.headId] })
+    await logChange(tx, actor, household, { kind: 'household.head', personId: input.headId, householdId: household.id, summary: { from: household.headId, to: input.headId, name } })
+    await audit(tx, actor, { action: 'household.head', entity: 'Household', entityId: household.id, regionId: household.regionId, before: { headId: household.headId }, after: { headId: input.headId } })
+  })
+}
+
+/** A married couple of the household: the head's spouse, or the head of a spouse. */
+async function spouseOf(tx: Tx, person: { id: number; householdId: number | null; relation: string | null }) {
+  if (person.householdId === null || (person.relation !== 'SELF' && person.relation !== 'SPOUSE')) return null
+  const other = person.relation === 'SELF' ? 'SPOUSE' : 'SELF'
+  const spouses = await tx.person.findMany({ where: { householdId: person.householdId, relation: other, alive: true, maritalStatus: 'MARRIED', id: { not: person.id } }, select: { id: true, name: true } })
+  return spouses.length === 1 ? spouses[0] : null
+}
+
 // ------------------------------------------------------------------ life events
 
 function checkEventDate(occurredOn: string, birthDate?: Date) {
@@ -213,11 +315,48 @@ function checkEventDate(occurredOn: string, birthDate?: Date) {
   if (problem) throw fieldError('occurredOn', `registry.errors.event_${problem}`)
 }
 
-interface EventRow {
+/** What a recorded event did, for the message the clerk sees. */
+export interface EventEffect {
+  key: MessageKey
+  params?: Record<string, string | number>
+}
+
+/** What a handler hands to the shared tail: where the event is counted and what it touched. */
+interface Outcome {
   placement: Pick<Placement, 'countyId' | 'townshipId' | 'villageId'>
   personId: number
   otherPersonId?: number
   details: Prisma.InputJsonObject
+  /** others the event changed (a spouse, a household's members), re-checked for quality */
+  touchedPersonIds?: number[]
+  touchedHouseholdIds?: number[]
+  effects: EventEffect[]
+}
+
+interface Ctx {
+  tx: Tx
+  actor: Actor
+  subject: Subject
+}
+
+type Handler<T extends EventInput['type']> = (ctx: Ctx, input: Extract<EventInput, { type: T }>) => Promise<Outcome>
+
+/** The person an event is about, loaded in scope, with the event refused as the page would refuse it (rules.allowedEvents). */
+async function eventPerson(ctx: Ctx, personId: number, type: EventType, occurredOn: string, version: number, field?: string) {
+  const person = await personForChange(ctx.tx, ctx.actor, ctx.subject, personId)
+  const refusal = eventRefusal(person, type)
+  if (refusal) throw field ? fieldError(field, `registry.errors.${refusal}`) : new AppError(`registry.errors.${refusal}`)
+  checkEventDate(occurredOn, person.birthDate)
+  await claimVersion(ctx.tx, person.id, version)
+  return person
+}
+
+/** Joins a household with a relation; a 户主 (SELF) only where there is none (one head per household). */
+async function joinHousehold(tx: Tx, personId: number, household: { id: number; headId: number | null } | null, relation: Relation | undefined) {
+  if (household && relation === 'SELF') {
+    if (household.headId !== null && household.headId !== personId) throw fieldError('relation', 'registry.errors.twoHeads')
+    await tx.household.update({ where: { id: household.id }, data: { headId: personId } })
+  }
 }
 
 async function leaveHousehold(tx: Tx, person: { id: number; householdId: number | null }) {
@@ -225,164 +364,214 @@ async function leaveHousehold(tx: Tx, person: { id: number; householdId: number 
   await tx.household.updateMany({ where: { id: person.householdId, headId: person.id }, data: { headId: null } })
 }
 
+const recordBirth: Handler<'BIRTH'> = async ({ tx, actor, subject }, input) => {
+  const mother = await eventPerson({ tx, actor, subject }, input.motherId, 'BIRTH', input.occurredOn, input.version, 'motherId')
+  await assertIdsFree(tx, mother.countyId, [input.idNumber])
+  const relation = newbornRelation(mother.relation)
+  // the father: the mother's husband when the household says so (head and spouse, a man and a woman)
+  const members = await tx.person.findMany({ where: { householdId: mother.householdId, alive: true }, select: { id: true, relation: true, sex: true } })
+  const link = inferParents([...members.map((m) => ({ key: m.id, relation: m.relation, sex: m.sex })), { key: 0, relation, sex: input.sex }]).get(0)
+  const fatherId = link && link.motherKey === mother.id ? link.fatherKey : null
+  const child = await tx.person.create({
+    data: {
+      countyId: mother.countyId,
+      townshipId: mother.townshipId,
+      villageId: mother.villageId,
+      groupId: mother.groupId,
+      regionId: mother.regionId,
+      householdId: mother.householdId,
+      relation,
+      ...nameColumns(input.name),
+      sex: input.sex,
+      birthDate: toDate(input.occurredOn),
+      ethnicity: input.ethnicity ?? mother.ethnicity,
+      ...idColumns(input.idNumber),
+      motherId: mother.id,
+      fatherId,
+    },
+  })
+  const counted = (await renumberChildren(tx, mother.id, child.id))!
+  let order = counted
+  // a clerk's correction (elder children not in the register) is kept, marked as entered
+  if (input.birthOrder !== undefined && input.birthOrder !== counted) {
+    if (input.birthOrder < counted) throw fieldError('birthOrder', 'registry.errors.birthOrderTooLow')
+    order = input.birthOrder
+    await tx.person.update({ where: { id: child.id }, data: { birthOrder: order, birthOrderEntered: true } })
+    await renumberChildren(tx, mother.id)
+  }
+  const details = { name: input.name, sex: input.sex, birthOrder: order, ...(order !== counted ? { countedBirthOrder: counted, birthOrderEntered: true } : {}) }
+  return { placement: mother, personId: child.id, otherPersonId: mother.id, details, effects: [{ key: 'registry.events.effects.birth', params: { name: input.name, order } }] }
+}
+
+const recordDeath: Handler<'DEATH'> = async (ctx, input) => {
+  const { tx } = ctx
+  const person = await eventPerson(ctx, input.personId, 'DEATH', input.occurredOn, input.version)
+  await tx.person.update({ where: { id: person.id }, data: { alive: false, deathDate: toDate(input.occurredOn) } })
+  const effects: EventEffect[] = []
+  const touched: number[] = []
+  const details: Prisma.InputJsonObject = {}
+  // the surviving spouse is widowed
+  const spouse = person.maritalStatus === 'MARRIED' ? await spouseOf(tx, person) : null
+  if (spouse) {
+    await tx.person.update({ where: { id: spouse.id }, data: { maritalStatus: 'WIDOWED', version: { increment: 1 } } })
+    touched.push(spouse.id)
+    effects.push({ key: 'registry.events.effects.widowed', params: { name: spouse.name } })
+  }
+  const household = person.householdId === null ? null : await tx.household.findUnique({ where: { id: person.householdId }, select: { id: true, headId: true } })
+  if (household && household.headId === person.id) {
+    const living = await tx.person.count({ where: { householdId: household.id, alive: true } })
+    if (input.newHeadId !== undefined) {
+      const { name } = await changeHead(tx, household.id, input.newHeadId)
+      touched.push(input.newHeadId)
+      Object.assign(details, { newHeadId: input.newHeadId })
+      effects.push({ key: 'registry.events.effects.newHead', params: { name } })
+    } else if (living > 0) {
+      // nobody named: the household shows in the quality queue as needing a head (noHead)
+      await tx.household.update({ where: { id: household.id }, data: { headId: null } })
+      effects.push({ key: 'registry.events.effects.needsHead' })
+    }
+  } else if (input.newHeadId !== undefined) {
+    throw fieldError('newHeadId', 'registry.errors.newHeadInvalid')
+  }
+  return { placement: person, personId: person.id, details, touchedPersonIds: touched, touchedHouseholdIds: household ? [household.id] : [], effects: [{ key: 'registry.events.effects.death', params: { name: person.name } }, ...effects] }
+}
+
+const recordMarriage: Handler<'MARRIAGE'> = async (ctx, input) => {
+  const person = await eventPerson(ctx, input.personId, 'MARRIAGE', input.occurredOn, input.version)
+  await ctx.tx.person.update({ where: { id: person.id }, data: { maritalStatus: 'MARRIED' } })
+  return { placement: person, personId: person.id, details: input.spouseName ? { spouseName: input.spouseName } : {}, effects: [{ key: 'registry.events.effects.married', params: { name: person.name } }] }
+}
+
+const recordDivorce: Handler<'DIVORCE'> = async (ctx, input) => {
+  const { tx } = ctx
+  const person = await eventPerson(ctx, input.personId, 'DIVORCE', input.occurredOn, input.version)
+  const spouse = await spouseOf(tx, person)
+  await tx.person.update({ where: { id: person.id }, data: { maritalStatus: 'DIVORCED' } })
+  const effects: EventEffect[] = [{ key: 'registry.events.effects.divorced', params: { name: person.name } }]
+  if (spouse) {
+    await tx.person.update({ where: { id: spouse.id }, data: { maritalStatus: 'DIVORCED', version: { increment: 1 } } })
+    effects.push({ key: 'registry.events.effects.divorced', params: { name: spouse.name } })
+  }
+  return { placement: person, personId: person.id, otherPersonId: spouse?.id, details: spouse ? { spouseId: spouse.id } : {}, touchedPersonIds: spouse ? [spouse.id] : [], effects }
+}
+
+const recordMoveWithin: Handler<'MOVE_WITHIN'> = async (ctx, input) => {
+  const { tx } = ctx
+  const person = await eventPerson(ctx, input.personId, 'MOVE_WITHIN', input.occurredOn, input.version)
+  // The destination may lie in another township of the county: the move is entered where the person left.
+  const target = await tx.region.findUnique({ where: { id: input.toRegionId }, select: { id: true, level: true, ancestorIds: true, active: true } })
+  const place = target && target.active ? placementOf(target) : null
+  if (!place || place.countyId !== person.countyId) throw fieldError('toRegionId', 'registry.errors.regionLevel')
+  let household: { id: number; headId: number | null } | null = null
+  if (input.toHouseholdId) {
+    const found = await tx.household.findFirst({ where: { id: input.toHouseholdId, countyId: person.countyId }, select: { id: true, regionId: true, headId: true } })
+    if (!found || found.regionId !== place.regionId) throw fieldError('toHouseholdId', 'registry.errors.householdNotFound')
+    household = found
+  }
+  await leaveHousehold(tx, person)
+  const relation = household ? (input.relation ?? 'OTHER') : null
+  await tx.person.update({ where: { id: person.id }, data: { ...place, householdId: household?.id ?? null, relation } })
+  await joinHousehold(tx, person.id, household, relation ?? undefined)
+  // a move changes the figures of both townships: both must be open for the date
+  if (place.townshipId !== person.townshipId) await assertPeriodOpen(tx, place.townshipId, [input.occurredOn])
+  const details = { fromRegionId: person.regionId, toRegionId: place.regionId, fromHouseholdId: person.householdId, toHouseholdId: household?.id ?? null }
+  return { placement: person, personId: person.id, details, effects: [{ key: 'registry.events.effects.moved', params: { name: person.name } }] }
+}
+
+const recordMoveOut: Handler<'MOVE_OUT'> = async (ctx, input) => {
+  const person = await eventPerson(ctx, input.personId, 'MOVE_OUT', input.occurredOn, input.version)
+  await leaveHousehold(ctx.tx, person)
+  await ctx.tx.person.update({ where: { id: person.id }, data: { movedOut: true, householdId: null, relation: null } })
+  const effects: EventEffect[] = [{ key: 'registry.events.effects.movedOut', params: { name: person.name } }]
+  if (person.relation === 'SELF' && person.householdId !== null && (await ctx.tx.person.count({ where: { householdId: person.householdId, alive: true } })) > 0) effects.push({ key: 'registry.events.effects.needsHead' })
+  return { placement: person, personId: person.id, details: { destination: input.destination, fromHouseholdId: person.householdId }, effects }
+}
+
+const recordReturn: Handler<'RETURN'> = async (ctx, input) => {
+  const { tx, actor, subject } = ctx
+  const person = await eventPerson(ctx, input.personId, 'RETURN', input.occurredOn, input.version)
+  let household: { id: number; headId: number | null } | null = person.householdId === null ? null : { id: person.householdId, headId: null }
+  if (input.toHouseholdId) household = await householdForChange(tx, actor, subject, input.toHouseholdId, 'toHouseholdId')
+  const householdId = household?.id ?? null
+  const relation = householdId === person.householdId ? person.relation : (input.relation ?? 'OTHER')
+  await tx.person.update({ where: { id: person.id }, data: { movedOut: false, residence: 'LOCAL', migrationPlace: null, migrationSince: null, householdId, relation } })
+  if (householdId !== person.householdId) await joinHousehold(tx, person.id, household, relation ?? undefined)
+  // what they came back from decides whether the return is a move into the county (reports)
+  const returnedFrom = person.movedOut ? 'MOVED_OUT' : person.residence
+  return { placement: person, personId: person.id, details: { toHouseholdId: householdId, returnedFrom }, effects: [{ key: 'registry.events.effects.returned', params: { name: person.name } }] }
+}
+
+const recordMoveIn: Handler<'MOVE_IN'> = async ({ tx, actor, subject }, input) => {
+  const household = await householdForChange(tx, actor, subject, input.householdId)
+  checkEventDate(input.occurredOn, toDate(input.person.birthDate))
+  await assertIdsFree(tx, household.countyId, [input.person.idNumber])
+  if (input.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
+  const { countyId, townshipId, villageId, groupId, regionId } = household
+  const person = await tx.person.create({
+    data: { countyId, townshipId, villageId, groupId, regionId, ...personColumns(input.person), residence: 'LOCAL', householdId: household.id, relation: input.relation },
+  })
+  await joinHousehold(tx, person.id, household, input.relation)
+  await linkParents(tx, household.id, input.relation === 'CHILD' ? [person.id] : [])
+  return { placement: household, personId: person.id, details: { origin: input.origin, name: input.person.name }, effects: [{ key: 'registry.events.effects.movedIn', params: { name: input.person.name } }] }
+}
+
+const HANDLERS: { [T in EventInput['type']]: Handler<T> } = {
+  BIRTH: recordBirth,
+  DEATH: recordDeath,
+  MARRIAGE: recordMarriage,
+  DIVORCE: recordDivorce,
+  MOVE_WITHIN: recordMoveWithin,
+  MOVE_OUT: recordMoveOut,
+  RETURN: recordReturn,
+  MOVE_IN: recordMoveIn,
+}
+
+export interface RecordedEvent {
+  eventId: number
+  personId: number
+  effects: EventEffect[]
+}
+
 /**
- * Records a life event and applies what it changes, in one transaction: a birth creates the child
- * in the mother's household with its birth order; a death marks the person deceased; a marriage or
- * divorce changes marital status; a move changes region and household.
+ * Records a life event and applies what it changes, in one transaction: the event type's handler
+ * checks and changes the people (a birth creates the child with its parents and birth order, a
+ * death widows the spouse and passes the headship on, a divorce changes both spouses, a move changes
+ * region and household); the shared tail checks the period lock, writes the event, re-checks
+ * quality, logs the change for the monthly review and audits. A form's key makes a repeat submit
+ * return the first result.
  */
-export async function recordEvent(actor: Actor, subject: Subject, input: EventInput): Promise<{ eventId: number; personId: number }> {
+export async function recordEvent(actor: Actor, subject: Subject, input: EventInput, formKey?: string): Promise<RecordedEvent> {
   const today = todayIso()
   try {
-    return await db.$transaction(async (tx) => {
-      let row: EventRow
-      switch (input.type) {
-        case 'BIRTH': {
-          const mother = await personForChange(tx, actor, subject, input.motherId)
-          if (mother.sex !== 'FEMALE' || !mother.alive || mother.movedOut) throw fieldError('motherId', 'registry.errors.motherInvalid')
-          if (mother.householdId === null) throw fieldError('motherId', 'registry.errors.motherNoHousehold')
-          checkEventDate(input.occurredOn, mother.birthDate)
-          await claimVersion(tx, mother.id, input.version)
-          await assertIdsFree(tx, mother.countyId, [input.idNumber])
-          const siblings = await tx.person.findMany({ where: { motherId: mother.id }, select: { id: true, birthDate: true } })
-          const order = birthOrderOf(siblings.map((s) => toIso(s.birthDate)), input.occurredOn)
-          // A late-registered older child moves the younger ones up by one.
-          const younger = siblings.filter((s) => toIso(s.birthDate) > input.occurredOn).map((s) => s.id)
-          if (younger.length > 0) await tx.person.updateMany({ where: { id: { in: younger } }, data: { birthOrder: { increment: 1 } } })
-          const child = await tx.person.create({
-            data: {
-              countyId: mother.countyId,
-              townshipId: mother.townshipId,
-              villageId: mother.villageId,
-              groupId: mother.groupId,
-              regionId: mother.regionId,
-              householdId: mother.householdId,
-              relation: newbornRelation(mother.relation),
-              ...nameColumns(input.name),
-              sex: input.sex,
-              birthDate: toDate(input.occurredOn),
-              ethnicity: input.ethnicity ?? mother.ethnicity,
-              ...idColumns(input.idNumber),
-              motherId: mother.id,
-              birthOrder: order,
-            },
-          })
-          row = { placement: mother, personId: child.id, otherPersonId: mother.id, details: { name: input.name, sex: input.sex, birthOrder: order } }
-          break
-        }
-        case 'DEATH': {
-          const person = await personForChange(tx, actor, subject, input.personId)
-          if (!person.alive) throw new AppError('registry.errors.alreadyDeceased')
-          checkEventDate(input.occurredOn, person.birthDate)
-          await claimVersion(tx, person.id, input.version)
-          await tx.person.update({ where: { id: person.id }, data: { alive: false, deathDate: toDate(input.occurredOn) } })
-          row = { placement: person, personId: person.id, details: {} }
-          break
-        }
-        case 'MARRIAGE':
-        case 'DIVORCE': {
-          const person = await personForChange(tx, actor, subject, input.personId)
-          if (!person.alive) throw new AppError('registry.errors.deceased')
-          if (input.type === 'DIVORCE' && person.maritalStatus !== 'MARRIED') throw new AppError('registry.errors.notMarried')
-          if (input.type === 'MARRIAGE' && person.maritalStatus === 'MARRIED') throw new AppError('registry.errors.alreadyMarried')
-          checkEventDate(input.occurredOn, person.birthDate)
-          await claimVersion(tx, person.id, input.version)
-          await tx.person.update({ where: { id: person.id }, data: { maritalStatus: input.type === 'MARRIAGE' ? 'MARRIED' : 'DIVORCED' } })
-          row = { placement: person, personId: person.id, details: input.type === 'MARRIAGE' && input.spouseName ? { spouseName: input.spouseName } : {} }
-          break
-        }
-        case 'MOVE_WITHIN': {
-          const person = await personForChange(tx, actor, subject, input.personId)
-          if (!person.alive || person.movedOut) throw new AppError('registry.errors.notInRegister')
-          checkEventDate(input.occurredOn, person.birthDate)
-          // The destination may lie in another township of the county: the move is entered where the person left.
-          const target = await tx.region.findUnique({ where: { id: input.toRegionId }, select: { id: true, level: true, ancestorIds: true, active: true } })
-          const place = target && target.active ? placementOf(target) : null
-          if (!place || place.countyId !== person.countyId) throw fieldError('toRegionId', 'registry.errors.regionLevel')
-          let householdId: number | null = null
-          if (input.toHouseholdId) {
-            const household = await tx.household.findFirst({ where: { id: input.toHouseholdId, countyId: person.countyId }, select: { id: true, regionId: true } })
-            if (!household || household.regionId !== place.regionId) throw fieldError('toHouseholdId', 'registry.errors.householdNotFound')
-            householdId = household.id
-          }
-          await claimVersion(tx, person.id, input.version)
-          await leaveHousehold(tx, person)
-          await tx.person.update({ where: { id: person.id }, data: { ...place, householdId, relation: householdId ? (input.relation ?? 'OTHER') : null } })
-          // a move changes the figures of both townships: both must be open for the date
-          if (place.townshipId !== person.townshipId) await assertPeriodOpen(tx, place.townshipId, [input.occurredOn])
-          row = { placement: person, personId: person.id, details: { fromRegionId: person.regionId, toRegionId: place.regionId, fromHouseholdId: person.householdId, toHouseholdId: householdId } }
-          break
-        }
-        case 'MOVE_OUT': {
-          const person = await personForChange(tx, actor, subject, input.personId)
-          if (!person.alive || person.movedOut) throw new AppError('registry.errors.notInRegister')
-          checkEventDate(input.occurredOn, person.birthDate)
-          await claimVersion(tx, person.id, input.version)
-          await leaveHousehold(tx, person)
-          await tx.person.update({ where: { id: person.id }, data: { movedOut: true, householdId: null, relation: null } })
-          row = { placement: person, personId: person.id, details: { destination: input.destination, fromHouseholdId: person.householdId } }
-          break
-        }
-        case 'RETURN': {
-          const person = await personForChange(tx, actor, subject, input.personId)
-          if (!person.alive || (!person.movedOut && person.residence !== 'OUTFLOW' && person.residence !== 'AWAY')) throw new AppError('registry.errors.notAway')
-          checkEventDate(input.occurredOn, person.birthDate)
-          let householdId = person.householdId
-          if (input.toHouseholdId) householdId = (await householdForChange(tx, actor, subject, input.toHouseholdId, 'toHouseholdId')).id
-          await claimVersion(tx, person.id, input.version)
-          await tx.person.update({
-            where: { id: person.id },
-            data: {
-              movedOut: false,
-              residence: 'LOCAL',
-              migrationPlace: null,
-              migrationSince: null,
-              householdId,
-              relation: householdId === person.householdId ? person.relation : (input.relation ?? 'OTHER'),
-            },
-          })
-          // what they came back from decides whether the return is a move into the county (reports)
-          const returnedFrom = person.movedOut ? 'MOVED_OUT' : person.residence
-          row = { placement: person, personId: person.id, details: { toHouseholdId: householdId, returnedFrom } }
-          break
-        }
-        case 'MOVE_IN': {
-          const household = await householdForChange(tx, actor, subject, input.householdId)
-          checkEventDate(input.occurredOn, toDate(input.person.birthDate))
-          await assertIdsFree(tx, household.countyId, [input.person.idNumber])
-          if (input.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
-          const { countyId, townshipId, villageId, groupId, regionId } = household
-          const person = await tx.person.create({
-            data: { countyId, townshipId, villageId, groupId, regionId, ...personColumns(input.person), residence: 'LOCAL', householdId: household.id, relation: input.relation },
-          })
-          if (input.relation === 'SELF') await tx.household.update({ where: { id: household.id }, data: { headId: person.id } })
-          row = { placement: household, personId: person.id, details: { origin: input.origin, name: input.person.name } }
-          break
-        }
-      }
-      const { countyId, townshipId, villageId } = row.placement
-      await assertPeriodOpen(tx, townshipId, [input.occurredOn])
-      const event = await tx.lifeEvent.create({
-        data: {
-          countyId,
-          townshipId,
-          villageId,
-          type: input.type,
-          personId: row.personId,
-          otherPersonId: row.otherPersonId ?? null,
-          occurredOn: toDate(input.occurredOn),
-          recordedOn: toDate(today),
-          late: isLate(input.occurredOn, today),
-          details: row.details,
-          recordedById: actor.id!,
-        },
-      })
-      // quality: the person, the other party (a birth's mother) and any household moved between
-      const moved = [row.details.fromHouseholdId, row.details.toHouseholdId].filter((v): v is number => typeof v === 'number')
-      await afterRegisterWrite(tx, { personIds: [row.personId, row.otherPersonId], householdIds: moved })
-      await logChange(tx, actor, row.placement, { kind: `event.${input.type}`, personId: row.personId, eventId: event.id, summary: { occurredOn: input.occurredOn, ...row.details } })
-      await audit(tx, actor, { action: `event.${input.type}`, entity: 'LifeEvent', entityId: event.id, after: { personId: row.personId, occurredOn: input.occurredOn, ...row.details } })
-      return { eventId: event.id, personId: row.personId }
-    })
+    return await db.$transaction((tx) =>
+      once(tx, formKey, actor.id!, `event.${input.type}`, async (): Promise<RecordedEvent> => {
+        const handler = HANDLERS[input.type] as Handler<EventInput['type']>
+        const row = await handler({ tx, actor, subject }, input as never)
+        const { countyId, townshipId, villageId } = row.placement
+        await assertPeriodOpen(tx, townshipId, [input.occurredOn])
+        const event = await tx.lifeEvent.create({
+          data: {
+            countyId,
+            townshipId,
+            villageId,
+            type: input.type,
+            personId: row.personId,
+            otherPersonId: row.otherPersonId ?? null,
+            occurredOn: toDate(input.occurredOn),
+            recordedOn: toDate(today),
+            late: isLate(input.occurredOn, today),
+            details: row.details,
+            recordedById: actor.id!,
+          },
+        })
+        // quality: the person, the other party (a birth's mother), whoever else it changed, and any household moved between
+        const moved = [row.details.fromHouseholdId, row.details.toHouseholdId].filter((v): v is number => typeof v === 'number')
+        await afterRegisterWrite(tx, { personIds: [row.personId, row.otherPersonId, ...(row.touchedPersonIds ?? [])], householdIds: [...moved, ...(row.touchedHouseholdIds ?? [])] })
+        await logChange(tx, actor, row.placement, { kind: `event.${input.type}`, personId: row.personId, eventId: event.id, summary: { occurredOn: input.occurredOn, ...row.details } })
+        await audit(tx, actor, { action: `event.${input.type}`, entity: 'LifeEvent', entityId: event.id, after: { personId: row.personId, occurredOn: input.occurredOn, ...row.details } })
+        return { eventId: event.id, personId: row.personId, effects: row.effects }
+      }),
+    )
   } catch (error) {
     rethrowUnique(error)
   }

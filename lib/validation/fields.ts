@@ -188,3 +188,9 @@ export const page = optionalInt(1, 100_000)
 export function routeId(value: unknown): number | null {
   return typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_INT ? Number(value) : null
 }
+
+/**
+ * The key a form that creates rows carries, made when the form is shown (lib/server/idempotency.ts):
+ * a repeat submit of the same form is recognised by it.
+ */
+export const formKey = z.string({ error: 'errors.invalid' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: 'errors.invalid' })

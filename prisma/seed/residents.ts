@@ -10,6 +10,7 @@ import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
 import { idColumns, nameColumns } from '@/lib/registry/columns'
 import { makeIdNumber } from '@/lib/registry/idcard'
 import { toDate, toIso } from '@/lib/dates'
+import { inferParents, relationToNewHead, type Relation } from '@/lib/registry/rules'
 import type { Random } from '@/tests/factories/random'
 
 export const DEFAULT_RESIDENTS = 50_000
@@ -39,7 +40,7 @@ interface PersonRow {
   groupId: number | null
   regionId: number
   householdId: number | null
-  relation: 'SELF' | 'SPOUSE' | 'CHILD' | 'PARENT' | null
+  relation: Relation | null
   name: string
   namePinyin: string
   nameInitials: string
@@ -60,6 +61,7 @@ interface PersonRow {
   deathDate: Date | null
   movedOut: boolean
   motherId: number | null
+  fatherId: number | null
   birthOrder: number | null
 }
 
@@ -114,6 +116,7 @@ const PERSON_COLUMNS: BulkColumn[] = [
   { name: 'deathDate', type: 'date' },
   { name: 'movedOut', type: 'bool' },
   { name: 'motherId', type: 'int' },
+  { name: 'fatherId', type: 'int' },
   { name: 'birthOrder', type: 'int' },
   { name: 'updatedAt', type: 'timestamptz' },
 ]
@@ -245,6 +248,7 @@ export async function buildResidents(
       deathDate: null,
       movedOut: false,
       motherId: null,
+      fatherId: null,
       birthOrder: null,
     }
     persons.push(row)
@@ -268,7 +272,7 @@ export async function buildResidents(
     let inVillage = 0
     let number = 1
     while (inVillage < target) {
-      const size = Math.min(random.pick(HOUSEHOLD_SIZES), target - inVillage)
+      let size = Math.min(random.pick(HOUSEHOLD_SIZES), target - inVillage)
       const groupId = village.groupIds.length ? random.pick(village.groupIds) : null
       const home = { countyId: village.countyId, townshipId: village.townshipId, villageId: village.id, groupId, regionId: groupId ?? village.id }
       const household = { id: nextHousehold++, ...home, address: `${village.name}${random.pick(ROADS)}${number++}号` }
@@ -286,9 +290,10 @@ export async function buildResidents(
       const head = person(home, household.id, 'SELF', random.next() < 0.8 ? 'MALE' : 'FEMALE', dateYearsAgo(headAge), family)
       const members: PersonRow[] = [head]
       let mother: PersonRow | null = head.sex === 'FEMALE' ? head : null
+      let spouse: PersonRow | null = null
       if (size >= 2) {
         const spouseAge = Math.max(20, headAge + random.int(-4, 3))
-        const spouse = person(home, household.id, 'SPOUSE', head.sex === 'MALE' ? 'FEMALE' : 'MALE', dateYearsAgo(spouseAge), random.next() < 0.1 ? family : surname())
+        spouse = person(home, household.id, 'SPOUSE', head.sex === 'MALE' ? 'FEMALE' : 'MALE', dateYearsAgo(spouseAge), random.next() < 0.1 ? family : surname())
         head.maritalStatus = spouse.maritalStatus = 'MARRIED'
         members.push(spouse)
         if (spouse.sex === 'FEMALE') mother = spouse
@@ -301,17 +306,25 @@ export async function buildResidents(
         if (random.next() < 0.3) event(head, 'DIVORCE', dateYearsAgo(random.int(0, 4)), {})
       }
       const motherAge = mother ? (todayMs - mother.birthDate.getTime()) / (365.25 * DAY) : 0
+      // The children she had, oldest first: the first at 22–30, then one every 2–8 years, a third in
+      // about a third of the families (China in the 2020s: about 45% of births first, 40% second, 15%
+      // third or later). A young family lives together, so its household has room for them all.
+      const childAges: number[] = []
+      for (let age = motherAge - random.int(22, 30); mother && age >= 0 && childAges.length < 3 && (childAges.length < 2 || random.next() < 0.35); age -= random.int(2, 8)) childAges.push(age)
+      if (mother && motherAge < 45) size = Math.min(6, target - inVillage, Math.max(size, members.length + childAges.length))
       let order = 0
-      let childAge = motherAge - random.int(22, 30)
-      while (members.length < size && (size - members.length > 1 || !(headAge < 60) || random.next() < 0.85) && mother && childAge >= 0 && members.length < 5) {
+      for (const childAge of childAges) {
+        if (!(members.length < size && (size - members.length > 1 || !(headAge < 60) || random.next() < 0.85) && mother && members.length < 5)) break
         const child = person(home, household.id, 'CHILD', random.next() < 0.52 ? 'MALE' : 'FEMALE', dateYearsAgo(Math.floor(childAge)), head.sex === 'MALE' ? family : surname())
+        // a child of the head and spouse (a man and a woman) is theirs, as the register infers it
+        const parents = inferParents([head, ...(spouse ? [spouse] : []), child].map((p) => ({ key: p, relation: p.relation, sex: p.sex }))).get(child)
         child.motherId = mother.id
+        child.fatherId = parents?.fatherKey.id ?? null
         child.birthOrder = ++order
         // born before the family moved in: born elsewhere, no birth here
         if (childAge < 5 && !(movedInOn && child.birthDate < movedInOn)) event(child, 'BIRTH', child.birthDate, { name: child.name, sex: child.sex, birthOrder: order }, mother.id)
         if (childAge >= 22 && random.next() < 0.5) child.maritalStatus = 'MARRIED'
         members.push(child)
-        childAge -= random.int(2, 8)
       }
       while (members.length < size) {
         members.push(person(home, household.id, 'PARENT', random.next() < 0.4 ? 'MALE' : 'FEMALE', dateYearsAgo(Math.min(98, headAge + random.int(22, 32))), family))
@@ -361,6 +374,8 @@ export async function buildResidents(
           }
         }
       }
+      const successor = passOnHousehold(members, household.id, movers)
+      if (successor) Object.assign(events.find((e) => e.personId === head.id && e.type === 'DEATH')?.details ?? {}, { newHeadId: successor.id })
       memberCount.set(household.id, members.filter((m) => m.householdId === household.id).length)
       inVillage += members.length
     }
@@ -378,6 +393,26 @@ export async function buildResidents(
   }
   await plantQualityProblems(db, maxPerson, maxHousehold)
   return totals
+}
+
+/**
+ * What a death does to the family, as recordEvent records it: the surviving spouse is widowed, and
+ * when the head died, the widow(er) — else the eldest living member staying in the household —
+ * heads it, everyone's relation re-expressed relative to them (the death event names the new head).
+ */
+function passOnHousehold(members: PersonRow[], householdId: number, movers: { person: PersonRow }[]): PersonRow | undefined {
+  const head = members[0]
+  const spouse = members.find((m) => m.relation === 'SPOUSE')
+  if (head.alive && spouse && !spouse.alive) head.maritalStatus = 'WIDOWED'
+  if (head.alive) return undefined
+  if (spouse?.alive) spouse.maritalStatus = 'WIDOWED'
+  const moving = new Set(movers.map((m) => m.person))
+  const staying = members.filter((m) => m !== head && m.alive && m.householdId === householdId && !moving.has(m))
+  const next = spouse && staying.includes(spouse) ? spouse : staying.sort((a, b) => a.birthDate.getTime() - b.birthDate.getTime())[0]
+  if (!next) return undefined
+  const from = next.relation!
+  for (const m of members) if (m.householdId === householdId) m.relation = m === next ? 'SELF' : relationToNewHead(m.relation, from)
+  return next
 }
 
 /**

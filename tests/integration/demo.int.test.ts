@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 import pg from 'pg'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { createClient } from '@/lib/db/client'
 import { codeProblem } from '@/lib/regions/rules'
 import { ROLES } from '@/lib/access/roles'
@@ -109,6 +110,28 @@ describe('demo county', { timeout: 300_000 }, () => {
       // the planted problems are in the data-quality queue
       expect(await a.qualityFinding.count({ where: { rule: { in: ['noHead', 'selfNotHead'] }, status: 'OPEN' } })).toBeGreaterThan(0)
       expect(await a.qualityFinding.count({ where: { rule: 'idMismatch', status: 'OPEN' } })).toBeGreaterThan(0)
+
+      // families are linked as the register links them: a child of a head and spouse who are a man
+      // and a woman has both as parents, so births are numbered among the mother's children
+      const children = await a.person.findMany({ where: { relation: 'CHILD', household: { members: { some: { relation: 'SPOUSE' } } } }, select: { motherId: true, fatherId: true } })
+      expect(children.length).toBeGreaterThan(100)
+      expect(children.filter((c) => c.motherId !== null && c.fatherId !== null).length / children.length).toBeGreaterThan(0.9)
+      const births = await a.lifeEvent.findMany({ where: { type: 'BIRTH' }, select: { person: { select: { birthOrder: true } } } })
+      const ofBirths = (f: (order: number) => boolean) => births.filter((b) => f(b.person.birthOrder ?? 1)).length / births.length
+      const [first, second, third] = [ofBirths((o) => o === 1), ofBirths((o) => o === 2), ofBirths((o) => o >= 3)]
+      console.log(`demo births: ${births.length}; order 1 ${(first * 100).toFixed(1)}%, 2 ${(second * 100).toFixed(1)}%, 3+ ${(third * 100).toFixed(1)}%`)
+      // China in the 2020s: about 45% first births, 40% second, 15% third or later
+      expect(first).toBeGreaterThan(0.3)
+      expect(first).toBeLessThan(0.6)
+      expect(second).toBeGreaterThan(0.25)
+      expect(third).toBeGreaterThan(0.03)
+      expect(third).toBeLessThan(0.25)
+      expect(await a.qualityFinding.count({ where: { rule: 'birthOrder' } })).toBe(0)
+      // a death widows the spouse; a dead head's widow heads the household
+      expect(await a.person.count({ where: { alive: true, relation: { in: ['SELF', 'SPOUSE'] }, maritalStatus: 'MARRIED', household: { head: { alive: false } } } })).toBe(0)
+      const deadHeads = await a.lifeEvent.findMany({ where: { type: 'DEATH', details: { path: ['newHeadId'], not: Prisma.AnyNull } }, select: { details: true } })
+      expect(deadHeads.length).toBeGreaterThan(0)
+      for (const d of deadHeads) expect(await a.person.findUniqueOrThrow({ where: { id: (d.details as { newHeadId: number }).newHeadId } })).toMatchObject({ relation: 'SELF', alive: true })
     } finally {
       await a.$disconnect()
     }

@@ -48,9 +48,13 @@ export const importsEn: Shape<typeof importsZhCN> = {
     occupation: 'Occupation',
     hukouText: 'Hukou (outside the county)',
     hukouCode: 'Hukou division code',
+    motherIdNumber: 'Mother’s ID number',
+    fatherIdNumber: 'Father’s ID number',
     file: 'File',
   },
   errors: {
+    parentUnknown: 'Nobody with this ID number is in the county’s register or in this file.',
+    parentSex: 'A mother must be a woman and a father a man.',
     noFile: 'Choose an .xlsx or .csv file.',
     tooLarge: 'The file is too large (at most 20 MB).',
     notSpreadsheet: 'This file cannot be read: upload an Excel (.xlsx) or CSV file.',

@@ -45,9 +45,13 @@ export const importsZhCN = {
     occupation: '职业',
     hukouText: '户籍地(县外时填写)',
     hukouCode: '户籍地区划代码',
+    motherIdNumber: '母亲身份证号',
+    fatherIdNumber: '父亲身份证号',
     file: '文件',
   },
   errors: {
+    parentUnknown: '本县登记簿和本文件中都没有这个身份证号的居民。',
+    parentSex: '母亲须为女性，父亲须为男性。',
     noFile: '请选择一个 .xlsx 或 .csv 文件。',
     tooLarge: '文件太大（最大 20 MB）。',
     notSpreadsheet: '无法读取此文件：请上传 Excel（.xlsx）或 CSV 文件。',

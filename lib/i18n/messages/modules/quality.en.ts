@@ -18,6 +18,7 @@ export const qualityEn: Shape<typeof qualityZhCN> = {
     duplicateId: 'Duplicate ID number',
     likelyDuplicate: 'Likely duplicate (same village, name, birth date, mother)',
     idMismatch: 'ID number disagrees with sex or birth date',
+    birthOrder: 'Birth order disagrees with the mother’s children',
   },
   details: {
     motherAge: 'Born {birthDate}; mother born {motherBirthDate}, aged {motherAge}',
@@ -31,6 +32,7 @@ export const qualityEn: Shape<typeof qualityZhCN> = {
     duplicateId: '{count} other person(s) with the same ID number (no. {others})',
     likelyDuplicate: 'Born {birthDate}; possibly the same person as no. {others}',
     idMismatch: '{masked}: {problem}',
+    birthOrder: 'Born {birthDate}; recorded as child {birthOrder}, the mother’s children in the register make it {counted}',
   },
   idProblems: {
     invalid: 'not a valid number',

@@ -15,6 +15,7 @@ export const qualityZhCN = {
     duplicateId: '身份证号重复',
     likelyDuplicate: '疑似重复登记（同村同名同生日同母亲）',
     idMismatch: '身份证号与性别或出生日期不符',
+    birthOrder: '孩次与母亲在册子女不符',
   },
   details: {
     motherAge: '出生 {birthDate}；母亲出生 {motherBirthDate}，时年 {motherAge} 岁',
@@ -28,6 +29,7 @@ export const qualityZhCN = {
     duplicateId: '另有 {count} 人使用同一身份证号（人员编号 {others}）',
     likelyDuplicate: '出生 {birthDate}；可能与人员编号 {others} 是同一人',
     idMismatch: '{masked}：{problem}',
+    birthOrder: '出生 {birthDate}；登记为第 {birthOrder} 孩，按母亲在册子女应为第 {counted} 孩',
   },
   idProblems: {
     invalid: '号码无效',

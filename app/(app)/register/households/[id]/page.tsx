@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -8,7 +9,7 @@ import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { routeId } from '@/lib/validation/fields'
 import { Alert, Badge, ButtonLink, Card, PageTitle, Table, Td, Th } from '@/components/ui'
-import { AddMemberForm } from '@/components/registry/PersonForms'
+import { AddMemberForm, SetHeadForm } from '@/components/registry/PersonForms'
 import { MoveInForm } from '@/components/registry/EventForms'
 import { Timeline } from '@/components/registry/Timeline'
 
@@ -39,6 +40,11 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
       {household.headId === null ? (
         <div className="mb-3">
           <Alert kind="warning">{t('registry.householdPage.noHead')}</Alert>
+          {edit && household.members.some((m) => m.alive) ? (
+            <Card className="no-print mt-2">
+              <SetHeadForm householdId={household.id} members={household.members.filter((m) => m.alive).map((m) => ({ id: m.id, label: `${m.name}（${m.relation ? t(`registry.relation.${m.relation}`) : '—'}）` }))} />
+            </Card>
+          ) : null}
         </div>
       ) : null}
       <Card className="mb-4">
@@ -88,13 +94,13 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
           <details>
             <summary className="cursor-pointer text-base font-medium">{t('registry.person.addMember')}</summary>
             <Card className="mt-2">
-              <AddMemberForm householdId={household.id} />
+              <AddMemberForm householdId={household.id} formKey={randomUUID()} />
             </Card>
           </details>
           <details>
             <summary className="cursor-pointer text-base font-medium">{t('registry.events.types.MOVE_IN')}</summary>
             <Card className="mt-2">
-              <MoveInForm householdId={household.id} />
+              <MoveInForm householdId={household.id} formKey={randomUUID()} />
             </Card>
           </details>
         </div>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Metadata } from 'next'
 import { placeableRegions } from '@/lib/registry/queries'
 import { getT } from '@/lib/i18n/server'
@@ -15,7 +16,7 @@ export default async function NewHouseholdPage() {
   return (
     <>
       <PageTitle actions={<ButtonLink href="/register">{t('common.back')}</ButtonLink>}>{t('registry.newHousehold')}</PageTitle>
-      <NewHouseholdForm regions={await placeableRegions(user)} />
+      <NewHouseholdForm regions={await placeableRegions(user)} formKey={randomUUID()} />
     </>
   )
 }

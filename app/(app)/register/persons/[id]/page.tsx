@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -5,12 +6,13 @@ import { can } from '@/lib/access/permissions'
 import { getPerson, placeName, placesInCounty } from '@/lib/registry/queries'
 import { ethnicityName } from '@/lib/registry/ethnicities'
 import { ageOn, todayIso, toIso } from '@/lib/dates'
+import { allowedEvents } from '@/lib/registry/rules'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { routeId } from '@/lib/validation/fields'
 import { Badge, ButtonLink, Card, EmptyState, PageTitle } from '@/components/ui'
 import { EventForm } from '@/components/registry/EventForms'
-import { EditPersonForm, RevealId } from '@/components/registry/PersonForms'
+import { EditPersonForm, ParentsForm, RevealId } from '@/components/registry/PersonForms'
 import { Timeline } from '@/components/registry/Timeline'
 import type { PersonDraft } from '@/components/registry/PersonFieldset'
 
@@ -49,17 +51,16 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     hukouCode: person.hukouCode ?? '',
     relation: '',
   }
-  const types = (
-    [
-      person.sex === 'FEMALE' && person.alive && !person.movedOut && person.householdId ? 'BIRTH' : null,
-      person.alive ? 'DEATH' : null,
-      person.alive && !person.movedOut && person.maritalStatus !== 'MARRIED' ? 'MARRIAGE' : null,
-      person.alive && person.maritalStatus === 'MARRIED' ? 'DIVORCE' : null,
-      person.alive && !person.movedOut ? 'MOVE_WITHIN' : null,
-      person.alive && !person.movedOut ? 'MOVE_OUT' : null,
-      person.alive && (person.movedOut || person.residence === 'OUTFLOW' || person.residence === 'AWAY') ? 'RETURN' : null,
-    ] as const
-  ).filter((x): x is NonNullable<typeof x> => x !== null)
+  // the same rule the service enforces (lib/registry/rules.ts)
+  const types = can(user, 'register.edit') ? allowedEvents(person) : []
+  const others = person.household?.members.filter((m) => m.id !== person.id) ?? []
+  const label = (m: { name: string; relation: string | null }) => `${m.name}${m.relation ? `（${t(`registry.relation.${m.relation as 'SELF'}`)}）` : ''}`
+  const newHeadChoices = person.household?.headId === person.id ? others.filter((m) => m.alive).map((m) => ({ id: m.id, label: label(m) })) : []
+  // parents the clerk can choose: older members of the household, and whoever is recorded now
+  const parentChoices = (sex: 'MALE' | 'FEMALE', current: { id: number; name: string } | null) => {
+    const list = others.filter((m) => m.sex === sex && m.birthDate < person.birthDate).map((m) => ({ id: m.id, label: label(m) }))
+    return current && !list.some((c) => c.id === current.id) ? [{ id: current.id, label: current.name }, ...list] : list
+  }
 
   return (
     <>
@@ -99,7 +100,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             {row(t('registry.fields.occupation'), person.occupation)}
             {row(t('registry.fields.village'), placeName(person.region))}
             {person.mother ? row(t('registry.fields.mother'), <Link className="text-brand-600 hover:underline" href={`/register/persons/${person.mother.id}`}>{person.mother.name}</Link>) : null}
-            {person.birthOrder ? row(t('registry.fields.birthOrder'), person.birthOrder) : null}
+            {person.father ? row(t('registry.fields.father'), <Link className="text-brand-600 hover:underline" href={`/register/persons/${person.father.id}`}>{person.father.name}</Link>) : null}
+            {person.birthOrder ? row(t('registry.fields.birthOrder'), <span data-testid="birth-order">{person.birthOrder}{person.birthOrderEntered ? t('registry.person.birthOrderEntered') : ''}</span>) : null}
           </dl>
         </Card>
         <Card>
@@ -115,7 +117,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 {person.household.members.map((m) => (
                   <li key={m.id}>
                     {m.relation ? <span className="text-slate-500">{t(`registry.relation.${m.relation}`)}：</span> : null}
-                    {m.id === person.id ? <strong>{m.name}</strong> : <Link className="text-brand-600 hover:underline" href={`/register/persons/${m.id}`}>{m.name}</Link>}
+                    {m.id === person.id ? <strong>{m.name}</strong> : <Link className="text-brand-600 underline" href={`/register/persons/${m.id}`}>{m.name}</Link>}
                     {!m.alive ? <Badge>{t('registry.status.deceased')}</Badge> : null}
                   </li>
                 ))}
@@ -129,10 +131,33 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
       <h2 className="mb-2 mt-6 text-base font-medium">{t('registry.person.timeline')}</h2>
       <Timeline events={person.events} t={t} canCorrect={can(user, 'register.edit')} />
-      {edit || (can(user, 'register.edit') && types.length > 0) ? (
+      {can(user, 'register.edit') ? (
         <Card className="no-print mt-3">
-          <EventForm personId={person.id} version={person.version} types={[...types]} regions={types.includes('MOVE_WITHIN') ? await placesInCounty(person.countyId) : []} />
+          <EventForm
+            personId={person.id}
+            version={person.version}
+            types={types}
+            regions={types.includes('MOVE_WITHIN') ? await placesInCounty(person.countyId) : []}
+            formKey={randomUUID()}
+            newHeadChoices={newHeadChoices}
+          />
         </Card>
+      ) : null}
+
+      {can(user, 'register.edit') ? (
+        <details className="no-print mt-6">
+          <summary className="cursor-pointer text-base font-medium">{t('registry.person.parents')}</summary>
+          <Card className="mt-2">
+            <ParentsForm
+              personId={person.id}
+              version={person.version}
+              motherId={person.mother?.id ?? null}
+              fatherId={person.father?.id ?? null}
+              mothers={parentChoices('FEMALE', person.mother)}
+              fathers={parentChoices('MALE', person.father)}
+            />
+          </Card>
+        </details>
       ) : null}
 
       {edit ? (
