@@ -12,7 +12,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 export async function signInAndWait(page: Page, username: string, password = DEMO_PASSWORD) {
   await signIn(page, username, password)
-  await expect(page.getByTestId('current-user')).toBeVisible()
+  // the first sign-in after start warms the server up: on a busy machine that takes a while
+  await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 30_000 })
 }
 
 export async function signOut(page: Page) {
