@@ -176,6 +176,8 @@ test('the approved report prints on A4 with its figures and the three signatures
     await page.emulateMedia({ media: 'print' })
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
     const { text, pages } = await pdfText(pdf)
+    // kept with the test's output, to look at
+    fs.mkdirSync(test.info().outputDir, { recursive: true })
     fs.writeFileSync(path.join(test.info().outputDir, 'report.pdf'), pdf)
     // A4 landscape (842 × 595 pt); 宁津镇's 37 villages: each table whole on one page, its total
     // included, then the analysis on a page of its own
