@@ -2,6 +2,7 @@ import 'server-only'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '@/lib/generated/prisma/client'
 import { env } from './env'
+import { TRANSACTION_OPTIONS } from '@/lib/db/client'
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
@@ -9,7 +10,7 @@ const globalForPrisma = globalThis as unknown as { xzPrisma?: PrismaClient }
 
 function client(): PrismaClient {
   // Kept on globalThis so development hot reloads do not open a new pool each time.
-  globalForPrisma.xzPrisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }) })
+  globalForPrisma.xzPrisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }), transactionOptions: TRANSACTION_OPTIONS })
   return globalForPrisma.xzPrisma
 }
 
