@@ -134,7 +134,7 @@ export const birthSchema = z.object({
   ethnicity: optional(choice(ETHNICITY_CODES)),
   idNumber: optional(idNumberInput),
   /** a clerk's correction when elder children are not in the register; otherwise counted */
-  birthOrder: optional(z.coerce.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).min(1, { error: 'errors.invalid' }).max(20, { error: 'errors.invalid' })),
+  birthOrder: optionalInt(1, 20),
 })
 
 /** The new head when the deceased headed the household; without one the household needs a head. */

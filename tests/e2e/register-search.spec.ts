@@ -10,6 +10,9 @@ import { expectAccessible, signInAndWait } from './helpers'
 // those of tests/e2e/server.ts, mostly 长官镇's (seedSearchResidents), plus whatever other specs
 // have added by then: hence counts from the database at the time of the test.
 
+// Each test makes a dozen searches; on a loaded machine one takes several seconds.
+test.describe.configure({ timeout: 180_000 })
+
 const db = createClient(`postgresql://postgres:postgres@127.0.0.1:${process.env.XZ_PG_PORT ?? 54339}/xiangzhen`)
 test.afterAll(async () => {
   await db.$disconnect()

@@ -20,10 +20,11 @@ const STATUSES = ['TODO', ...REVIEW_STATUSES] as const
 // No month in the address: this month. An emptied month field means "not given": every month.
 // A month that is not a real month (0000-01, 2026-13) or a repeated one shows the current month.
 const query = z.object({
-  month: z
-    .unknown()
-    .transform((m) => (m === undefined ? todayIso().slice(0, 7) : optionalMonth.parse(m) ?? null))
-    .catch(todayIso().slice(0, 7)),
+  // safeParse: a parse that throws inside a transform is not caught by .catch and was a 500
+  month: z.unknown().transform((m) => {
+    const parsed = m === undefined ? null : optionalMonth.safeParse(m)
+    return parsed === null || !parsed.success ? todayIso().slice(0, 7) : (parsed.data ?? null)
+  }),
   status: optionalChoice(STATUSES).catch(undefined),
 })
 
