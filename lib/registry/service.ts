@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { once } from '@/lib/server/idempotency'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { inScope, registerScope, type LeveledSubject } from '@/lib/access/permissions'
+import { inScope, registerScope, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
@@ -20,7 +20,6 @@ import { assertPeriodOpen } from '@/lib/periods/locks'
 // a row elsewhere looks missing; writes run in one transaction with their audit event. Audit
 // events never contain a full ID number.
 
-type Subject = LeveledSubject
 
 function fieldError(field: string, key: MessageKey): AppError {
   return new AppError(key, undefined, { [field]: key })
