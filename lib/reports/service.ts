@@ -1,5 +1,5 @@
 import 'server-only'
-import { findPeriodLock, lockPeriod, releasePeriodLock } from '@/lib/periods/locks'
+import { findPeriodLock, lockPeriod, periodLockExists, releasePeriodLock } from '@/lib/periods/locks'
 import { Prisma, type ReportSubmission } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
@@ -257,7 +257,7 @@ export async function unlockPeriod(actor: Actor, user: SessionUser, input: { loc
     // action: a county official must not unlock
     const lock = await findPeriodLock(tx, user.regionId, input.lockId)
     if (!lock || !can(user, 'report.configure')) {
-      if (lock) await auditDenied(actor, 'report.configure', { lockId: input.lockId })
+      if (lock || (await periodLockExists(tx, input.lockId))) await auditDenied(actor, 'report.configure', { lockId: input.lockId })
       throw new NotFoundError()
     }
     if (!(await releasePeriodLock(tx, { lockId: lock.id, userId: user.id, reason: input.reason }))) throw new AppError('reports.errors.alreadyUnlocked')

@@ -267,6 +267,12 @@ async function check(world: World, callable: Callable, row: Row): Promise<string
     const who = caller ? `${caller.label} (${scope} region)` : 'signed out'
     if (expected && wasRefused) problems.push(`${who}: expected allowed, was refused (${describeOutcome(outcome)})`)
     if (!expected && !wasRefused) problems.push(`${who}: expected refused, was allowed (${describeOutcome(outcome)})`)
+    // a signed-in caller refused a row that exists (every target here does) is audited; a filter
+    // that simply shows nothing (refusedWhen) is not a refusal of one row
+    if (!expected && wasRefused && caller && !row.refusedWhen?.(outcome)) {
+      const denied = await db.auditEvent.count({ where: { id: { gt: before }, action: 'permission.denied', actorId: caller.user.id } })
+      if (denied === 0) problems.push(`${who}: refused (${describeOutcome(outcome)}), but the refusal was not audited as permission.denied`)
+    }
     if (!expected && wasRefused) {
       const written = await db.auditEvent.findMany({ where: { id: { gt: before }, action: { notIn: ['permission.denied', ...(row.refusalAudits ?? [])] } }, select: { action: true } })
       if (written.length > 0) problems.push(`${who}: refused, but wrote ${written.map((w) => w.action).join(', ')}`)
