@@ -96,7 +96,12 @@ async function findCallables(): Promise<{ callables: Callable[]; inline: string[
     }
     if (/^app\/(.*\/)?route\.tsx?$/.test(file)) {
       const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>
-      const url = '/' + path.dirname(file).replace(/^app\//, '').replace(/(^|\/)\([^)]*\)/g, '')
+      const url =
+        '/' +
+        path
+          .dirname(file)
+          .replace(/^app\//, '')
+          .replace(/(^|\/)\([^)]*\)/g, '')
       for (const method of HTTP_METHODS) {
         if (typeof mod[method] === 'function') callables.push({ name: `${method} ${url}`, file, kind: 'route', fn: mod[method] as Callable['fn'] })
       }
@@ -192,9 +197,12 @@ async function call(callable: Callable, input: Fields | RouteCall): Promise<Outc
   try {
     if (callable.kind === 'route') {
       const { url, params = {} } = input as RouteCall
-      const response = (await (callable.fn as (r: NextRequest, c: unknown) => Promise<Response>)(new NextRequest(new URL(url, 'http://localhost:3000'), { method: callable.name.split(' ')[0] }), {
-        params: Promise.resolve(params),
-      })) as Response
+      const response = (await (callable.fn as (r: NextRequest, c: unknown) => Promise<Response>)(
+        new NextRequest(new URL(url, 'http://localhost:3000'), { method: callable.name.split(' ')[0] }),
+        {
+          params: Promise.resolve(params),
+        },
+      )) as Response
       await response.arrayBuffer() // read to the end: an export streams its rows after answering
       return { kind: 'response', status: response.status, headers: response.headers }
     }
@@ -274,7 +282,10 @@ async function check(world: World, callable: Callable, row: Row): Promise<string
       if (denied === 0) problems.push(`${who}: refused (${describeOutcome(outcome)}), but the refusal was not audited as permission.denied`)
     }
     if (!expected && wasRefused) {
-      const written = await db.auditEvent.findMany({ where: { id: { gt: before }, action: { notIn: ['permission.denied', ...(row.refusalAudits ?? [])] } }, select: { action: true } })
+      const written = await db.auditEvent.findMany({
+        where: { id: { gt: before }, action: { notIn: ['permission.denied', ...(row.refusalAudits ?? [])] } },
+        select: { action: true },
+      })
       if (written.length > 0) problems.push(`${who}: refused, but wrote ${written.map((w) => w.action).join(', ')}`)
     }
   }
@@ -314,8 +325,12 @@ describe('the authorisation matrix', () => {
   for (const callable of found.callables) {
     const row = AUTHZ_MATRIX[callable.name]
     if (!row) continue
-    it(`${callable.name}: ${row.roles.join(', ')} (${row.scope === 'own' ? 'in their own region' : 'anywhere'}), nobody else`, { timeout: 120_000 }, async () => {
-      expect(await check(world, callable, row)).toEqual([])
-    })
+    it(
+      `${callable.name}: ${row.roles.join(', ')} (${row.scope === 'own' ? 'in their own region' : 'anywhere'}), nobody else`,
+      { timeout: 120_000 },
+      async () => {
+        expect(await check(world, callable, row)).toEqual([])
+      },
+    )
   }
 })

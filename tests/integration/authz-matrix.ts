@@ -48,7 +48,11 @@ export interface RouteCall {
 }
 
 /** What a call came back with, as the test judges it. */
-export type Outcome = { kind: 'state'; ok: boolean; data?: unknown; error?: string } | { kind: 'response'; status: number; headers: Headers } | { kind: 'redirect'; to: string } | { kind: 'void' }
+export type Outcome =
+  | { kind: 'state'; ok: boolean; data?: unknown; error?: string }
+  | { kind: 'response'; status: number; headers: Headers }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'void' }
 
 export interface Row {
   roles: readonly Who[]
@@ -90,7 +94,13 @@ async function villageOfficer(t: Target) {
 /** A group under the target village, to rename or deactivate. */
 async function group(t: Target) {
   return db.region.create({
-    data: { code: `${t.village.code.slice(0, 9)}${600 + (next() % 399)}`, name: `矩阵组${serial}`, level: 'GROUP', parentId: t.village.id, ancestorIds: [...t.village.ancestorIds, t.village.id] },
+    data: {
+      code: `${t.village.code.slice(0, 9)}${600 + (next() % 399)}`,
+      name: `矩阵组${serial}`,
+      level: 'GROUP',
+      parentId: t.village.id,
+      ancestorIds: [...t.village.ancestorIds, t.village.id],
+    },
   })
 }
 
@@ -101,14 +111,31 @@ function placeOf(t: Target) {
 async function lifeEvent(t: Target) {
   const { person: p } = await person(t)
   return db.lifeEvent.create({
-    data: { ...placeOf(t), type: 'MARRIAGE', personId: p.id, occurredOn: new Date('2020-05-01'), recordedOn: new Date('2020-05-02'), late: false, details: {}, recordedById: t.me.id },
+    data: {
+      ...placeOf(t),
+      type: 'MARRIAGE',
+      personId: p.id,
+      occurredOn: new Date('2020-05-01'),
+      recordedOn: new Date('2020-05-02'),
+      late: false,
+      details: {},
+      recordedById: t.me.id,
+    },
   })
 }
 
 async function change(t: Target, reviewStatus: 'PENDING' | 'QUESTIONED') {
   const { person: p } = await person(t)
   return db.registerChange.create({
-    data: { ...placeOf(t), kind: 'person.update', personId: p.id, summary: {}, createdById: t.me.id, reviewStatus, reviewQuestion: reviewStatus === 'QUESTIONED' ? '核实?' : null },
+    data: {
+      ...placeOf(t),
+      kind: 'person.update',
+      personId: p.id,
+      summary: {},
+      createdById: t.me.id,
+      reviewStatus,
+      reviewQuestion: reviewStatus === 'QUESTIONED' ? '核实?' : null,
+    },
   })
 }
 
@@ -124,7 +151,12 @@ async function report(region: MadeRegion, status: 'DRAFT' | 'SUBMITTED' = 'DRAFT
   const month = (n % 12) + 1
   const start = new Date(Date.UTC(year, month - 1, 1))
   const end = new Date(Date.UTC(year, month, 0))
-  const preparer = await makeUser(db, { username: uniqueUsername('mp'), role: region.level === 'COUNTY' ? 'COUNTY_OFFICIAL' : 'TOWNSHIP_STAFF', regionId: region.id, password: PASSWORD })
+  const preparer = await makeUser(db, {
+    username: uniqueUsername('mp'),
+    role: region.level === 'COUNTY' ? 'COUNTY_OFFICIAL' : 'TOWNSHIP_STAFF',
+    regionId: region.id,
+    password: PASSWORD,
+  })
   return db.reportSubmission.create({
     data: {
       countyId: region.level === 'COUNTY' ? region.id : region.ancestorIds[0],
@@ -146,7 +178,9 @@ async function report(region: MadeRegion, status: 'DRAFT' | 'SUBMITTED' = 'DRAFT
 
 async function periodLock(t: Target) {
   const submission = await report(t.township, 'SUBMITTED')
-  return db.periodLock.create({ data: { countyId: t.county.id, townshipId: t.township.id, submissionId: submission.id, fromDate: submission.periodStart, toDate: submission.periodEnd } })
+  return db.periodLock.create({
+    data: { countyId: t.county.id, townshipId: t.township.id, submissionId: submission.id, fromDate: submission.periodStart, toDate: submission.periodEnd },
+  })
 }
 
 const file = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name)
@@ -155,7 +189,19 @@ const file = (bytes: Uint8Array | string, name: string) => new File([typeof byte
 async function importFile(t: Target) {
   const birthDate = '1985-03-04'
   return file(
-    importCsv([{ householdKey: '1', regionCode: t.village.code, address: `导入路${next()}号`, relation: '本人', name: '吴导入', sex: '男', birthDate, ethnicity: '汉族', idNumber: uniqueIdNumber(birthDate, 'MALE') }]),
+    importCsv([
+      {
+        householdKey: '1',
+        regionCode: t.village.code,
+        address: `导入路${next()}号`,
+        relation: '本人',
+        name: '吴导入',
+        sex: '男',
+        birthDate,
+        ethnicity: '汉族',
+        idNumber: uniqueIdNumber(birthDate, 'MALE'),
+      },
+    ]),
     'import.csv',
   )
 }
@@ -174,7 +220,11 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   'access.signInAction': { roles: ['public'], scope: 'none', input: (t) => ({ username: t.me.username, password: t.me.password }) },
   'access.signOutAction': { roles: ['public'], scope: 'none', input: () => ({}) },
   // a wrong current password: past authorisation, and it changes nothing the later calls need
-  'access.changePasswordAction': { roles: EVERYONE, scope: 'none', input: () => ({ currentPassword: 'not-my-password', newPassword: 'Another-horse-43', confirmPassword: 'Another-horse-43' }) },
+  'access.changePasswordAction': {
+    roles: EVERYONE,
+    scope: 'none',
+    input: () => ({ currentPassword: 'not-my-password', newPassword: 'Another-horse-43', confirmPassword: 'Another-horse-43' }),
+  },
   'access.createUserAction': {
     roles: ADMINS,
     scope: 'own',
@@ -210,7 +260,11 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   'i18n.setLocaleAction': { roles: ['public'], scope: 'none', input: () => ({ locale: 'zh-CN' }) },
 
   // --- regions
-  'regions.createRegionAction': { roles: ADMINS, scope: 'own', input: (t) => ({ parentId: String(t.village.id), code: `${t.village.code.slice(0, 9)}${600 + (next() % 399)}`, name: '新组' }) },
+  'regions.createRegionAction': {
+    roles: ADMINS,
+    scope: 'own',
+    input: (t) => ({ parentId: String(t.village.id), code: `${t.village.code.slice(0, 9)}${600 + (next() % 399)}`, name: '新组' }),
+  },
   'regions.renameRegionAction': {
     roles: ADMINS,
     scope: 'own',
@@ -232,7 +286,10 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     roles: ADMINS,
     scope: 'own',
     refusedWhen: placedOutside('parentCode'),
-    input: (t) => ({ file: file(`code,name,parentCode\n${t.village.code.slice(0, 9)}${600 + (next() % 399)},导入组,${t.village.code}\n`, 'regions.csv'), mode: 'check' }),
+    input: (t) => ({
+      file: file(`code,name,parentCode\n${t.village.code.slice(0, 9)}${600 + (next() % 399)},导入组,${t.village.code}\n`, 'regions.csv'),
+      mode: 'check',
+    }),
   },
 
   // --- registry
@@ -240,7 +297,9 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     roles: REGISTER_EDITORS,
     scope: 'own',
     refusedAs: ['registry.errors.regionNotAllowed'],
-    input: (t) => ({ household: json({ regionId: String(t.village.id), address: `新户路${next()}号`, members: [{ ...personInput({ name: '郑新户' }), relation: 'SELF' }] }) }),
+    input: (t) => ({
+      household: json({ regionId: String(t.village.id), address: `新户路${next()}号`, members: [{ ...personInput({ name: '郑新户' }), relation: 'SELF' }] }),
+    }),
   },
   'registry.addMemberAction': {
     roles: REGISTER_EDITORS,
@@ -248,7 +307,10 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     refusedAs: ['registry.errors.householdNotFound'],
     input: async (t) => {
       const { household } = await person(t)
-      return { householdId: String(household.id), member: json({ ...personInput({ name: '郑新人', birthDate: '2010-01-01', maritalStatus: 'SINGLE' }), relation: 'CHILD' }) }
+      return {
+        householdId: String(household.id),
+        member: json({ ...personInput({ name: '郑新人', birthDate: '2010-01-01', maritalStatus: 'SINGLE' }), relation: 'CHILD' }),
+      }
     },
   },
   'registry.updatePersonAction': {
@@ -280,21 +342,35 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     scope: 'own',
     input: async (t) => ({ eventId: String((await lifeEvent(t)).id), occurredOn: '2020-04-01', reason: '日期填错' }),
   },
-  'registry.reviewChangeAction': { roles: REGISTER_REVIEWERS, scope: 'own', input: async (t) => ({ decision: 'check', changeId: String((await change(t, 'PENDING')).id) }) },
-  'registry.answerChangeAction': { roles: REGISTER_EDITORS, scope: 'own', input: async (t) => ({ changeId: String((await change(t, 'QUESTIONED')).id), answer: '已核实' }) },
+  'registry.reviewChangeAction': {
+    roles: REGISTER_REVIEWERS,
+    scope: 'own',
+    input: async (t) => ({ decision: 'check', changeId: String((await change(t, 'PENDING')).id) }),
+  },
+  'registry.answerChangeAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => ({ changeId: String((await change(t, 'QUESTIONED')).id), answer: '已核实' }),
+  },
 
   // --- migration
   'migration.recordNoticeAction': {
     roles: REGISTER_EDITORS,
     scope: 'own',
-    input: async (t) => ({ personId: String((await makeMigrant(db, t.village, { name: '钱流动', direction: 'INFLOW', place: '外县' })).id), otherCounty: '外县', sentOn: '2024-02-01' }),
+    input: async (t) => ({
+      personId: String((await makeMigrant(db, t.village, { name: '钱流动', direction: 'INFLOW', place: '外县' })).id),
+      otherCounty: '外县',
+      sentOn: '2024-02-01',
+    }),
   },
   'migration.recordAnswerAction': {
     roles: REGISTER_EDITORS,
     scope: 'own',
     input: async (t) => {
       const migrant = await makeMigrant(db, t.village, { name: '钱流动', direction: 'OUTFLOW', place: '外县' })
-      const exchange = await db.exchangeRequest.create({ data: { ...placeOf(t), personId: migrant.id, direction: 'OUTFLOW', otherCounty: '外县', sentOn: new Date('2024-02-01'), createdById: t.me.id } })
+      const exchange = await db.exchangeRequest.create({
+        data: { ...placeOf(t), personId: migrant.id, direction: 'OUTFLOW', otherCounty: '外县', sentOn: new Date('2024-02-01'), createdById: t.me.id },
+      })
       return { exchangeId: String(exchange.id), answeredOn: '2024-03-01', answer: '已收到' }
     },
   },
@@ -308,15 +384,29 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     input: async (t) => ({ findingId: String((await finding(t)).id), assigneeId: String((await villageOfficer(t)).id) }),
   },
   'quality.markFixedAction': { roles: REGISTER_EDITORS, scope: 'own', input: async (t) => ({ findingId: String((await finding(t)).id), note: '已改' }) },
-  'quality.closeFindingAction': { roles: REGISTER_REVIEWERS, scope: 'own', input: async (t) => ({ findingId: String((await finding(t)).id), note: '无需处理' }) },
+  'quality.closeFindingAction': {
+    roles: REGISTER_REVIEWERS,
+    scope: 'own',
+    input: async (t) => ({ findingId: String((await finding(t)).id), note: '无需处理' }),
+  },
 
   // --- imports
   // the rows name their village: one outside the caller's region is a row error on regionCode
-  'imports.importRegisterAction': { roles: REGISTER_EDITORS, scope: 'own', refusedWhen: placedOutside('regionCode'), input: async (t) => ({ file: await importFile(t), mode: 'check' }) },
+  'imports.importRegisterAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    refusedWhen: placedOutside('regionCode'),
+    input: async (t) => ({ file: await importFile(t), mode: 'check' }),
+  },
 
   // --- reports: the unit's own report is prepared, signed and submitted by its own people
   'reports.prepareReportAction': { roles: ['TOWNSHIP_STAFF', 'COUNTY_OFFICIAL'], scope: 'none', input: () => ({ kind: 'MONTHLY', periodKey: '2024-01' }) },
-  'reports.recomputeReportAction': { roles: ['TOWNSHIP_STAFF', 'COUNTY_OFFICIAL'], scope: 'own', refusedAs: ['reports.errors.notYourUnit'], input: async (t) => ({ reportId: String((await report(t.unit)).id) }) },
+  'reports.recomputeReportAction': {
+    roles: ['TOWNSHIP_STAFF', 'COUNTY_OFFICIAL'],
+    scope: 'own',
+    refusedAs: ['reports.errors.notYourUnit'],
+    input: async (t) => ({ reportId: String((await report(t.unit)).id) }),
+  },
   'reports.saveAnalysisAction': {
     roles: ['TOWNSHIP_STAFF', 'COUNTY_OFFICIAL'],
     scope: 'own',
@@ -336,8 +426,16 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     input: async (t) => ({ reportId: String((await report(t.unit)).id) }),
   },
   // the county decides on its townships' submitted reports
-  'reports.approveReportAction': { roles: ['COUNTY_OFFICIAL'], scope: 'own', input: async (t) => ({ reportId: String((await report(t.township, 'SUBMITTED')).id) }) },
-  'reports.returnReportAction': { roles: ['COUNTY_OFFICIAL'], scope: 'own', input: async (t) => ({ reportId: String((await report(t.township, 'SUBMITTED')).id), comment: '请核实' }) },
+  'reports.approveReportAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({ reportId: String((await report(t.township, 'SUBMITTED')).id) }),
+  },
+  'reports.returnReportAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({ reportId: String((await report(t.township, 'SUBMITTED')).id), comment: '请核实' }),
+  },
   'reports.unlockPeriodAction': { roles: ['ADMIN@COUNTY'], scope: 'own', input: async (t) => ({ lockId: String((await periodLock(t)).id), reason: '更正' }) },
   // the settings of the caller's own county
   'reports.saveReportSettingsAction': {
