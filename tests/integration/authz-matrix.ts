@@ -347,6 +347,13 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     scope: 'own',
     input: async (t) => ({ decision: 'check', changeId: String((await change(t, 'PENDING')).id) }),
   },
+  // 'check all shown': ids outside the caller's region are passed over, so nothing is checked
+  'registry.checkChangesAction': {
+    roles: REGISTER_REVIEWERS,
+    scope: 'own',
+    refusedWhen: (o) => o.kind === 'state' && o.ok && (o.data as { count: number }).count === 0,
+    input: async (t) => ({ changeIds: String((await change(t, 'PENDING')).id) }),
+  },
   'registry.answerChangeAction': {
     roles: REGISTER_EDITORS,
     scope: 'own',
