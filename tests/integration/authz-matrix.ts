@@ -67,7 +67,6 @@ export interface Row {
 
 const REGISTER_EDITORS = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF'] as const satisfies Who[]
 const REGISTER_REVIEWERS = ['TOWNSHIP_STAFF'] as const satisfies Who[]
-const REGISTER_READERS = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL', 'INSPECTOR'] as const satisfies Who[]
 const ADMINS = ['ADMIN'] as const satisfies Who[]
 const EVERYONE = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL', 'ADMIN', 'INSPECTOR'] as const satisfies Who[]
 
@@ -456,7 +455,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   'POST /api/auth/[...nextauth]': { roles: ['public'], scope: 'none', input: () => ({ url: '/api/auth/signout', params: { nextauth: 'signout' } }) },
   // the search's list of the people in the filter's region: another region's people are not in it
   'GET /api/register/export': {
-    roles: REGISTER_READERS,
+    roles: REGISTER_EDITORS,
     scope: 'own',
     refusedWhen: (o) => o.kind === 'response' && o.status === 200 && o.headers.get('X-Export-Count') === '0',
     refusalAudits: ['register.export'],
