@@ -28,6 +28,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          // next-auth imports 'next/server' without an extension; inlined, Vite resolves it
+          server: { deps: { inline: ['next-auth'] } },
           include: ['lib/**/*.int.test.ts', 'tests/integration/**/*.int.test.ts', ...(canary === 'integration' ? ['tests/canary/*.canary.int.test.ts'] : [])],
           environment: 'node',
           globalSetup: ['tests/setup/global-db.ts'],

@@ -1,13 +1,10 @@
-import { can, type Action } from '@/lib/access/permissions'
-import type { RegionLevel } from '@/lib/access/roles'
+import { can, type Action, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 
 export interface NavigationItem {
   href: string
   label: MessageKey
   permission?: Action
-  /** only for users at this level (the page itself answers "not found" to the others) */
-  level?: RegionLevel
 }
 
 /** The application's sections. A later module adds its entry here with the permission it needs. */
@@ -21,14 +18,14 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/register/import', label: 'imports.title', permission: 'register.edit' },
   { href: '/reports', label: 'reports.title', permission: 'report.view' },
   // the county watches its townships' submissions; the settings are the county administrator's
-  { href: '/reports/timeliness', label: 'reports.timelinessPage.title', permission: 'report.view', level: 'COUNTY' },
-  { href: '/reports/settings', label: 'reports.settings.title', permission: 'report.configure', level: 'COUNTY' },
+  { href: '/reports/timeliness', label: 'reports.timelinessPage.title', permission: 'report.monitor' },
+  { href: '/reports/settings', label: 'reports.settings.title', permission: 'report.configure' },
   { href: '/regions', label: 'nav.regions', permission: 'region.view' },
   { href: '/users', label: 'nav.users', permission: 'user.view' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.view' },
 ]
 
 /** The sections a user may open. */
-export function navigationFor(user: Parameters<typeof can>[0] & { regionLevel: RegionLevel }): NavigationItem[] {
-  return NAVIGATION.filter((item) => (!item.permission || can(user, item.permission)) && (!item.level || item.level === user.regionLevel))
+export function navigationFor(user: Subject): NavigationItem[] {
+  return NAVIGATION.filter((item) => !item.permission || can(user, item.permission))
 }

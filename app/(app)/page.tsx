@@ -18,7 +18,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const t = await getT()
   const { passwordChanged } = await searchParams
   const shortcuts = navigationFor(user).filter((n) => n.href !== '/')
-  const unitReports = can(user, 'report.view') && (user.regionLevel === 'TOWNSHIP' || user.regionLevel === 'COUNTY')
+  const unitReports = can(user, 'report.unit')
   const [due, work] = await Promise.all([unitReports ? dueReports(user) : Promise.resolve([]), workList(user)])
   const mayPrepare = can(user, 'report.prepare')
   const reportName = (r: { kind: ReportKind; period: Period }) => ({ kind: t(`reports.kind.${r.kind}`), period: periodLabel(t, r.period) })

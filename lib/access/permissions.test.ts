@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ACTIONS, can, inScope, regionScope, registerScope, scopeWhere, type Action, type Subject } from './permissions'
-import { ROLES, type Role } from './roles'
+import { ROLE_REGION_LEVELS, ROLES } from './roles'
 
 // A little tree: county 1 > townships 10, 20 > villages 11 (in 10), 21 (in 20) > group 111 (in 11).
 const county = { id: 1, ancestorIds: [] }
@@ -12,63 +12,77 @@ const group111 = { id: 111, ancestorIds: [1, 10, 11] }
 const otherCounty = { id: 2, ancestorIds: [] }
 const otherCountyVillage = { id: 201, ancestorIds: [2, 200] }
 
-const homeOf: Record<Role, number> = {
-  VILLAGE_OFFICER: 11,
-  TOWNSHIP_STAFF: 10,
-  TOWNSHIP_LEADER: 10,
-  COUNTY_OFFICIAL: 1,
-  ADMIN: 10,
-  INSPECTOR: 1,
-}
+const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorIds: number[] }> = { COUNTY: county, TOWNSHIP: township10, VILLAGE: village11 }
 
-const expectedActions: Record<Role, Action[]> = {
+const UNIT = ['report.unit'] as const
+const expectedActions: Record<string, Action[]> = {
   VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view'],
-  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'register.review', 'report.view', 'report.prepare', 'report.sign'],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign'],
-  COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve'],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure'],
-  INSPECTOR: ['region.view', 'register.view', 'report.view'],
+  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'register.review', 'report.view', 'report.prepare', 'report.sign', ...UNIT],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT],
+  COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve', ...UNIT, 'report.monitor'],
+  // a county's administrator configures the county's reports; a township's does not
+  'ADMIN@COUNTY': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure'],
+  'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
+  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor'],
 }
 
 describe('can()', () => {
   for (const role of ROLES) {
-    const subject: Subject = { id: 1, role, regionId: homeOf[role] }
-    it(`${role}: grants exactly its actions`, () => {
-      expect(ACTIONS.filter((a) => can(subject, a))).toEqual(expectedActions[role])
-    })
-    it(`${role}: no action outside its region`, () => {
-      const outside = [otherCounty, otherCountyVillage]
-      // Below the county a sibling township (or a village of it) is outside too, and so is the county.
-      if (homeOf[role] !== 1) outside.push(county, township20, village21)
-      for (const region of outside) for (const action of ACTIONS) expect(can(subject, action, region)).toBe(false)
-    })
-    it(`${role}: its actions hold inside its region, down to the groups`, () => {
-      const home = [county, township10, village11].find((r) => r.id === homeOf[role])!
-      for (const action of expectedActions[role]) {
-        expect(can(subject, action, home)).toBe(true)
-        expect(can(subject, action, group111)).toBe(true)
-      }
-    })
+    for (const level of ROLE_REGION_LEVELS[role]) {
+      if (level === 'GROUP') throw new Error('no fixture for a user at a group')
+      const key = ROLE_REGION_LEVELS[role].length > 1 ? `${role}@${level}` : role
+      const home = homeAt[level]
+      const subject: Subject = { id: 1, role, regionId: home.id, regionLevel: level }
+      it(`${key}: grants exactly its actions`, () => {
+        expect(ACTIONS.filter((a) => can(subject, a))).toEqual(ACTIONS.filter((a) => expectedActions[key].includes(a)))
+      })
+      it(`${key}: no action outside its region`, () => {
+        const outside = [otherCounty, otherCountyVillage]
+        // Below the county a sibling township (or a village of it) is outside too, and so is the county.
+        if (level !== 'COUNTY') outside.push(county, township20, village21)
+        for (const region of outside) for (const action of ACTIONS) expect(can(subject, action, region)).toBe(false)
+      })
+      it(`${key}: its actions hold inside its region, down to the groups`, () => {
+        for (const action of expectedActions[key]) {
+          expect(can(subject, action, home)).toBe(true)
+          expect(can(subject, action, group111)).toBe(true)
+        }
+      })
+    }
   }
+
+  it('a grant limited to some levels holds nowhere else, whatever the role', () => {
+    const townshipAdmin: Subject = { id: 1, role: 'ADMIN', regionId: 10, regionLevel: 'TOWNSHIP' }
+    expect(can(townshipAdmin, 'report.configure')).toBe(false)
+    expect(can(townshipAdmin, 'report.configure', village11)).toBe(false)
+    // a role at a level ROLE_REGION_LEVELS does not allow (bad data) still gets no level-limited grant
+    const strayOfficial: Subject = { id: 1, role: 'COUNTY_OFFICIAL', regionId: 10, regionLevel: 'TOWNSHIP' }
+    expect(can(strayOfficial, 'report.approve')).toBe(false)
+    expect(can(strayOfficial, 'report.monitor')).toBe(false)
+    const strayOfficer: Subject = { id: 1, role: 'TOWNSHIP_STAFF', regionId: 11, regionLevel: 'VILLAGE' }
+    expect(can(strayOfficer, 'report.prepare')).toBe(false)
+    expect(can(strayOfficer, 'report.unit')).toBe(false)
+  })
 })
 
 describe('bulk export of residents’ rows', () => {
   it('only the roles that maintain the register may export people', () => {
-    const exporters = ROLES.filter((role) => can({ id: 1, role, regionId: homeOf[role] }, 'register.export'))
-    expect(exporters).toEqual(['VILLAGE_OFFICER', 'TOWNSHIP_STAFF'])
-    for (const role of exporters) expect(can({ id: 1, role, regionId: homeOf[role] }, 'register.edit')).toBe(true)
+    const subjects = ROLES.flatMap((role) => ROLE_REGION_LEVELS[role].map((level) => ({ id: 1, role, regionId: 10, regionLevel: level })))
+    const exporters = subjects.filter((s) => can(s, 'register.export'))
+    expect([...new Set(exporters.map((s) => s.role))]).toEqual(['VILLAGE_OFFICER', 'TOWNSHIP_STAFF'])
+    for (const s of exporters) expect(can(s, 'register.edit')).toBe(true)
   })
 })
 
 describe('inScope()', () => {
   it('includes the region itself and everything below it', () => {
-    const subject: Subject = { id: 1, role: 'TOWNSHIP_STAFF', regionId: 10 }
+    const subject: Subject = { id: 1, role: 'TOWNSHIP_STAFF', regionId: 10, regionLevel: 'TOWNSHIP' }
     expect(inScope(subject, township10)).toBe(true)
     expect(inScope(subject, village11)).toBe(true)
     expect(inScope(subject, group111)).toBe(true)
   })
   it('excludes parents and siblings', () => {
-    const subject: Subject = { id: 1, role: 'TOWNSHIP_STAFF', regionId: 10 }
+    const subject: Subject = { id: 1, role: 'TOWNSHIP_STAFF', regionId: 10, regionLevel: 'TOWNSHIP' }
     expect(inScope(subject, county)).toBe(false)
     expect(inScope(subject, township20)).toBe(false)
     expect(inScope(subject, village21)).toBe(false)
@@ -77,10 +91,10 @@ describe('inScope()', () => {
 
 describe('region filter for reads', () => {
   it('matches the region and its descendants through the indexed ancestor list', () => {
-    expect(regionScope({ id: 5, role: 'VILLAGE_OFFICER', regionId: 11 })).toEqual({ OR: [{ id: 11 }, { ancestorIds: { has: 11 } }] })
+    expect(regionScope({ id: 5, role: 'VILLAGE_OFFICER', regionId: 11, regionLevel: 'VILLAGE' })).toEqual({ OR: [{ id: 11 }, { ancestorIds: { has: 11 } }] })
   })
   it('scopes any model through its region relation', () => {
-    expect(scopeWhere({ id: 5, role: 'COUNTY_OFFICIAL', regionId: 1 })).toEqual({ region: { OR: [{ id: 1 }, { ancestorIds: { has: 1 } }] } })
+    expect(scopeWhere({ id: 5, role: 'COUNTY_OFFICIAL', regionId: 1, regionLevel: 'COUNTY' })).toEqual({ region: { OR: [{ id: 1 }, { ancestorIds: { has: 1 } }] } })
   })
 })
 

@@ -32,18 +32,34 @@ export const ACTIONS = [
   'report.approve',
   /** report settings (statistical year, deadlines) and unlocking approved periods */
   'report.configure',
+  /** the reports of one's own unit (a township's or the county's): which are due and where they stand */
+  'report.unit',
+  /** the county's watch over its townships' reports: who reported what and when */
+  'report.monitor',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
+/** An action a role holds only when the user's region is at one of `levels`. */
+interface LevelGrant {
+  action: Action
+  levels: readonly RegionLevel[]
+}
+type Grant = Action | LevelGrant
+
+const at = (levels: readonly RegionLevel[], ...actions: Action[]): LevelGrant[] => actions.map((action) => ({ action, levels }))
+const UNITS = ['TOWNSHIP', 'COUNTY'] as const
+
 // Administrators look after accounts and regions, not residents: they get no register access.
-// Full ID numbers only for the roles that enter and verify them.
-const GRANTS: Record<Role, readonly Action[]> = {
+// Full ID numbers only for the roles that enter and verify them. A grant with levels holds only for
+// users whose region is at one of them (an administrator of a township configures no reports);
+// ROLE_REGION_LEVELS already keeps most roles at one level, the grants say where it matters.
+const GRANTS: Record<Role, readonly Grant[]> = {
   VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view'],
-  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'register.review', 'report.view', 'report.prepare', 'report.sign'],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign'],
-  COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve'],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure'],
-  INSPECTOR: ['region.view', 'register.view', 'report.view'],
+  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'register.review', 'report.view', ...at(UNITS, 'report.prepare', 'report.unit'), 'report.sign'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign'],
+  COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.prepare', 'report.unit'), 'report.sign', ...at(['COUNTY'], 'report.approve', 'report.monitor')],
+  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'report.configure')],
+  INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor')],
 }
 
 /** Who is asking: enough of the signed-in user to decide. */
@@ -51,6 +67,8 @@ export interface Subject {
   id: number
   role: Role
   regionId: number
+  /** the level of the user's region: some grants hold only at some levels */
+  regionLevel: RegionLevel
 }
 
 /** Where: a region with the ids of all its ancestors. */
@@ -66,7 +84,8 @@ export function inScope(subject: Subject, region: RegionRef): boolean {
 
 /** May `subject` do `action` (in `region`, when the action concerns one)? */
 export function can(subject: Subject, action: Action, region?: RegionRef): boolean {
-  if (!GRANTS[subject.role].includes(action)) return false
+  const granted = GRANTS[subject.role].some((g) => (typeof g === 'string' ? g === action : g.action === action && g.levels.includes(subject.regionLevel)))
+  if (!granted) return false
   return region === undefined || inScope(subject, region)
 }
 
@@ -80,16 +99,12 @@ export function scopeWhere(subject: Subject) {
   return { region: regionScope(subject) }
 }
 
-/** A subject whose region level is known: needed to scope the register's denormalised columns. */
-export interface LeveledSubject extends Subject {
-  regionLevel: RegionLevel
-}
 
 /**
  * Filter for register rows (households, people, events, findings), which carry the ids of their
  * county, township, village and group: one indexed equality at the subject's own level.
  */
-export function registerScope(subject: LeveledSubject): { countyId: number } | { townshipId: number } | { villageId: number } | { groupId: number } {
+export function registerScope(subject: Subject): { countyId: number } | { townshipId: number } | { villageId: number } | { groupId: number } {
   switch (subject.regionLevel) {
     case 'COUNTY':
       return { countyId: subject.regionId }

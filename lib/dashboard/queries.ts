@@ -25,9 +25,9 @@ export interface WorkList {
 
 export async function workList(user: SessionUser, today = todayIso()): Promise<WorkList> {
   const reviews = can(user, 'register.review')
-  const answers = can(user, 'register.edit') && !reviews && user.regionLevel !== 'COUNTY'
+  const answers = can(user, 'register.edit') && !reviews
   const fixes = reviews || can(user, 'register.edit')
-  const reportUnit = can(user, 'report.view') && (user.regionLevel === 'TOWNSHIP' || user.regionLevel === 'COUNTY')
+  const reportUnit = can(user, 'report.unit')
   const [toReview, questions, findings, overdueExchanges, reports] = await Promise.all([
     reviews ? changesToReview(user) : null,
     answers ? openQuestions(user) : null,

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
 import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
-import { inScope, type LeveledSubject } from '@/lib/access/permissions'
+import { inScope, type Subject } from '@/lib/access/permissions'
 import { personColumns } from '@/lib/registry/columns'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { inferParents, placementOf, type Placement } from '@/lib/registry/rules'
@@ -72,7 +72,7 @@ export interface ImportCheck extends ImportSummary {
   outOfScopeHashes: string[]
 }
 
-function ownsRow(subject: LeveledSubject, p: Pick<ExistingPerson, 'countyId' | 'townshipId' | 'villageId' | 'groupId'>): boolean {
+function ownsRow(subject: Subject, p: Pick<ExistingPerson, 'countyId' | 'townshipId' | 'villageId' | 'groupId'>): boolean {
   switch (subject.regionLevel) {
     case 'COUNTY':
       return p.countyId === subject.regionId
@@ -92,7 +92,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Checks the rows against the regions and the register; returns the plan, or the errors. */
-export async function planImport(client: ImportClient, subject: LeveledSubject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
+export async function planImport(client: ImportClient, subject: Subject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
   const { households, errors } = validateRows(rows)
   const plan: Plan = { create: [], join: [], skipped: [], outOfScope: [], parents: [] }
   const fail = (line: number, column: RowError['column'], key: RowError['key'], value = '', params?: RowError['params']) => errors.push({ line, column, key, value, params })
@@ -358,7 +358,7 @@ export type Phase = (name: string) => void
  */
 export async function runImport(
   client: ImportClient,
-  subject: LeveledSubject,
+  subject: Subject,
   rows: SheetRow[],
   commit: boolean,
   auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,

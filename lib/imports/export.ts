@@ -1,7 +1,7 @@
 import 'server-only'
 import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { can, type LeveledSubject } from '@/lib/access/permissions'
+import { can, type Subject } from '@/lib/access/permissions'
 import { searchWhere } from '@/lib/registry/queries'
 import { decryptIdNumber } from '@/lib/registry/crypto'
 import { ethnicityName } from '@/lib/registry/ethnicities'
@@ -77,7 +77,7 @@ export type ExportStart = { ok: false; count: number } | { ok: true; count: numb
  * Starts an export of the filtered list. Too many rows: refused with the count. Otherwise the
  * audit event is written and the file streams out batch by batch.
  */
-export async function exportRegister(actor: Actor, user: LeveledSubject, filter: Omit<SearchFilter, 'page'>): Promise<ExportStart> {
+export async function exportRegister(actor: Actor, user: Subject, filter: Omit<SearchFilter, 'page'>): Promise<ExportStart> {
   if (!can(user, 'register.export')) throw new AppError('errors.forbidden')
   const where = await searchWhere(user, filter)
   // The file holds exactly these people: the audit event names them before the first row is read.

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { LeveledSubject } from '@/lib/access/permissions'
+import type { Subject } from '@/lib/access/permissions'
 import { todayIso } from '@/lib/dates'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, type Actor } from '@/lib/server/audit'
@@ -22,7 +22,7 @@ const CAP_LOCK = 0x58_5a_49_4d // "XZIM"
  * OUT_OF_SCOPE_DAILY_CAP such hits in a day the import is refused (an alert for the administrators:
  * ./queries.ts). A commit adds its own audit event of counts in its transaction.
  */
-export async function importRegister(actor: Actor, subject: LeveledSubject, bytes: Uint8Array, commit: boolean): Promise<ImportResult> {
+export async function importRegister(actor: Actor, subject: Subject, bytes: Uint8Array, commit: boolean): Promise<ImportResult> {
   const sheet = await readSheet(bytes)
   if (!sheet.ok) throw new AppError(sheet.error, { max: MAX_IMPORT_ROWS, ...sheet.params }, { file: sheet.error })
   try {
@@ -49,7 +49,7 @@ export async function importRegister(actor: Actor, subject: LeveledSubject, byte
  * the (actorId, at) index makes the sum one short range scan. A counter table would be a second
  * record of the same facts that could disagree with the audit.
  */
-async function auditCheck(actor: Actor, subject: LeveledSubject, check: ImportCheck): Promise<void> {
+async function auditCheck(actor: Actor, subject: Subject, check: ImportCheck): Promise<void> {
   const { outOfScopeHashes, ...counts } = check
   const refused = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAP_LOCK}::int, ${subject.id}::int)`

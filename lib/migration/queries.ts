@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
-import { registerScope, type LeveledSubject } from '@/lib/access/permissions'
+import { registerScope, type Subject } from '@/lib/access/permissions'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { toDate, todayIso, toIso } from '@/lib/dates'
 import { exchangeStatus, overdueSentBefore, provinceOf, type ExchangeStatus } from './rules'
@@ -56,7 +56,7 @@ async function regionColumn(regionId: number): Promise<Prisma.PersonWhereInput |
   return null
 }
 
-export async function migrantWhere(subject: LeveledSubject, filter: Omit<MigrantFilter, 'page'>, today = todayIso()): Promise<Prisma.PersonWhereInput> {
+export async function migrantWhere(subject: Subject, filter: Omit<MigrantFilter, 'page'>, today = todayIso()): Promise<Prisma.PersonWhereInput> {
   const and: Prisma.PersonWhereInput[] = [registerScope(subject), MIGRANT]
   if (filter.direction) and.push({ residence: filter.direction })
   if (filter.regionId) and.push((await regionColumn(filter.regionId)) ?? { id: -1 })
@@ -65,11 +65,11 @@ export async function migrantWhere(subject: LeveledSubject, filter: Omit<Migrant
 }
 
 /** Migrants in the subject's region with an exchange unanswered past the deadline (the list's "overdue" filter). */
-export async function overdueMigrantCount(subject: LeveledSubject, today = todayIso()): Promise<number> {
+export async function overdueMigrantCount(subject: Subject, today = todayIso()): Promise<number> {
   return db.person.count({ where: await migrantWhere(subject, { overdue: true }, today) })
 }
 
-export async function listMigrants(subject: LeveledSubject, filter: MigrantFilter, today = todayIso()): Promise<Page<MigrantRow>> {
+export async function listMigrants(subject: Subject, filter: MigrantFilter, today = todayIso()): Promise<Page<MigrantRow>> {
   const where = await migrantWhere(subject, filter, today)
   const args = pageArgs(filter.page, MIGRANT_PAGE_SIZE)
   const [rows, total] = await Promise.all([
@@ -110,7 +110,7 @@ export async function listMigrants(subject: LeveledSubject, filter: MigrantFilte
 }
 
 /** One migrant with all their exchanges, newest first; null when missing or outside the region. */
-export async function getMigrant(subject: LeveledSubject, personId: number, today = todayIso()) {
+export async function getMigrant(subject: Subject, personId: number, today = todayIso()) {
   const person = await db.person.findFirst({
     where: { id: personId, ...registerScope(subject), ...MIGRANT },
     select: {
@@ -157,7 +157,7 @@ export async function getMigrant(subject: LeveledSubject, personId: number, toda
 export type Migrant = NonNullable<Awaited<ReturnType<typeof getMigrant>>>
 
 /** One exchange and its migrant, for the printed letter; scoped through the person. */
-export async function getExchangeLetter(subject: LeveledSubject, personId: number, exchangeId: number, today = todayIso()) {
+export async function getExchangeLetter(subject: Subject, personId: number, exchangeId: number, today = todayIso()) {
   const migrant = await getMigrant(subject, personId, today)
   const exchange = migrant?.exchanges.find((e) => e.id === exchangeId)
   if (!migrant || !exchange) return null
@@ -165,7 +165,7 @@ export async function getExchangeLetter(subject: LeveledSubject, personId: numbe
 }
 
 /** Townships and villages in the subject's region, for the list's region filter. */
-export async function migrantRegionOptions(subject: LeveledSubject) {
+export async function migrantRegionOptions(subject: Subject) {
   const regions = await db.region.findMany({
     where: { OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }], level: { in: ['TOWNSHIP', 'VILLAGE'] } },
     select: { id: true, name: true, level: true, parentId: true, parent: { select: { name: true } } },
@@ -190,7 +190,7 @@ export interface ProvinceCount {
 }
 
 /** Migrants and overdue exchanges by township, and migrants by province of origin or destination. */
-export async function migrantCounts(subject: LeveledSubject, today = todayIso()): Promise<{ townships: TownshipCount[]; provinces: ProvinceCount[]; total: TownshipCount }> {
+export async function migrantCounts(subject: Subject, today = todayIso()): Promise<{ townships: TownshipCount[]; provinces: ProvinceCount[]; total: TownshipCount }> {
   const scope = registerScope(subject)
   const [byTownship, overdueByTownship, byPlace] = await Promise.all([
     db.person.groupBy({ by: ['townshipId', 'residence'], where: { ...scope, ...MIGRANT }, _count: { _all: true } }),

@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, NotFoundError } from '@/lib/server/errors'
-import { registerScope, type LeveledSubject } from '@/lib/access/permissions'
+import { registerScope, type Subject } from '@/lib/access/permissions'
 import { toDate, toIso } from '@/lib/dates'
 import type { RecordAnswerInput, RecordNoticeInput } from './schemas'
 
@@ -12,7 +12,7 @@ import type { RecordAnswerInput, RecordNoticeInput } from './schemas'
 
 const MIGRANT = { residence: { in: ['INFLOW' as const, 'OUTFLOW' as const] }, alive: true, movedOut: false }
 
-export async function recordNotice(actor: Actor, subject: LeveledSubject, input: RecordNoticeInput): Promise<{ exchangeId: number }> {
+export async function recordNotice(actor: Actor, subject: Subject, input: RecordNoticeInput): Promise<{ exchangeId: number }> {
   return db.$transaction(async (tx) => {
     const person = await tx.person.findFirst({
       where: { id: input.personId, ...registerScope(subject), ...MIGRANT },
@@ -47,7 +47,7 @@ export async function recordNotice(actor: Actor, subject: LeveledSubject, input:
   })
 }
 
-export async function recordAnswer(actor: Actor, subject: LeveledSubject, input: RecordAnswerInput): Promise<{ exchangeId: number }> {
+export async function recordAnswer(actor: Actor, subject: Subject, input: RecordAnswerInput): Promise<{ exchangeId: number }> {
   return db.$transaction(async (tx) => {
     const exchange = await tx.exchangeRequest.findFirst({
       where: { id: input.exchangeId, person: registerScope(subject) },

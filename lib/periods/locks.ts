@@ -32,6 +32,11 @@ export function findPeriodLock(tx: Tx, countyId: number, lockId: number) {
   return tx.periodLock.findFirst({ where: { id: lockId, countyId } })
 }
 
+/** Whether a lock of any county has this id: a refused attempt on one is audited. */
+export async function periodLockExists(tx: Tx, lockId: number): Promise<boolean> {
+  return (await tx.periodLock.findUnique({ where: { id: lockId }, select: { id: true } })) !== null
+}
+
 /** Releases a lock with its reason; false when it was already released (by someone else meanwhile). */
 export async function releasePeriodLock(tx: Tx, input: { lockId: number; userId: number; reason: string }): Promise<boolean> {
   const updated = await tx.periodLock.updateMany({ where: { id: input.lockId, unlockedAt: null }, data: { unlockedAt: new Date(), unlockedById: input.userId, unlockReason: input.reason } })

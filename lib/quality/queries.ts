@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
-import { can, regionScope, type LeveledSubject } from '@/lib/access/permissions'
+import { can, regionScope, type Subject } from '@/lib/access/permissions'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { findingScope } from './service'
 import type { FindingFilter } from './schemas'
@@ -28,7 +28,7 @@ export interface FindingRow {
 }
 
 /** Townships and villages of the subject's region, for the region filter. */
-export async function filterRegions(subject: LeveledSubject) {
+export async function filterRegions(subject: Subject) {
   return db.region.findMany({
     where: { ...regionScope(subject), level: { in: ['COUNTY', 'TOWNSHIP', 'VILLAGE'] } },
     select: { id: true, name: true, level: true },
@@ -36,7 +36,7 @@ export async function filterRegions(subject: LeveledSubject) {
   })
 }
 
-async function regionFilter(subject: LeveledSubject, regionId: number | undefined): Promise<Prisma.QualityFindingWhereInput> {
+async function regionFilter(subject: Subject, regionId: number | undefined): Promise<Prisma.QualityFindingWhereInput> {
   if (!regionId) return {}
   const region = await db.region.findFirst({ where: { id: regionId, ...regionScope(subject) }, select: { level: true } })
   if (!region) return { id: -1 } // outside the subject's region: nothing, as if it did not exist
@@ -51,7 +51,7 @@ async function regionFilter(subject: LeveledSubject, regionId: number | undefine
 }
 
 /** The queue: findings in the subject's region (findingScope, i.e. registerScope on the finding), filtered; open ones (OPEN and ASSIGNED) unless asked otherwise. */
-export async function listFindings(subject: LeveledSubject, filter: FindingFilter): Promise<Page<FindingRow>> {
+export async function listFindings(subject: Subject, filter: FindingFilter): Promise<Page<FindingRow>> {
   const status = filter.status ?? 'ACTIVE'
   const where: Prisma.QualityFindingWhereInput = {
     AND: [
@@ -100,18 +100,21 @@ export async function listFindings(subject: LeveledSubject, filter: FindingFilte
 }
 
 /** Open findings in the subject's region assigned to the subject (their work list). */
-export function assignedToMe(subject: LeveledSubject): Promise<number> {
+export function assignedToMe(subject: Subject): Promise<number> {
   return db.qualityFinding.count({ where: { AND: [findingScope(subject), { assigneeId: subject.id, status: { in: ['OPEN', 'ASSIGNED'] } }] } })
 }
 
 /** Users a finding may be given to: active, able to fix the register, in the finding's village, township or county, and inside the subject's region. */
-export async function assigneesFor(subject: LeveledSubject, findings: { villageId: number; townshipId: number; countyId: number }[]) {
+export async function assigneesFor(subject: Subject, findings: { villageId: number; townshipId: number; countyId: number }[]) {
   const regionIds = [...new Set(findings.flatMap((f) => [f.villageId, f.townshipId, f.countyId]))]
   if (regionIds.length === 0) return []
   const users = await db.user.findMany({
     where: { active: true, regionId: { in: regionIds }, region: regionScope(subject) },
-    select: { id: true, name: true, username: true, role: true, regionId: true, region: { select: { name: true } } },
+    select: { id: true, name: true, username: true, role: true, regionId: true, region: { select: { name: true, level: true } } },
     orderBy: [{ regionId: 'asc' }, { username: 'asc' }],
   })
-  return users.filter((u) => can(u, 'register.edit') || can(u, 'register.review'))
+  return users.filter((u) => {
+    const subject = { ...u, regionLevel: u.region.level }
+    return can(subject, 'register.edit') || can(subject, 'register.review')
+  })
 }

@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, NotFoundError } from '@/lib/server/errors'
-import { can, inScope, registerScope, type LeveledSubject } from '@/lib/access/permissions'
+import { can, inScope, registerScope, type Subject } from '@/lib/access/permissions'
 import { detect, reconcile, recordsAffectedBy, sweepRegion, type SweepCounts } from './sweep'
 import type { AssignInput, ResolveInput } from './schemas'
 
@@ -11,7 +11,6 @@ import type { AssignInput, ResolveInput } from './schemas'
 // the sweep of the user's region, and the queue's assign / fix / close. Each is scoped to the
 // subject's region and audited in the same transaction.
 
-type Subject = LeveledSubject
 
 /**
  * The findings a subject may see: registerScope on the finding's own county/township/village
@@ -58,12 +57,13 @@ export async function assignFinding(actor: Actor, subject: Subject, input: Assig
   await db.$transaction(async (tx) => {
     const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.review')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
-    const assignee = await tx.user.findFirst({ where: { id: input.assigneeId, active: true }, select: { id: true, username: true, role: true, regionId: true, region: { select: { id: true, ancestorIds: true } } } })
+    const assignee = await tx.user.findFirst({ where: { id: input.assigneeId, active: true }, select: { id: true, username: true, role: true, regionId: true, region: { select: { id: true, ancestorIds: true, level: true } } } })
+    const asSubject = assignee && { ...assignee, regionLevel: assignee.region.level }
     const allowed =
-      assignee &&
-      [finding.villageId, finding.townshipId, finding.countyId].includes(assignee.regionId) &&
-      inScope(subject, assignee.region) &&
-      (can(assignee, 'register.edit') || can(assignee, 'register.review'))
+      asSubject &&
+      [finding.villageId, finding.townshipId, finding.countyId].includes(asSubject.regionId) &&
+      inScope(subject, asSubject.region) &&
+      (can(asSubject, 'register.edit') || can(asSubject, 'register.review'))
     if (!allowed) throw new AppError('quality.errors.assigneeNotAllowed', undefined, { assigneeId: 'quality.errors.assigneeNotAllowed' })
     await tx.qualityFinding.update({ where: { id: finding.id }, data: { status: 'ASSIGNED', assigneeId: assignee.id } })
     await audit(tx, actor, {

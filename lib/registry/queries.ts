@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
-import { registerScope, type LeveledSubject } from '@/lib/access/permissions'
+import { registerScope, type Subject } from '@/lib/access/permissions'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { hashIdNumber } from './crypto'
 import { classifySearch } from './pinyin'
@@ -34,7 +34,7 @@ function yearsBefore(today: string, years: number): string {
 }
 
 /** The where-clause of a register search, scoped to the subject's region. */
-export async function searchWhere(subject: LeveledSubject, filter: Omit<SearchFilter, 'page'>): Promise<Prisma.PersonWhereInput> {
+export async function searchWhere(subject: Subject, filter: Omit<SearchFilter, 'page'>): Promise<Prisma.PersonWhereInput> {
   const and: Prisma.PersonWhereInput[] = [registerScope(subject)]
   const term = classifySearch(filter.q)
   switch (term.kind) {
@@ -122,7 +122,7 @@ function toRow(p: SelectedRow): PersonRow {
   return { ...rest, birthDate: toIso(p.birthDate), address: household?.address ?? null, regionName: placeName(region) }
 }
 
-export async function searchPersons(subject: LeveledSubject, filter: SearchFilter): Promise<Page<PersonRow>> {
+export async function searchPersons(subject: Subject, filter: SearchFilter): Promise<Page<PersonRow>> {
   const where = await searchWhere(subject, filter)
   const args = pageArgs(filter.page, SEARCH_PAGE_SIZE)
   const [rows, total] = await Promise.all([
@@ -132,7 +132,7 @@ export async function searchPersons(subject: LeveledSubject, filter: SearchFilte
   return toPage(rows.map(toRow), total, filter.page, SEARCH_PAGE_SIZE)
 }
 
-export async function getPerson(subject: LeveledSubject, id: number) {
+export async function getPerson(subject: Subject, id: number) {
   const person = await db.person.findFirst({
     where: { id, ...registerScope(subject) },
     omit: { idCipher: true, idHash: true },
@@ -150,7 +150,7 @@ export async function getPerson(subject: LeveledSubject, id: number) {
   return { ...person, events: [...person.events, ...asOther].sort((a, b) => b.occurredOn.getTime() - a.occurredOn.getTime() || b.id - a.id) }
 }
 
-export async function getHousehold(subject: LeveledSubject, id: number) {
+export async function getHousehold(subject: Subject, id: number) {
   const household = await db.household.findFirst({
     where: { id, ...registerScope(subject) },
     include: {
@@ -170,7 +170,7 @@ export async function getHousehold(subject: LeveledSubject, id: number) {
 }
 
 /** Villages and groups in the subject's region, for choosing where a household lives. */
-export async function placeableRegions(subject: LeveledSubject) {
+export async function placeableRegions(subject: Subject) {
   return placesBelow(subject.regionId)
 }
 
@@ -198,7 +198,7 @@ export type ReviewFilterStatus = (typeof REVIEW_STATUSES)[number] | 'TODO'
 
 export const REVIEW_LIST_LIMIT = 1000
 
-function reviewWhere(subject: LeveledSubject, month: string | null, status?: ReviewFilterStatus): Prisma.RegisterChangeWhereInput {
+function reviewWhere(subject: Subject, month: string | null, status?: ReviewFilterStatus): Prisma.RegisterChangeWhereInput {
   const createdAt = month ? { gte: new Date(`${month}-01T00:00:00+08:00`), lt: monthAfter(month) } : undefined
   return {
     ...registerScope(subject),
@@ -216,7 +216,7 @@ function monthAfter(month: string): Date {
  * The changes made in the subject's region in a month (yyyy-mm, China time; null: every month),
  * for the review: the first REVIEW_LIST_LIMIT rows and how many there are in all.
  */
-export async function reviewList(subject: LeveledSubject, month: string | null, status?: ReviewFilterStatus) {
+export async function reviewList(subject: Subject, month: string | null, status?: ReviewFilterStatus) {
   const where = reviewWhere(subject, month, status)
   const [rows, total] = await Promise.all([
     db.registerChange.findMany({
@@ -231,17 +231,17 @@ export async function reviewList(subject: LeveledSubject, month: string | null, 
 }
 
 /** Changes in the subject's region that the township returned with a question, still unanswered. */
-export function openQuestions(subject: LeveledSubject): Promise<number> {
+export function openQuestions(subject: Subject): Promise<number> {
   return db.registerChange.count({ where: { ...registerScope(subject), reviewStatus: 'QUESTIONED' } })
 }
 
 /** Changes in the subject's region the township still has to look at (not yet checked, or answered). */
-export function changesToReview(subject: LeveledSubject): Promise<number> {
+export function changesToReview(subject: Subject): Promise<number> {
   return db.registerChange.count({ where: reviewWhere(subject, null, 'TODO') })
 }
 
 /** Townships and villages in the subject's region, for the search filter. */
-export async function filterRegions(subject: LeveledSubject) {
+export async function filterRegions(subject: Subject) {
   const regions = await db.region.findMany({
     where: { OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }], level: { in: ['TOWNSHIP', 'VILLAGE'] } },
     select: { id: true, name: true, level: true, parent: { select: { name: true } } },

@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { once } from '@/lib/server/idempotency'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { inScope, registerScope, type LeveledSubject } from '@/lib/access/permissions'
+import { inScope, registerScope, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
@@ -20,7 +20,6 @@ import { assertPeriodOpen } from '@/lib/periods/locks'
 // a row elsewhere looks missing; writes run in one transaction with their audit event. Audit
 // events never contain a full ID number.
 
-type Subject = LeveledSubject
 
 function fieldError(field: string, key: MessageKey): AppError {
   return new AppError(key, undefined, { [field]: key })
@@ -210,7 +209,10 @@ export async function updatePerson(actor: Actor, subject: Subject, input: { pers
 /** The full ID number, for a role that needs it; every reveal is audited. */
 export async function revealIdNumber(actor: Actor, subject: Subject, personId: number): Promise<string | null> {
   const person = await db.person.findFirst({ where: { id: personId, ...registerScope(subject) }, select: { id: true, idCipher: true, regionId: true } })
-  if (!person) throw new NotFoundError()
+  if (!person) {
+    if (await db.person.findUnique({ where: { id: personId }, select: { id: true } })) await auditDenied(actor, 'register.revealId', { personId })
+    throw new NotFoundError()
+  }
   if (!person.idCipher) return null
   await audit(db, actor, { action: 'person.revealId', entity: 'Person', entityId: person.id, regionId: person.regionId })
   return decryptIdNumber(person.idCipher)
@@ -585,7 +587,10 @@ export async function correctEvent(actor: Actor, subject: Subject, input: { even
   try {
     return await db.$transaction(async (tx) => {
       const old = await tx.lifeEvent.findFirst({ where: { id: input.eventId, ...registerScope(subject) }, include: { person: true } })
-      if (!old) throw new NotFoundError()
+      if (!old) {
+        if (await db.lifeEvent.findUnique({ where: { id: input.eventId }, select: { id: true } })) await auditDenied(actor, 'register.edit', { eventId: input.eventId })
+        throw new NotFoundError()
+      }
       if (old.status !== 'ACTIVE') throw new AppError('registry.errors.alreadyCorrected')
       const birthDate = old.type === 'BIRTH' ? undefined : old.person.birthDate
       checkEventDate(input.occurredOn, birthDate)
@@ -629,11 +634,20 @@ export async function correctEvent(actor: Actor, subject: Subject, input: { even
 
 // ------------------------------------------------------------------ monthly review (变更信息核查)
 
+/** A change in the subject's region; outside it looks missing, and the attempt is audited. */
+async function changeForReview(tx: Tx, actor: Actor, subject: Subject, changeId: number, permission: 'register.review' | 'register.edit') {
+  const change = await tx.registerChange.findFirst({ where: { id: changeId, ...registerScope(subject) } })
+  if (!change) {
+    if (await db.registerChange.findUnique({ where: { id: changeId }, select: { id: true } })) await auditDenied(actor, permission, { changeId })
+    throw new NotFoundError()
+  }
+  return change
+}
+
 /** Township staff mark a village's change checked, or return it with a question. */
 export async function reviewChange(actor: Actor, subject: Subject, input: { changeId: number; decision: 'check' | 'question'; question?: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const change = await tx.registerChange.findFirst({ where: { id: input.changeId, ...registerScope(subject) } })
-    if (!change) throw new NotFoundError()
+    const change = await changeForReview(tx, actor, subject, input.changeId, 'register.review')
     if (input.decision === 'question' && !input.question) throw fieldError('question', 'errors.required')
     await tx.registerChange.update({
       where: { id: change.id },
@@ -663,8 +677,7 @@ export async function checkChanges(actor: Actor, subject: Subject, input: { chan
 /** The village officer answers a question about one of their changes. */
 export async function answerChange(actor: Actor, subject: Subject, input: { changeId: number; answer: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const change = await tx.registerChange.findFirst({ where: { id: input.changeId, ...registerScope(subject) } })
-    if (!change) throw new NotFoundError()
+    const change = await changeForReview(tx, actor, subject, input.changeId, 'register.edit')
     if (change.reviewStatus !== 'QUESTIONED') throw new AppError('registry.errors.noQuestion')
     await tx.registerChange.update({ where: { id: change.id }, data: { reviewStatus: 'ANSWERED', reviewAnswer: input.answer } })
     await audit(tx, actor, { action: 'review.answer', entity: 'RegisterChange', entityId: change.id, regionId: change.villageId, after: { answer: input.answer } })

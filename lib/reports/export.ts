@@ -1,7 +1,7 @@
 import 'server-only'
 import ExcelJS from 'exceljs'
 import type { Translate } from '@/lib/i18n/core'
-import { audit, type Actor } from '@/lib/server/audit'
+import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { db } from '@/lib/server/db'
 import type { SessionUser } from '@/lib/server/session'
 import { todayIso } from '@/lib/dates'
@@ -19,7 +19,11 @@ const border = { top: thin, left: thin, bottom: thin, right: thin }
 /** The workbook of a report in the user's region, or null (missing and forbidden look the same). The export is audited. */
 export async function reportWorkbook(actor: Actor, user: SessionUser, reportId: number, t: Translate): Promise<{ buffer: ArrayBuffer; filename: string } | null> {
   const report = await getReport(user, reportId)
-  if (!report) return null
+  if (!report) {
+    // outside the user's region it looks missing; when it exists, the attempt is audited
+    if (await db.reportSubmission.findUnique({ where: { id: reportId }, select: { id: true } })) await auditDenied(actor, 'report.view', { reportId })
+    return null
+  }
   const tables = reportTables(t, report.figures, report.factor)
   const title = `${report.regionName}${t(`reports.kindTitle.${report.kind}`)}`
   const workbook = new ExcelJS.Workbook()

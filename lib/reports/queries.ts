@@ -286,7 +286,7 @@ export interface DueReport {
 
 /** A township's most recent reportable period of each kind, with its deadline and where it stands. */
 export async function dueReports(user: SessionUser, today = todayIso()): Promise<DueReport[]> {
-  if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') return []
+  if (!can(user, 'report.unit')) return []
   const settings = await reportSettings(db, countyOf({ id: user.regionId, level: user.regionLevel, ancestorIds: user.regionAncestorIds }))
   const periods = REPORT_KINDS.map((kind) => latestEndedPeriod(kind, today, settings))
   const submissions = await db.reportSubmission.findMany({
@@ -310,7 +310,7 @@ export async function dueReports(user: SessionUser, today = todayIso()): Promise
 
 /** Township reports waiting for the county's decision. */
 export async function awaitingReview(user: SessionUser): Promise<number> {
-  if (user.regionLevel !== 'COUNTY') return 0
+  if (!can(user, 'report.approve')) return 0
   return db.reportSubmission.count({ where: { countyId: user.regionId, level: 'TOWNSHIP', status: 'SUBMITTED' } })
 }
 
@@ -339,7 +339,7 @@ export interface ReportWork {
  * approve. The same rule as the report page (reportAbilities) decides what the user may do.
  */
 export async function reportWork(user: SessionUser, today = todayIso()): Promise<ReportWork> {
-  if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') return { toPrepare: [], tasks: [], awaiting: 0 }
+  if (!can(user, 'report.unit')) return { toPrepare: [], tasks: [], awaiting: 0 }
   const [due, drafts, awaiting] = await Promise.all([
     can(user, 'report.prepare') ? dueReports(user, today) : Promise.resolve([]),
     db.reportSubmission.findMany({
@@ -365,7 +365,7 @@ export async function reportWork(user: SessionUser, today = todayIso()): Promise
 
 /** Newest period first; a lock keeps its place when released, so the administrator sees the result. */
 export async function listLocks(user: SessionUser, page: number) {
-  if (user.regionLevel !== 'COUNTY') return toPage([], 0, page, REPORT_PAGE_SIZE)
+  if (!can(user, 'report.configure')) return toPage([], 0, page, REPORT_PAGE_SIZE)
   const { rows, total } = await listPeriodLocks(db, user.regionId, pageArgs(page, REPORT_PAGE_SIZE))
   const submissions = new Map(
     (await db.reportSubmission.findMany({ where: { id: { in: rows.map((r) => r.submissionId) }, countyId: user.regionId }, select: { id: true, kind: true, periodKey: true } })).map((r) => [r.id, r]),

@@ -72,9 +72,9 @@ describe('annualisation and rates', () => {
 
 describe('sign-offs', () => {
   const township = { status: 'DRAFT' as const, level: 'TOWNSHIP' as const, regionId: 7 }
-  const staff = { id: 1, role: 'TOWNSHIP_STAFF' as const, regionId: 7 }
-  const stats = { id: 2, role: 'TOWNSHIP_STAFF' as const, regionId: 7 }
-  const leader = { id: 3, role: 'TOWNSHIP_LEADER' as const, regionId: 7 }
+  const staff = { id: 1, role: 'TOWNSHIP_STAFF' as const, regionId: 7, regionLevel: 'TOWNSHIP' as const }
+  const stats = { id: 2, role: 'TOWNSHIP_STAFF' as const, regionId: 7, regionLevel: 'TOWNSHIP' as const }
+  const leader = { id: 3, role: 'TOWNSHIP_LEADER' as const, regionId: 7, regionLevel: 'TOWNSHIP' as const }
 
   it('in order: preparer, statistician, unit head', () => {
     expect(nextSignRole([])).toBe('PREPARER')
@@ -109,11 +109,11 @@ describe('sign-offs', () => {
 
 describe('reportAbilities: what the page offers and the service accepts', () => {
   const draft = { status: 'DRAFT' as const, level: 'TOWNSHIP' as const, regionId: 7, signOffs: [] as { role: 'PREPARER' | 'STATISTICIAN' | 'UNIT_HEAD'; userId: number }[] }
-  const staff = { id: 1, role: 'TOWNSHIP_STAFF' as const, regionId: 7 }
-  const stats = { id: 2, role: 'TOWNSHIP_STAFF' as const, regionId: 7 }
-  const leader = { id: 3, role: 'TOWNSHIP_LEADER' as const, regionId: 7 }
-  const official = { id: 5, role: 'COUNTY_OFFICIAL' as const, regionId: 1 }
-  const admin = { id: 6, role: 'ADMIN' as const, regionId: 1 }
+  const staff = { id: 1, role: 'TOWNSHIP_STAFF' as const, regionId: 7, regionLevel: 'TOWNSHIP' as const }
+  const stats = { id: 2, role: 'TOWNSHIP_STAFF' as const, regionId: 7, regionLevel: 'TOWNSHIP' as const }
+  const leader = { id: 3, role: 'TOWNSHIP_LEADER' as const, regionId: 7, regionLevel: 'TOWNSHIP' as const }
+  const official = { id: 5, role: 'COUNTY_OFFICIAL' as const, regionId: 1, regionLevel: 'COUNTY' as const }
+  const admin = { id: 6, role: 'ADMIN' as const, regionId: 1, regionLevel: 'COUNTY' as const }
   const preparerSigned = { ...draft, signOffs: [{ role: 'PREPARER' as const, userId: 1 }] }
   const allSigned = { ...draft, signOffs: [{ role: 'PREPARER' as const, userId: 1 }, { role: 'STATISTICIAN' as const, userId: 2 }, { role: 'UNIT_HEAD' as const, userId: 3 }] }
 

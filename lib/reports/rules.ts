@@ -1,6 +1,6 @@
 import type { RegionLevel, Role } from '@/lib/access/roles'
 import { addMonths, daysIn, firstOf, lastOf, PERIOD_KINDS, statYearRange, type Period, type PeriodKind } from '@/lib/periods/rules'
-import { can } from '@/lib/access/permissions'
+import { can, type Subject } from '@/lib/access/permissions'
 
 // Pure report rules (periods and statistical years are lib/periods'): deadlines, annualisation, rates, sign-off
 // order and who may sign, submission timeliness. No database.
@@ -197,7 +197,7 @@ export interface ReportAbilities {
  * `signAs` asks about signing as a particular role (default: the next one due).
  */
 export function reportAbilities(
-  user: { id: number; role: Role; regionId: number },
+  user: Subject,
   report: { status: 'DRAFT' | 'SUBMITTED' | 'APPROVED'; level: RegionLevel; regionId: number; signOffs: readonly { role: SignRole; userId: number }[] },
   signAs?: SignRole,
 ): ReportAbilities {

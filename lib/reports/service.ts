@@ -1,5 +1,5 @@
 import 'server-only'
-import { findPeriodLock, lockPeriod, releasePeriodLock } from '@/lib/periods/locks'
+import { findPeriodLock, lockPeriod, periodLockExists, releasePeriodLock } from '@/lib/periods/locks'
 import { Prisma, type ReportSubmission } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
@@ -107,7 +107,8 @@ async function requireAbility(tx: Tx, user: SessionUser, report: ReportSubmissio
 
 /** A township (or the county) prepares its report for an ended period. */
 export async function prepareReport(actor: Actor, user: SessionUser, input: ReportTarget, today = todayIso()): Promise<{ reportId: number }> {
-  if ((user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') || !can(user, 'report.prepare')) throw new AppError('reports.errors.notYourUnit')
+  // report.prepare is granted at township and county level only: the units that report
+  if (!can(user, 'report.prepare')) throw new AppError('reports.errors.notYourUnit')
   try {
     return await db.$transaction(
       async (tx) => {
@@ -251,10 +252,12 @@ export async function returnReport(actor: Actor, user: SessionUser, input: { rep
 /** Releases a period lock, with the reason kept. County administrators only. */
 export async function unlockPeriod(actor: Actor, user: SessionUser, input: { lockId: number; reason: string }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const lock = user.regionLevel === 'COUNTY' ? await findPeriodLock(tx, user.regionId, input.lockId) : null
-    // the role is checked here too, not only by the action: a county official must not unlock
+    // a lock of the user's own county (below the county, nobody finds one); report.configure is a
+    // county administrator's, a grant at county level. The role is checked here too, not only by the
+    // action: a county official must not unlock
+    const lock = await findPeriodLock(tx, user.regionId, input.lockId)
     if (!lock || !can(user, 'report.configure')) {
-      if (lock) await auditDenied(actor, 'report.configure', { lockId: input.lockId })
+      if (lock || (await periodLockExists(tx, input.lockId))) await auditDenied(actor, 'report.configure', { lockId: input.lockId })
       throw new NotFoundError()
     }
     if (!(await releasePeriodLock(tx, { lockId: lock.id, userId: user.id, reason: input.reason }))) throw new AppError('reports.errors.alreadyUnlocked')
@@ -265,7 +268,7 @@ export async function unlockPeriod(actor: Actor, user: SessionUser, input: { loc
 }
 
 export async function saveReportSettings(actor: Actor, user: SessionUser, input: ReportSettingsInput): Promise<void> {
-  if (user.regionLevel !== 'COUNTY' || !can(user, 'report.configure')) throw new NotFoundError()
+  if (!can(user, 'report.configure')) throw new NotFoundError()
   await db.$transaction(async (tx) => {
     const { version, ...values } = input
     const existing = await tx.reportSettings.findUnique({ where: { countyId: user.regionId } })

@@ -11,7 +11,7 @@ import { updatePerson } from '@/lib/registry/service'
 describe('audit', () => {
   it('a write leaves an audit event in the same transaction, with who, where from and what changed', async () => {
     const { county, townships } = await makeCounty(db)
-    const admin = asActor(await makeUser(db, { username: uniqueUsername('adm'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }))
+    const admin = asActor(await makeUser(db, { username: uniqueUsername('adm'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }), 'COUNTY')
     const code = `${townships[0].code.slice(0, 9)}233`
     const region = await createRegion(admin, admin, { parentId: townships[0].id, code, name: '审计村' })
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'region.create', entityId: String(region.id) } })
@@ -21,7 +21,7 @@ describe('audit', () => {
 
   it('a failed write leaves neither the change nor an event', async () => {
     const { county, townships } = await makeCounty(db)
-    const admin = asActor(await makeUser(db, { username: uniqueUsername('adm'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }))
+    const admin = asActor(await makeUser(db, { username: uniqueUsername('adm'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }), 'COUNTY')
     const before = await db.auditEvent.count({ where: { action: 'region.create' } })
     await expect(createRegion(admin, admin, { parentId: townships[0].id, code: townships[1].code, name: '坏村' })).rejects.toMatchObject({
       key: 'regions.errors.villageShape',
@@ -41,8 +41,8 @@ describe('audit', () => {
 
   it('administrators browse the events of their own region with filters and paging', async () => {
     const { county, townships } = await makeCounty(db)
-    const countyAdmin = asActor(await makeUser(db, { username: uniqueUsername('ca'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }))
-    const townAdmin = asActor(await makeUser(db, { username: uniqueUsername('ta'), role: 'ADMIN', regionId: townships[0].id, password: 'Correct-horse-42' }))
+    const countyAdmin = asActor(await makeUser(db, { username: uniqueUsername('ca'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }), 'COUNTY')
+    const townAdmin = asActor(await makeUser(db, { username: uniqueUsername('ta'), role: 'ADMIN', regionId: townships[0].id, password: 'Correct-horse-42' }), 'TOWNSHIP')
     for (let i = 0; i < 3; i++) {
       await createRegion(townAdmin, townAdmin, { parentId: townships[0].id, code: `${townships[0].code.slice(0, 9)}${260 + i}`, name: `甲村${i}` })
     }

@@ -61,7 +61,7 @@ describe('sign-in lockout', () => {
 
   it('does not sign in a deactivated account', async () => {
     const { admin, clerk } = await setup()
-    await setUserActive(asActor(admin), asActor(admin), { userId: clerk.id, version: clerk.version, active: false })
+    await setUserActive(asActor(admin, 'COUNTY'), asActor(admin, 'COUNTY'), { userId: clerk.id, version: clerk.version, active: false })
     expect(await signInWithPassword({ username: clerk.username, password: PASSWORD }, meta)).toEqual({ ok: false, reason: 'inactive' })
   })
 })
@@ -95,13 +95,13 @@ describe('sessions', () => {
   it('signing out ends the session on the server', async () => {
     const { clerk } = await setup()
     const sid = await signedIn(clerk.username)
-    await signOutSession(asActor(clerk), sid)
+    await signOutSession(asActor(clerk, 'VILLAGE'), sid)
     expect(await validateSession(sid)).toBeNull()
   })
 
   it('deactivation, password reset and role change each end the user’s sessions at once', async () => {
     const { admin, clerk, townships } = await setup()
-    const actor = asActor(admin)
+    const actor = asActor(admin, 'COUNTY')
 
     let sid = await signedIn(clerk.username)
     let current = await db.user.findUniqueOrThrow({ where: { id: clerk.id } })
@@ -133,13 +133,13 @@ describe('sessions', () => {
     const here = await signedIn(clerk.username)
     const elsewhere = await signedIn(clerk.username)
     const user = { id: clerk.id, username: clerk.username, sessionId: here }
-    await expect(changeOwnPassword(asActor(clerk), user, { currentPassword: PASSWORD, newPassword: clerk.username })).rejects.toMatchObject({
+    await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: clerk.username })).rejects.toMatchObject({
       key: 'password.rules.sameAsUsername',
     })
-    await expect(changeOwnPassword(asActor(clerk), user, { currentPassword: 'not-it-at-all', newPassword: 'Another-pass-77' })).rejects.toMatchObject({
+    await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: 'not-it-at-all', newPassword: 'Another-pass-77' })).rejects.toMatchObject({
       key: 'password.wrongCurrent',
     })
-    await changeOwnPassword(asActor(clerk), user, { currentPassword: PASSWORD, newPassword: 'Another-pass-77' })
+    await changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: 'Another-pass-77' })
     expect(await validateSession(here)).toMatchObject({ mustChangePassword: false })
     expect(await validateSession(elsewhere)).toBeNull()
   })

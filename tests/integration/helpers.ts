@@ -4,8 +4,9 @@ import type { RegionLevel, Role } from '@/lib/access/roles'
 import { makeUser, uniqueUsername } from '@/tests/factories'
 import { db } from '../setup/db'
 
-export function asActor(user: { id: number; username: string; role: Role; regionId: number }): Actor & Subject {
-  return { id: user.id, username: user.username, role: user.role, regionId: user.regionId, ip: '127.0.0.1' }
+/** A user as services see them: `level` is their region's, which some grants depend on. */
+export function asActor(user: { id: number; username: string; role: Role; regionId: number }, level: RegionLevel): Actor & Subject {
+  return { id: user.id, username: user.username, role: user.role, regionId: user.regionId, regionLevel: level, ip: '127.0.0.1' }
 }
 
 export const meta = { ip: '127.0.0.1', userAgent: 'vitest' }

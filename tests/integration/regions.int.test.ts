@@ -7,7 +7,7 @@ import { asActor } from './helpers'
 
 async function countyAdmin() {
   const tree = await makeCounty(db)
-  const admin = asActor(await makeUser(db, { username: uniqueUsername('ca'), role: 'ADMIN', regionId: tree.county.id, password: 'Correct-horse-42' }))
+  const admin = asActor(await makeUser(db, { username: uniqueUsername('ca'), role: 'ADMIN', regionId: tree.county.id, password: 'Correct-horse-42' }), 'COUNTY')
   return { ...tree, admin }
 }
 

@@ -12,8 +12,8 @@ const PASSWORD = 'Correct-horse-42'
 async function twoTownships() {
   const tree = await makeCounty(db)
   const [mine, theirs] = tree.townships
-  const admin = asActor(await makeUser(db, { username: uniqueUsername('ta'), role: 'ADMIN', regionId: mine.id, password: PASSWORD }))
-  const staff = asActor(await makeUser(db, { username: uniqueUsername('ts'), role: 'TOWNSHIP_STAFF', regionId: mine.id, password: PASSWORD }))
+  const admin = asActor(await makeUser(db, { username: uniqueUsername('ta'), role: 'ADMIN', regionId: mine.id, password: PASSWORD }), 'TOWNSHIP')
+  const staff = asActor(await makeUser(db, { username: uniqueUsername('ts'), role: 'TOWNSHIP_STAFF', regionId: mine.id, password: PASSWORD }), 'TOWNSHIP')
   const neighbour = await makeUser(db, { username: uniqueUsername('nb'), role: 'TOWNSHIP_STAFF', regionId: theirs.id, password: PASSWORD })
   const neighbourVillage = tree.villages.find((v) => v.ancestorIds.includes(theirs.id))!
   return { ...tree, mine, theirs, admin, staff, neighbour, neighbourVillage }

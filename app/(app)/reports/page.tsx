@@ -38,7 +38,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const settings = await settingsFor(user)
   const periods = periodOptions(t, reportablePeriods(settings))
   const regions = await liveRegionOptions(user)
-  const unitLevel = user.regionLevel === 'TOWNSHIP' || user.regionLevel === 'COUNTY'
+  const unitLevel = can(user, 'report.unit')
   const live = (
     <Card className="mb-4">
       <h2 className="mb-1 font-medium text-slate-800">{t('reports.list.live')}</h2>

@@ -81,7 +81,7 @@ function describe(t: Translate, summary: unknown): string {
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('register.view')
   const review = can(user, 'register.review')
-  const answer = can(user, 'register.edit') && user.regionLevel !== 'COUNTY' && !review
+  const answer = can(user, 'register.edit') && !review
   if (!review && !answer) notFound()
   const [t, locale] = await Promise.all([getT(), getLocale()])
   const { month, status } = query.parse(await searchParams)

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { page as pageParam } from '@/lib/validation/fields'
@@ -17,7 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The county administrator's: statistical year and deadlines, and the locks approval put on periods. */
 export default async function ReportSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('report.configure')
-  if (user.regionLevel !== 'COUNTY') notFound()
   const [t, locale] = await Promise.all([getT(), getLocale()])
   const page = pageParam.parse((await searchParams).page)
   const [settings, locks] = await Promise.all([settingsFor(user), listLocks(user, page)])

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { todayIso } from '@/lib/dates'
@@ -17,8 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The county's view: which township submitted which report of a statistical year, and when. */
 export default async function TimelinessPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const user = await requireUser('report.view')
-  if (user.regionLevel !== 'COUNTY') notFound()
+  const user = await requireUser('report.monitor')
   const t = await getT()
   const settings = await settingsFor(user)
   const current = statYearOf(todayIso(), settings)

@@ -1,0 +1,478 @@
+// The authorisation matrix: who may call each server action and route handler, and where.
+// tests/integration/authz-matrix.int.test.ts finds every exported action (every export of every
+// 'use server' file) and every route handler (app/**/route.ts) by reading the tree, and calls each
+// one as every role, on a target in the caller's own region and in a neighbouring one; an action
+// or route that has no row here fails that test.
+//
+// One row per action:
+//   roles  who gets past authorisation: a role ('TOWNSHIP_STAFF': at every level it may hold),
+//          a role at one level ('ADMIN@COUNTY'), or 'public' (also without signing in)
+//   scope  'own': only on a target inside the caller's region (another region's target is refused);
+//          'none': the action has no target of its choice (it acts on the caller's own region or
+//          account), so it is allowed or refused the same everywhere
+//   input  the form fields (or, for a route, the URL and params), built fresh for each call in
+//          `t`, the target region: the caller's own region, or for 'other' its sibling (another
+//          village of the township, another township of the county, another county)
+//   refusedAs  message keys that mean "refused" besides errors.forbidden and errors.notFound
+//   refusedWhen  for a call that answers but shows nothing: how to tell it showed nothing
+//   refusalAudits  audit actions such a refusal still writes (an export of nothing is audited)
+import { db } from '../setup/db'
+import { makeUser, personInput, uniqueIdNumber, uniqueUsername, type MadeRegion } from '@/tests/factories'
+import { makeHousehold } from '@/tests/factories/registry'
+import { makeMigrant } from '@/tests/factories/migration'
+import { importCsv } from '@/tests/factories/imports'
+import type { RegionLevel, Role } from '@/lib/access/roles'
+import type { MessageKey } from '@/lib/i18n/core'
+
+export type Who = Role | `${Role}@${RegionLevel}` | 'public'
+
+/** Where a call is aimed: the region at the caller's level, and the units inside or above it. */
+export interface Target {
+  /** the caller's own region, or its sibling at the same level */
+  region: MadeRegion
+  county: MadeRegion
+  /** a township inside (or, for a village caller, above) the target region */
+  township: MadeRegion
+  /** a village inside (or equal to) the target region */
+  village: MadeRegion
+  /** the unit that reports for the target: a county's or township's own, a village's township */
+  unit: MadeRegion
+  /** the calling user: a few actions act on the caller's own account */
+  me: { id: number; username: string; password: string }
+}
+
+export type Fields = Record<string, string | File>
+export interface RouteCall {
+  url: string
+  params?: Record<string, string>
+}
+
+/** What a call came back with, as the test judges it. */
+export type Outcome =
+  | { kind: 'state'; ok: boolean; data?: unknown; error?: string }
+  | { kind: 'response'; status: number; headers: Headers }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'void' }
+
+export interface Row {
+  roles: readonly Who[]
+  scope: 'own' | 'none'
+  input: (t: Target) => Promise<Fields | RouteCall> | Fields | RouteCall
+  refusedAs?: readonly MessageKey[]
+  refusedWhen?: (outcome: Outcome) => boolean
+  refusalAudits?: readonly string[]
+}
+
+// ------------------------------------------------------------------ who
+
+const REGISTER_EDITORS = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF'] as const satisfies Who[]
+const REGISTER_REVIEWERS = ['TOWNSHIP_STAFF'] as const satisfies Who[]
+const ADMINS = ['ADMIN'] as const satisfies Who[]
+const EVERYONE = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL', 'ADMIN', 'INSPECTOR'] as const satisfies Who[]
+
+// ------------------------------------------------------------------ fresh targets
+
+let serial = 0
+const next = () => ++serial
+const json = (value: unknown) => JSON.stringify(value)
+const PASSWORD = 'Correct-horse-42'
+
+/** A one-person household in the target village; a fresh one for every call. */
+async function person(t: Target, overrides: Parameters<typeof personInput>[0] = {}) {
+  const { household, members } = await makeHousehold(db, t.village, {
+    address: `矩阵路${next()}号`,
+    members: [{ ...personInput({ name: '周矩阵', ...overrides }), relation: 'SELF' }],
+  })
+  return { household, person: members[0] }
+}
+
+async function villageOfficer(t: Target) {
+  return makeUser(db, { username: uniqueUsername('mx'), role: 'VILLAGE_OFFICER', regionId: t.village.id, password: PASSWORD })
+}
+
+/** A group under the target village, to rename or deactivate. */
+async function group(t: Target) {
+  return db.region.create({
+    data: {
+      code: `${t.village.code.slice(0, 9)}${600 + (next() % 399)}`,
+      name: `矩阵组${serial}`,
+      level: 'GROUP',
+      parentId: t.village.id,
+      ancestorIds: [...t.village.ancestorIds, t.village.id],
+    },
+  })
+}
+
+function placeOf(t: Target) {
+  return { countyId: t.county.id, townshipId: t.township.id, villageId: t.village.id }
+}
+
+async function lifeEvent(t: Target) {
+  const { person: p } = await person(t)
+  return db.lifeEvent.create({
+    data: {
+      ...placeOf(t),
+      type: 'MARRIAGE',
+      personId: p.id,
+      occurredOn: new Date('2020-05-01'),
+      recordedOn: new Date('2020-05-02'),
+      late: false,
+      details: {},
+      recordedById: t.me.id,
+    },
+  })
+}
+
+async function change(t: Target, reviewStatus: 'PENDING' | 'QUESTIONED') {
+  const { person: p } = await person(t)
+  return db.registerChange.create({
+    data: {
+      ...placeOf(t),
+      kind: 'person.update',
+      personId: p.id,
+      summary: {},
+      createdById: t.me.id,
+      reviewStatus,
+      reviewQuestion: reviewStatus === 'QUESTIONED' ? '核实?' : null,
+    },
+  })
+}
+
+async function finding(t: Target) {
+  const { person: p } = await person(t)
+  return db.qualityFinding.create({ data: { ...placeOf(t), rule: 'matrix', severity: 'WARNING', entity: 'Person', entityId: p.id, details: {} } })
+}
+
+/** A report of `region` (a township or the county) in a month of its own, last century. */
+async function report(region: MadeRegion, status: 'DRAFT' | 'SUBMITTED' = 'DRAFT') {
+  const n = next()
+  const year = 1900 + Math.floor(n / 12)
+  const month = (n % 12) + 1
+  const start = new Date(Date.UTC(year, month - 1, 1))
+  const end = new Date(Date.UTC(year, month, 0))
+  const preparer = await makeUser(db, {
+    username: uniqueUsername('mp'),
+    role: region.level === 'COUNTY' ? 'COUNTY_OFFICIAL' : 'TOWNSHIP_STAFF',
+    regionId: region.id,
+    password: PASSWORD,
+  })
+  return db.reportSubmission.create({
+    data: {
+      countyId: region.level === 'COUNTY' ? region.id : region.ancestorIds[0],
+      regionId: region.id,
+      level: region.level,
+      kind: 'MONTHLY',
+      periodKey: `${year}-${String(month).padStart(2, '0')}`,
+      periodStart: start,
+      periodEnd: end,
+      deadline: end,
+      status,
+      figures: { v: 1, source: 'register', children: [], total: {}, byChild: {} },
+      computedAt: new Date(),
+      preparedById: preparer.id,
+      submittedAt: status === 'SUBMITTED' ? new Date() : null,
+    },
+  })
+}
+
+async function periodLock(t: Target) {
+  const submission = await report(t.township, 'SUBMITTED')
+  return db.periodLock.create({
+    data: { countyId: t.county.id, townshipId: t.township.id, submissionId: submission.id, fromDate: submission.periodStart, toDate: submission.periodEnd },
+  })
+}
+
+const file = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name)
+
+/** An import row that the dry run accepts exactly when the village is the caller's to enter. */
+async function importFile(t: Target) {
+  const birthDate = '1985-03-04'
+  return file(
+    importCsv([
+      {
+        householdKey: '1',
+        regionCode: t.village.code,
+        address: `导入路${next()}号`,
+        relation: '本人',
+        name: '吴导入',
+        sex: '男',
+        birthDate,
+        ethnicity: '汉族',
+        idNumber: uniqueIdNumber(birthDate, 'MALE'),
+      },
+    ]),
+    'import.csv',
+  )
+}
+
+/** Errors that say the target region is not the caller's (an import's rows are placed by code). */
+const placedOutside = (column: string) => (outcome: Outcome) => {
+  if (outcome.kind !== 'state' || !outcome.ok) return false
+  const errors = (outcome.data as { errors?: { column?: string }[] }).errors ?? []
+  return errors.some((e) => e.column === column)
+}
+
+// ------------------------------------------------------------------ the matrix
+
+export const AUTHZ_MATRIX: Record<string, Row> = {
+  // --- access: signing in and out, one's own password, other users' accounts
+  'access.signInAction': { roles: ['public'], scope: 'none', input: (t) => ({ username: t.me.username, password: t.me.password }) },
+  'access.signOutAction': { roles: ['public'], scope: 'none', input: () => ({}) },
+  // a wrong current password: past authorisation, and it changes nothing the later calls need
+  'access.changePasswordAction': {
+    roles: EVERYONE,
+    scope: 'none',
+    input: () => ({ currentPassword: 'not-my-password', newPassword: 'Another-horse-43', confirmPassword: 'Another-horse-43' }),
+  },
+  'access.createUserAction': {
+    roles: ADMINS,
+    scope: 'own',
+    refusedAs: ['users.regionNotAllowed'],
+    input: (t) => ({ username: uniqueUsername('nu'), name: '新用户', role: 'VILLAGE_OFFICER', regionId: String(t.village.id) }),
+  },
+  'access.updateUserAction': {
+    roles: ADMINS,
+    scope: 'own',
+    input: async (t) => {
+      const u = await villageOfficer(t)
+      return { userId: String(u.id), version: String(u.version), name: '改名', role: 'VILLAGE_OFFICER', regionId: String(t.village.id) }
+    },
+  },
+  'access.setUserActiveAction': {
+    roles: ADMINS,
+    scope: 'own',
+    input: async (t) => {
+      const u = await villageOfficer(t)
+      return { userId: String(u.id), version: String(u.version), active: 'false' }
+    },
+  },
+  'access.resetPasswordAction': {
+    roles: ADMINS,
+    scope: 'own',
+    input: async (t) => {
+      const u = await villageOfficer(t)
+      return { userId: String(u.id), version: String(u.version) }
+    },
+  },
+
+  // --- i18n
+  'i18n.setLocaleAction': { roles: ['public'], scope: 'none', input: () => ({ locale: 'zh-CN' }) },
+
+  // --- regions
+  'regions.createRegionAction': {
+    roles: ADMINS,
+    scope: 'own',
+    input: (t) => ({ parentId: String(t.village.id), code: `${t.village.code.slice(0, 9)}${600 + (next() % 399)}`, name: '新组' }),
+  },
+  'regions.renameRegionAction': {
+    roles: ADMINS,
+    scope: 'own',
+    input: async (t) => {
+      const g = await group(t)
+      return { id: String(g.id), version: String(g.version), name: '改名组' }
+    },
+  },
+  'regions.setRegionActiveAction': {
+    roles: ADMINS,
+    scope: 'own',
+    input: async (t) => {
+      const g = await group(t)
+      return { id: String(g.id), version: String(g.version), active: 'false' }
+    },
+  },
+  // a row under a parent outside the caller's region is reported as an unknown parent
+  'regions.importRegionsAction': {
+    roles: ADMINS,
+    scope: 'own',
+    refusedWhen: placedOutside('parentCode'),
+    input: (t) => ({
+      file: file(`code,name,parentCode\n${t.village.code.slice(0, 9)}${600 + (next() % 399)},导入组,${t.village.code}\n`, 'regions.csv'),
+      mode: 'check',
+    }),
+  },
+
+  // --- registry
+  'registry.createHouseholdAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    refusedAs: ['registry.errors.regionNotAllowed'],
+    input: (t) => ({
+      household: json({ regionId: String(t.village.id), address: `新户路${next()}号`, members: [{ ...personInput({ name: '郑新户' }), relation: 'SELF' }] }),
+    }),
+  },
+  'registry.addMemberAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    refusedAs: ['registry.errors.householdNotFound'],
+    input: async (t) => {
+      const { household } = await person(t)
+      return {
+        householdId: String(household.id),
+        member: json({ ...personInput({ name: '郑新人', birthDate: '2010-01-01', maritalStatus: 'SINGLE' }), relation: 'CHILD' }),
+      }
+    },
+  },
+  'registry.updatePersonAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => {
+      const { person: p } = await person(t)
+      return { personId: String(p.id), version: String(p.version), person: json(personInput({ name: '周改名' })) }
+    },
+  },
+  'registry.revealIdAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => {
+      const { person: p } = await person(t, { idNumber: uniqueIdNumber('1980-05-01', 'MALE') })
+      return { personId: String(p.id) }
+    },
+  },
+  'registry.recordEventAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => {
+      const { person: p } = await person(t, { maritalStatus: 'SINGLE' })
+      return { type: 'MARRIAGE', personId: String(p.id), version: String(p.version), occurredOn: '2021-06-01' }
+    },
+  },
+  'registry.correctEventAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => ({ eventId: String((await lifeEvent(t)).id), occurredOn: '2020-04-01', reason: '日期填错' }),
+  },
+  'registry.reviewChangeAction': {
+    roles: REGISTER_REVIEWERS,
+    scope: 'own',
+    input: async (t) => ({ decision: 'check', changeId: String((await change(t, 'PENDING')).id) }),
+  },
+  // 'check all shown': ids outside the caller's region are passed over, so nothing is checked
+  'registry.checkChangesAction': {
+    roles: REGISTER_REVIEWERS,
+    scope: 'own',
+    refusedWhen: (o) => o.kind === 'state' && o.ok && (o.data as { count: number }).count === 0,
+    input: async (t) => ({ changeIds: String((await change(t, 'PENDING')).id) }),
+  },
+  'registry.answerChangeAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => ({ changeId: String((await change(t, 'QUESTIONED')).id), answer: '已核实' }),
+  },
+
+  // --- migration
+  'migration.recordNoticeAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => ({
+      personId: String((await makeMigrant(db, t.village, { name: '钱流动', direction: 'INFLOW', place: '外县' })).id),
+      otherCounty: '外县',
+      sentOn: '2024-02-01',
+    }),
+  },
+  'migration.recordAnswerAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => {
+      const migrant = await makeMigrant(db, t.village, { name: '钱流动', direction: 'OUTFLOW', place: '外县' })
+      const exchange = await db.exchangeRequest.create({
+        data: { ...placeOf(t), personId: migrant.id, direction: 'OUTFLOW', otherCounty: '外县', sentOn: new Date('2024-02-01'), createdById: t.me.id },
+      })
+      return { exchangeId: String(exchange.id), answeredOn: '2024-03-01', answer: '已收到' }
+    },
+  },
+
+  // --- quality
+  // the sweep runs over the caller's own region: nothing to aim elsewhere
+  'quality.sweepAction': { roles: REGISTER_REVIEWERS, scope: 'none', input: () => ({}) },
+  'quality.assignFindingAction': {
+    roles: REGISTER_REVIEWERS,
+    scope: 'own',
+    input: async (t) => ({ findingId: String((await finding(t)).id), assigneeId: String((await villageOfficer(t)).id) }),
+  },
+  'quality.markFixedAction': { roles: REGISTER_EDITORS, scope: 'own', input: async (t) => ({ findingId: String((await finding(t)).id), note: '已改' }) },
+  'quality.closeFindingAction': {
+    roles: REGISTER_REVIEWERS,
+    scope: 'own',
+    input: async (t) => ({ findingId: String((await finding(t)).id), note: '无需处理' }),
+  },
+
+  // --- imports
+  // the rows name their village: one outside the caller's region is a row error on regionCode
+  'imports.importRegisterAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    refusedWhen: placedOutside('regionCode'),
+    input: async (t) => ({ file: await importFile(t), mode: 'check' }),
+  },
+
+  // --- reports: the unit's own report is prepared, signed and submitted by its own people
+  'reports.prepareReportAction': { roles: ['TOWNSHIP_STAFF', 'COUNTY_OFFICIAL'], scope: 'none', input: () => ({ kind: 'MONTHLY', periodKey: '2024-01' }) },
+  'reports.recomputeReportAction': {
+    roles: ['TOWNSHIP_STAFF', 'COUNTY_OFFICIAL'],
+    scope: 'own',
+    refusedAs: ['reports.errors.notYourUnit'],
+    input: async (t) => ({ reportId: String((await report(t.unit)).id) }),
+  },
+  'reports.saveAnalysisAction': {
+    roles: ['TOWNSHIP_STAFF', 'COUNTY_OFFICIAL'],
+    scope: 'own',
+    refusedAs: ['reports.errors.notYourUnit'],
+    input: async (t) => ({ reportId: String((await report(t.unit)).id), analysis: '本月情况平稳。' }),
+  },
+  'reports.signReportAction': {
+    roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL'],
+    scope: 'own',
+    refusedAs: ['reports.errors.wrongUnit'],
+    input: async (t) => ({ reportId: String((await report(t.unit)).id), role: 'PREPARER' }),
+  },
+  'reports.submitReportAction': {
+    roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL'],
+    scope: 'own',
+    refusedAs: ['reports.errors.notYourUnit'],
+    input: async (t) => ({ reportId: String((await report(t.unit)).id) }),
+  },
+  // the county decides on its townships' submitted reports
+  'reports.approveReportAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({ reportId: String((await report(t.township, 'SUBMITTED')).id) }),
+  },
+  'reports.returnReportAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({ reportId: String((await report(t.township, 'SUBMITTED')).id), comment: '请核实' }),
+  },
+  'reports.unlockPeriodAction': { roles: ['ADMIN@COUNTY'], scope: 'own', input: async (t) => ({ lockId: String((await periodLock(t)).id), reason: '更正' }) },
+  // the settings of the caller's own county
+  'reports.saveReportSettingsAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'none',
+    input: () => ({ statYearStartMonth: '10', monthlyDeadlineDay: '5', halfYearDeadlineDay: '10', annualDeadlineDay: '15', version: '0' }),
+  },
+
+  // --- route handlers
+  'GET /api/auth/[...nextauth]': { roles: ['public'], scope: 'none', input: () => ({ url: '/api/auth/providers', params: { nextauth: 'providers' } }) },
+  'POST /api/auth/[...nextauth]': { roles: ['public'], scope: 'none', input: () => ({ url: '/api/auth/signout', params: { nextauth: 'signout' } }) },
+  // the search's list of the people in the filter's region: another region's people are not in it
+  'GET /api/register/export': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    refusedWhen: (o) => o.kind === 'response' && o.status === 200 && o.headers.get('X-Export-Count') === '0',
+    refusalAudits: ['register.export'],
+    input: async (t) => {
+      await person(t)
+      return { url: `/api/register/export?regionId=${t.village.id}` }
+    },
+  },
+  'GET /api/register/template': { roles: REGISTER_EDITORS, scope: 'none', input: () => ({ url: '/api/register/template' }) },
+  'GET /api/regions/template': { roles: ADMINS, scope: 'none', input: () => ({ url: '/api/regions/template' }) },
+  // a township's report is seen by the township and the county, not by its villages
+  'GET /api/reports/[id]/xlsx': {
+    roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL', 'INSPECTOR'],
+    scope: 'own',
+    input: async (t) => {
+      const r = await report(t.unit)
+      return { url: `/api/reports/${r.id}/xlsx`, params: { id: String(r.id) } }
+    },
+  },
+}
