@@ -17,7 +17,7 @@ function RegionSelect({ regions, defaultValue, state }: { regions: RegionOption[
       {regions.map((r) => (
         <option key={r.id} value={r.id}>
           {r.townshipName ? `${r.townshipName} / ` : ''}
-          {r.name}（{t(`levels.${r.level}`)}）
+          {r.name}{t('common.paren', { text: t(`levels.${r.level}`) })}
         </option>
       ))}
     </select>

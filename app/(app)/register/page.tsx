@@ -92,7 +92,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           </button>
         </div>
         <details open={['regionId', 'residence', 'sex', 'ageMin', 'ageMax'].some((k) => typed(k) !== '') || (typed('alive') || 'yes') !== 'yes'}>
-          <summary className="cursor-pointer text-sm text-slate-600">{t('common.search')}：{t('registry.filters.residence')} / {t('registry.filters.sex')} / {t('registry.fields.age')}</summary>
+          <summary className="cursor-pointer text-sm text-slate-600">{t('common.search')}{t('common.colon')}{t('registry.filters.residence')} / {t('registry.filters.sex')} / {t('registry.fields.age')}</summary>
           <div className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
             {regions.length > 0 ? (
               <Field label={t('registry.filters.region')} name="regionId" error={errors.regionId}>

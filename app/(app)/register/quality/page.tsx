@@ -149,7 +149,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
                 const open = row.status === 'OPEN' || row.status === 'ASSIGNED'
                 const assignees = candidates
                   .filter((u) => [row.villageId, row.townshipId, row.countyId].includes(u.regionId))
-                  .map((u) => ({ id: u.id, label: `${u.name}（${u.region.name}）` }))
+                  .map((u) => ({ id: u.id, label: `${u.name}${t('common.paren', { text: u.region.name })}` }))
                 return (
                   <tr key={row.id} data-testid={`finding-${row.id}`}>
                     <Td className="whitespace-nowrap">{row.regionName}</Td>
