@@ -21,7 +21,7 @@ export function Timeline({ events, t, canCorrect, names }: { events: LifeEvent[]
   return (
     <ol data-testid="timeline" className="space-y-2">
       {events.map((e) => (
-        <li key={e.id} className={`rounded-md border border-slate-200 bg-white px-3 py-2 text-sm ${e.status === 'CORRECTED' ? 'opacity-60' : ''}`}>
+        <li key={e.id} className={`rounded-md border border-slate-200 bg-white px-3 py-2 text-sm ${e.status === 'CORRECTED' ? 'border-dashed bg-slate-50 text-slate-700' : ''}`}>
           <div className="flex flex-wrap items-center gap-2">
             <span className={`font-medium ${e.status === 'CORRECTED' ? 'line-through' : ''}`}>{t(`registry.events.types.${e.type}`)}</span>
             <span className="font-mono text-slate-600">{toIso(e.occurredOn)}</span>
