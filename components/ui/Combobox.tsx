@@ -168,8 +168,16 @@ export function Combobox({
             {option.label}
           </li>
         ))}
-        {shown.length === 0 ? <li role="presentation" className="px-3 py-1.5 text-slate-600">{t('common.noMatch')}</li> : null}
-        {matches.length > SHOWN ? <li role="presentation" className="px-3 py-1.5 text-xs text-slate-600">{t('common.typeToNarrow', { count: matches.length })}</li> : null}
+        {shown.length === 0 ? (
+          <li role="presentation" className="px-3 py-1.5 text-slate-600">
+            {t('common.noMatch')}
+          </li>
+        ) : null}
+        {matches.length > SHOWN ? (
+          <li role="presentation" className="px-3 py-1.5 text-xs text-slate-600">
+            {t('common.typeToNarrow', { count: matches.length })}
+          </li>
+        ) : null}
       </ul>
       <p className="sr-only" aria-live="polite">
         {open ? t('common.matchCount', { count: matches.length }) : ''}

@@ -3,7 +3,6 @@ import { db } from '@/lib/server/db'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { regionScope, type Subject } from './permissions'
 import { ROLE_REGION_LEVELS, type RegionLevel, type Role } from './roles'
-import { regionSearchKeys } from '@/lib/regions/search-keys'
 
 export interface UserRow {
   id: number
@@ -66,8 +65,6 @@ export interface RegionOption {
   level: RegionLevel
   /** the township the region lies in, for grouping long lists */
   townshipName: string | null
-  /** pinyin initials, full pinyin and code, for the searchable list */
-  keys: string[]
 }
 
 /** Active regions where the subject may place users: any level a role can belong to. */
@@ -84,6 +81,5 @@ export async function assignableRegions(subject: Subject): Promise<RegionOption[
     code: r.code,
     level: r.level,
     townshipName: r.level === 'VILLAGE' ? (r.parent?.name ?? null) : null,
-    keys: regionSearchKeys(r.name, r.code, r.level === 'VILLAGE' ? r.parent?.name : null),
   }))
 }

@@ -22,6 +22,11 @@ export function regionSearchKeys(name: string, code?: string, townshipName?: str
   return keys
 }
 
+/** A user form's regions with their search keys (lib/access sits below lib/regions, so the page adds them). */
+export function withSearchKeys<T extends { name: string; code: string; townshipName: string | null }>(regions: readonly T[]): (T & { keys: string[] })[] {
+  return regions.map((r) => ({ ...r, keys: regionSearchKeys(r.name, r.code, r.townshipName) }))
+}
+
 /**
  * Options for a searchable region list from labels such as "宁津镇 / 东街村" or "东街村 一组":
  * the last part is the region's own name, the parts before it its township or village.

@@ -48,7 +48,10 @@ async function visitAll(page: Page, lang: string) {
     if (path === '/register') {
       // the register lists nobody until one searches
       await page.getByRole('search').getByRole('textbox').first().fill('王建军')
-      await page.getByRole('search').getByRole('button', { name: /^(查询|Search)$/ }).click()
+      await page
+        .getByRole('search')
+        .getByRole('button', { name: /^(查询|Search)$/ })
+        .click()
       await expect(page.getByTestId('search-results')).toBeVisible()
       await check(page, `${lang} register results`)
       if (await openFirst(page, /^\/register\/persons\/\d+$/)) {
@@ -65,7 +68,10 @@ async function visitAll(page: Page, lang: string) {
     if (path === '/reports') {
       if (await openFirst(page, /^\/reports\/\d+$/)) {
         await check(page, `${lang} report`)
-        await page.getByRole('link', { name: /打印|Print/ }).first().click()
+        await page
+          .getByRole('link', { name: /打印|Print/ })
+          .first()
+          .click()
         await expect(page).toHaveURL(/\/reports\/\d+\/print$/)
         await check(page, `${lang} report print`)
       }
