@@ -151,7 +151,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 <Td className="whitespace-nowrap text-xs">{formatDateTime(c.createdAt, locale)}</Td>
                 <Td>
                   <Badge tone={tone[c.reviewStatus]}>{t(`registry.review.statuses.${c.reviewStatus}`)}</Badge>
-                  {c.reviewQuestion ? <p className="mt-1 text-xs">？{c.reviewQuestion}</p> : null}
+                  {c.reviewQuestion ? <p className="mt-1 text-xs">{t('registry.review.questionLabel')}{t('common.colon')}{c.reviewQuestion}</p> : null}
                   {c.reviewAnswer ? <p className="mt-1 text-xs">↳ {c.reviewAnswer}</p> : null}
                 </Td>
                 <Td>
