@@ -158,7 +158,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           <ul data-testid="search-errors" className="mt-1 list-disc pl-5">
             {Object.entries(errors).map(([field, message]) => (
               <li key={field}>
-                {t(SEARCH_FIELD_LABELS[field] ?? 'registry.search')}：{message}
+                {t(SEARCH_FIELD_LABELS[field] ?? 'registry.search')}{t('common.colon')}{message}
               </li>
             ))}
           </ul>
