@@ -96,7 +96,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             <dd>{t(`roles.${user.role}`)}</dd>
             <dt className="text-slate-500">{t('home.yourRegion')}</dt>
             <dd>
-              {user.regionName}（{t(`levels.${user.regionLevel}`)}）
+              {user.regionName}{t('common.paren', { text: t(`levels.${user.regionLevel}`) })}
             </dd>
           </dl>
         </Card>

@@ -16,6 +16,7 @@ import { useT } from '@/lib/i18n/client'
 import { REPORT_KINDS, type ReportKind, type SignRole } from '@/lib/reports/rules'
 import { buttonClass, Field, inputClass } from '@/components/ui'
 import { ActionMessage, fieldError, invalidProps, PendingButton, useActionForm } from '@/components/ui/client'
+import { Combobox } from '@/components/ui/Combobox'
 
 export interface PeriodOption {
   key: string
@@ -223,7 +224,7 @@ export function PrintButton() {
 }
 
 /** Picks a region, kind and ended period, and opens its live figures (a plain GET form). */
-export function LivePicker({ regions, periods, region, kind: initialKind, period }: { regions: { id: number; name: string }[]; periods: Record<ReportKind, PeriodOption[]>; region?: number; kind?: ReportKind; period?: string }) {
+export function LivePicker({ regions, periods, region, kind: initialKind, period }: { regions: { id: number; name: string; keys?: string[] }[]; periods: Record<ReportKind, PeriodOption[]>; region?: number; kind?: ReportKind; period?: string }) {
   const t = useT()
   const [kind, setKind] = useState<ReportKind>(initialKind ?? 'MONTHLY')
   return (
@@ -231,13 +232,7 @@ export function LivePicker({ regions, periods, region, kind: initialKind, period
       {regions.length > 1 ? (
         <div className="w-48">
           <Field label={t('reports.live.region')} name="live-region">
-            <select id="live-region" name="region" defaultValue={region} className={inputClass}>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
+            <Combobox id="live-region" name="region" options={regions.map((r) => ({ value: String(r.id), label: r.name, keys: r.keys }))} defaultValue={region ?? regions[0]?.id} />
           </Field>
         </div>
       ) : (

@@ -1,27 +1,25 @@
 'use client'
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from '@/lib/access/actions'
 import { ROLES, type Role } from '@/lib/access/roles'
-import type { RegionOption } from '@/lib/access/queries'
+import type { RegionOption as BaseRegionOption } from '@/lib/access/queries'
+
+type RegionOption = BaseRegionOption & { keys: string[] }
 import { useT } from '@/lib/i18n/client'
 import { Alert, Field, inputClass } from '@/components/ui'
+import { Combobox } from '@/components/ui/Combobox'
 import { ActionMessage, fieldError, invalidProps, PendingButton, useActionForm } from '@/components/ui/client'
 import type { ActionState } from '@/lib/server/action'
 
+/** The region, searchable by name, pinyin initials or code: a county has hundreds of villages. */
 function RegionSelect({ regions, defaultValue, state }: { regions: RegionOption[]; defaultValue?: number; state: ActionState<unknown> }) {
   const t = useT()
-  return (
-    <select id="regionId" name="regionId" defaultValue={defaultValue ?? ''} className={inputClass} {...invalidProps(state, 'regionId')}>
-      <option value="" disabled>
-        —
-      </option>
-      {regions.map((r) => (
-        <option key={r.id} value={r.id}>
-          {r.townshipName ? `${r.townshipName} / ` : ''}
-          {r.name}（{t(`levels.${r.level}`)}）
-        </option>
-      ))}
-    </select>
-  )
+  const invalid = invalidProps(state, 'regionId')
+  const options = regions.map((r) => ({
+    value: String(r.id),
+    label: `${r.townshipName ? `${r.townshipName} / ` : ''}${r.name}${t('common.paren', { text: t(`levels.${r.level}`) })}`,
+    keys: r.keys,
+  }))
+  return <Combobox id="regionId" name="regionId" options={options} defaultValue={defaultValue} invalid={!!invalid['aria-invalid']} describedBy={invalid['aria-describedby']} />
 }
 
 function RoleSelect({ defaultValue, state }: { defaultValue?: Role; state: ActionState<unknown> }) {
@@ -45,7 +43,7 @@ function TemporaryPassword({ password }: { password: string }) {
   return (
     <Alert kind="warning">
       <p>
-        {t('users.temporaryPassword')}：<code data-testid="temporary-password" className="rounded bg-white px-1.5 py-0.5 font-mono text-base">{password}</code>
+        {t('users.temporaryPassword')}{t('common.colon')}<code data-testid="temporary-password" className="rounded bg-white px-1.5 py-0.5 font-mono text-base">{password}</code>
       </p>
       <p className="mt-1 text-xs">{t('users.temporaryPasswordHint')}</p>
     </Alert>

@@ -38,11 +38,20 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined
 }
 
+/** {name} or {name|singular|plural} */
+export const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g
+
 export function translator(locale: Locale): Translate {
   const messages = CATALOGS[locale]
   return (key, params) => {
     const template = lookup(messages, key) ?? key
     if (!params) return template
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    // {name} is replaced by the parameter; {name|one|other} picks the English singular or plural
+    // form by the number (Chinese needs no plural, so its catalogue only uses {name}).
+    return template.replace(PLACEHOLDER, (whole, name: string, one?: string, other?: string) => {
+      if (!(name in params)) return whole
+      if (one === undefined) return String(params[name])
+      return Number(params[name]) === 1 ? one : (other ?? one)
+    })
   }
 }

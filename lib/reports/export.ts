@@ -25,7 +25,7 @@ export async function reportWorkbook(actor: Actor, user: SessionUser, reportId: 
     return null
   }
   const tables = reportTables(t, report.figures, report.factor)
-  const title = `${report.regionName}${t(`reports.kindTitle.${report.kind}`)}`
+  const title = t('reports.titleOf', { region: report.regionName, kind: t(`reports.kindTitle.${report.kind}`) })
   const workbook = new ExcelJS.Workbook()
   workbook.creator = t('common.appName')
   workbook.created = new Date()
@@ -33,7 +33,7 @@ export async function reportWorkbook(actor: Actor, user: SessionUser, reportId: 
     .reverse()
     .map((role) => {
       const s = report.signOffs.find((x) => x.role === role)
-      return `${t(`reports.signRole.${role}`)}：${s ? `${s.userName} ${todayIso(s.signedAt)}` : t('reports.print.notSigned')}`
+      return `${t(`reports.signRole.${role}`)}${t('common.colon')}${s ? `${s.userName} ${todayIso(s.signedAt)}` : t('reports.print.notSigned')}`
     })
   for (const [index, table] of tables.entries()) {
     const sheet = workbook.addWorksheet(table.formNo, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
@@ -48,8 +48,8 @@ export async function reportWorkbook(actor: Actor, user: SessionUser, reportId: 
       if (bold) cell.font = { bold: true, size: 14 }
     }
     line(1, `${title}　${table.title}`, 'center', true)
-    line(2, `${t('reports.print.formNo')}：${table.formNo}　${t('reports.print.authority')}：${t('reports.print.authorityName')}`, 'right')
-    line(3, `${t('reports.print.unit')}：${report.regionName}　${t('reports.print.period')}：${periodRange(t, report.period)}${report.status === 'DRAFT' ? `　${t('reports.print.draftMark')}` : ''}`)
+    line(2, `${t('reports.print.formNo')}${t('common.colon')}${table.formNo}${t('common.gap')}${t('reports.print.authority')}${t('common.colon')}${t('reports.print.authorityName')}`, 'right')
+    line(3, `${t('reports.print.unit')}${t('common.colon')}${report.regionName}${t('common.gap')}${t('reports.print.period')}${t('common.colon')}${periodRange(t, report.period)}${report.status === 'DRAFT' ? `${t('common.gap')}${t('reports.print.draftMark')}` : ''}`)
     // two header rows
     const top = 4
     sheet.mergeCells(top, 1, top + 1, 1)
@@ -94,9 +94,9 @@ export async function reportWorkbook(actor: Actor, user: SessionUser, reportId: 
     }
     row++
     if (index === tables.length - 1) {
-      line(row++, `${t('reports.print.analysis')}：${report.analysis || t('reports.print.noAnalysis')}`)
+      line(row++, `${t('reports.print.analysis')}${t('common.colon')}${report.analysis || t('reports.print.noAnalysis')}`)
     }
-    line(row++, `${signatures.join('　　')}　　${t('reports.print.reportedOn')}：${report.submittedAt ? todayIso(report.submittedAt) : ''}`)
+    line(row++, `${signatures.join(t('common.gap'))}${t('common.gap')}${t('reports.print.reportedOn')}${t('common.colon')}${report.submittedAt ? todayIso(report.submittedAt) : ''}`)
   }
   await audit(db, actor, { action: 'report.export', entity: 'ReportSubmission', entityId: report.id, regionId: report.regionId, after: { kind: report.kind, periodKey: report.period.key, format: 'xlsx' } })
   const buffer = (await workbook.xlsx.writeBuffer()) as ArrayBuffer

@@ -6,6 +6,7 @@ import { can, inScope } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { todayIso, toIso } from '@/lib/dates'
+import { regionSearchKeys } from '@/lib/regions/search-keys'
 import type { FigureScope } from './figures'
 import { annualisationFactor, deadlineOf, isReturned, nextSignRole, REPORT_KINDS, reportAbilities, submissionRates, submissionTimeliness, type ReportSettingsValues, type SignRole as SignRoleName, type SubmissionTimeliness } from './rules'
 import { hasEnded, latestEndedPeriod, periodOf, periodsOfStatYear, storedPeriod, type Period } from '@/lib/periods/rules'
@@ -392,15 +393,16 @@ export async function listLocks(user: SessionUser, page: number) {
 // ------------------------------------------------------------------ live figures (picker)
 
 /** The regions whose live figures the user can pick: their own and the units directly below it. */
-export async function liveRegionOptions(user: SessionUser): Promise<{ id: number; name: string; level: string }[]> {
-  if (user.regionLevel === 'VILLAGE') return [{ id: user.regionId, name: user.regionName, level: 'VILLAGE' }]
+export async function liveRegionOptions(user: SessionUser): Promise<{ id: number; name: string; level: string; keys: string[] }[]> {
+  if (user.regionLevel === 'VILLAGE') return [{ id: user.regionId, name: user.regionName, level: 'VILLAGE', keys: [] }]
   if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') return []
   const children = await db.region.findMany({
     where: { parentId: user.regionId, active: true, level: { in: ['TOWNSHIP', 'VILLAGE'] } },
     select: { id: true, name: true, level: true },
     orderBy: { code: 'asc' },
   })
-  return [{ id: user.regionId, name: user.regionName, level: user.regionLevel }, ...children]
+  // searchable by pinyin initials in the picker: a township has 20–40 villages
+  return [{ id: user.regionId, name: user.regionName, level: user.regionLevel }, ...children].map((r) => ({ ...r, keys: regionSearchKeys(r.name) }))
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signInAndWait, signOut } from './helpers'
+import { expectAccessible, signInAndWait, signOut } from './helpers'
 
 async function openNingjinTown(page: Page) {
   await page.goto('/regions')
@@ -92,8 +92,19 @@ test('an administrator creates a village officer, who can sign in with the tempo
   await page.getByLabel('用户名').fill('new.officer')
   await page.getByLabel('姓名').fill('新信息员')
   await page.getByLabel('角色').selectOption({ label: '县卫健局工作人员' })
-  const village = page.getByLabel('所属区划').locator('option').nth(2)
-  await page.getByLabel('所属区划').selectOption({ label: (await village.textContent())! })
+  // the region list is searchable: the township's pinyin initials list 宁津镇 and then its villages
+  const region = page.getByRole('combobox', { name: '所属区划' })
+  const choices = page.getByRole('listbox').getByRole('option')
+  await region.pressSequentially('njz')
+  await expect(choices.first()).toHaveText(/^宁津镇（/)
+  await expect(choices.nth(1)).toContainText('宁津镇 / ')
+  const village = (await choices.nth(1).textContent())!
+  await region.press('ArrowDown')
+  await expect(region).toHaveAttribute('aria-activedescendant', (await choices.nth(1).getAttribute('id'))!)
+  await region.press('Enter')
+  await expect(region).toHaveValue(village)
+  await expect(page.getByRole('listbox')).toBeHidden()
+  await expectAccessible(page)
   await page.getByRole('button', { name: '新建用户' }).click()
   await expect(page.locator('#role-error')).toContainText('该角色不能设在这一层级的区划')
   await page.getByLabel('角色').selectOption({ label: '村信息员' })
@@ -102,7 +113,10 @@ test('an administrator creates a village officer, who can sign in with the tempo
   const temporary = (await page.getByTestId('temporary-password').textContent())!.trim()
 
   // the county is outside a township administrator's region
-  const options = await page.getByLabel('所属区划').locator('option').allTextContents()
+  await region.fill('')
+  await region.press('ArrowDown')
+  const options = await choices.allTextContents()
+  expect(options.length).toBeGreaterThan(20)
   expect(options.join()).not.toContain('宁津县')
   expect(options.join()).not.toContain('柴胡店镇')
 

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { makeIdNumber } from '@/lib/registry/idcard'
-import { signInAndWait } from './helpers'
+import { expectAccessible, signInAndWait } from './helpers'
 
 const VILLAGE = '371422100201'
 const ADDRESS = '导入测试路 6 号'
@@ -68,6 +68,7 @@ test('register import: template, a file with errors shows them and writes nothin
   await expect(errors.first().getByRole('cell').nth(0)).toHaveText('4')
   await expect(errors.first().getByRole('cell').nth(1)).toHaveText('出生日期')
   await expect(errors.first()).toContainText('日期格式应为')
+  await expectAccessible(page)
   await expect(page.getByRole('button', { name: /^导入 \d+ 人$/ })).toHaveCount(0)
   expect(await exported(page, '导入测试路')).toHaveLength(0)
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signInAndWait } from './helpers'
+import { expectAccessible, signInAndWait } from './helpers'
 
 /** yyyy-mm-dd `n` days before today in China (UTC+8), as the app counts days. */
 function daysAgo(n: number) {
@@ -44,6 +44,7 @@ test('township staff: migrants listed, a notice recorded and printed, the answer
   await page.getByLabel('对方县（市、区）').fill('<script>alert(1)</script>')
   await page.getByRole('button', { name: '登记发函' }).click()
   await expect(page.getByText('只能包含汉字、字母、数字')).toBeVisible()
+  await expectAccessible(page)
   await page.getByLabel('对方县（市、区）').fill('北京市朝阳区')
   await page.getByLabel('发函日期').fill(daysAgo(-2))
   await page.getByRole('button', { name: '登记发函' }).click()
@@ -73,6 +74,7 @@ test('township staff: migrants listed, a notice recorded and printed, the answer
   await expect(letter).toContainText('2024-06-01')
   await expect(letter).not.toContainText('371422199004')
   await expect(page.getByRole('button', { name: '打印' })).toBeVisible()
+  await expectAccessible(page)
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByRole('button', { name: '打印' })).toBeHidden()
   await expect(page.getByTestId('main-nav')).toBeHidden()

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { createClient } from '@/lib/db/client'
 import { makeHousehold } from '@/tests/factories/registry'
-import { signInAndWait, signOut } from './helpers'
+import { expectAccessible, signInAndWait, signOut } from './helpers'
 
 // A broken record the service would never write, put straight into the e2e database: a household
 // in 宁津镇's first village whose only member is not marked as head, so it has no head.
@@ -36,6 +36,7 @@ test('township staff run the check, see a headless household, assign the finding
 
   await row.getByText('处理', { exact: true }).click()
   await expect(row.locator('details')).toHaveAttribute('open', '')
+  await expectAccessible(page)
   const select = row.getByLabel('指派给')
   const value = await select.locator('option', { hasText: '冯桂兰' }).getAttribute('value')
   await select.selectOption(value!)

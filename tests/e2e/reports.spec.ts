@@ -173,6 +173,7 @@ test('the approved report prints on A4 with its figures and the three signatures
     await page.goto(`${reportUrl}/print`)
     await expect(page.getByTestId('report-print')).toBeVisible()
     await expect(page.getByText('草稿：数字尚未审核')).toHaveCount(0)
+    await expectAccessible(page)
     await page.emulateMedia({ media: 'print' })
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
     const { text, pages } = await pdfText(pdf)

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { Combobox } from '@/components/ui/Combobox'
+import { regionComboboxOptions } from '@/lib/regions/search-keys'
 import { can } from '@/lib/access/permissions'
 import { filterRegions, openQuestions, searchPersons } from '@/lib/registry/queries'
 import { classifySearch } from '@/lib/registry/pinyin'
@@ -92,18 +94,11 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           </button>
         </div>
         <details open={['regionId', 'residence', 'sex', 'ageMin', 'ageMax'].some((k) => typed(k) !== '') || (typed('alive') || 'yes') !== 'yes'}>
-          <summary className="cursor-pointer text-sm text-slate-600">{t('common.search')}：{t('registry.filters.residence')} / {t('registry.filters.sex')} / {t('registry.fields.age')}</summary>
+          <summary className="cursor-pointer text-sm text-slate-600">{t('common.search')}{t('common.colon')}{t('registry.filters.residence')} / {t('registry.filters.sex')} / {t('registry.fields.age')}</summary>
           <div className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
             {regions.length > 0 ? (
               <Field label={t('registry.filters.region')} name="regionId" error={errors.regionId}>
-                <select id="regionId" name="regionId" defaultValue={typed('regionId')} className={inputClass}>
-                  <option value="">{t('registry.filters.anyRegion')}</option>
-                  {regions.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.label}
-                    </option>
-                  ))}
-                </select>
+                <Combobox id="regionId" name="regionId" options={regionComboboxOptions(regions, t('registry.filters.anyRegion'))} defaultValue={typed('regionId')} />
               </Field>
             ) : null}
             <Field label={t('registry.filters.residence')} name="residence" error={errors.residence}>
@@ -163,7 +158,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           <ul data-testid="search-errors" className="mt-1 list-disc pl-5">
             {Object.entries(errors).map(([field, message]) => (
               <li key={field}>
-                {t(SEARCH_FIELD_LABELS[field] ?? 'registry.search')}：{message}
+                {t(SEARCH_FIELD_LABELS[field] ?? 'registry.search')}{t('common.colon')}{message}
               </li>
             ))}
           </ul>

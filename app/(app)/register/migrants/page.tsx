@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { Combobox } from '@/components/ui/Combobox'
+import { regionComboboxOptions } from '@/lib/regions/search-keys'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { listMigrants, migrantRegionOptions } from '@/lib/migration/queries'
@@ -41,14 +43,7 @@ export default async function MigrantsPage({ searchParams }: { searchParams: Pro
         {regions.length > 1 ? (
           <div className="w-72">
             <Field label={t('migration.list.region')} name="regionId">
-              <select id="regionId" name="regionId" defaultValue={filter.regionId ?? ''} className={inputClass}>
-                <option value="">{t('migration.list.anyRegion')}</option>
-                {regions.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
+              <Combobox id="regionId" name="regionId" options={regionComboboxOptions(regions, t('migration.list.anyRegion'))} defaultValue={filter.regionId ?? ''} />
             </Field>
           </div>
         ) : null}
@@ -91,7 +86,7 @@ export default async function MigrantsPage({ searchParams }: { searchParams: Pro
                     </Link>
                   </Td>
                   <Td>{t(`migration.direction.${m.direction}`)}</Td>
-                  <Td>{m.place ?? <span className="text-slate-400">{t('migration.person.unknown')}</span>}</Td>
+                  <Td>{m.place ?? <span className="text-slate-500">{t('migration.person.unknown')}</span>}</Td>
                   <Td className="whitespace-nowrap">{m.since ?? ''}</Td>
                   <Td className="whitespace-nowrap font-mono">{m.phone ?? ''}</Td>
                   <Td>{m.villageName}</Td>

@@ -11,6 +11,8 @@ import { findingFilterSchema, FINDING_STATUSES, SEVERITIES } from '@/lib/quality
 import { RULE_IDS } from '@/lib/quality/rules'
 import { Alert, Badge, buttonClass, EmptyState, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
 import { Pagination } from '@/components/ui/Pagination'
+import { Combobox } from '@/components/ui/Combobox'
+import { regionComboboxOptions } from '@/lib/regions/search-keys'
 import { AssignForm, ResolveForm, SweepForm } from '@/components/quality/QualityForms'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -76,17 +78,12 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
         {!canReview ? <Alert kind="warning">{t('quality.villageNote')}</Alert> : null}
       </div>
       <form className="no-print mb-3 flex flex-wrap items-end gap-2" role="search">
-        <label className="text-sm">
-          <span className="block text-slate-600">{t('quality.filters.region')}</span>
-          <select name="regionId" defaultValue={filter.regionId ?? ''} className={inputClass}>
-            <option value="">{t('quality.filters.all')}</option>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.level === 'VILLAGE' ? `　${r.name}` : r.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="w-64 text-sm">
+          <label htmlFor="quality-region" className="block text-slate-600">
+            {t('quality.filters.region')}
+          </label>
+          <Combobox id="quality-region" name="regionId" options={regionComboboxOptions(regions.map((r) => ({ id: r.id, label: r.name })), t('quality.filters.all'))} defaultValue={filter.regionId ?? ''} />
+        </div>
         <label className="text-sm">
           <span className="block text-slate-600">{t('quality.filters.rule')}</span>
           <select name="rule" defaultValue={filter.rule ?? ''} className={inputClass}>
@@ -149,7 +146,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
                 const open = row.status === 'OPEN' || row.status === 'ASSIGNED'
                 const assignees = candidates
                   .filter((u) => [row.villageId, row.townshipId, row.countyId].includes(u.regionId))
-                  .map((u) => ({ id: u.id, label: `${u.name}（${u.region.name}）` }))
+                  .map((u) => ({ id: u.id, label: `${u.name}${t('common.paren', { text: u.region.name })}` }))
                 return (
                   <tr key={row.id} data-testid={`finding-${row.id}`}>
                     <Td className="whitespace-nowrap">{row.regionName}</Td>

@@ -54,7 +54,7 @@ const FACTS: Record<string, MessageKey> = {
 }
 
 function factValue(t: Translate, key: string, value: unknown): string {
-  if (Array.isArray(value)) return value.join('、')
+  if (Array.isArray(value)) return value.join(t('common.listSep'))
   const text = String(value)
   const enumKey = { sex: `registry.sex.${text}`, relation: `registry.relation.${text}`, residence: `registry.residence.${text}`, type: `registry.events.types.${text}` }[key]
   return enumKey && isMessageKey(enumKey) ? t(enumKey) : text
@@ -69,12 +69,12 @@ function describe(t: Translate, summary: unknown): string {
     const before = s.before as Record<string, unknown>
     return facts(s.after as Record<string, unknown>)
       .filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v))
-      .map(([k, v]) => `${t(FACTS[k])}：${before[k] == null ? '—' : factValue(t, k, before[k])} → ${factValue(t, k, v)}`)
-      .join('；')
+      .map(([k, v]) => `${t(FACTS[k])}${t('common.colon')}${before[k] == null ? '—' : factValue(t, k, before[k])} → ${factValue(t, k, v)}`)
+      .join(t('common.clauseSep'))
   }
   return facts(s)
-    .map(([k, v]) => `${t(FACTS[k])}：${factValue(t, k, v)}`)
-    .join('；')
+    .map(([k, v]) => `${t(FACTS[k])}${t('common.colon')}${factValue(t, k, v)}`)
+    .join(t('common.clauseSep'))
 }
 
 /** 变更信息核查: township staff check each change the villages made in a month; villages answer questions. */
@@ -152,7 +152,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 <Td className="whitespace-nowrap text-xs">{formatDateTime(c.createdAt, locale)}</Td>
                 <Td>
                   <Badge tone={tone[c.reviewStatus]}>{t(`registry.review.statuses.${c.reviewStatus}`)}</Badge>
-                  {c.reviewQuestion ? <p className="mt-1 text-xs">？{c.reviewQuestion}</p> : null}
+                  {c.reviewQuestion ? <p className="mt-1 text-xs">{t('registry.review.questionLabel')}{t('common.colon')}{c.reviewQuestion}</p> : null}
                   {c.reviewAnswer ? <p className="mt-1 text-xs">↳ {c.reviewAnswer}</p> : null}
                 </Td>
                 <Td>

@@ -58,7 +58,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <dt className="text-slate-500">{t('reports.list.period')}</dt>
           <dd>
             {periodLabel(t, report.period)}
-            <span className="ml-1 text-slate-500">（{periodRange(t, report.period)}）</span>
+            <span className="ml-1 text-slate-500">{t('common.paren', { text: periodRange(t, report.period) })}</span>
           </dd>
           <dt className="text-slate-500">{t('reports.list.deadline')}</dt>
           <dd>{report.deadline}</dd>
@@ -152,7 +152,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               <span className="text-slate-500">{formatDateTime(h.at, locale)}</span>
               <span className="font-medium">{h.userName}</span>
               <span>{t(`reports.action.${h.action as 'prepare'}`)}</span>
-              {h.action === 'sign' && h.comment ? <span>（{t(`reports.signRole.${h.comment as 'PREPARER'}`)}）</span> : h.comment ? <span className="text-slate-600">：{h.comment}</span> : null}
+              {h.action === 'sign' && h.comment ? <span>{t('common.paren', { text: t(`reports.signRole.${h.comment as 'PREPARER'}`) })}</span> : h.comment ? <span className="text-slate-600">{t('common.colon')}{h.comment}</span> : null}
             </li>
           ))}
         </ol>

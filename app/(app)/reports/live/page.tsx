@@ -37,7 +37,7 @@ export default async function LiveFiguresPage({ searchParams }: { searchParams: 
   const tables = reportTables(t, live.figures, live.factor)
   const regions = await liveRegionOptions(user)
   // a village reached by drilling down from the county is not among the picker's own choices
-  if (!regions.some((r) => r.id === live.region.id)) regions.push(live.region)
+  if (!regions.some((r) => r.id === live.region.id)) regions.push({ ...live.region, keys: [] })
   const childHref = (child: number) => `/reports/live?${new URLSearchParams({ region: String(child), kind, period: periodKey })}`
   return (
     <>

@@ -63,7 +63,7 @@ export default async function TimelinessPage({ searchParams }: { searchParams: P
                   {t('reports.timelinessPage.township')}
                 </th>
                 {overview.periods.map((p) => (
-                  <th key={`${p.kind}-${p.key}`} scope="col" className={`${cellClass} whitespace-nowrap`} title={`${p.start} – ${p.end}，${t('reports.list.deadline')} ${p.deadline}`}>
+                  <th key={`${p.kind}-${p.key}`} scope="col" className={`${cellClass} whitespace-nowrap`} title={`${p.start} – ${p.end}${t('common.comma')}${t('reports.list.deadline')} ${p.deadline}`}>
                     {head(p)}
                   </th>
                 ))}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/access/permissions'
 import { assignableRegions, getUser } from '@/lib/access/queries'
+import { withSearchKeys } from '@/lib/regions/search-keys'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { routeId } from '@/lib/validation/fields'
@@ -41,7 +42,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       {manage ? (
         <>
           <Card className="mb-4">
-            <EditUserForm user={{ id: user.id, version: user.version, name: user.name, role: user.role, regionId: user.region.id }} regions={await assignableRegions(me)} />
+            <EditUserForm user={{ id: user.id, version: user.version, name: user.name, role: user.role, regionId: user.region.id }} regions={withSearchKeys(await assignableRegions(me))} />
           </Card>
           <Card>
             <UserAccountActions user={{ id: user.id, version: user.version, name: user.name, active: user.active }} />

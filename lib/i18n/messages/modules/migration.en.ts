@@ -49,7 +49,7 @@ export const migrationEn: Shape<typeof migrationZhCN> = {
     submitAnswer: 'Save answer',
     answerRecorded: 'Answer recorded.',
     print: 'Print letter',
-    days: '{days} days ago',
+    days: '{days} {days|day|days} ago',
   },
   errors: {
     answerBeforeSent: 'The answer cannot be dated before the notice was sent ({sentOn}).',

@@ -5,6 +5,8 @@ type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<
 export const reportsEn: Shape<typeof reportsZhCN> = {
   title: 'Statistical reports',
   kind: { MONTHLY: 'Monthly report', HALF_YEAR: 'Half-year report', ANNUAL: 'Annual report' },
+  // a Chinese place name, then the English title
+  titleOf: '{region} {kind}',
   kindTitle: { MONTHLY: 'Monthly population statistics', HALF_YEAR: 'Half-year population statistics', ANNUAL: 'Annual population statistics' },
   status: { DRAFT: 'Draft (signing)', SUBMITTED: 'Submitted, awaiting review', SUBMITTED_COUNTY: 'Reported', APPROVED: 'Approved', RETURNED: 'Returned', NONE: 'Not prepared' },
   signRole: { PREPARER: 'Preparer', STATISTICIAN: 'Statistician', UNIT_HEAD: 'Unit head' },

@@ -2,6 +2,7 @@
 export const reportsZhCN = {
   title: '统计报表',
   kind: { MONTHLY: '月报', HALF_YEAR: '半年报', ANNUAL: '年报' },
+  titleOf: '{region}{kind}',
   kindTitle: { MONTHLY: '人口统计月报', HALF_YEAR: '人口统计半年报', ANNUAL: '人口统计年报' },
   status: { DRAFT: '草稿（签字中）', SUBMITTED: '已上报，待审核', SUBMITTED_COUNTY: '已报出', APPROVED: '已审核', RETURNED: '已退回', NONE: '未编制' },
   signRole: { PREPARER: '填表人', STATISTICIAN: '统计负责人', UNIT_HEAD: '单位负责人' },

@@ -84,7 +84,7 @@ export default async function MigrantPage({ params }: { params: Promise<{ id: st
                 {e.answeredOn ? (
                   <p className="mt-2 text-sm text-slate-700">
                     <span className="text-slate-500">
-                      {t('migration.exchange.answeredOn')} {e.answeredOn}：
+                      {t('migration.exchange.answeredOn')} {e.answeredOn}{t('common.colon')}
                     </span>
                     {e.answer}
                   </p>

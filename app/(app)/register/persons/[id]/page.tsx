@@ -73,7 +73,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <Card>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             {row(t('registry.fields.sex'), t(`registry.sex.${person.sex}`))}
-            {row(t('registry.fields.birthDate'), `${birthDate}（${ageOn(birthDate, person.deathDate ? toIso(person.deathDate) : todayIso())}）`)}
+            {row(t('registry.fields.birthDate'), `${birthDate}${t('common.paren', { text: ageOn(birthDate, person.deathDate ? toIso(person.deathDate) : todayIso()) })}`)}
             {row(t('registry.fields.ethnicity'), ethnicityName(person.ethnicity, locale))}
             {row(
               t('registry.fields.idNumber'),
@@ -90,7 +90,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             )}
             {row(t('registry.fields.phone'), person.phone)}
             {row(t('registry.fields.residence'), t(`registry.residence.${person.residence}`))}
-            {person.migrationPlace ? row(t('registry.fields.migrationPlace'), `${person.migrationPlace}${person.migrationSince ? `（${toIso(person.migrationSince)}）` : ''}`) : null}
+            {person.migrationPlace ? row(t('registry.fields.migrationPlace'), `${person.migrationPlace}${person.migrationSince ? t('common.paren', { text: toIso(person.migrationSince) }) : ''}`) : null}
             {person.residence === 'INFLOW' || person.residence === 'OUTFLOW'
               ? row(t('migration.title'), <Link className="text-brand-600 hover:underline" href={`/register/migrants/${person.id}`}>{t('registry.person.exchanges')}</Link>)
               : null}
@@ -116,7 +116,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <ul className="space-y-1 text-sm">
                 {person.household.members.map((m) => (
                   <li key={m.id}>
-                    {m.relation ? <span className="text-slate-500">{t(`registry.relation.${m.relation}`)}：</span> : null}
+                    {m.relation ? <span className="text-slate-500">{t(`registry.relation.${m.relation}`)}{t('common.colon')}</span> : null}
                     {m.id === person.id ? <strong>{m.name}</strong> : <Link className="text-brand-600 underline" href={`/register/persons/${m.id}`}>{m.name}</Link>}
                     {!m.alive ? <Badge>{t('registry.status.deceased')}</Badge> : null}
                   </li>

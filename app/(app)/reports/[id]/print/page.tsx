@@ -29,7 +29,7 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
   const report = id ? await getReport(user, id) : null
   if (!report) notFound()
   const tables = reportTables(t, report.figures, report.factor)
-  const title = `${report.regionName}${t(`reports.kindTitle.${report.kind}`)}`
+  const title = t('reports.titleOf', { region: report.regionName, kind: t(`reports.kindTitle.${report.kind}`) })
   const draft = report.status === 'DRAFT'
   // up to 40 villages each table fits one landscape page (type and row height chosen for it);
   // a larger unit's table runs over pages with its header row repeated
@@ -43,12 +43,12 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
           const s = signer(role)
           return (
             <div key={role}>
-              {t(`reports.signRole.${role}`)}：{s ? `${s.userName}  ${todayIso(s.signedAt)}` : t('reports.print.notSigned')}
+              {t(`reports.signRole.${role}`)}{t('common.colon')}{s ? `${s.userName}  ${todayIso(s.signedAt)}` : t('reports.print.notSigned')}
             </div>
           )
         })}
         <div>
-          {t('reports.print.reportedOn')}：{report.submittedAt ? todayIso(report.submittedAt) : <span className="inline-block w-24 border-b border-black" />}
+          {t('reports.print.reportedOn')}{t('common.colon')}{report.submittedAt ? todayIso(report.submittedAt) : <span className="inline-block w-24 border-b border-black" />}
         </div>
       </div>
       <div className="report-seal flex h-24 w-24 shrink-0 items-center justify-center text-[9pt] text-slate-500">{t('reports.print.seal')}</div>
@@ -74,21 +74,21 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
               </div>
               <dl className="w-48 text-right text-[9pt] leading-snug">
                 <div>
-                  <dt className="inline">{t('reports.print.formNo')}：</dt>
+                  <dt className="inline">{t('reports.print.formNo')}{t('common.colon')}</dt>
                   <dd className="inline">{table.formNo}</dd>
                 </div>
                 <div>
-                  <dt className="inline">{t('reports.print.authority')}：</dt>
+                  <dt className="inline">{t('reports.print.authority')}{t('common.colon')}</dt>
                   <dd className="inline">{t('reports.print.authorityName')}</dd>
                 </div>
               </dl>
             </div>
             <div className="mt-2 mb-1 flex justify-between text-[9pt]">
               <span>
-                {t('reports.print.unit')}：{report.regionName}
+                {t('reports.print.unit')}{t('common.colon')}{report.regionName}
               </span>
               <span>
-                {t('reports.print.period')}：{periodRange(t, report.period)}
+                {t('reports.print.period')}{t('common.colon')}{periodRange(t, report.period)}
               </span>
             </div>
             <ReportTable table={table} t={t} paper />
@@ -101,7 +101,7 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
             {title} · {t('reports.print.analysis')}
           </h2>
           <p className="mt-1 text-center text-[9pt]">
-            {t('reports.print.unit')}：{report.regionName}　{t('reports.print.period')}：{periodRange(t, report.period)}
+            {t('reports.print.unit')}{t('common.colon')}{report.regionName}{t('common.gap')}{t('reports.print.period')}{t('common.colon')}{periodRange(t, report.period)}
           </p>
           <p data-testid="print-analysis" className="mt-1 min-h-16 whitespace-pre-wrap text-[10pt] leading-relaxed">
             {report.analysis || t('reports.print.noAnalysis')}
