@@ -34,6 +34,9 @@ export default defineConfig({
           setupFiles: ['tests/setup/worker-db.ts'],
           pool: 'forks',
           maxWorkers: 2,
+          // next-auth imports 'next/server' without an extension, which Node's own ESM loader
+          // refuses; through Vite it resolves (tests/integration/signout-route.int.test.ts).
+          server: { deps: { inline: ['next-auth'] } },
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
