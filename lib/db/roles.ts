@@ -1,4 +1,4 @@
-// Two database roles (docs/decisions/0005-database-roles.md): an owner that owns the tables and runs
+// Two database roles (docs/decisions/0007-database-roles.md): an owner that owns the tables and runs
 // migrations, and the app's role with data privileges only. The app's role may add to the audit
 // table and read it, nothing more, and — not being superuser or owner — cannot switch its
 // append-only trigger off (ALTER TABLE … DISABLE TRIGGER, session_replication_role).

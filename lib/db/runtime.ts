@@ -8,7 +8,7 @@ import { APP_ROLE, ensureRoles, handOverToOwner, OWNER_ROLE } from './roles'
 export const EMBEDDED_DATABASE = 'xiangzhen'
 
 export interface DatabaseHandle {
-  /** the app's connection: a role without superuser or ownership (docs/decisions/0005) */
+  /** the app's connection: a role without superuser or ownership (docs/decisions/0007) */
   url: string
   /** the owner's connection, for migrations and the demo load */
   migrateUrl: string

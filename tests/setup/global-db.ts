@@ -1,5 +1,5 @@
 // One real PostgreSQL for the integration run: a throwaway embedded server, a template database
-// migrated once, and one copy per test worker. As in production (docs/decisions/0005), the
+// migrated once, and one copy per test worker. As in production (docs/decisions/0007), the
 // template belongs to the owner role, which migrates it, and the tests' Prisma client connects as
 // the app's role, so a missing grant fails here first.
 import { randomBytes } from 'node:crypto'
