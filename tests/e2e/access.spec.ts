@@ -117,7 +117,7 @@ test('a reset account must change its password at first sign-in', async ({ page 
   await page.getByLabel('新密码', { exact: true }).fill('password1234')
   await page.getByLabel('再次输入新密码').fill('password1234')
   await page.getByRole('button', { name: '修改密码' }).click()
-  await expect(page.getByText('密码太常见或太容易猜到')).toBeVisible()
+  await expect(page.getByText('密码太常见或太容易猜到').first()).toBeVisible()
 
   await page.getByLabel('新密码', { exact: true }).fill('My-own-pass-2026')
   await page.getByLabel('再次输入新密码').fill('My-own-pass-2026')
