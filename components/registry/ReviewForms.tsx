@@ -79,6 +79,7 @@ export function CheckAllForm({ changeIds }: { changeIds: number[] }) {
   const { state, onSubmit, pending } = useReviewAction(checkChangesAction, (s) => t('registry.review.checkedAll', { count: s.data.count }))
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         if (!window.confirm(t('registry.review.checkAllConfirm', { count: changeIds.length }))) return e.preventDefault()
         onSubmit(e)

@@ -84,7 +84,9 @@ export async function forgetAccount(tx: Tx, username: string): Promise<void> {
 }
 
 /** The message for a wait: seconds while it is short, minutes after. */
-export function waitMessage(seconds: number): { key: 'login.throttledSeconds'; params: { seconds: number } } | { key: 'login.throttledMinutes'; params: { minutes: number } } {
+export function waitMessage(
+  seconds: number,
+): { key: 'login.throttledSeconds'; params: { seconds: number } } | { key: 'login.throttledMinutes'; params: { minutes: number } } {
   return seconds < 60 ? { key: 'login.throttledSeconds', params: { seconds } } : { key: 'login.throttledMinutes', params: { minutes: Math.ceil(seconds / 60) } }
 }
 

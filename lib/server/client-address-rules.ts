@@ -10,7 +10,10 @@ export function clientAddress(h: { get: (name: string) => string | null }, trust
   const socket = h.get(CLIENT_ADDRESS_HEADER)?.trim() || null
   let ip = socket
   if (trustedProxies > 0) {
-    const hops = (h.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const hops = (h.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     // The last proxy's own connection is the socket; the ones before it appended to the header.
     const chain = socket ? [...hops, socket] : hops
     ip = chain.length > trustedProxies ? chain[chain.length - 1 - trustedProxies] : (chain[0] ?? null)

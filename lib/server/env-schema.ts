@@ -34,4 +34,3 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return parsed.data
 }
-

@@ -45,7 +45,9 @@ describe('database roles', () => {
       expect((await app.query('SELECT current_user AS u')).rows[0].u).toBe(APP_ROLE)
       await expectAuditTableGuarded(app)
       // Ordinary work on the other tables is allowed, sequences included.
-      const region = await app.query(`INSERT INTO "Region" (code, name, level, "ancestorIds", "updatedAt") VALUES ('379999000000', '角色县', 'COUNTY', '{}', now()) RETURNING id`)
+      const region = await app.query(
+        `INSERT INTO "Region" (code, name, level, "ancestorIds", "updatedAt") VALUES ('379999000000', '角色县', 'COUNTY', '{}', now()) RETURNING id`,
+      )
       await app.query(`UPDATE "Region" SET name = '角色县二' WHERE id = $1`, [region.rows[0].id])
       await app.query(`DELETE FROM "Region" WHERE id = $1`, [region.rows[0].id])
       await expect(app.query(`SELECT * FROM _prisma_migrations`)).rejects.toMatchObject({ code: '42501' })
@@ -86,7 +88,12 @@ describe('database roles', () => {
       await old.stop()
       fs.writeFileSync(path.join(dir, 'secrets.json'), JSON.stringify({ authSecret: 'a'.repeat(43), idNumberKey: Buffer.alloc(32, 1).toString('base64') }))
 
-      const saved = { DATABASE_URL: process.env.DATABASE_URL, XZ_DATA_DIR: process.env.XZ_DATA_DIR, XZ_PG_PORT: process.env.XZ_PG_PORT, XZ_ID_KEY: process.env.XZ_ID_KEY }
+      const saved = {
+        DATABASE_URL: process.env.DATABASE_URL,
+        XZ_DATA_DIR: process.env.XZ_DATA_DIR,
+        XZ_PG_PORT: process.env.XZ_PG_PORT,
+        XZ_ID_KEY: process.env.XZ_ID_KEY,
+      }
       delete process.env.DATABASE_URL
       process.env.XZ_DATA_DIR = dir
       process.env.XZ_PG_PORT = String(port)
@@ -97,7 +104,9 @@ describe('database roles', () => {
           const secrets = JSON.parse(fs.readFileSync(path.join(dir, 'secrets.json'), 'utf8'))
           expect(secrets.authSecret).toBe('a'.repeat(43)) // kept
           expect(secrets.superuserPassword).not.toBe(LEGACY_SUPERUSER_PASSWORD)
-          await expect(connect(database.embedded!.url('postgres', { user: 'postgres', password: LEGACY_SUPERUSER_PASSWORD }))).rejects.toMatchObject({ code: '28P01' })
+          await expect(connect(database.embedded!.url('postgres', { user: 'postgres', password: LEGACY_SUPERUSER_PASSWORD }))).rejects.toMatchObject({
+            code: '28P01',
+          })
 
           const app = await connect(database.url)
           try {

@@ -11,7 +11,10 @@ const COOKIE = 'authjs.session-token'
 
 /** The cookies a response sets, as one Cookie header. */
 function cookiesOf(response: Response): string {
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
 }
 
 describe('Auth.js’s own sign-out route', () => {
