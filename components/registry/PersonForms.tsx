@@ -77,7 +77,7 @@ export function ParentsForm({ personId, version, motherId, fatherId, mothers, fa
     </Field>
   )
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.person.parents')} key={version}>
+    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.person.parents')} key={version}>
       <ActionMessage state={state} />
       <p className="text-sm text-slate-600">{t('registry.person.parentsNote')}</p>
       <input type="hidden" name="personId" value={personId} />
@@ -98,7 +98,7 @@ export function SetHeadForm({ householdId, members }: { householdId: number; mem
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(setHeadAction)
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate aria-label={t('registry.householdPage.setHead')}>
+    <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate aria-label={t('registry.householdPage.setHead')}>
       <ActionMessage state={state} />
       <input type="hidden" name="householdId" value={householdId} />
       <Field label={t('registry.householdPage.setHead')} name="set-headId" error={fieldError(state, 'newHeadId') ?? fieldError(state, 'headId')}>
