@@ -28,14 +28,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          // next-auth imports 'next/server' without an extension; inlined, Vite resolves it
-          server: { deps: { inline: ['next-auth'] } },
           include: ['lib/**/*.int.test.ts', 'tests/integration/**/*.int.test.ts', ...(canary === 'integration' ? ['tests/canary/*.canary.int.test.ts'] : [])],
           environment: 'node',
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/worker-db.ts'],
           pool: 'forks',
           maxWorkers: 2,
+          // next-auth imports 'next/server' without an extension, which Node's own ESM loader
+          // refuses; through Vite it resolves (tests/integration/signout-route.int.test.ts).
+          server: { deps: { inline: ['next-auth'] } },
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -5,7 +5,7 @@
 // twice: the first sweep opens the findings, the second finds nothing new.
 import { createClient } from '../lib/db/client'
 import { openDatabase } from '../lib/db/runtime'
-import { applyMigrations } from '../lib/db/schema-engine'
+import { migrate } from '../lib/db/roles'
 import { buildDemoCounty, isEmptyDatabase } from '../prisma/seed/demo'
 import { personColumns } from '../lib/registry/columns'
 import { makeIdNumber } from '../lib/registry/idcard'
@@ -15,12 +15,13 @@ import { sweepRegion } from '../lib/quality/sweep'
 const target = Number(process.argv[2] ?? 100_000)
 const database = await openDatabase()
 process.env.XZ_ID_KEY = database.idKey
-const db = createClient(database.url)
+// The benchmark loads data in bulk: as the owner, like the demo load.
+const db = createClient(database.migrateUrl)
 const DAY = 86_400_000
 const day = (base: string, n: number) => toIso(new Date(new Date(`${base}T00:00:00Z`).getTime() + n * DAY))
 
 try {
-  await applyMigrations(database.url)
+  await migrate({ migrateUrl: database.migrateUrl, appUrl: database.url })
   if (await isEmptyDatabase(db)) await buildDemoCounty(db, { residents: 0 }) // the benchmark adds its own residents
   const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
   const villages = await db.region.findMany({ where: { level: 'VILLAGE', ancestorIds: { has: county.id } }, select: { id: true, ancestorIds: true }, orderBy: { id: 'asc' } })

@@ -3,13 +3,14 @@
 // XZ_DEMO_RESIDENTS). Refuses a database that already has regions.
 import { createClient } from '../lib/db/client'
 import { openDatabase } from '../lib/db/runtime'
-import { applyMigrations } from '../lib/db/schema-engine'
+import { migrate } from '../lib/db/roles'
 import { buildDemoCounty, DEMO_PASSWORD, isEmptyDatabase } from '../prisma/seed/demo'
 
 const database = await openDatabase()
-const db = createClient(database.url)
+// The demo load runs as the owner (MIGRATE_DATABASE_URL when set).
+const db = createClient(database.migrateUrl)
 try {
-  await applyMigrations(database.url)
+  await migrate({ migrateUrl: database.migrateUrl, appUrl: database.url })
   if (!(await isEmptyDatabase(db))) {
     console.error('The database already has regions; the demo county is loaded only into an empty database.')
     process.exitCode = 1

@@ -3,10 +3,14 @@
 // an empty embedded database, builds the app when its sources changed, serves it, and stops the
 // database cleanly on Ctrl-C or SIGTERM. `npm run dev` does the same with the development server.
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { createClient } from '../lib/db/client'
-import { openDatabase } from '../lib/db/runtime'
-import { applyMigrations } from '../lib/db/schema-engine'
+import { ensurePortFree, StartupError } from '../lib/db/embedded'
+import { demoMarker, openDatabase, type DatabaseHandle } from '../lib/db/runtime'
+import { migrate } from '../lib/db/roles'
+import { parseEnv } from '../lib/server/env-schema'
 import { buildIsStale } from './build-fingerprint'
 import { buildDemoCounty, DEMO_PASSWORD, isEmptyDatabase, type DemoAccount } from '../prisma/seed/demo'
 
@@ -18,8 +22,7 @@ const log = (message: string) => console.log(`[xiangzhen ${seconds()}s] ${messag
 
 let child: ChildProcess | null = null
 let stopping = false
-const database = await openDatabase()
-log(database.embedded ? `embedded PostgreSQL running (data in ${path.relative(process.cwd(), path.resolve(process.env.XZ_DATA_DIR ?? '.data'))}/pg)` : 'using DATABASE_URL')
+let database: DatabaseHandle | null = null
 
 async function shutdown(code: number) {
   if (stopping) return
@@ -30,7 +33,7 @@ async function shutdown(code: number) {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
     if (child.exitCode === null) child.kill('SIGKILL')
   }
-  if (database.embedded) {
+  if (database?.embedded) {
     await database.embedded.stop()
     console.log('[xiangzhen] database stopped')
   }
@@ -40,17 +43,26 @@ process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
 try {
-  const applied = await applyMigrations(database.url)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError('PORT must be a port number from 1 to 65535')
+  // Another instance (or program) on the web port: say which, before touching the database.
+  await ensurePortFree(port, 'PORT, the web server')
+  database = await openDatabase()
+  log(database.embedded ? `embedded PostgreSQL running (data in ${path.relative(process.cwd(), path.resolve(process.env.XZ_DATA_DIR ?? '.data'))}/pg)` : 'using DATABASE_URL')
+  const applied = await migrate({ migrateUrl: database.migrateUrl, appUrl: database.url })
   log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date')
 
   let accounts: DemoAccount[] | null = null
   if (database.embedded) {
-    const db = createClient(database.url)
+    // The demo load runs as the owner; the app itself never does.
+    const db = createClient(database.migrateUrl)
     try {
       if (await isEmptyDatabase(db)) {
         log('empty database: loading the demo county 宁津县 …')
         const residents = process.env.XZ_DEMO_RESIDENTS ? Number(process.env.XZ_DEMO_RESIDENTS) : undefined
+        // Until the load finishes, the next start begins it again on an empty database.
+        fs.writeFileSync(demoMarker(), '')
         const demo = await buildDemoCounty(db, { residents })
+        fs.rmSync(demoMarker())
         accounts = demo.accounts
         log(`demo county loaded: ${demo.regions} regions, ${demo.households} households, ${demo.persons} residents, ${demo.events} life events`)
       }
@@ -66,6 +78,9 @@ try {
     XZ_ID_KEY: database.idKey,
     NEXT_TELEMETRY_DISABLED: '1',
   }
+  // The app checks its configuration at first use; check it here too, to stop before serving.
+  parseEnv(appEnv)
+  delete (appEnv as NodeJS.ProcessEnv).MIGRATE_DATABASE_URL
   const nextBin = path.resolve('node_modules/next/dist/bin/next')
 
   if (!dev && buildIsStale()) {
@@ -74,9 +89,12 @@ try {
     if (code !== 0) throw new Error(`the build failed with exit code ${code}`)
   }
 
+  // The connection's own address for the audit and session tables (lib/server/client-address.mjs);
+  // through NODE_OPTIONS so that the development server's worker process has it too.
+  const preload = `--import=${pathToFileURL(path.resolve('lib/server/client-address.mjs')).href}`
   child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...appEnv, NODE_ENV: dev ? 'development' : 'production' },
+    env: { ...appEnv, NODE_ENV: dev ? 'development' : 'production', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${preload}`.trim() },
   })
   child.stdout!.on('data', (chunk: Buffer) => {
     if (process.env.XZ_VERBOSE) process.stdout.write(chunk)
@@ -90,7 +108,8 @@ try {
   await waitUntilReady(`http://127.0.0.1:${port}/login`)
   printReady(accounts)
 } catch (error) {
-  console.error(`[xiangzhen] could not start: ${error instanceof Error ? error.message : String(error)}`)
+  const message = error instanceof StartupError || (error instanceof Error && error.message.startsWith('Invalid configuration')) ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)
+  console.error(`[xiangzhen] could not start: ${message}`)
   await shutdown(1)
 }
 
@@ -121,7 +140,7 @@ function printReady(accounts: DemoAccount[] | null) {
     `  乡镇人口服务管理平台 is ready (${seconds()} s): http://localhost:${port}`,
     '',
   ]
-  if (database.embedded) {
+  if (database?.embedded) {
     lines.push(`  Demo accounts (password for all: ${DEMO_PASSWORD}) — see README for the full list:`)
     const list = accounts ?? [
       { username: 'admin', name: '', role: 'ADMIN', region: '宁津县' },

@@ -8,7 +8,7 @@ export function ChangePasswordForm() {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(changePasswordAction)
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <ActionMessage state={state} />
       <Field label={t('password.current')} name="currentPassword" error={fieldError(state, 'currentPassword')}>
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass} {...invalidProps(state, 'currentPassword')} />

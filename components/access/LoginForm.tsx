@@ -8,7 +8,7 @@ export function LoginForm() {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(signInAction)
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       {state && !state.ok ? <Alert kind="error">{state.error}</Alert> : null}
       <Field label={t('login.username')} name="username" error={fieldError(state, 'username')}>
         <input id="username" name="username" autoComplete="username" autoCapitalize="none" required maxLength={64} className={inputClass} {...invalidProps(state, 'username')} />

@@ -32,7 +32,7 @@ export function ImportRegisterForm() {
   const fileError = fieldError(state, 'file')
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field label={t('imports.import.file')} name="file" error={fileError}>
         <input
           id="file"

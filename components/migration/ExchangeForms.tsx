@@ -14,7 +14,7 @@ export function RecordNoticeForm({ personId, defaultCounty, today }: { personId:
     if (state?.ok) form.current?.reset()
   }, [state])
   return (
-    <form ref={form} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="record-notice-title">
+    <form method="post" ref={form} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="record-notice-title">
       <h2 id="record-notice-title" className="font-medium text-slate-800">
         {t('migration.exchange.record')}
       </h2>
@@ -42,7 +42,7 @@ export function RecordAnswerForm({ exchangeId, today }: { exchangeId: number; to
   const dateId = `answeredOn-${exchangeId}`
   const textId = `answer-${exchangeId}`
   return (
-    <form onSubmit={onSubmit} className="mt-2 space-y-2" noValidate aria-label={t('migration.exchange.answer')}>
+    <form method="post" onSubmit={onSubmit} className="mt-2 space-y-2" noValidate aria-label={t('migration.exchange.answer')}>
       <ActionMessage state={state} />
       <input type="hidden" name="exchangeId" value={exchangeId} />
       <div className="grid gap-2 sm:grid-cols-[12rem_1fr]">

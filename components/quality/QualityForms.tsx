@@ -10,7 +10,7 @@ export function SweepForm() {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(sweepAction)
   return (
-    <form onSubmit={onSubmit} className="space-y-2" aria-label={t('quality.sweep.run')}>
+    <form method="post" onSubmit={onSubmit} className="space-y-2" aria-label={t('quality.sweep.run')}>
       <PendingButton pending={pending} busy={t('quality.sweep.running')}>
         {t('quality.sweep.run')}
       </PendingButton>
@@ -24,7 +24,7 @@ export function AssignForm({ findingId, assignees, current }: { findingId: numbe
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(assignFindingAction)
   return (
-    <form onSubmit={onSubmit} className="space-y-1" aria-label={t('quality.assign')}>
+    <form method="post" onSubmit={onSubmit} className="space-y-1" aria-label={t('quality.assign')}>
       <ActionMessage state={state} />
       <input type="hidden" name="findingId" value={findingId} />
       <div className="flex gap-1">
@@ -54,7 +54,7 @@ export function ResolveForm({ findingId, kind }: { findingId: number; kind: 'fix
   }, [state])
   const label = kind === 'fix' ? t('quality.markFixed') : t('quality.close')
   return (
-    <form
+    <form method="post"
       ref={form}
       onSubmit={(e) => {
         if (kind === 'close' && !window.confirm(t('quality.confirmClose'))) return e.preventDefault()

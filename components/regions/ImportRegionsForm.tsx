@@ -14,7 +14,7 @@ export function ImportRegionsForm() {
   const checkedOk = result !== null && result.errors.length === 0 && result.created === 0
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field label={t('regions.import.file')} name="file" error={fieldError(state, 'file')}>
         <input id="file" name="file" type="file" accept=".csv,text/csv" className={inputClass} />
       </Field>

@@ -13,7 +13,7 @@ export function AddRegionForm({ parentId, levelLabel }: { parentId: number; leve
     if (state?.ok) form.current?.reset()
   }, [state])
   return (
-    <form ref={form} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="add-region-title">
+    <form method="post" ref={form} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="add-region-title">
       <h2 id="add-region-title" className="text-sm font-medium text-slate-700">
         {t('regions.addChild', { level: levelLabel })}
       </h2>
@@ -38,7 +38,7 @@ export function RenameRegionForm({ id, version, name }: { id: number; version: n
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(renameRegionAction)
   return (
-    <form onSubmit={onSubmit} className="space-y-2" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-2" noValidate>
       <ActionMessage state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
@@ -60,7 +60,7 @@ export function RegionActiveButton({ id, version, name, active }: { id: number; 
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(setRegionActiveAction)
   return (
-    <form
+    <form method="post"
       onSubmit={(e) => {
         if (active && !window.confirm(t('regions.confirmDeactivate', { name }))) return e.preventDefault()
         onSubmit(e)

@@ -76,7 +76,7 @@ export function EventForm({
     <>
       <EventOutcome state={state} />
       {types.length > 0 ? (
-        <form onSubmit={confirmFirst} className="mt-3 space-y-3" noValidate aria-label={t('registry.events.record')} key={version}>
+        <form method="post" onSubmit={confirmFirst} className="mt-3 space-y-3" noValidate aria-label={t('registry.events.record')} key={version}>
           <input type="hidden" name={type === 'BIRTH' ? 'motherId' : 'personId'} value={personId} />
           <input type="hidden" name="version" value={version} />
           <input type="hidden" name="formKey" value={formKey} />
@@ -192,7 +192,7 @@ export function MoveInForm({ householdId, formKey }: { householdId: number; form
   const [person, setPerson] = useState<PersonDraft>(emptyPerson(''))
   const { relation, ...rest } = draftToInput(person, true) as Record<string, string>
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.events.types.MOVE_IN')}>
+    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.events.types.MOVE_IN')}>
       <ActionMessage state={state} />
       <input type="hidden" name="type" value="MOVE_IN" />
       <input type="hidden" name="formKey" value={formKey} />
@@ -221,7 +221,7 @@ export function CorrectEventForm({ eventId, type }: { eventId: number; type: str
   return (
     <details className="mt-1">
       <summary className="cursor-pointer text-xs text-brand-600">{t('registry.events.correct')}</summary>
-      <form onSubmit={onSubmit} className="mt-2 space-y-2" noValidate>
+      <form method="post" onSubmit={onSubmit} className="mt-2 space-y-2" noValidate>
         <ActionMessage state={state} />
         <input type="hidden" name="eventId" value={eventId} />
         <div className="grid gap-2 sm:grid-cols-3">

@@ -18,7 +18,7 @@ export function NewHouseholdForm({ regions, formKey }: { regions: { id: number; 
   const payload = JSON.stringify({ regionId, address, type, members: members.map((m) => draftToInput(m, true)) })
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <ActionMessage state={state} />
       {errors?.['household.members'] ? (
         <p role="alert" className="text-sm text-red-700">

@@ -11,7 +11,7 @@ export function AddMemberForm({ householdId, formKey }: { householdId: number; f
   const { state, onSubmit, pending } = useActionForm(addMemberAction)
   const [member, setMember] = useState<PersonDraft>(emptyPerson(''))
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.person.addMember')}>
+    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.person.addMember')}>
       <ActionMessage state={state} />
       <input type="hidden" name="householdId" value={householdId} />
       <input type="hidden" name="formKey" value={formKey} />
@@ -29,7 +29,7 @@ export function EditPersonForm({ personId, version, initial, idMasked }: { perso
   const { state, onSubmit, pending } = useActionForm(updatePersonAction)
   const [person, setPerson] = useState<PersonDraft>(initial)
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.person.edit')} key={version}>
+    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.person.edit')} key={version}>
       <ActionMessage state={state} />
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="version" value={version} />
@@ -48,7 +48,7 @@ export function RevealId({ personId }: { personId: number }) {
   const { state, onSubmit, pending } = useActionForm(revealIdAction)
   if (state?.ok) return <span data-testid="full-id" className="font-mono">{state.data ?? t('registry.person.noId')}</span>
   return (
-    <form onSubmit={onSubmit} className="inline">
+    <form method="post" onSubmit={onSubmit} className="inline">
       <input type="hidden" name="personId" value={personId} />
       <button type="submit" disabled={pending} className={buttonClass.link} title={t('registry.person.revealNote')}>
         {t('registry.person.reveal')}
@@ -77,7 +77,7 @@ export function ParentsForm({ personId, version, motherId, fatherId, mothers, fa
     </Field>
   )
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.person.parents')} key={version}>
+    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('registry.person.parents')} key={version}>
       <ActionMessage state={state} />
       <p className="text-sm text-slate-600">{t('registry.person.parentsNote')}</p>
       <input type="hidden" name="personId" value={personId} />
@@ -98,7 +98,7 @@ export function SetHeadForm({ householdId, members }: { householdId: number; mem
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(setHeadAction)
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate aria-label={t('registry.householdPage.setHead')}>
+    <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate aria-label={t('registry.householdPage.setHead')}>
       <ActionMessage state={state} />
       <input type="hidden" name="householdId" value={householdId} />
       <Field label={t('registry.householdPage.setHead')} name="set-headId" error={fieldError(state, 'newHeadId') ?? fieldError(state, 'headId')}>

@@ -51,14 +51,14 @@ export function ReviewButtons({ changeId }: { changeId: number }) {
   const question = useReviewAction(reviewChangeAction, (s) => s.message)
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <form onSubmit={check.onSubmit}>
+      <form method="post" onSubmit={check.onSubmit}>
         <input type="hidden" name="changeId" value={changeId} />
         <input type="hidden" name="decision" value="check" />
         <PendingButton kind="secondary" pending={check.pending}>
           {t('registry.review.check')}
         </PendingButton>
       </form>
-      <form onSubmit={question.onSubmit} className="flex flex-wrap items-start gap-2">
+      <form method="post" onSubmit={question.onSubmit} className="flex flex-wrap items-start gap-2">
         <input type="hidden" name="changeId" value={changeId} />
         <input type="hidden" name="decision" value="question" />
         <div>
@@ -79,6 +79,7 @@ export function CheckAllForm({ changeIds }: { changeIds: number[] }) {
   const { state, onSubmit, pending } = useReviewAction(checkChangesAction, (s) => t('registry.review.checkedAll', { count: s.data.count }))
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         if (!window.confirm(t('registry.review.checkAllConfirm', { count: changeIds.length }))) return e.preventDefault()
         onSubmit(e)
@@ -98,7 +99,7 @@ export function AnswerForm({ changeId }: { changeId: number }) {
   const t = useT()
   const { state, onSubmit, pending } = useReviewAction(answerChangeAction, (s) => s.message)
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-2">
+    <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="changeId" value={changeId} />
       <div>
         <input name="answer" aria-label={t('registry.review.answerLabel')} placeholder={t('registry.review.answerLabel')} className={`${inputClass} w-64`} />

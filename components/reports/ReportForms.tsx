@@ -34,7 +34,7 @@ export function PrepareForm({ periods, defaultKind, defaultPeriod }: { periods: 
   }, [state, router])
   const options = periods[kind]
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="prepare-title">
+    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="prepare-title">
       <h2 id="prepare-title" className="font-medium text-slate-800">
         {t('reports.list.prepareTitle')}
       </h2>
@@ -78,7 +78,7 @@ export function AnalysisForm({ reportId, analysis, editable }: { reportId: numbe
     return <p className="whitespace-pre-wrap text-sm text-slate-800">{analysis || t('reports.print.noAnalysis')}</p>
   }
   return (
-    <form onSubmit={onSubmit} className="space-y-2" noValidate aria-label={t('reports.detail.analysis')}>
+    <form method="post" onSubmit={onSubmit} className="space-y-2" noValidate aria-label={t('reports.detail.analysis')}>
       <ActionMessage state={state} />
       <input type="hidden" name="reportId" value={reportId} />
       <Field label={t('reports.detail.analysis')} name="analysis" error={fieldError(state, 'analysis')}>
@@ -97,7 +97,7 @@ export function SignForm({ reportId, role }: { reportId: number; role: SignRole 
   const { state, onSubmit, pending } = useActionForm(signReportAction)
   const label = t('reports.detail.sign', { role: t(`reports.signRole.${role}`) })
   return (
-    <form onSubmit={onSubmit} className="space-y-2" noValidate aria-label={t('reports.action.sign')}>
+    <form method="post" onSubmit={onSubmit} className="space-y-2" noValidate aria-label={t('reports.action.sign')}>
       <ActionMessage state={state} />
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="role" value={role} />
@@ -112,7 +112,7 @@ export function ConfirmActionForm({ reportId, kind, label, confirm }: { reportId
   const action = { submit: submitReportAction, approve: approveReportAction, recompute: recomputeReportAction }[kind]
   const { state, onSubmit, pending } = useActionForm(action)
   return (
-    <form
+    <form method="post"
       onSubmit={(e) => {
         if (!window.confirm(confirm)) return e.preventDefault()
         onSubmit(e)
@@ -135,7 +135,7 @@ export function ReturnForm({ reportId }: { reportId: number }) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(returnReportAction)
   return (
-    <form onSubmit={onSubmit} className="space-y-2" noValidate aria-label={t('reports.detail.returnTitle')}>
+    <form method="post" onSubmit={onSubmit} className="space-y-2" noValidate aria-label={t('reports.detail.returnTitle')}>
       <ActionMessage state={state} />
       <input type="hidden" name="reportId" value={reportId} />
       <Field label={t('reports.detail.returnComment')} name="comment" error={fieldError(state, 'comment')}>
@@ -157,7 +157,7 @@ export function SettingsForm({ values }: { values: { statYearStartMonth: number;
     </Field>
   )
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('reports.settings.title')}>
+    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t('reports.settings.title')}>
       <ActionMessage state={state} />
       <input type="hidden" name="version" value={values.version} />
       <div className="grid gap-3 sm:grid-cols-2">
@@ -187,7 +187,7 @@ export function UnlockForm({ lockId }: { lockId: number }) {
   const { state, onSubmit, pending } = useActionForm(unlockPeriodAction)
   const reasonId = `reason-${lockId}`
   return (
-    <form
+    <form method="post"
       onSubmit={(e) => {
         if (!window.confirm(t('reports.settings.unlockConfirm'))) return e.preventDefault()
         onSubmit(e)

@@ -54,7 +54,7 @@ export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(createUserAction)
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <ActionMessage state={state} />
       {state?.ok ? <TemporaryPassword password={state.data.temporaryPassword} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -82,7 +82,7 @@ export function EditUserForm({ user, regions }: { user: { id: number; version: n
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(updateUserAction)
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate key={user.version}>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate key={user.version}>
       <ActionMessage state={state} />
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="version" value={user.version} />
@@ -113,7 +113,7 @@ export function UserAccountActions({ user }: { user: { id: number; version: numb
       {reset.state?.ok ? <TemporaryPassword password={reset.state.data.temporaryPassword} /> : <ActionMessage state={reset.state} />}
       <ActionMessage state={activity.state} />
       <div className="flex flex-wrap gap-2">
-        <form
+        <form method="post"
           onSubmit={(e) => {
             if (!window.confirm(t('users.confirmReset', { name: user.name }))) return e.preventDefault()
             reset.onSubmit(e)
@@ -125,7 +125,7 @@ export function UserAccountActions({ user }: { user: { id: number; version: numb
             {t('users.resetPassword')}
           </PendingButton>
         </form>
-        <form
+        <form method="post"
           onSubmit={(e) => {
             if (user.active && !window.confirm(t('users.confirmDeactivate', { name: user.name }))) return e.preventDefault()
             activity.onSubmit(e)

@@ -5,6 +5,7 @@ import { defineAction, fieldErrorsOf, type ActionState } from '@/lib/server/acti
 import { signIn, signOut } from '@/lib/server/auth'
 import { actorOf, getSessionUser } from '@/lib/server/session'
 import { requestMeta } from '@/lib/server/request'
+import { waitMessage } from './throttle'
 import { changePasswordSchema, createUserSchema, signInSchema, updateUserSchema, userRefSchema } from './schemas'
 import {
   changeOwnPassword,
@@ -28,9 +29,9 @@ export async function signInAction(_previous: ActionState<null>, formData: FormD
   }
   const result = await signInWithPassword(parsed.data, await requestMeta())
   if (!result.ok) {
-    if (result.reason === 'locked') {
-      const minutes = Math.max(1, Math.ceil((result.lockedUntil.getTime() - Date.now()) / 60_000))
-      return { ok: false, error: t('login.locked', { minutes }) }
+    if (result.reason === 'throttled') {
+      const message = waitMessage(result.retryAfterSeconds)
+      return { ok: false, error: t(message.key, message.params) }
     }
     return { ok: false, error: t(result.reason === 'inactive' ? 'login.inactive' : 'login.invalid') }
   }

@@ -2,6 +2,7 @@ import 'server-only'
 import { db } from '@/lib/server/db'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { regionScope, type Subject } from './permissions'
+import { accountsWaiting } from './throttle'
 import { ROLE_REGION_LEVELS, type RegionLevel, type Role } from './roles'
 
 export interface UserRow {
@@ -24,7 +25,6 @@ const userRowSelect = {
   role: true,
   active: true,
   version: true,
-  lockedUntil: true,
   mustChangePassword: true,
   lastLoginAt: true,
   region: { select: { id: true, name: true, code: true } },
@@ -39,13 +39,13 @@ export async function listUsers(subject: Subject, filter: { q: string; page: num
       ? { OR: [{ username: { contains: q.toLowerCase() } }, { name: { contains: q } }, { region: { name: { contains: q } } }] }
       : {}),
   }
-  const now = new Date()
   const [rows, total] = await Promise.all([
     db.user.findMany({ where, select: userRowSelect, orderBy: [{ region: { code: 'asc' } }, { username: 'asc' }], ...pageArgs(filter.page) }),
     db.user.count({ where }),
   ])
+  const waiting = await accountsWaiting(rows.map((r) => r.username))
   return toPage(
-    rows.map(({ lockedUntil, ...r }) => ({ ...r, locked: lockedUntil !== null && lockedUntil > now })),
+    rows.map((r) => ({ ...r, locked: waiting.has(r.username) })),
     total,
     filter.page,
   )
@@ -54,8 +54,7 @@ export async function listUsers(subject: Subject, filter: { q: string; page: num
 export async function getUser(subject: Subject, id: number): Promise<UserRow | null> {
   const row = await db.user.findFirst({ where: { id, region: regionScope(subject) }, select: userRowSelect })
   if (!row) return null
-  const { lockedUntil, ...rest } = row
-  return { ...rest, locked: lockedUntil !== null && lockedUntil > new Date() }
+  return { ...row, locked: (await accountsWaiting([row.username])).has(row.username) }
 }
 
 export interface RegionOption {

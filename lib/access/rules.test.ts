@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest'
-import { afterFailedSignIn, isLocked, passwordProblem, roleFitsLevel, sessionEnd, sessionExpiry } from './rules'
+import { passwordProblem, roleFitsLevel, sessionEnd, sessionExpiry, THROTTLE, waitAfterFailures } from './rules'
 
 describe('password rules', () => {
   it('needs at least 10 characters', () => {
     expect(passwordProblem('short1!', 'clerk')).toBe('tooShort')
     expect(passwordProblem('123456789', 'clerk')).toBe('tooShort')
-    expect(passwordProblem('1234567890', 'clerk')).toBeNull()
+    expect(passwordProblem('Kp7-vx2!Qm', 'clerk')).toBeNull()
+  })
+  it('refuses all digits, common and guessable passwords, and ones built on the username', () => {
+    expect(passwordProblem('1234567890', 'clerk')).toBe('allDigits')
+    expect(passwordProblem('20261122180423', 'clerk')).toBe('allDigits')
+    for (const weak of ['password123', 'qwertyuiop', 'Password1!', 'iloveyou12', 'aaaaaaaaaaaa', 'abcdefghij', '1q2w3e4r5t']) {
+      expect(passwordProblem(weak, 'clerk'), weak).toBe('tooGuessable')
+    }
+    expect(passwordProblem('njz.staff2026', 'njz.staff')).toBe('sameAsUsername')
+    for (const strong of ['Another-pass-77', 'Correct-horse-42', 'Ningjin@2026#Qx', 'tulip granite 7 harbor']) {
+      expect(passwordProblem(strong, 'clerk'), strong).toBeNull()
+    }
   })
   it('counts characters, not bytes: ten Chinese characters are enough', () => {
     expect(passwordProblem('宁津县人口服务平台好', 'clerk')).toBeNull()
+    expect(passwordProblem('宁津', 'clerk')).toBe('tooShort')
   })
   it('refuses the username, in any case and with surrounding spaces', () => {
     expect(passwordProblem('njz.staff01', 'njz.staff01')).toBe('sameAsUsername')
@@ -17,28 +29,20 @@ describe('password rules', () => {
   it('refuses control characters and overlong passwords', () => {
     expect(passwordProblem('abcdefghij\u0000', 'x')).toBe('controlCharacters')
     expect(passwordProblem('a'.repeat(129), 'x')).toBe('tooLong')
-    expect(passwordProblem('a'.repeat(128), 'x')).toBeNull()
+    expect(passwordProblem(`${'Kp7-vx2!Qm'.repeat(12)}abcdefgh`, 'x')).toBeNull()
   })
 })
 
-describe('lockout', () => {
-  const now = new Date('2026-11-22T08:00:00Z')
-  it('locks for 15 minutes at the fifth failure in a row', () => {
-    let state = { failedLoginCount: 0, lockedUntil: null as Date | null }
-    for (let i = 1; i <= 4; i++) {
-      state = afterFailedSignIn(state, now)
-      expect(state.failedLoginCount).toBe(i)
-      expect(isLocked(state, now)).toBe(false)
-    }
-    state = afterFailedSignIn(state, now)
-    expect(isLocked(state, now)).toBe(true)
-    expect(state.lockedUntil).toEqual(new Date('2026-11-22T08:15:00Z'))
-    expect(isLocked(state, new Date('2026-11-22T08:14:59Z'))).toBe(true)
-    expect(isLocked(state, new Date('2026-11-22T08:15:00Z'))).toBe(false)
+describe('sign-in throttling', () => {
+  it('lets a few mistakes pass, then doubles the wait up to a ceiling', () => {
+    const rule = THROTTLE.pair
+    expect([1, 2, 3].map((n) => waitAfterFailures(n, rule))).toEqual([0, 0, 0])
+    expect([4, 5, 6, 7].map((n) => waitAfterFailures(n, rule))).toEqual([1, 2, 4, 8])
+    expect(waitAfterFailures(40, rule)).toBe(15 * 60)
   })
-  it('starts a fresh count once a lock has run out', () => {
-    const expired = { failedLoginCount: 0, lockedUntil: new Date('2026-11-22T07:59:00Z') }
-    expect(afterFailedSignIn(expired, now)).toEqual({ failedLoginCount: 1, lockedUntil: null })
+  it('locks hard only after a sustained attack on one account', () => {
+    expect(waitAfterFailures(THROTTLE.account.hardLockAt - 1, THROTTLE.account)).toBe(15 * 60)
+    expect(waitAfterFailures(THROTTLE.account.hardLockAt, THROTTLE.account)).toBe(60 * 60)
   })
 })
 

@@ -6,9 +6,8 @@ import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { regionScope, type Subject } from './permissions'
 import { hashPassword, temporaryPassword, verifyAgainstNothing, verifyPassword } from './password'
+import { forgetAccount, recordFailure, recordSuccess, secondsToWait, throttleKeys, waitMessage } from './throttle'
 import {
-  afterFailedSignIn,
-  isLocked,
   passwordProblem,
   roleFitsLevel,
   sessionEnd,
@@ -23,11 +22,13 @@ import type { RegionLevel, Role } from './roles'
 export type SignInResult =
   | { ok: true; ticket: string; userId: number }
   | { ok: false; reason: 'invalid' | 'inactive' }
-  | { ok: false; reason: 'locked'; lockedUntil: Date }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
 
 /**
- * Checks a username and password, applies the lockout rule and, on success, opens a server-side
- * session whose id is returned as a one-time ticket for the sign-in cookie (see claimTicket).
+ * Checks a username and password under the sign-in throttle (lib/access/throttle.ts) and, on
+ * success, opens a server-side session whose id is returned as a one-time ticket for the sign-in
+ * cookie (see claimTicket). Unknown and known usernames take the same steps, get the same answers
+ * and are throttled alike, so neither the message nor its timing says whether an account exists.
  * A second factor slots in here: on success it would return `{ ok: 'second-factor', pending }`
  * and open the session only after the code is checked. Every outcome is audited.
  */
@@ -36,45 +37,42 @@ export async function signInWithPassword(
   meta: { ip: string | null; userAgent: string | null },
   now = new Date(),
 ): Promise<SignInResult> {
-  const anonymous: Actor = { id: null, username: input.username, role: null, regionId: null, ip: meta.ip }
-  const found = await db.user.findUnique({ where: { username: input.username }, select: { id: true } })
-  if (!found) {
-    await verifyAgainstNothing(input.password)
-    await audit(db, anonymous, { action: 'auth.signIn.failed', entity: 'User', after: { reason: 'unknownUser' } })
-    return { ok: false, reason: 'invalid' }
+  const keys = throttleKeys(input.username, meta.ip)
+  const user = await db.user.findUnique({
+    where: { username: input.username },
+    select: { id: true, username: true, role: true, regionId: true, active: true, passwordHash: true },
+  })
+  const actor: Actor = user
+    ? { id: user.id, username: user.username, role: user.role, regionId: user.regionId, ip: meta.ip }
+    : { id: null, username: input.username, role: null, regionId: null, ip: meta.ip }
+  const unknown = user ? {} : { reason: 'unknownUser' }
+
+  const wait = await secondsToWait(keys)
+  if (wait > 0) {
+    // Refused before the password is looked at: guessing on does not help.
+    await audit(db, actor, { action: 'auth.signIn.throttled', entity: 'User', entityId: user?.id, after: { ...unknown, retryAfterSeconds: wait } })
+    return { ok: false, reason: 'throttled', retryAfterSeconds: wait }
   }
 
-  // Hash outside the lock; the row lock below keeps concurrent attempts from losing a count.
-  const candidate = await db.user.findUniqueOrThrow({ where: { id: found.id }, select: { passwordHash: true } })
-  const passwordOk = await verifyPassword(candidate.passwordHash, input.password)
+  const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstNothing(input.password)
+  if (!user || !passwordOk) {
+    const earned = await recordFailure(keys)
+    await audit(db, actor, {
+      action: 'auth.signIn.failed',
+      entity: 'User',
+      entityId: user?.id,
+      after: { reason: user ? 'wrongPassword' : 'unknownUser', ...(earned > 0 ? { retryAfterSeconds: earned } : {}) },
+    })
+    return earned > 0 ? { ok: false, reason: 'throttled', retryAfterSeconds: earned } : { ok: false, reason: 'invalid' }
+  }
+  if (!user.active) {
+    await audit(db, actor, { action: 'auth.signIn.failed', entity: 'User', entityId: user.id, after: { reason: 'inactive' } })
+    return { ok: false, reason: 'inactive' }
+  }
 
+  await recordSuccess(keys)
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${found.id} FOR UPDATE`
-    const user = await tx.user.findUniqueOrThrow({ where: { id: found.id } })
-    const actor: Actor = { id: user.id, username: user.username, role: user.role, regionId: user.regionId, ip: meta.ip }
-
-    if (isLocked(user, now)) {
-      await audit(tx, actor, { action: 'auth.signIn.locked', entity: 'User', entityId: user.id, after: { lockedUntil: user.lockedUntil!.toISOString() } })
-      return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil! }
-    }
-    if (!passwordOk) {
-      const next = afterFailedSignIn(user, now)
-      await tx.user.update({ where: { id: user.id }, data: next })
-      await audit(tx, actor, {
-        action: 'auth.signIn.failed',
-        entity: 'User',
-        entityId: user.id,
-        after: { reason: 'wrongPassword', lockedUntil: next.lockedUntil?.toISOString() ?? null },
-      })
-      if (next.lockedUntil && next.lockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: next.lockedUntil }
-      return { ok: false, reason: 'invalid' }
-    }
-    if (!user.active) {
-      await audit(tx, actor, { action: 'auth.signIn.failed', entity: 'User', entityId: user.id, after: { reason: 'inactive' } })
-      return { ok: false, reason: 'inactive' }
-    }
-
-    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } })
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } })
     const ticket = randomBytes(32).toString('hex')
     await tx.userSession.create({
       data: { id: ticket, userId: user.id, createdAt: now, lastSeenAt: now, expiresAt: sessionExpiry(now), ip: meta.ip, userAgent: meta.userAgent },
@@ -140,10 +138,22 @@ export async function validateSession(sessionId: string, now = new Date()): Prom
   }
 }
 
-export async function signOutSession(actor: Actor, sessionId: string, now = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: 'signOut' } })
-    await audit(tx, actor, { action: 'auth.signOut', entity: 'UserSession', entityId: sessionId.slice(0, 12) })
+/**
+ * Ends a session on the server at sign-out, whichever way the user signed out (our button, or
+ * Auth.js's own /api/auth/signout, see lib/server/auth.ts). Audited once, by whoever ended it;
+ * `actor` defaults to the session's user. Returns whether it was still open.
+ */
+export async function signOutSession(actor: Actor | null, sessionId: string, now = new Date(), ip: string | null = null): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const ended = await tx.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: 'signOut' } })
+    if (ended.count === 0) return false
+    let who = actor
+    if (!who) {
+      const { user } = await tx.userSession.findUniqueOrThrow({ where: { id: sessionId }, select: { user: { select: { id: true, username: true, role: true, regionId: true } } } })
+      who = { id: user.id, username: user.username, role: user.role, regionId: user.regionId, ip }
+    }
+    await audit(tx, who, { action: 'auth.signOut', entity: 'UserSession', entityId: sessionId.slice(0, 12) })
+    return true
   })
 }
 
@@ -166,8 +176,22 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
   now = new Date(),
 ): Promise<void> {
+  // A wrong current password counts like a wrong sign-in: a stolen session cannot guess on.
+  const keys = throttleKeys(user.username, actor.ip)
+  const wait = await secondsToWait(keys)
+  if (wait > 0) {
+    await audit(db, actor, { action: 'user.changePassword.throttled', entity: 'User', entityId: user.id, after: { retryAfterSeconds: wait } })
+    const message = waitMessage(wait)
+    throw new AppError(message.key, message.params)
+  }
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    const earned = await recordFailure(keys)
+    await audit(db, actor, { action: 'user.changePassword.failed', entity: 'User', entityId: user.id, after: { reason: 'wrongCurrent', ...(earned > 0 ? { retryAfterSeconds: earned } : {}) } })
+    if (earned > 0) {
+      const message = waitMessage(earned)
+      throw new AppError(message.key, message.params, { currentPassword: 'password.wrongCurrent' })
+    }
     throw new AppError('password.wrongCurrent', undefined, { currentPassword: 'password.wrongCurrent' })
   }
   const problem = passwordProblem(input.newPassword, user.username)
@@ -298,7 +322,7 @@ export async function setUserActive(
   })
 }
 
-/** Gives the account a new temporary password, unlocks it and ends its sessions. */
+/** Gives the account a new temporary password, lifts its sign-in waits and ends its sessions. */
 export async function resetPassword(
   actor: Actor,
   subject: Subject,
@@ -313,8 +337,9 @@ export async function resetPassword(
     if (before.id === subject.id) throw new AppError('users.cannotChangeSelf')
     await tx.user.update({
       where: { id: before.id },
-      data: { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, version: { increment: 1 } },
+      data: { passwordHash, mustChangePassword: true, version: { increment: 1 } },
     })
+    await forgetAccount(tx, before.username)
     await endAllSessions(tx, before.id, 'passwordReset', now)
     await audit(tx, actor, { action: 'user.resetPassword', entity: 'User', entityId: before.id, regionId: before.regionId })
   })

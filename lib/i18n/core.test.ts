@@ -21,8 +21,8 @@ describe('messages', () => {
     for (const [key, text] of zh) expect(placeholders(english.get(key)!), key).toEqual(placeholders(text))
   })
   it('is Chinese by default and fills in parameters', () => {
-    expect(translator('zh-CN')('login.locked', { minutes: 15 })).toContain('15 分钟')
-    expect(translator('en')('login.locked', { minutes: 15 })).toContain('15 minutes')
+    expect(translator('zh-CN')('login.throttledMinutes', { minutes: 15 })).toContain('15 分钟')
+    expect(translator('en')('login.throttledMinutes', { minutes: 15 })).toContain('15 minutes')
   })
   it('has no full-width (Chinese) punctuation in English', () => {
     // ：，。；！？（）、【】《》「」 and the ideographic space; typographic quotes ’ “ ” are English

@@ -1,7 +1,8 @@
 import 'server-only'
 import NextAuth from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
-import { claimTicket } from '@/lib/access/service'
+import { claimTicket, signOutSession } from '@/lib/access/service'
+import { requestMeta } from './request'
 import { SESSION_ABSOLUTE_HOURS } from '@/lib/access/rules'
 
 // Auth.js owns the cookie: an encrypted JWT that carries only the server-side session id. The
@@ -22,6 +23,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out (POST /api/auth/signout) only clears the cookie; the session row
+    // must end too, or a copy of the cookie would stay valid. Our sign-out button comes here as well.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined
+      if (typeof sid !== 'string') return
+      const ip = await requestMeta().then((m) => m.ip, () => null)
+      await signOutSession(null, sid, new Date(), ip)
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user && 'sid' in user) token.sid = user.sid as string

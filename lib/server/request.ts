@@ -1,12 +1,16 @@
 import 'server-only'
 import { headers } from 'next/headers'
+import { env } from './env'
+import { clientAddress } from './client-address-rules'
 
-/** The client's address and browser as the server saw them (first hop of X-Forwarded-For). */
+/**
+ * The client's address and browser as the server saw them. The address is the connection's own
+ * (stamped by lib/server/client-address.mjs); X-Forwarded-For counts only with XZ_TRUST_PROXY.
+ */
 export async function requestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
   const h = await headers()
-  const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim()
   return {
-    ip: (forwarded || h.get('x-real-ip') || null)?.slice(0, 64) ?? null,
+    ip: clientAddress(h, env().XZ_TRUST_PROXY),
     userAgent: h.get('user-agent')?.slice(0, 256) ?? null,
   }
 }

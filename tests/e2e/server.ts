@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createClient } from '@/lib/db/client'
 import { openDatabase } from '@/lib/db/runtime'
-import { applyMigrations } from '@/lib/db/schema-engine'
+import { migrate } from '@/lib/db/roles'
 import { buildDemoCounty, DEMO_PASSWORD } from '@/prisma/seed/demo'
 import { makeUser } from '@/tests/factories'
 import { makeHousehold } from '@/tests/factories/registry'
@@ -21,9 +21,10 @@ fs.rmSync(dataDir, { recursive: true, force: true })
 const database = await openDatabase()
 // The fixture encrypts ID numbers with the key the app will use.
 process.env.XZ_ID_KEY = loadOrCreateLocalSecrets(dataDir).idNumberKey
-const db = createClient(database.url)
+// The fixture is loaded as the owner, as npm start loads the demo.
+const db = createClient(database.migrateUrl)
 try {
-  await applyMigrations(database.url)
+  await migrate({ migrateUrl: database.migrateUrl, appUrl: database.url })
   // No generated residents: the tests work on the known ones below and on what they enter.
   await buildDemoCounty(db, { residents: 0 })
   const village = await db.region.findUniqueOrThrow({ where: { code: '371422100201' } })

@@ -7,6 +7,7 @@ import { asActor, sessionStaff } from './helpers'
 import { makeHousehold } from '@/tests/factories/registry'
 import { personInput } from '@/tests/factories'
 import { updatePerson } from '@/lib/registry/service'
+import { createClient } from '@/lib/db/client'
 
 describe('audit', () => {
   it('a write leaves an audit event in the same transaction, with who, where from and what changed', async () => {
@@ -29,12 +30,20 @@ describe('audit', () => {
     expect(await db.auditEvent.count({ where: { action: 'region.create' } })).toBe(before)
   })
 
-  it('the database refuses UPDATE, DELETE and TRUNCATE on the audit table', async () => {
+  it('the database refuses UPDATE, DELETE and TRUNCATE on the audit table, to the app and even to the owner', async () => {
     await db.auditEvent.create({ data: { action: 'test.event', entity: 'Test' } })
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'forged'`)).rejects.toThrow(/append-only/)
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/)
-    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/)
+    // The app's role has no such privilege (tests/integration/db-roles.int.test.ts) ...
+    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'forged'`)).rejects.toThrow(/permission denied/)
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow()
+    // ... and the owner, who has, meets the append-only trigger.
+    const owner = createClient(process.env.XZ_TEST_OWNER_URL!)
+    try {
+      await expect(owner.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'forged'`)).rejects.toThrow(/append-only/)
+      await expect(owner.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/)
+      await expect(owner.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/)
+    } finally {
+      await owner.$disconnect()
+    }
     expect(await db.auditEvent.count({ where: { action: 'forged' } })).toBe(0)
     expect(await db.auditEvent.count({ where: { action: 'test.event' } })).toBeGreaterThan(0)
   })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../setup/db'
 import { makeCounty, makeUser, uniqueUsername } from '@/tests/factories'
 import { claimTicket, resetPassword, setUserActive, signInWithPassword, signOutSession, updateUser, validateSession, changeOwnPassword } from '@/lib/access/service'
@@ -20,31 +20,93 @@ async function signedIn(username: string, now = new Date()) {
   return claimed!.sessionId
 }
 
-describe('sign-in lockout', () => {
-  it('locks after five wrong passwords, refuses even the right one, and unlocks after 15 minutes', async () => {
+/** A client address of its own for each test, so the per-address counts do not meet. */
+let lastOctet = 10
+const from = () => ({ ip: `203.0.113.${lastOctet++}`, userAgent: 'vitest' })
+
+describe('sign-in throttling', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('makes each further wrong password wait longer, refuses even the right one meanwhile, and lets it in afterwards', async () => {
     const { clerk } = await setup()
-    const t0 = new Date()
-    for (let i = 1; i <= 4; i++) {
-      expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, meta, t0)).toEqual({ ok: false, reason: 'invalid' })
+    const where = from()
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const t0 = new Date('2026-11-22T08:00:00Z')
+    vi.setSystemTime(t0)
+    for (let i = 1; i <= 3; i++) {
+      expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({ ok: false, reason: 'invalid' })
     }
-    const fifth = await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, meta, t0)
-    expect(fifth).toMatchObject({ ok: false, reason: 'locked' })
-
-    const whileLocked = await signInWithPassword({ username: clerk.username, password: PASSWORD }, meta, minutes(t0, 14))
-    expect(whileLocked).toMatchObject({ ok: false, reason: 'locked' })
-
-    const afterwards = await signInWithPassword({ username: clerk.username, password: PASSWORD }, meta, minutes(t0, 15))
-    expect(afterwards.ok).toBe(true)
-    const row = await db.user.findUniqueOrThrow({ where: { id: clerk.id } })
-    expect(row.failedLoginCount).toBe(0)
-    expect(row.lockedUntil).toBeNull()
+    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 })
+    // Within the wait even the right password is refused, unchecked.
+    expect(await signInWithPassword({ username: clerk.username, password: PASSWORD }, where)).toMatchObject({ ok: false, reason: 'throttled' })
+    vi.setSystemTime(new Date(t0.getTime() + 1_100))
+    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 2 })
+    vi.setSystemTime(new Date(t0.getTime() + 3_200))
+    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 4 })
+    vi.setSystemTime(new Date(t0.getTime() + 7_300))
+    expect((await signInWithPassword({ username: clerk.username, password: PASSWORD }, where)).ok).toBe(true)
+    // The right password starts this address's count again.
+    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({ ok: false, reason: 'invalid' })
   })
 
-  it('counts concurrent wrong attempts without losing any', async () => {
+  it('an unknown username gets the same answers, at the same pace, as a known one', async () => {
     const { clerk } = await setup()
-    await Promise.all(Array.from({ length: 5 }, () => signInWithPassword({ username: clerk.username, password: 'nope-nope-nope' }, meta)))
-    const row = await db.user.findUniqueOrThrow({ where: { id: clerk.id } })
-    expect(row.lockedUntil).not.toBeNull()
+    const ghost = uniqueUsername('ghost')
+    const answers = async (username: string) => {
+      const where = from()
+      const out: unknown[] = []
+      const times: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now()
+        out.push(await signInWithPassword({ username, password: 'wrong-password' }, where))
+        times.push(performance.now() - started)
+      }
+      return { out, median: times.sort((a, b) => a - b)[2] }
+    }
+    const known = await answers(clerk.username)
+    const unknown = await answers(ghost)
+    expect(unknown.out).toEqual(known.out)
+    expect(known.out.at(-1)).toMatchObject({ reason: 'throttled' })
+    // Both spend a password hash on every checked attempt: within a factor of two of each other.
+    expect(unknown.median).toBeGreaterThan(known.median / 2)
+    expect(unknown.median).toBeLessThan(known.median * 2)
+  })
+
+  it('a lock-out attempt from elsewhere does not lock the owner out; a sustained attack on the account does', async () => {
+    const { clerk } = await setup()
+    const attacker = from()
+    const owner = from()
+    vi.useFakeTimers({ toFake: ['Date'] })
+    let t = new Date('2026-11-23T08:00:00Z').getTime()
+    vi.setSystemTime(t)
+    for (let i = 0; i < 5; i++) await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, attacker)
+    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, attacker)).toMatchObject({ reason: 'throttled' })
+    expect((await signInWithPassword({ username: clerk.username, password: PASSWORD }, owner)).ok).toBe(true)
+
+    // Fifty failures, each one after its wait has run out (hours of trying from many addresses).
+    let last: Awaited<ReturnType<typeof signInWithPassword>> | undefined
+    for (let i = 0; i < 50; i++) {
+      t += 16 * 60_000
+      vi.setSystemTime(t)
+      last = await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, from())
+    }
+    expect(last).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 3600 })
+    t += 16 * 60_000
+    vi.setSystemTime(t)
+    expect(await signInWithPassword({ username: clerk.username, password: PASSWORD }, owner)).toMatchObject({ ok: false, reason: 'throttled' })
+    t += 45 * 60_000
+    vi.setSystemTime(t)
+    expect((await signInWithPassword({ username: clerk.username, password: PASSWORD }, owner)).ok).toBe(true)
+  }, 120_000)
+
+  it('an administrator’s password reset lifts the waits', async () => {
+    const { admin, clerk } = await setup()
+    const where = from()
+    for (let i = 0; i < 5; i++) await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)
+    expect(await signInWithPassword({ username: clerk.username, password: PASSWORD }, where)).toMatchObject({ reason: 'throttled' })
+    const current = await db.user.findUniqueOrThrow({ where: { id: clerk.id } })
+    const { temporaryPassword } = await resetPassword(asActor(admin, 'COUNTY'), asActor(admin, 'COUNTY'), { userId: clerk.id, version: current.version })
+    expect((await signInWithPassword({ username: clerk.username, password: temporaryPassword }, where)).ok).toBe(true)
   })
 
   it('records every attempt, success or failure, in the audit table', async () => {
@@ -63,6 +125,21 @@ describe('sign-in lockout', () => {
     const { admin, clerk } = await setup()
     await setUserActive(asActor(admin, 'COUNTY'), asActor(admin, 'COUNTY'), { userId: clerk.id, version: clerk.version, active: false })
     expect(await signInWithPassword({ username: clerk.username, password: PASSWORD }, meta)).toEqual({ ok: false, reason: 'inactive' })
+  })
+})
+
+describe('changing one’s own password', () => {
+  it('counts wrong current passwords like wrong sign-ins: a stolen session cannot guess on', async () => {
+    const { clerk } = await setup()
+    const sid = await signedIn(clerk.username)
+    const actor = { ...asActor(clerk, 'VILLAGE'), ip: from().ip }
+    const user = { id: clerk.id, username: clerk.username, sessionId: sid }
+    const attempt = (currentPassword: string) => changeOwnPassword(actor, user, { currentPassword, newPassword: 'Another-pass-77' })
+    for (let i = 0; i < 3; i++) await expect(attempt('not-it-at-all')).rejects.toMatchObject({ key: 'password.wrongCurrent' })
+    await expect(attempt('not-it-at-all')).rejects.toMatchObject({ key: 'login.throttledSeconds', params: { seconds: 1 } })
+    await expect(attempt(PASSWORD)).rejects.toMatchObject({ key: 'login.throttledSeconds' })
+    const events = await db.auditEvent.findMany({ where: { actorId: clerk.id, action: { startsWith: 'user.changePassword' } } })
+    expect(events.map((e) => e.action).sort()).toEqual([...Array(4).fill('user.changePassword.failed'), 'user.changePassword.throttled'])
   })
 })
 
@@ -138,6 +215,12 @@ describe('sessions', () => {
     })
     await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: 'not-it-at-all', newPassword: 'Another-pass-77' })).rejects.toMatchObject({
       key: 'password.wrongCurrent',
+    })
+    await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: '1234567890123' })).rejects.toMatchObject({
+      key: 'password.rules.allDigits',
+    })
+    await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: 'password1234' })).rejects.toMatchObject({
+      key: 'password.rules.tooGuessable',
     })
     await changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: 'Another-pass-77' })
     expect(await validateSession(here)).toMatchObject({ mustChangePassword: false })
