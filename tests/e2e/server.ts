@@ -33,6 +33,9 @@ try {
   await makeUser(db, { username: 'e2e.reset', name: '重置测试', role: 'TOWNSHIP_STAFF', regionId: township.id, password: DEMO_PASSWORD })
   await seedResidents(db, village, await db.region.findUniqueOrThrow({ where: { code: '371422101201' } }))
   await seedSearchResidents(db, await db.region.findUniqueOrThrow({ where: { code: '371422102201' } }))
+  // 长官镇's clerk: exports residents' rows (register.export), which the county's officials may not
+  const changguan = await db.region.findUniqueOrThrow({ where: { code: '371422102000' } })
+  await makeUser(db, { username: 'e2e.zgz', name: '长官镇统计员', role: 'TOWNSHIP_STAFF', regionId: changguan.id, password: DEMO_PASSWORD })
 } finally {
   await db.$disconnect()
   await database.embedded?.stop()
