@@ -16,6 +16,7 @@
 //   refusedAs  message keys that mean "refused" besides errors.forbidden and errors.notFound
 //   refusedWhen  for a call that answers but shows nothing: how to tell it showed nothing
 //   refusalAudits  audit actions such a refusal still writes (an export of nothing is audited)
+import { randomUUID } from 'node:crypto'
 import { db } from '../setup/db'
 import { makeUser, personInput, uniqueIdNumber, uniqueUsername, type MadeRegion } from '@/tests/factories'
 import { makeHousehold } from '@/tests/factories/registry'
@@ -298,6 +299,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     refusedAs: ['registry.errors.regionNotAllowed'],
     input: (t) => ({
       household: json({ regionId: String(t.village.id), address: `新户路${next()}号`, members: [{ ...personInput({ name: '郑新户' }), relation: 'SELF' }] }),
+      formKey: randomUUID(),
     }),
   },
   'registry.addMemberAction': {
@@ -309,6 +311,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       return {
         householdId: String(household.id),
         member: json({ ...personInput({ name: '郑新人', birthDate: '2010-01-01', maritalStatus: 'SINGLE' }), relation: 'CHILD' }),
+        formKey: randomUUID(),
       }
     },
   },
@@ -333,7 +336,25 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     scope: 'own',
     input: async (t) => {
       const { person: p } = await person(t, { maritalStatus: 'SINGLE' })
-      return { type: 'MARRIAGE', personId: String(p.id), version: String(p.version), occurredOn: '2021-06-01' }
+      return { type: 'MARRIAGE', personId: String(p.id), version: String(p.version), occurredOn: '2021-06-01', formKey: randomUUID() }
+    },
+  },
+  'registry.setParentsAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => {
+      const { person: child } = await person(t, { birthDate: '2012-03-01', maritalStatus: 'SINGLE' })
+      const { person: mother } = await person(t, { name: '吴母亲', sex: 'FEMALE', birthDate: '1985-01-01' })
+      return { personId: String(child.id), version: String(child.version), motherId: String(mother.id), fatherId: '' }
+    },
+  },
+  'registry.setHeadAction': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    refusedAs: ['registry.errors.householdNotFound'],
+    input: async (t) => {
+      const { household, person: head } = await person(t)
+      return { householdId: String(household.id), headId: String(head.id) }
     },
   },
   'registry.correctEventAction': {
@@ -402,6 +423,8 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     roles: REGISTER_EDITORS,
     scope: 'own',
     refusedWhen: placedOutside('regionCode'),
+    // every check is audited with its counts, a refused one too (issue 9, finding 3)
+    refusalAudits: ['register.import.check'],
     input: async (t) => ({ file: await importFile(t), mode: 'check' }),
   },
 
