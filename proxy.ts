@@ -47,7 +47,10 @@ function refuseOversizeAction(request: NextRequest): Response | null {
   if (!(length > ACTION_BODY_LIMIT_BYTES)) return null
   const locale = request.cookies.get(LOCALE_COOKIE)?.value
   const t = translator(isLocale(locale) ? locale : DEFAULT_LOCALE)
-  return new Response(t('errors.uploadTooLarge', { max: REGISTER_IMPORT_MAX_MB }), { status: 413, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } })
+  return new Response(t('errors.uploadTooLarge', { max: REGISTER_IMPORT_MAX_MB }), {
+    status: 413,
+    headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' },
+  })
 }
 
 export const config = {

@@ -48,7 +48,12 @@ try {
     await tx.auditEvent.create({ data: { actorName: 'bench', action: 'register.import', entity: 'Household', regionId: township.id, after: { ...summary } } })
   }
 
-  const file = await toFile(generateRows(ROWS, villages.map((v) => v.code)))
+  const file = await toFile(
+    generateRows(
+      ROWS,
+      villages.map((v) => v.code),
+    ),
+  )
   console.log(`file: ${ROWS} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB ${CSV ? 'CSV' : 'xlsx'}, ${villages.length} villages of 宁津镇`)
 
   const step = async (commit: boolean) => {

@@ -24,7 +24,11 @@ try {
   await migrate({ migrateUrl: database.migrateUrl, appUrl: database.url })
   if (await isEmptyDatabase(db)) await buildDemoCounty(db, { residents: 0 }) // the benchmark adds its own residents
   const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
-  const villages = await db.region.findMany({ where: { level: 'VILLAGE', ancestorIds: { has: county.id } }, select: { id: true, ancestorIds: true }, orderBy: { id: 'asc' } })
+  const villages = await db.region.findMany({
+    where: { level: 'VILLAGE', ancestorIds: { has: county.id } },
+    select: { id: true, ancestorIds: true },
+    orderBy: { id: 'asc' },
+  })
   const perDate = new Map<string, number>()
   const idFor = (birthDate: string, sex: 'MALE' | 'FEMALE') => {
     const seq = perDate.get(birthDate) ?? 0
@@ -40,7 +44,10 @@ try {
       const v = villages[n % villages.length]
       return { countyId: v.ancestorIds[0], townshipId: v.ancestorIds[1], villageId: v.id, groupId: null, regionId: v.id }
     })
-    const households = await db.household.createManyAndReturn({ data: placed.map((p, i) => ({ ...p, address: `基准路 ${batch[i]} 号` })), select: { id: true } })
+    const households = await db.household.createManyAndReturn({
+      data: placed.map((p, i) => ({ ...p, address: `基准路 ${batch[i]} 号` })),
+      select: { id: true },
+    })
     const persons = households.flatMap((hh, i) => {
       const n = batch[i]
       const head = day('1940-01-01', n % 18000)
@@ -49,9 +56,32 @@ try {
       const broken = n % 1000
       const base = { ethnicity: '01', residence: 'LOCAL' as const, maritalStatus: 'MARRIED' as const }
       return [
-        { ...placed[i], householdId: hh.id, relation: 'SELF' as const, ...personColumns({ ...base, name: `王${n}`, sex: 'MALE', birthDate: head, idNumber: idFor(head, broken === 1 ? 'FEMALE' : 'MALE') }) },
-        { ...placed[i], householdId: hh.id, relation: (broken === 2 ? 'SELF' : 'SPOUSE') as 'SELF', ...personColumns({ ...base, name: `李${n}`, sex: 'FEMALE', birthDate: mother, idNumber: idFor(mother, 'FEMALE') }) },
-        { ...placed[i], householdId: hh.id, relation: 'CHILD' as const, ...personColumns({ ...base, name: `王小${n}`, sex: 'MALE', birthDate: child, maritalStatus: 'SINGLE', idNumber: n % 3 === 0 ? undefined : idFor(child, 'MALE') }), ...(broken === 3 ? { alive: false, deathDate: new Date(`${head}T00:00:00Z`) } : {}) },
+        {
+          ...placed[i],
+          householdId: hh.id,
+          relation: 'SELF' as const,
+          ...personColumns({ ...base, name: `王${n}`, sex: 'MALE', birthDate: head, idNumber: idFor(head, broken === 1 ? 'FEMALE' : 'MALE') }),
+        },
+        {
+          ...placed[i],
+          householdId: hh.id,
+          relation: (broken === 2 ? 'SELF' : 'SPOUSE') as 'SELF',
+          ...personColumns({ ...base, name: `李${n}`, sex: 'FEMALE', birthDate: mother, idNumber: idFor(mother, 'FEMALE') }),
+        },
+        {
+          ...placed[i],
+          householdId: hh.id,
+          relation: 'CHILD' as const,
+          ...personColumns({
+            ...base,
+            name: `王小${n}`,
+            sex: 'MALE',
+            birthDate: child,
+            maritalStatus: 'SINGLE',
+            idNumber: n % 3 === 0 ? undefined : idFor(child, 'MALE'),
+          }),
+          ...(broken === 3 ? { alive: false, deathDate: new Date(`${head}T00:00:00Z`) } : {}),
+        },
       ]
     })
     await db.person.createMany({ data: persons })

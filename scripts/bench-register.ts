@@ -40,7 +40,9 @@ for (const residents of sizes) {
     const clerk = { ...official, role: 'TOWNSHIP_STAFF' as const, regionId: township.id, regionLevel: 'TOWNSHIP' as const }
 
     // A reproducible random sample (raw SQL returns bytea differently, so rows come through Prisma).
-    const ids = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM "Person" WHERE "idCipher" IS NOT NULL AND alive AND NOT "movedOut" ORDER BY md5(id::text) LIMIT ${queries}`)
+    const ids = await db.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT id FROM "Person" WHERE "idCipher" IS NOT NULL AND alive AND NOT "movedOut" ORDER BY md5(id::text) LIMIT ${queries}`,
+    )
     const sample = await db.person.findMany({
       where: { id: { in: ids.map((r) => r.id) } },
       select: { id: true, name: true, namePinyin: true, nameInitials: true, idCipher: true, householdId: true },
@@ -53,7 +55,10 @@ for (const residents of sizes) {
       ['search: ID last 4', (p) => decryptIdNumber(p.idCipher!).slice(-4)],
     ]
     for (const [label, term] of kinds) {
-      for (const [who, subject] of [['county', official], ['township', clerk]] as const) {
+      for (const [who, subject] of [
+        ['county', official],
+        ['township', clerk],
+      ] as const) {
         const ms: number[] = []
         for (const p of sample) ms.push((await time(() => searchPersons(subject, { q: term(p), alive: 'yes', page: 1 })))[0])
         record(`${label} (${who})`, residents, fmt(stats(ms)))
@@ -69,13 +74,28 @@ for (const residents of sizes) {
     record('household page queries', residents, fmt(stats(householdMs)))
 
     const mothers = await db.person.findMany({
-      where: { sex: 'FEMALE', alive: true, movedOut: false, householdId: { not: null }, birthDate: { gte: new Date('1982-01-01'), lte: new Date('2004-01-01') } },
+      where: {
+        sex: 'FEMALE',
+        alive: true,
+        movedOut: false,
+        householdId: { not: null },
+        birthDate: { gte: new Date('1982-01-01'), lte: new Date('2004-01-01') },
+      },
       take: 50,
       select: { id: true, version: true },
     })
     const birthMs: number[] = []
     for (const [i, m] of mothers.entries()) {
-      const [ms] = await time(() => recordEvent({ ...official, role: 'TOWNSHIP_STAFF' }, official, { type: 'BIRTH', motherId: m.id, version: m.version, occurredOn: todayIso(), name: `测试${i}`, sex: 'FEMALE' }))
+      const [ms] = await time(() =>
+        recordEvent({ ...official, role: 'TOWNSHIP_STAFF' }, official, {
+          type: 'BIRTH',
+          motherId: m.id,
+          version: m.version,
+          occurredOn: todayIso(),
+          name: `测试${i}`,
+          sex: 'FEMALE',
+        }),
+      )
       birthMs.push(ms)
     }
     record('record a birth', residents, fmt(stats(birthMs)))

@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
-# The one gate (`npm test`): typecheck, lint, unit tests, integration tests against a real
+# The one gate (`npm test`): typecheck, lint, the formatter's check, unit tests, integration tests against a real
 # PostgreSQL, the production build, the first command's smoke test, the end-to-end tests in
 # Chromium, and a self-check that a failing test of each runner fails the gate. It stops at the
 # first failing step and ends with one line "gate: N passed, N failed" over all test runners; the
 # gate exits non-zero whenever a step fails or any runner's report counts a failed test.
 #
-# GATE_STEPS="unit integration" runs only the named steps (typecheck lint unit integration build
-# smoke e2e selfcheck); GATE_REPORTS is where the runners' JSON reports go (default .reports).
+# GATE_STEPS="unit integration" runs only the named steps (typecheck lint format unit integration
+# build smoke e2e selfcheck); GATE_REPORTS is where the runners' JSON reports go (default .reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 reports=${GATE_REPORTS:-.reports}
 mkdir -p "$reports"
 rm -f "$reports"/*.json
-steps=${GATE_STEPS:-typecheck lint unit integration build smoke e2e selfcheck}
+steps=${GATE_STEPS:-typecheck lint format unit integration build smoke e2e selfcheck}
 
 SECONDS=0
 step() { printf '\n==> %s (%ss)\n' "$1" "$SECONDS"; }
@@ -33,6 +33,11 @@ fi
 if wanted lint; then
   step lint
   npx eslint --max-warnings=0 .
+fi
+
+if wanted format; then
+  step 'format (Prettier; `npm run format` fixes it)'
+  npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "gate: files not formatted; run npm run format"; exit 1; }
 fi
 
 if wanted unit; then

@@ -11,7 +11,11 @@ const database = await openDatabase()
 process.env.XZ_ID_KEY = database.idKey
 const db = createClient(database.url)
 try {
-  const counties = await db.region.findMany({ where: { level: 'COUNTY', active: true, ...(code ? { code } : {}) }, select: { id: true, name: true, code: true }, orderBy: { code: 'asc' } })
+  const counties = await db.region.findMany({
+    where: { level: 'COUNTY', active: true, ...(code ? { code } : {}) },
+    select: { id: true, name: true, code: true },
+    orderBy: { code: 'asc' },
+  })
   if (code && counties.length === 0) {
     console.error(`No active county with code ${code}.`)
     process.exitCode = 1
@@ -19,10 +23,20 @@ try {
   for (const county of counties) {
     const result = await sweepRegion(db, { column: 'countyId', id: county.id }, async (tx, counts) => {
       await tx.auditEvent.create({
-        data: { actorId: null, actorName: 'quality-sweep', action: 'quality.sweep', entity: 'Region', entityId: String(county.id), regionId: county.id, after: { ...counts, nightly: true } },
+        data: {
+          actorId: null,
+          actorName: 'quality-sweep',
+          action: 'quality.sweep',
+          entity: 'Region',
+          entityId: String(county.id),
+          regionId: county.id,
+          after: { ...counts, nightly: true },
+        },
       })
     })
-    console.log(`${county.code} ${county.name}: ${result.detected} problems, ${result.opened} new, ${result.reopened} reopened, ${result.fixed} fixed (${result.ms} ms)`)
+    console.log(
+      `${county.code} ${county.name}: ${result.detected} problems, ${result.opened} new, ${result.reopened} reopened, ${result.fixed} fixed (${result.ms} ms)`,
+    )
   }
 } finally {
   await db.$disconnect()

@@ -47,7 +47,11 @@ try {
   // Another instance (or program) on the web port: say which, before touching the database.
   await ensurePortFree(port, 'PORT, the web server')
   database = await openDatabase()
-  log(database.embedded ? `embedded PostgreSQL running (data in ${path.relative(process.cwd(), path.resolve(process.env.XZ_DATA_DIR ?? '.data'))}/pg)` : 'using DATABASE_URL')
+  log(
+    database.embedded
+      ? `embedded PostgreSQL running (data in ${path.relative(process.cwd(), path.resolve(process.env.XZ_DATA_DIR ?? '.data'))}/pg)`
+      : 'using DATABASE_URL',
+  )
   const applied = await migrate({ migrateUrl: database.migrateUrl, appUrl: database.url })
   log(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date')
 
@@ -108,7 +112,12 @@ try {
   await waitUntilReady(`http://127.0.0.1:${port}/login`)
   printReady(accounts)
 } catch (error) {
-  const message = error instanceof StartupError || (error instanceof Error && error.message.startsWith('Invalid configuration')) ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)
+  const message =
+    error instanceof StartupError || (error instanceof Error && error.message.startsWith('Invalid configuration'))
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error)
   console.error(`[xiangzhen] could not start: ${message}`)
   await shutdown(1)
 }
@@ -135,11 +144,7 @@ async function waitUntilReady(url: string) {
 }
 
 function printReady(accounts: DemoAccount[] | null) {
-  const lines = [
-    '',
-    `  乡镇人口服务管理平台 is ready (${seconds()} s): http://localhost:${port}`,
-    '',
-  ]
+  const lines = ['', `  乡镇人口服务管理平台 is ready (${seconds()} s): http://localhost:${port}`, '']
   if (database?.embedded) {
     lines.push(`  Demo accounts (password for all: ${DEMO_PASSWORD}) — see README for the full list:`)
     const list = accounts ?? [

@@ -28,7 +28,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     if (n) items.push({ key, text: text(n), href })
   }
   count('toReview', work.toReview, (n) => t('home.work.toReview', { count: n }), `/register/review?${new URLSearchParams({ month: '', status: 'TODO' })}`)
-  count('questions', work.questions, (n) => t('home.work.questions', { count: n }), `/register/review?${new URLSearchParams({ month: '', status: 'QUESTIONED' })}`)
+  count(
+    'questions',
+    work.questions,
+    (n) => t('home.work.questions', { count: n }),
+    `/register/review?${new URLSearchParams({ month: '', status: 'QUESTIONED' })}`,
+  )
   count('findings', work.findings, (n) => t('home.work.findings', { count: n }), '/register/quality?mine=1')
   count('overdueExchanges', work.overdueExchanges, (n) => t('home.work.overdueExchanges', { count: n }), '/register/migrants?overdue=1')
   count('awaiting', work.reports?.awaiting ?? 0, (n) => t('home.work.awaiting', { count: n }), `/reports?${new URLSearchParams({ status: 'SUBMITTED' })}`)
@@ -43,7 +48,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     items.push({ key: `report-${task.id}`, text, href: `/reports/${task.id}` })
   }
   for (const d of work.reports?.toPrepare ?? []) {
-    items.push({ key: `prepare-${d.kind}`, text: t('home.work.toPrepare', { ...reportName(d), deadline: d.deadline }), href: `/reports?${new URLSearchParams({ kind: d.kind, period: d.period.key })}` })
+    items.push({
+      key: `prepare-${d.kind}`,
+      text: t('home.work.toPrepare', { ...reportName(d), deadline: d.deadline }),
+      href: `/reports?${new URLSearchParams({ kind: d.kind, period: d.period.key })}`,
+    })
   }
   const importAlerts = await importCapAlerts(user)
   const timeOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
@@ -96,7 +105,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             <dd>{t(`roles.${user.role}`)}</dd>
             <dt className="text-slate-500">{t('home.yourRegion')}</dt>
             <dd>
-              {user.regionName}{t('common.paren', { text: t(`levels.${user.regionLevel}`) })}
+              {user.regionName}
+              {t('common.paren', { text: t(`levels.${user.regionLevel}`) })}
             </dd>
           </dl>
         </Card>
@@ -124,8 +134,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <ul data-testid="due-reports" className="divide-y divide-slate-100 text-sm">
                 {due.map((d) => (
                   <li key={d.kind} className="flex flex-wrap items-center gap-2 py-2">
-                    <span className="min-w-64">{t('reports.home.due', { kind: t(`reports.kind.${d.kind}`), period: periodLabel(t, d.period), deadline: d.deadline })}</span>
-                    {d.status ? <StatusBadge status={statusName({ status: d.status, returned: d.returned, level: user.regionLevel === 'COUNTY' ? 'COUNTY' : 'TOWNSHIP' })} t={t} /> : <Badge>{t('reports.status.NONE')}</Badge>}
+                    <span className="min-w-64">
+                      {t('reports.home.due', { kind: t(`reports.kind.${d.kind}`), period: periodLabel(t, d.period), deadline: d.deadline })}
+                    </span>
+                    {d.status ? (
+                      <StatusBadge
+                        status={statusName({ status: d.status, returned: d.returned, level: user.regionLevel === 'COUNTY' ? 'COUNTY' : 'TOWNSHIP' })}
+                        t={t}
+                      />
+                    ) : (
+                      <Badge>{t('reports.status.NONE')}</Badge>
+                    )}
                     <TimelinessBadge timeliness={d.timeliness} t={t} />
                     {d.reportId ? (
                       <Link className="text-brand-600 hover:underline" href={`/reports/${d.reportId}`}>

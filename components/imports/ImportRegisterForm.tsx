@@ -25,7 +25,9 @@ function useElapsed(pending: boolean): number {
 /** Check first (nothing written), then import the same file in one all-or-nothing step. */
 export function ImportRegisterForm() {
   const t = useT()
-  const { state, onSubmit, pending } = useActionForm(importRegisterAction, { files: { file: { max: REGISTER_IMPORT_MAX_BYTES, error: 'imports.errors.tooLarge' } } })
+  const { state, onSubmit, pending } = useActionForm(importRegisterAction, {
+    files: { file: { max: REGISTER_IMPORT_MAX_BYTES, error: 'imports.errors.tooLarge' } },
+  })
   const elapsed = useElapsed(pending)
   const result = state?.ok ? state.data : null
   const checkedOk = result !== null && !result.committed && result.errorCount === 0
@@ -64,7 +66,9 @@ export function ImportRegisterForm() {
       {result && result.errorCount > 0 ? (
         <>
           <Alert kind="error">{t('imports.import.hasErrors', { count: result.errorCount })}</Alert>
-          {result.errorCount > result.errors.length ? <p className="text-sm text-slate-600">{t('imports.import.moreErrors', { shown: result.errors.length })}</p> : null}
+          {result.errorCount > result.errors.length ? (
+            <p className="text-sm text-slate-600">{t('imports.import.moreErrors', { shown: result.errors.length })}</p>
+          ) : null}
           <Table>
             <thead>
               <tr>

@@ -21,8 +21,20 @@ export function RecordNoticeForm({ personId, defaultCounty, today }: { personId:
       <ActionMessage state={state} />
       <input type="hidden" name="personId" value={personId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('migration.exchange.otherCounty')} name="otherCounty" error={fieldError(state, 'otherCounty')} hint={t('migration.exchange.otherCountyHint')}>
-          <input id="otherCounty" name="otherCounty" defaultValue={defaultCounty} maxLength={100} className={inputClass} {...invalidProps(state, 'otherCounty')} />
+        <Field
+          label={t('migration.exchange.otherCounty')}
+          name="otherCounty"
+          error={fieldError(state, 'otherCounty')}
+          hint={t('migration.exchange.otherCountyHint')}
+        >
+          <input
+            id="otherCounty"
+            name="otherCounty"
+            defaultValue={defaultCounty}
+            maxLength={100}
+            className={inputClass}
+            {...invalidProps(state, 'otherCounty')}
+          />
         </Field>
         <Field label={t('migration.exchange.sentOn')} name="sentOn" error={fieldError(state, 'sentOn')}>
           <input id="sentOn" name="sentOn" type="date" max={today} defaultValue={today} className={inputClass} {...invalidProps(state, 'sentOn')} />

@@ -54,7 +54,8 @@ export function ResolveForm({ findingId, kind }: { findingId: number; kind: 'fix
   }, [state])
   const label = kind === 'fix' ? t('quality.markFixed') : t('quality.close')
   return (
-    <form method="post"
+    <form
+      method="post"
       ref={form}
       onSubmit={(e) => {
         if (kind === 'close' && !window.confirm(t('quality.confirmClose'))) return e.preventDefault()
@@ -67,7 +68,13 @@ export function ResolveForm({ findingId, kind }: { findingId: number; kind: 'fix
       <ActionMessage state={state} />
       <input type="hidden" name="findingId" value={findingId} />
       <div className="flex gap-1">
-        <input name="note" maxLength={500} aria-label={`${label} (${t('quality.note')})`} placeholder={t('quality.notePlaceholder')} className={`${inputClass} min-w-40`} />
+        <input
+          name="note"
+          maxLength={500}
+          aria-label={`${label} (${t('quality.note')})`}
+          placeholder={t('quality.notePlaceholder')}
+          className={`${inputClass} min-w-40`}
+        />
         <PendingButton kind={kind === 'close' ? 'danger' : 'secondary'} pending={pending}>
           {label}
         </PendingButton>

@@ -9,7 +9,9 @@ import { REGION_IMPORT_MAX_BYTES } from '@/lib/uploads'
 /** Check first (nothing written), then import the same file in one all-or-nothing step. */
 export function ImportRegionsForm() {
   const t = useT()
-  const { state, onSubmit, pending } = useActionForm(importRegionsAction, { files: { file: { max: REGION_IMPORT_MAX_BYTES, error: 'regions.import.tooLarge' } } })
+  const { state, onSubmit, pending } = useActionForm(importRegionsAction, {
+    files: { file: { max: REGION_IMPORT_MAX_BYTES, error: 'regions.import.tooLarge' } },
+  })
   const result = state?.ok ? state.data : null
   const checkedOk = result !== null && result.errors.length === 0 && result.created === 0
 

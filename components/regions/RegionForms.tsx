@@ -60,7 +60,8 @@ export function RegionActiveButton({ id, version, name, active }: { id: number; 
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(setRegionActiveAction)
   return (
-    <form method="post"
+    <form
+      method="post"
       onSubmit={(e) => {
         if (active && !window.confirm(t('regions.confirmDeactivate', { name }))) return e.preventDefault()
         onSubmit(e)

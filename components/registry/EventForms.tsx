@@ -158,7 +158,13 @@ export function EventForm({
           ) : null}
         </form>
       ) : null}
-      <dialog ref={dialog} aria-labelledby="event-confirm-title" aria-describedby="event-confirm-text" onClose={() => setHeld(null)} className="rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby="event-confirm-title"
+        aria-describedby="event-confirm-text"
+        onClose={() => setHeld(null)}
+        className="rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40"
+      >
         <h2 id="event-confirm-title" className="mb-2 text-base font-medium">
           {t('registry.events.confirmTitle')}
         </h2>
@@ -207,7 +213,15 @@ export function MoveInForm({ householdId, formKey }: { householdId: number; form
           <input id="movein-origin" name="origin" className={inputClass} />
         </Field>
       </div>
-      <PersonFieldset value={person} onChange={setPerson} prefix="person" errors={state && !state.ok ? { ...state.fieldErrors, ...(state.fieldErrors?.relation ? { 'person.relation': state.fieldErrors.relation } : {}) } : undefined} withRelation />
+      <PersonFieldset
+        value={person}
+        onChange={setPerson}
+        prefix="person"
+        errors={
+          state && !state.ok ? { ...state.fieldErrors, ...(state.fieldErrors?.relation ? { 'person.relation': state.fieldErrors.relation } : {}) } : undefined
+        }
+        withRelation
+      />
       <PendingButton pending={pending} busy={t('common.saving')}>
         {t('registry.events.record')}
       </PendingButton>

@@ -64,7 +64,13 @@ export function NewHouseholdForm({ regions, formKey }: { regions: { id: number; 
                 </button>
               ) : null}
             </div>
-            <PersonFieldset value={member} onChange={(next) => setMembers(members.map((m, j) => (j === i ? next : m)))} prefix={`household.members.${i}`} errors={errors} withRelation />
+            <PersonFieldset
+              value={member}
+              onChange={(next) => setMembers(members.map((m, j) => (j === i ? next : m)))}
+              prefix={`household.members.${i}`}
+              errors={errors}
+              withRelation
+            />
           </fieldset>
         </Card>
       ))}

@@ -7,7 +7,21 @@ import { Field, inputClass } from '@/components/ui'
 
 /** A person as the forms hold it: every field a string, as typed. */
 export type PersonDraft = Record<
-  'name' | 'sex' | 'birthDate' | 'ethnicity' | 'idNumber' | 'phone' | 'residence' | 'migrationPlace' | 'migrationSince' | 'maritalStatus' | 'education' | 'occupation' | 'hukouText' | 'hukouCode' | 'relation',
+  | 'name'
+  | 'sex'
+  | 'birthDate'
+  | 'ethnicity'
+  | 'idNumber'
+  | 'phone'
+  | 'residence'
+  | 'migrationPlace'
+  | 'migrationSince'
+  | 'maritalStatus'
+  | 'education'
+  | 'occupation'
+  | 'hukouText'
+  | 'hukouCode'
+  | 'relation',
   string
 >
 

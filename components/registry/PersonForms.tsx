@@ -34,7 +34,13 @@ export function EditPersonForm({ personId, version, initial, idMasked }: { perso
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="person" value={JSON.stringify(draftToInput(person, false))} />
-      <PersonFieldset value={person} onChange={setPerson} prefix="person" errors={state && !state.ok ? state.fieldErrors : undefined} idPlaceholder={idMasked ?? undefined} />
+      <PersonFieldset
+        value={person}
+        onChange={setPerson}
+        prefix="person"
+        errors={state && !state.ok ? state.fieldErrors : undefined}
+        idPlaceholder={idMasked ?? undefined}
+      />
       <PendingButton pending={pending} busy={t('common.saving')}>
         {t('common.save')}
       </PendingButton>
@@ -46,7 +52,12 @@ export function EditPersonForm({ personId, version, initial, idMasked }: { perso
 export function RevealId({ personId }: { personId: number }) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(revealIdAction)
-  if (state?.ok) return <span data-testid="full-id" className="font-mono">{state.data ?? t('registry.person.noId')}</span>
+  if (state?.ok)
+    return (
+      <span data-testid="full-id" className="font-mono">
+        {state.data ?? t('registry.person.noId')}
+      </span>
+    )
   return (
     <form method="post" onSubmit={onSubmit} className="inline">
       <input type="hidden" name="personId" value={personId} />
@@ -61,7 +72,21 @@ export function RevealId({ personId }: { personId: number }) {
 type Choice = { id: number; label: string }
 
 /** The clerk's word on a person's mother and father (when the household's inference is wrong). */
-export function ParentsForm({ personId, version, motherId, fatherId, mothers, fathers }: { personId: number; version: number; motherId: number | null; fatherId: number | null; mothers: Choice[]; fathers: Choice[] }) {
+export function ParentsForm({
+  personId,
+  version,
+  motherId,
+  fatherId,
+  mothers,
+  fathers,
+}: {
+  personId: number
+  version: number
+  motherId: number | null
+  fatherId: number | null
+  mothers: Choice[]
+  fathers: Choice[]
+}) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(setParentsAction)
   const select = (name: 'motherId' | 'fatherId', label: string, value: number | null, choices: Choice[]) => (

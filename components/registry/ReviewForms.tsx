@@ -29,7 +29,10 @@ export function ReviewNoticeProvider({ children }: { children: ReactNode }) {
  * Runs a review action and, when it succeeds, tells the page-level notice what happened. The
  * notice is set from here rather than from the row's state: the row may be gone by then.
  */
-function useReviewAction<T>(action: (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>, message: (state: Extract<ActionState<T>, { ok: true }>) => string | undefined) {
+function useReviewAction<T>(
+  action: (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
+  message: (state: Extract<ActionState<T>, { ok: true }>) => string | undefined,
+) {
   const setNotice = useContext(NoticeContext)
   const [state, setState] = useState<ActionState<T>>(null)
   const [pending, startTransition] = useTransition()
@@ -62,7 +65,12 @@ export function ReviewButtons({ changeId }: { changeId: number }) {
         <input type="hidden" name="changeId" value={changeId} />
         <input type="hidden" name="decision" value="question" />
         <div>
-          <input name="question" aria-label={t('registry.review.questionLabel')} placeholder={t('registry.review.questionLabel')} className={`${inputClass} w-56`} />
+          <input
+            name="question"
+            aria-label={t('registry.review.questionLabel')}
+            placeholder={t('registry.review.questionLabel')}
+            className={`${inputClass} w-56`}
+          />
           {fieldError(question.state, 'question') ? <p className="text-xs text-red-700">{fieldError(question.state, 'question')}</p> : null}
         </div>
         <PendingButton kind="secondary" pending={question.pending}>

@@ -7,7 +7,8 @@ import { CorrectEventForm } from './EventForms'
 function describe(event: LifeEvent, t: Translate): string {
   const d = (event.details ?? {}) as Record<string, unknown>
   const parts: string[] = []
-  if (typeof d.name === 'string' && event.type === 'BIRTH') parts.push(`${d.name}${typeof d.birthOrder === 'number' ? `${t('common.comma')}${t('registry.fields.birthOrder')} ${d.birthOrder}` : ''}`)
+  if (typeof d.name === 'string' && event.type === 'BIRTH')
+    parts.push(`${d.name}${typeof d.birthOrder === 'number' ? `${t('common.comma')}${t('registry.fields.birthOrder')} ${d.birthOrder}` : ''}`)
   if (typeof d.spouseName === 'string') parts.push(`${t('registry.events.spouseName')}${t('common.colon')}${d.spouseName}`)
   if (typeof d.destination === 'string') parts.push(`${t('registry.events.destination')}${t('common.colon')}${d.destination}`)
   if (typeof d.origin === 'string') parts.push(`${t('registry.events.origin')}${t('common.colon')}${d.origin}`)
@@ -21,7 +22,10 @@ export function Timeline({ events, t, canCorrect, names }: { events: LifeEvent[]
   return (
     <ol data-testid="timeline" className="space-y-2">
       {events.map((e) => (
-        <li key={e.id} className={`rounded-md border border-slate-200 bg-white px-3 py-2 text-sm ${e.status === 'CORRECTED' ? 'border-dashed bg-slate-50 text-slate-700' : ''}`}>
+        <li
+          key={e.id}
+          className={`rounded-md border border-slate-200 bg-white px-3 py-2 text-sm ${e.status === 'CORRECTED' ? 'border-dashed bg-slate-50 text-slate-700' : ''}`}
+        >
           <div className="flex flex-wrap items-center gap-2">
             <span className={`font-medium ${e.status === 'CORRECTED' ? 'line-through' : ''}`}>{t(`registry.events.types.${e.type}`)}</span>
             <span className="font-mono text-slate-600">{toIso(e.occurredOn)}</span>

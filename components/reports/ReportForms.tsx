@@ -24,7 +24,15 @@ export interface PeriodOption {
 }
 
 /** Kind and period of an ended period; the new report opens once its figures are computed. */
-export function PrepareForm({ periods, defaultKind, defaultPeriod }: { periods: Record<ReportKind, PeriodOption[]>; defaultKind?: ReportKind; defaultPeriod?: string }) {
+export function PrepareForm({
+  periods,
+  defaultKind,
+  defaultPeriod,
+}: {
+  periods: Record<ReportKind, PeriodOption[]>
+  defaultKind?: ReportKind
+  defaultPeriod?: string
+}) {
   const t = useT()
   const router = useRouter()
   const { state, onSubmit, pending } = useActionForm(prepareReportAction)
@@ -42,7 +50,14 @@ export function PrepareForm({ periods, defaultKind, defaultPeriod }: { periods: 
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-40">
           <Field label={t('reports.list.kind')} name="kind" error={fieldError(state, 'kind')}>
-            <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as ReportKind)} className={inputClass} {...invalidProps(state, 'kind')}>
+            <select
+              id="kind"
+              name="kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as ReportKind)}
+              className={inputClass}
+              {...invalidProps(state, 'kind')}
+            >
               {REPORT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`reports.kind.${k}`)}
@@ -53,7 +68,14 @@ export function PrepareForm({ periods, defaultKind, defaultPeriod }: { periods: 
         </div>
         <div className="w-96 max-w-full">
           <Field label={t('reports.list.period')} name="periodKey" error={fieldError(state, 'periodKey')}>
-            <select key={kind} id="periodKey" name="periodKey" defaultValue={kind === defaultKind ? defaultPeriod : undefined} className={inputClass} {...invalidProps(state, 'periodKey')}>
+            <select
+              key={kind}
+              id="periodKey"
+              name="periodKey"
+              defaultValue={kind === defaultKind ? defaultPeriod : undefined}
+              className={inputClass}
+              {...invalidProps(state, 'periodKey')}
+            >
               {options.map((p) => (
                 <option key={p.key} value={p.key}>
                   {p.label}
@@ -82,7 +104,16 @@ export function AnalysisForm({ reportId, analysis, editable }: { reportId: numbe
       <ActionMessage state={state} />
       <input type="hidden" name="reportId" value={reportId} />
       <Field label={t('reports.detail.analysis')} name="analysis" error={fieldError(state, 'analysis')}>
-        <textarea id="analysis" name="analysis" rows={5} maxLength={5000} defaultValue={analysis} placeholder={t('reports.detail.analysisPlaceholder')} className={inputClass} {...invalidProps(state, 'analysis')} />
+        <textarea
+          id="analysis"
+          name="analysis"
+          rows={5}
+          maxLength={5000}
+          defaultValue={analysis}
+          placeholder={t('reports.detail.analysisPlaceholder')}
+          className={inputClass}
+          {...invalidProps(state, 'analysis')}
+        />
       </Field>
       <PendingButton pending={pending} busy={t('common.saving')} kind="secondary">
         {t('reports.detail.saveAnalysis')}
@@ -107,12 +138,23 @@ export function SignForm({ reportId, role }: { reportId: number; role: SignRole 
 }
 
 /** One button that asks first: submit, approve, recompute. */
-export function ConfirmActionForm({ reportId, kind, label, confirm }: { reportId: number; kind: 'submit' | 'approve' | 'recompute'; label: string; confirm: string }) {
+export function ConfirmActionForm({
+  reportId,
+  kind,
+  label,
+  confirm,
+}: {
+  reportId: number
+  kind: 'submit' | 'approve' | 'recompute'
+  label: string
+  confirm: string
+}) {
   const t = useT()
   const action = { submit: submitReportAction, approve: approveReportAction, recompute: recomputeReportAction }[kind]
   const { state, onSubmit, pending } = useActionForm(action)
   return (
-    <form method="post"
+    <form
+      method="post"
       onSubmit={(e) => {
         if (!window.confirm(confirm)) return e.preventDefault()
         onSubmit(e)
@@ -148,7 +190,11 @@ export function ReturnForm({ reportId }: { reportId: number }) {
   )
 }
 
-export function SettingsForm({ values }: { values: { statYearStartMonth: number; monthlyDeadlineDay: number; halfYearDeadlineDay: number; annualDeadlineDay: number; version: number } }) {
+export function SettingsForm({
+  values,
+}: {
+  values: { statYearStartMonth: number; monthlyDeadlineDay: number; halfYearDeadlineDay: number; annualDeadlineDay: number; version: number }
+}) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(saveReportSettingsAction)
   const day = (name: 'monthlyDeadlineDay' | 'halfYearDeadlineDay' | 'annualDeadlineDay') => (
@@ -162,7 +208,13 @@ export function SettingsForm({ values }: { values: { statYearStartMonth: number;
       <input type="hidden" name="version" value={values.version} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t('reports.settings.statYearStartMonth')} name="statYearStartMonth" error={fieldError(state, 'statYearStartMonth')}>
-          <select id="statYearStartMonth" name="statYearStartMonth" defaultValue={values.statYearStartMonth} className={inputClass} {...invalidProps(state, 'statYearStartMonth')}>
+          <select
+            id="statYearStartMonth"
+            name="statYearStartMonth"
+            defaultValue={values.statYearStartMonth}
+            className={inputClass}
+            {...invalidProps(state, 'statYearStartMonth')}
+          >
             {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
               <option key={m} value={m}>
                 {t('reports.settings.month', { month: m })}
@@ -187,7 +239,8 @@ export function UnlockForm({ lockId }: { lockId: number }) {
   const { state, onSubmit, pending } = useActionForm(unlockPeriodAction)
   const reasonId = `reason-${lockId}`
   return (
-    <form method="post"
+    <form
+      method="post"
       onSubmit={(e) => {
         if (!window.confirm(t('reports.settings.unlockConfirm'))) return e.preventDefault()
         onSubmit(e)
@@ -224,7 +277,19 @@ export function PrintButton() {
 }
 
 /** Picks a region, kind and ended period, and opens its live figures (a plain GET form). */
-export function LivePicker({ regions, periods, region, kind: initialKind, period }: { regions: { id: number; name: string; keys?: string[] }[]; periods: Record<ReportKind, PeriodOption[]>; region?: number; kind?: ReportKind; period?: string }) {
+export function LivePicker({
+  regions,
+  periods,
+  region,
+  kind: initialKind,
+  period,
+}: {
+  regions: { id: number; name: string; keys?: string[] }[]
+  periods: Record<ReportKind, PeriodOption[]>
+  region?: number
+  kind?: ReportKind
+  period?: string
+}) {
   const t = useT()
   const [kind, setKind] = useState<ReportKind>(initialKind ?? 'MONTHLY')
   return (
@@ -232,7 +297,12 @@ export function LivePicker({ regions, periods, region, kind: initialKind, period
       {regions.length > 1 ? (
         <div className="w-48">
           <Field label={t('reports.live.region')} name="live-region">
-            <Combobox id="live-region" name="region" options={regions.map((r) => ({ value: String(r.id), label: r.name, keys: r.keys }))} defaultValue={region ?? regions[0]?.id} />
+            <Combobox
+              id="live-region"
+              name="region"
+              options={regions.map((r) => ({ value: String(r.id), label: r.name, keys: r.keys }))}
+              defaultValue={region ?? regions[0]?.id}
+            />
           </Field>
         </div>
       ) : (

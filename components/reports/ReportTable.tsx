@@ -17,7 +17,17 @@ export function TimelinessBadge({ timeliness, t }: { timeliness: SubmissionTimel
  * One report table with its merged header cells, as on paper. On screen a child row (a village of
  * a township's report, a township of the county's) links to that child's live figures.
  */
-export function ReportTable({ table, t, childHref, paper = false }: { table: TableView; t: Translate; childHref?: (regionId: number) => string; paper?: boolean }) {
+export function ReportTable({
+  table,
+  t,
+  childHref,
+  paper = false,
+}: {
+  table: TableView
+  t: Translate
+  childHref?: (regionId: number) => string
+  paper?: boolean
+}) {
   const cell = paper ? 'border border-black px-1 py-0.5' : 'border border-slate-300 px-2 py-1'
   const head = paper ? `${cell} text-center font-normal` : `${cell} bg-slate-50 text-center font-medium text-slate-700`
   return (
@@ -69,7 +79,17 @@ export function ReportTable({ table, t, childHref, paper = false }: { table: Tab
 }
 
 /** The report's tables on screen, each with its title, 表号 and note; rows link to their child's live figures. */
-export function ReportTables({ tables, t, childHref, heading: Heading = 'h3' }: { tables: TableView[]; t: Translate; childHref: (regionId: number) => string; heading?: 'h2' | 'h3' }) {
+export function ReportTables({
+  tables,
+  t,
+  childHref,
+  heading: Heading = 'h3',
+}: {
+  tables: TableView[]
+  t: Translate
+  childHref: (regionId: number) => string
+  heading?: 'h2' | 'h3'
+}) {
   return (
     <div className="space-y-6">
       {tables.map((table) => (

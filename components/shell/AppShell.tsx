@@ -30,9 +30,13 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <span data-testid="current-user" className="text-slate-700">
               <span className="font-medium">{user.name}</span>
-              <span aria-hidden="true" className="mx-1 text-slate-500">·</span>
+              <span aria-hidden="true" className="mx-1 text-slate-500">
+                ·
+              </span>
               {t(`roles.${user.role}`)}
-              <span aria-hidden="true" className="mx-1 text-slate-500">·</span>
+              <span aria-hidden="true" className="mx-1 text-slate-500">
+                ·
+              </span>
               {user.regionName}
             </span>
             <LanguageSwitch />

@@ -57,7 +57,10 @@ function reachable<T>(action: (previous: ActionState<T>, formData: FormData) => 
  * `files` limits the size of file inputs by name: an over-size file is refused here, with the
  * translated message as the field's error, and never uploaded.
  */
-export function useActionForm<T>(action: (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>, options: { files?: Record<string, FileLimit> } = {}) {
+export function useActionForm<T>(
+  action: (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
+  options: { files?: Record<string, FileLimit> } = {},
+) {
   const t = useT()
   const [state, dispatch, pending] = useActionState(reachable(action, t), null)
   const [local, setLocal] = useState<ActionState<T>>(null)
@@ -82,7 +85,21 @@ export function useActionForm<T>(action: (previous: ActionState<T>, formData: Fo
   return { state: local ?? state, onSubmit, submit, pending }
 }
 
-export function PendingButton({ children, pending, busy, kind = 'primary', name, value }: { children: ReactNode; pending: boolean; busy?: ReactNode; kind?: keyof typeof buttonClass; name?: string; value?: string }) {
+export function PendingButton({
+  children,
+  pending,
+  busy,
+  kind = 'primary',
+  name,
+  value,
+}: {
+  children: ReactNode
+  pending: boolean
+  busy?: ReactNode
+  kind?: keyof typeof buttonClass
+  name?: string
+  value?: string
+}) {
   return (
     <button type="submit" name={name} value={value} disabled={pending} aria-busy={pending} className={buttonClass[kind]}>
       {pending && busy ? busy : children}

@@ -32,8 +32,7 @@ export function Alert({ kind = 'info', children, id }: { kind?: 'info' | 'error'
 }
 
 export const buttonClass = {
-  primary:
-    'inline-flex items-center justify-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50',
+  primary: 'inline-flex items-center justify-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50',
   secondary:
     'inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50',
   danger:

@@ -19,7 +19,16 @@ function RegionSelect({ regions, defaultValue, state }: { regions: RegionOption[
     label: `${r.townshipName ? `${r.townshipName} / ` : ''}${r.name}${t('common.paren', { text: t(`levels.${r.level}`) })}`,
     keys: r.keys,
   }))
-  return <Combobox id="regionId" name="regionId" options={options} defaultValue={defaultValue} invalid={!!invalid['aria-invalid']} describedBy={invalid['aria-describedby']} />
+  return (
+    <Combobox
+      id="regionId"
+      name="regionId"
+      options={options}
+      defaultValue={defaultValue}
+      invalid={!!invalid['aria-invalid']}
+      describedBy={invalid['aria-describedby']}
+    />
+  )
 }
 
 function RoleSelect({ defaultValue, state }: { defaultValue?: Role; state: ActionState<unknown> }) {
@@ -43,7 +52,11 @@ function TemporaryPassword({ password }: { password: string }) {
   return (
     <Alert kind="warning">
       <p>
-        {t('users.temporaryPassword')}{t('common.colon')}<code data-testid="temporary-password" className="rounded bg-white px-1.5 py-0.5 font-mono text-base">{password}</code>
+        {t('users.temporaryPassword')}
+        {t('common.colon')}
+        <code data-testid="temporary-password" className="rounded bg-white px-1.5 py-0.5 font-mono text-base">
+          {password}
+        </code>
       </p>
       <p className="mt-1 text-xs">{t('users.temporaryPasswordHint')}</p>
     </Alert>
@@ -78,7 +91,13 @@ export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
   )
 }
 
-export function EditUserForm({ user, regions }: { user: { id: number; version: number; name: string; role: Role; regionId: number }; regions: RegionOption[] }) {
+export function EditUserForm({
+  user,
+  regions,
+}: {
+  user: { id: number; version: number; name: string; role: Role; regionId: number }
+  regions: RegionOption[]
+}) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(updateUserAction)
   return (
@@ -113,7 +132,8 @@ export function UserAccountActions({ user }: { user: { id: number; version: numb
       {reset.state?.ok ? <TemporaryPassword password={reset.state.data.temporaryPassword} /> : <ActionMessage state={reset.state} />}
       <ActionMessage state={activity.state} />
       <div className="flex flex-wrap gap-2">
-        <form method="post"
+        <form
+          method="post"
           onSubmit={(e) => {
             if (!window.confirm(t('users.confirmReset', { name: user.name }))) return e.preventDefault()
             reset.onSubmit(e)
@@ -125,7 +145,8 @@ export function UserAccountActions({ user }: { user: { id: number; version: numb
             {t('users.resetPassword')}
           </PendingButton>
         </form>
-        <form method="post"
+        <form
+          method="post"
           onSubmit={(e) => {
             if (user.active && !window.confirm(t('users.confirmDeactivate', { name: user.name }))) return e.preventDefault()
             activity.onSubmit(e)

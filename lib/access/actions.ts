@@ -7,15 +7,7 @@ import { actorOf, getSessionUser } from '@/lib/server/session'
 import { requestMeta } from '@/lib/server/request'
 import { waitMessage } from './throttle'
 import { changePasswordSchema, createUserSchema, signInSchema, updateUserSchema, userRefSchema } from './schemas'
-import {
-  changeOwnPassword,
-  createUser,
-  resetPassword,
-  setUserActive,
-  signInWithPassword,
-  signOutSession,
-  updateUser,
-} from './service'
+import { changeOwnPassword, createUser, resetPassword, setUserActive, signInWithPassword, signOutSession, updateUser } from './service'
 import { z } from 'zod'
 
 export async function signInAction(_previous: ActionState<null>, formData: FormData): Promise<ActionState<null>> {

@@ -17,7 +17,18 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
   VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view'],
-  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'register.review', 'report.view', 'report.prepare', 'report.sign', ...UNIT],
+  TOWNSHIP_STAFF: [
+    'region.view',
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'register.review',
+    'report.view',
+    'report.prepare',
+    'report.sign',
+    ...UNIT,
+  ],
   TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT],
   COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve', ...UNIT, 'report.monitor'],
   // a county's administrator configures the county's reports; a township's does not
@@ -94,7 +105,9 @@ describe('region filter for reads', () => {
     expect(regionScope({ id: 5, role: 'VILLAGE_OFFICER', regionId: 11, regionLevel: 'VILLAGE' })).toEqual({ OR: [{ id: 11 }, { ancestorIds: { has: 11 } }] })
   })
   it('scopes any model through its region relation', () => {
-    expect(scopeWhere({ id: 5, role: 'COUNTY_OFFICIAL', regionId: 1, regionLevel: 'COUNTY' })).toEqual({ region: { OR: [{ id: 1 }, { ancestorIds: { has: 1 } }] } })
+    expect(scopeWhere({ id: 5, role: 'COUNTY_OFFICIAL', regionId: 1, regionLevel: 'COUNTY' })).toEqual({
+      region: { OR: [{ id: 1 }, { ancestorIds: { has: 1 } }] },
+    })
   })
 })
 

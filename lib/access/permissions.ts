@@ -55,9 +55,26 @@ const UNITS = ['TOWNSHIP', 'COUNTY'] as const
 // ROLE_REGION_LEVELS already keeps most roles at one level, the grants say where it matters.
 const GRANTS: Record<Role, readonly Grant[]> = {
   VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view'],
-  TOWNSHIP_STAFF: ['region.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'register.review', 'report.view', ...at(UNITS, 'report.prepare', 'report.unit'), 'report.sign'],
+  TOWNSHIP_STAFF: [
+    'region.view',
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'register.review',
+    'report.view',
+    ...at(UNITS, 'report.prepare', 'report.unit'),
+    'report.sign',
+  ],
   TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign'],
-  COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.prepare', 'report.unit'), 'report.sign', ...at(['COUNTY'], 'report.approve', 'report.monitor')],
+  COUNTY_OFFICIAL: [
+    'region.view',
+    'register.view',
+    'report.view',
+    ...at(UNITS, 'report.prepare', 'report.unit'),
+    'report.sign',
+    ...at(['COUNTY'], 'report.approve', 'report.monitor'),
+  ],
   ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'report.configure')],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor')],
 }
@@ -98,7 +115,6 @@ export function regionScope(subject: Subject) {
 export function scopeWhere(subject: Subject) {
   return { region: regionScope(subject) }
 }
-
 
 /**
  * Filter for register rows (households, people, events, findings), which carry the ids of their

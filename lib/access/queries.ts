@@ -35,9 +35,7 @@ export async function listUsers(subject: Subject, filter: { q: string; page: num
   const q = filter.q.trim()
   const where = {
     region: regionScope(subject),
-    ...(q
-      ? { OR: [{ username: { contains: q.toLowerCase() } }, { name: { contains: q } }, { region: { name: { contains: q } } }] }
-      : {}),
+    ...(q ? { OR: [{ username: { contains: q.toLowerCase() } }, { name: { contains: q } }, { region: { name: { contains: q } } }] } : {}),
   }
   const [rows, total] = await Promise.all([
     db.user.findMany({ where, select: userRowSelect, orderBy: [{ region: { code: 'asc' } }, { username: 'asc' }], ...pageArgs(filter.page) }),

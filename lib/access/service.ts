@@ -7,22 +7,13 @@ import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { regionScope, type Subject } from './permissions'
 import { hashPassword, temporaryPassword, verifyAgainstNothing, verifyPassword } from './password'
 import { forgetAccount, recordFailure, recordSuccess, secondsToWait, throttleKeys, waitMessage } from './throttle'
-import {
-  passwordProblem,
-  roleFitsLevel,
-  sessionEnd,
-  sessionExpiry,
-  TICKET_SECONDS,
-  type PasswordProblem,
-} from './rules'
+import { passwordProblem, roleFitsLevel, sessionEnd, sessionExpiry, TICKET_SECONDS, type PasswordProblem } from './rules'
 import type { RegionLevel, Role } from './roles'
 
 // ------------------------------------------------------------------ sign-in
 
 export type SignInResult =
-  | { ok: true; ticket: string; userId: number }
-  | { ok: false; reason: 'invalid' | 'inactive' }
-  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+  { ok: true; ticket: string; userId: number } | { ok: false; reason: 'invalid' | 'inactive' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
 
 /**
  * Checks a username and password under the sign-in throttle (lib/access/throttle.ts) and, on
@@ -149,7 +140,10 @@ export async function signOutSession(actor: Actor | null, sessionId: string, now
     if (ended.count === 0) return false
     let who = actor
     if (!who) {
-      const { user } = await tx.userSession.findUniqueOrThrow({ where: { id: sessionId }, select: { user: { select: { id: true, username: true, role: true, regionId: true } } } })
+      const { user } = await tx.userSession.findUniqueOrThrow({
+        where: { id: sessionId },
+        select: { user: { select: { id: true, username: true, role: true, regionId: true } } },
+      })
       who = { id: user.id, username: user.username, role: user.role, regionId: user.regionId, ip }
     }
     await audit(tx, who, { action: 'auth.signOut', entity: 'UserSession', entityId: sessionId.slice(0, 12) })
@@ -187,7 +181,12 @@ export async function changeOwnPassword(
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
     const earned = await recordFailure(keys)
-    await audit(db, actor, { action: 'user.changePassword.failed', entity: 'User', entityId: user.id, after: { reason: 'wrongCurrent', ...(earned > 0 ? { retryAfterSeconds: earned } : {}) } })
+    await audit(db, actor, {
+      action: 'user.changePassword.failed',
+      entity: 'User',
+      entityId: user.id,
+      after: { reason: 'wrongCurrent', ...(earned > 0 ? { retryAfterSeconds: earned } : {}) },
+    })
     if (earned > 0) {
       const message = waitMessage(earned)
       throw new AppError(message.key, message.params, { currentPassword: 'password.wrongCurrent' })

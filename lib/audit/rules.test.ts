@@ -31,9 +31,13 @@ describe('audit changes', () => {
   it('reads in the user language, with codes named and times in China time', () => {
     const zh = translator('zh-CN')
     const en = translator('en')
-    expect(changeLine(zh, { field: 'residence', before: 'LOCAL', after: 'INFLOW' }, 'Person')).toBe(`${zh('registry.fields.residence')}：户籍人口，在本地居住 → 流入人口`)
+    expect(changeLine(zh, { field: 'residence', before: 'LOCAL', after: 'INFLOW' }, 'Person')).toBe(
+      `${zh('registry.fields.residence')}：户籍人口，在本地居住 → 流入人口`,
+    )
     expect(changeLine(en, { field: 'sex', after: 'FEMALE' }, 'Person')).toBe(`${en('registry.fields.sex')}: Female`)
-    expect(changeLine(zh, { field: 'members', after: [{ name: '李四', sex: 'FEMALE' }] }, 'Household')).toBe('成员：姓名：李四；性别：女'.replace('成员', zh('registry.fields.members')))
+    expect(changeLine(zh, { field: 'members', after: [{ name: '李四', sex: 'FEMALE' }] }, 'Household')).toBe(
+      '成员：姓名：李四；性别：女'.replace('成员', zh('registry.fields.members')),
+    )
     expect(changeLine(zh, { field: 'lockedUntil', after: '2026-11-28T16:30:00.000Z' }, 'User')).toBe('锁定至：2026-11-29 00:30:00')
     expect(changeLine(zh, { field: 'active', before: true, after: false }, 'Region')).toBe('在用：是 → 否')
     expect(chinaTime('2026-01-01')).toBe('2026-01-01')

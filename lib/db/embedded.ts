@@ -122,7 +122,9 @@ export async function startEmbeddedPostgres(dir: string, port: number, password:
   if (fs.existsSync(pidFile)) {
     const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
     if (postgresRunning(pid)) {
-      throw new StartupError(`the data folder ${dir} is in use by another running instance (PostgreSQL process ${pid}); stop that instance first, or set XZ_DATA_DIR to another folder`)
+      throw new StartupError(
+        `the data folder ${dir} is in use by another running instance (PostgreSQL process ${pid}); stop that instance first, or set XZ_DATA_DIR to another folder`,
+      )
     }
     // A crash can leave a stale pid file behind; PostgreSQL refuses to start over it.
     fs.rmSync(pidFile)
@@ -142,8 +144,15 @@ export async function startEmbeddedPostgres(dir: string, port: number, password:
   try {
     await server.start()
   } catch (error) {
-    const detail = log.join('').split('\n').filter((l) => /FATAL|ERROR|PANIC/.test(l)).slice(-3).join('; ')
-    throw new StartupError(`the embedded PostgreSQL in ${dir} (port ${port}) did not start${detail ? `: ${detail.trim()}` : error instanceof Error ? `: ${error.message}` : ''}`)
+    const detail = log
+      .join('')
+      .split('\n')
+      .filter((l) => /FATAL|ERROR|PANIC/.test(l))
+      .slice(-3)
+      .join('; ')
+    throw new StartupError(
+      `the embedded PostgreSQL in ${dir} (port ${port}) did not start${detail ? `: ${detail.trim()}` : error instanceof Error ? `: ${error.message}` : ''}`,
+    )
   }
 
   const url = (database: string, role = { user: USER, password }) =>
@@ -161,8 +170,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, password:
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`
   return {
     url,
-    databaseExists: (name) =>
-      withAdmin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1),
+    databaseExists: (name) => withAdmin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1),
     createDatabase: (name, template, owner) =>
       withAdmin(async (c) => {
         await c.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ''}${owner ? ` OWNER ${ident(owner)}` : ''}`)

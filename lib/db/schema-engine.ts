@@ -102,11 +102,7 @@ async function openEngine(connectionString: string): Promise<WasmSchemaEngine> {
   const bg = await loadBindings()
   const schemaText = fs.readFileSync(SCHEMA_FILE, 'utf8')
   const adapter = bindMigrationAwareSqlAdapterFactory(adaptForSchemaEngine(new PrismaPg({ connectionString })))
-  return (await bg.SchemaEngine.new(
-    { datamodels: [[SCHEMA_FILE, schemaText]] },
-    () => {},
-    adapter,
-  )) as unknown as WasmSchemaEngine
+  return (await bg.SchemaEngine.new({ datamodels: [[SCHEMA_FILE, schemaText]] }, () => {}, adapter)) as unknown as WasmSchemaEngine
 }
 
 function migrationDirectories() {

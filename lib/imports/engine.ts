@@ -95,12 +95,15 @@ function chunks<T>(items: T[], size: number): T[][] {
 export async function planImport(client: ImportClient, subject: Subject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
   const { households, errors } = validateRows(rows)
   const plan: Plan = { create: [], join: [], skipped: [], outOfScope: [], parents: [] }
-  const fail = (line: number, column: RowError['column'], key: RowError['key'], value = '', params?: RowError['params']) => errors.push({ line, column, key, value, params })
+  const fail = (line: number, column: RowError['column'], key: RowError['key'], value = '', params?: RowError['params']) =>
+    errors.push({ line, column, key, value, params })
 
   // Regions: villages or groups, in use, inside the user's region.
   const codes = [...new Set(households.map((h) => h.regionCode))]
   const regions = new Map(
-    (await client.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, ancestorIds: true, active: true } })).map((r) => [r.code, r]),
+    (await client.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, ancestorIds: true, active: true } })).map(
+      (r) => [r.code, r],
+    ),
   )
   const placed: { household: PlannedHousehold; place: Placement }[] = []
   for (const h of households) {
@@ -128,7 +131,10 @@ export async function planImport(client: ImportClient, subject: Subject, rows: S
   const byNoId = new Map<string, ExistingPerson>()
   if (placed.some((p) => p.household.members.some((m) => !m.person.idNumber))) {
     for (const part of chunks(villageIds, 500)) {
-      const found = await client.person.findMany({ where: { villageId: { in: part }, idHash: null }, select: { ...select, birthDate: true, household: { select: { address: true } } } })
+      const found = await client.person.findMany({
+        where: { villageId: { in: part }, idHash: null },
+        select: { ...select, birthDate: true, household: { select: { address: true } } },
+      })
       for (const p of found) if (p.household) byNoId.set(noIdKey(p.villageId, p.name, toIso(p.birthDate), p.household.address), p)
     }
   }
@@ -140,7 +146,11 @@ export async function planImport(client: ImportClient, subject: Subject, rows: S
   const registeredParents = new Map<string, { id: number; sex: string }>()
   const outside = [...parentIds].filter((v) => !inFile.has(v)).map(hashIdNumber)
   for (const part of chunks(outside, 10_000)) {
-    for (const p of await client.person.findMany({ where: { countyId: { in: countyIds }, idHash: { in: part } }, select: { id: true, sex: true, idHash: true } })) registeredParents.set(p.idHash!, p)
+    for (const p of await client.person.findMany({
+      where: { countyId: { in: countyIds }, idHash: { in: part } },
+      select: { id: true, sex: true, idHash: true },
+    }))
+      registeredParents.set(p.idHash!, p)
   }
   const registeredAs = new Map<PlannedMember, number>()
 
@@ -156,8 +166,7 @@ export async function planImport(client: ImportClient, subject: Subject, rows: S
         // audited and counted against the user's daily cap (./service.ts).
         fail(m.line, 'idNumber', 'imports.errors.idOutOfScope', '')
         if (hash) plan.outOfScope.push(hash)
-      }
-      else if (hash && existing.name !== m.person.name) fail(m.line, 'name', 'imports.errors.idOtherName', m.person.name, { name: existing.name })
+      } else if (hash && existing.name !== m.person.name) fail(m.line, 'name', 'imports.errors.idOtherName', m.person.name, { name: existing.name })
       else registered.push({ member: m, existing })
     }
     for (const r of registered) registeredAs.set(r.member, r.existing.id)
@@ -180,7 +189,11 @@ export async function planImport(client: ImportClient, subject: Subject, rows: S
       if (r.existing.householdId !== head.existing.householdId) fail(r.member.line, 'name', 'imports.errors.partlyRegistered', r.member.person.name)
     }
     const h = head.existing
-    plan.join.push({ householdId: h.householdId!, place: { countyId: h.countyId, townshipId: h.townshipId, villageId: h.villageId, groupId: h.groupId, regionId: h.groupId ?? h.villageId }, members: fresh })
+    plan.join.push({
+      householdId: h.householdId!,
+      place: { countyId: h.countyId, townshipId: h.townshipId, villageId: h.villageId, groupId: h.groupId, regionId: h.groupId ?? h.villageId },
+      members: fresh,
+    })
   }
   // Who the new people's parents are.
   const newPeople = new Set([...plan.create.flatMap((c) => c.members), ...plan.join.flatMap((j) => j.members)])
@@ -191,7 +204,10 @@ export async function planImport(client: ImportClient, subject: Subject, rows: S
       if (!newPeople.has(child)) continue
       const link: { mother?: ParentRef; father?: ParentRef } = {}
       if (child.motherIdNumber || child.fatherIdNumber) {
-        for (const [column, sex, idNumber] of [['motherIdNumber', 'FEMALE', child.motherIdNumber], ['fatherIdNumber', 'MALE', child.fatherIdNumber]] as const) {
+        for (const [column, sex, idNumber] of [
+          ['motherIdNumber', 'FEMALE', child.motherIdNumber],
+          ['fatherIdNumber', 'MALE', child.fatherIdNumber],
+        ] as const) {
           if (!idNumber) continue
           const member = inFile.get(idNumber)
           const registeredParent = member ? undefined : registeredParents.get(hashIdNumber(idNumber))
@@ -222,7 +238,9 @@ async function nextIds(tx: Tx, table: 'Household' | 'Person', count: number): Pr
   return rows.map((r) => r.id)
 }
 
-const col = (type: BulkColumn['type']) => (name: string): BulkColumn => ({ name, type })
+const col =
+  (type: BulkColumn['type']) =>
+  (name: string): BulkColumn => ({ name, type })
 const [int, text, date, bytea] = [col('int'), col('text'), col('date'), col('bytea')]
 const stamp: BulkColumn = { name: 'updatedAt', type: 'timestamptz' }
 
@@ -264,7 +282,14 @@ const CHANGE_COLUMNS: BulkColumn[] = [
 ]
 
 /** Writes the plan in one transaction: households, people in bulk, heads, then the audit event. */
-async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>, summary: ImportSummary, phase: Phase, actorId: number) {
+async function writePlan(
+  client: ImportClient,
+  plan: Plan,
+  auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,
+  summary: ImportSummary,
+  phase: Phase,
+  actorId: number,
+) {
   const persons: Prisma.PersonCreateManyInput[] = []
   const rowOf = new Map<PlannedMember, number>()
   plan.create.forEach((h, i) => {
@@ -272,7 +297,8 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
   })
   const joinedFrom = persons.length
   for (const j of plan.join) {
-    for (const m of j.members) rowOf.set(m, persons.push({ ...j.place, ...personColumns(m.person), householdId: j.householdId, relation: m.person.relation }) - 1)
+    for (const m of j.members)
+      rowOf.set(m, persons.push({ ...j.place, ...personColumns(m.person), householdId: j.householdId, relation: m.person.relation }) - 1)
   }
   phase('columns')
   await client.$transaction(
@@ -293,7 +319,12 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
         plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type, updatedAt })),
       )
       phase('households')
-      await bulkInsert(tx, 'Person', PERSON_COLUMNS, persons.map((p) => ({ ...p, updatedAt })))
+      await bulkInsert(
+        tx,
+        'Person',
+        PERSON_COLUMNS,
+        persons.map((p) => ({ ...p, updatedAt })),
+      )
       phase('persons')
       for (const part of chunks(heads, 20_000)) {
         await tx.$executeRawUnsafe(
@@ -327,7 +358,12 @@ async function writePlan(client: ImportClient, plan: Plan, auditEvent: (tx: Tx, 
       const createdAt = new Date()
       const headOf = new Map(heads.map((h) => [h.householdId, h.personId]))
       const changes = [
-        ...plan.create.map((h, i) => ({ place: h.place, householdId: householdIds[i], address: h.household.address, names: h.members.map((m) => m.person.name) })),
+        ...plan.create.map((h, i) => ({
+          place: h.place,
+          householdId: householdIds[i],
+          address: h.household.address,
+          names: h.members.map((m) => m.person.name),
+        })),
         ...plan.join.map((j) => ({ place: j.place, householdId: j.householdId, address: null, names: j.members.map((m) => m.person.name) })),
       ].map((c) => ({
         countyId: c.place.countyId,
@@ -375,7 +411,13 @@ export async function runImport(
     joined: plan.join.reduce((n, j) => n + j.members.length, 0),
   }
   await checked({ ...summary, commit, errors: errors.length, outOfScopeHashes: [...new Set(plan.outOfScope)].sort() })
-  const result: ImportResult = { ...summary, committed: false, errorCount: errors.length, errors: errors.slice(0, MAX_REPORTED), skippedRows: plan.skipped.slice(0, MAX_REPORTED) }
+  const result: ImportResult = {
+    ...summary,
+    committed: false,
+    errorCount: errors.length,
+    errors: errors.slice(0, MAX_REPORTED),
+    skippedRows: plan.skipped.slice(0, MAX_REPORTED),
+  }
   if (errors.length > 0 || !commit || summary.persons === 0) return result
   await writePlan(client, plan, auditEvent, summary, phase, subject.id)
   return { ...result, committed: true }

@@ -159,14 +159,44 @@ export async function templateWorkbook(exampleVillageCode = '371422100201'): Pro
     header: HEADER_ZH[c],
     key: c,
     width: c === 'address' || c === 'migrationPlace' || c === 'hukouText' ? 24 : c === 'idNumber' || c === 'regionCode' ? 22 : 12,
-    style: c === 'idNumber' || c === 'phone' || c === 'regionCode' || c === 'householdKey' || c === 'birthDate' || c === 'migrationSince' ? { numFmt: '@' } : {},
+    style:
+      c === 'idNumber' || c === 'phone' || c === 'regionCode' || c === 'householdKey' || c === 'birthDate' || c === 'migrationSince' ? { numFmt: '@' } : {},
   }))
   sheet.getRow(1).font = { bold: true }
   const example = [
-    { householdKey: '1', regionCode: exampleVillageCode, address: '幸福路 1 号', householdType: '家庭户', relation: '本人', name: '张三', sex: '男', birthDate: '1980-05-01', ethnicity: '汉族', idNumber: '', phone: '13800000000', residence: '本地', maritalStatus: '有配偶', education: '初中', occupation: '农民' },
+    {
+      householdKey: '1',
+      regionCode: exampleVillageCode,
+      address: '幸福路 1 号',
+      householdType: '家庭户',
+      relation: '本人',
+      name: '张三',
+      sex: '男',
+      birthDate: '1980-05-01',
+      ethnicity: '汉族',
+      idNumber: '',
+      phone: '13800000000',
+      residence: '本地',
+      maritalStatus: '有配偶',
+      education: '初中',
+      occupation: '农民',
+    },
     { householdKey: '1', relation: '配偶', name: '李四', sex: '女', birthDate: '1982-08-15', ethnicity: '汉族', maritalStatus: '有配偶', education: '高中' },
     { householdKey: '1', relation: '子女', name: '张小明', sex: '男', birthDate: '2010-03-20', ethnicity: '汉族', maritalStatus: '未婚', education: '初中' },
-    { householdKey: '2', regionCode: exampleVillageCode, address: '幸福路 2 号', relation: '本人', name: '王五', sex: '男', birthDate: '1975-11-02', ethnicity: '回族', residence: '流出', migrationPlace: '北京市朝阳区', migrationSince: '2024-06-01', maritalStatus: '离婚' },
+    {
+      householdKey: '2',
+      regionCode: exampleVillageCode,
+      address: '幸福路 2 号',
+      relation: '本人',
+      name: '王五',
+      sex: '男',
+      birthDate: '1975-11-02',
+      ethnicity: '回族',
+      residence: '流出',
+      migrationPlace: '北京市朝阳区',
+      migrationSince: '2024-06-01',
+      maritalStatus: '离婚',
+    },
   ]
   for (const row of example) sheet.addRow(row)
   const notes = workbook.addWorksheet('填写说明')

@@ -26,7 +26,11 @@ describe('header mapping', () => {
   })
 
   it('refuses a file without the required columns and names them', () => {
-    expect(readCsv('姓名,性别\n张三,男')).toMatchObject({ ok: false, error: 'imports.errors.badHeader', params: { missing: expect.stringContaining('户编号(文件内)') } })
+    expect(readCsv('姓名,性别\n张三,男')).toMatchObject({
+      ok: false,
+      error: 'imports.errors.badHeader',
+      params: { missing: expect.stringContaining('户编号(文件内)') },
+    })
     expect(readCsv(`${HEADER},姓名\n`)).toMatchObject({ ok: false, error: 'imports.errors.duplicateHeader', params: { column: '姓名' } })
   })
 

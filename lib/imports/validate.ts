@@ -163,7 +163,10 @@ export function readRow(row: SheetRow, errors: RowError[]) {
  */
 export function validateRows(rows: SheetRow[]): { households: PlannedHousehold[]; errors: RowError[] } {
   const errors: RowError[] = []
-  const groups = new Map<string, { line: number; regionCode?: string; address?: string; type?: PlannedHousehold['type']; members: PlannedMember[]; broken: boolean }>()
+  const groups = new Map<
+    string,
+    { line: number; regionCode?: string; address?: string; type?: PlannedHousehold['type']; members: PlannedMember[]; broken: boolean }
+  >()
 
   for (const row of rows) {
     const { ok, person, household, parents } = readRow(row, errors)
@@ -196,16 +199,19 @@ export function validateRows(rows: SheetRow[]): { households: PlannedHousehold[]
       const heads = group.members.filter((m) => m.person.relation === 'SELF').length
       if (heads !== 1) errors.push({ line: group.line, column: 'relation', key: heads === 0 ? 'imports.errors.noHead' : 'imports.errors.twoHeads', value: '' })
     }
-    if (group.members.length > MAX_MEMBERS) errors.push({ line: group.line, column: 'householdKey', key: 'imports.errors.tooManyMembers', value: key.slice(0, 60) })
+    if (group.members.length > MAX_MEMBERS)
+      errors.push({ line: group.line, column: 'householdKey', key: 'imports.errors.tooManyMembers', value: key.slice(0, 60) })
     for (const m of group.members) {
       if (m.person.idNumber) {
         const first = idLines.get(m.person.idNumber)
-        if (first !== undefined) errors.push({ line: m.line, column: 'idNumber', key: 'imports.errors.duplicateIdInFile', params: { line: first }, value: m.person.idNumber })
+        if (first !== undefined)
+          errors.push({ line: m.line, column: 'idNumber', key: 'imports.errors.duplicateIdInFile', params: { line: first }, value: m.person.idNumber })
         else idLines.set(m.person.idNumber, m.line)
       } else if (group.regionCode !== undefined && group.address !== undefined) {
         const same = noIdKey(group.regionCode, m.person.name, m.person.birthDate, group.address)
         const first = personLines.get(same)
-        if (first !== undefined) errors.push({ line: m.line, column: 'name', key: 'imports.errors.duplicatePersonInFile', params: { line: first }, value: m.person.name })
+        if (first !== undefined)
+          errors.push({ line: m.line, column: 'name', key: 'imports.errors.duplicatePersonInFile', params: { line: first }, value: m.person.name })
         else personLines.set(same, m.line)
       }
     }

@@ -190,7 +190,10 @@ export interface ProvinceCount {
 }
 
 /** Migrants and overdue exchanges by township, and migrants by province of origin or destination. */
-export async function migrantCounts(subject: Subject, today = todayIso()): Promise<{ townships: TownshipCount[]; provinces: ProvinceCount[]; total: TownshipCount }> {
+export async function migrantCounts(
+  subject: Subject,
+  today = todayIso(),
+): Promise<{ townships: TownshipCount[]; provinces: ProvinceCount[]; total: TownshipCount }> {
   const scope = registerScope(subject)
   const [byTownship, overdueByTownship, byPlace] = await Promise.all([
     db.person.groupBy({ by: ['townshipId', 'residence'], where: { ...scope, ...MIGRANT }, _count: { _all: true } }),
@@ -216,7 +219,12 @@ export async function migrantCounts(subject: Subject, today = todayIso()): Promi
     provinces.set(province, row)
   }
   const townshipRows = [...townships.values()]
-  const total = townshipRows.reduce((sum, r) => ({ ...sum, inflow: sum.inflow + r.inflow, outflow: sum.outflow + r.outflow, overdue: sum.overdue + r.overdue }), { townshipId: 0, townshipName: '', inflow: 0, outflow: 0, overdue: 0 })
-  const provinceRows = [...provinces.values()].sort((a, b) => (a.province === null ? 1 : b.province === null ? -1 : b.inflow + b.outflow - (a.inflow + a.outflow) || a.province.localeCompare(b.province, 'zh-CN')))
+  const total = townshipRows.reduce(
+    (sum, r) => ({ ...sum, inflow: sum.inflow + r.inflow, outflow: sum.outflow + r.outflow, overdue: sum.overdue + r.overdue }),
+    { townshipId: 0, townshipName: '', inflow: 0, outflow: 0, overdue: 0 },
+  )
+  const provinceRows = [...provinces.values()].sort((a, b) =>
+    a.province === null ? 1 : b.province === null ? -1 : b.inflow + b.outflow - (a.inflow + a.outflow) || a.province.localeCompare(b.province, 'zh-CN'),
+  )
   return { townships: townshipRows, provinces: provinceRows, total }
 }

@@ -65,7 +65,10 @@ const PROVINCES: readonly (readonly [full: string, short: string])[] = [
  */
 export function provinceOf(place: string | null | undefined): string | null {
   if (!place) return null
-  const text = place.trim().replace(/^中国|^中华人民共和国/, '').trim()
+  const text = place
+    .trim()
+    .replace(/^中国|^中华人民共和国/, '')
+    .trim()
   for (const [full] of PROVINCES) {
     if (text.startsWith(full)) return full
   }

@@ -9,7 +9,9 @@ export type Direction = (typeof DIRECTIONS)[number]
 export const migrantFilterSchema = z.object({
   direction: optionalChoice(DIRECTIONS).catch(undefined),
   regionId: optionalId.catch(undefined),
-  overdue: optionalChoice(['1']).catch(undefined).transform((v) => v === '1'),
+  overdue: optionalChoice(['1'])
+    .catch(undefined)
+    .transform((v) => v === '1'),
   page,
 })
 export type MigrantFilter = z.output<typeof migrantFilterSchema>

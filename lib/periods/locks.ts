@@ -39,7 +39,10 @@ export async function periodLockExists(tx: Tx, lockId: number): Promise<boolean>
 
 /** Releases a lock with its reason; false when it was already released (by someone else meanwhile). */
 export async function releasePeriodLock(tx: Tx, input: { lockId: number; userId: number; reason: string }): Promise<boolean> {
-  const updated = await tx.periodLock.updateMany({ where: { id: input.lockId, unlockedAt: null }, data: { unlockedAt: new Date(), unlockedById: input.userId, unlockReason: input.reason } })
+  const updated = await tx.periodLock.updateMany({
+    where: { id: input.lockId, unlockedAt: null },
+    data: { unlockedAt: new Date(), unlockedById: input.userId, unlockReason: input.reason },
+  })
   return updated.count === 1
 }
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { annualPeriod, halfYearPeriod, hasEnded, latestEndedPeriod, monthlyPeriod, periodOf, periodsOfStatYear, statYearOf, statYearRange, storedPeriod } from './rules'
+import {
+  annualPeriod,
+  halfYearPeriod,
+  hasEnded,
+  latestEndedPeriod,
+  monthlyPeriod,
+  periodOf,
+  periodsOfStatYear,
+  statYearOf,
+  statYearRange,
+  storedPeriod,
+} from './rules'
 
 // The county's default: the statistical year starts in October.
 const S = { statYearStartMonth: 10 }
@@ -54,7 +65,22 @@ describe('periods', () => {
 
   it('lists a statistical year as twelve months, the half-year and the year', () => {
     const periods = periodsOfStatYear(2026, S)
-    expect(periods.map((p) => p.key)).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026H1', '2026'])
+    expect(periods.map((p) => p.key)).toEqual([
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026H1',
+      '2026',
+    ])
   })
 
   it('a period can be reported from the day after it ends', () => {
@@ -72,9 +98,19 @@ describe('periods', () => {
 
 describe('a stored period', () => {
   it('keeps its dates, and a month of October–December belongs to the next statistical year', () => {
-    expect(storedPeriod({ kind: 'MONTHLY', periodKey: '2025-11', start: '2025-11-01', end: '2025-11-30' }, S)).toEqual({ kind: 'MONTHLY', key: '2025-11', statYear: 2026, start: '2025-11-01', end: '2025-11-30' })
+    expect(storedPeriod({ kind: 'MONTHLY', periodKey: '2025-11', start: '2025-11-01', end: '2025-11-30' }, S)).toEqual({
+      kind: 'MONTHLY',
+      key: '2025-11',
+      statYear: 2026,
+      start: '2025-11-01',
+      end: '2025-11-30',
+    })
     expect(storedPeriod({ kind: 'MONTHLY', periodKey: '2026-03', start: '2026-03-01', end: '2026-03-31' }, S).statYear).toBe(2026)
     // a half-year prepared under the old settings keeps its dates after the start month changes
-    expect(storedPeriod({ kind: 'HALF_YEAR', periodKey: '2026H1', start: '2025-10-01', end: '2026-03-31' }, JANUARY)).toMatchObject({ statYear: 2026, start: '2025-10-01', end: '2026-03-31' })
+    expect(storedPeriod({ kind: 'HALF_YEAR', periodKey: '2026H1', start: '2025-10-01', end: '2026-03-31' }, JANUARY)).toMatchObject({
+      statYear: 2026,
+      start: '2025-10-01',
+      end: '2026-03-31',
+    })
   })
 })

@@ -10,7 +10,13 @@ export const sweepAction = defineAction({
   permission: 'register.review',
   run: async (_input, { user, actor, t }) => {
     const result = await sweep(actor, user)
-    return t('quality.sweep.done', { detected: result.detected, opened: result.opened, reopened: result.reopened, fixed: result.fixed, seconds: (result.ms / 1000).toFixed(1) })
+    return t('quality.sweep.done', {
+      detected: result.detected,
+      opened: result.opened,
+      reopened: result.reopened,
+      fixed: result.fixed,
+      seconds: (result.ms / 1000).toFixed(1),
+    })
   },
   revalidate: ['/register/quality'],
 })

@@ -83,10 +83,16 @@ describe('eventAfterDeath', () => {
     { id: 2, type: 'MARRIAGE', occurredOn: '2019-12-31', status: 'ACTIVE' as const },
   ]
   it('passes when every other event is on or before the death', () => {
-    expect(eventAfterDeathProblem({ alive: false, deathDate: '2020-01-01' }, [...events, { id: 3, type: 'MOVE_OUT', occurredOn: '2020-01-01', status: 'ACTIVE' }])).toBeNull()
+    expect(
+      eventAfterDeathProblem({ alive: false, deathDate: '2020-01-01' }, [...events, { id: 3, type: 'MOVE_OUT', occurredOn: '2020-01-01', status: 'ACTIVE' }]),
+    ).toBeNull()
   })
   it('names the latest active event after the death', () => {
-    const later = [...events, { id: 3, type: 'MOVE_OUT', occurredOn: '2020-01-02', status: 'ACTIVE' as const }, { id: 4, type: 'DIVORCE', occurredOn: '2021-01-01', status: 'ACTIVE' as const }]
+    const later = [
+      ...events,
+      { id: 3, type: 'MOVE_OUT', occurredOn: '2020-01-02', status: 'ACTIVE' as const },
+      { id: 4, type: 'DIVORCE', occurredOn: '2021-01-01', status: 'ACTIVE' as const },
+    ]
     expect(eventAfterDeathProblem({ alive: false, deathDate: '2020-01-01' }, later)).toEqual({ eventId: 4, type: 'DIVORCE', occurredOn: '2021-01-01' })
   })
   it('ignores corrected events and living people', () => {

@@ -72,7 +72,10 @@ export function headNotMemberProblem(household: { id: number; headId: number | n
 }
 
 /** A member whose relation is SELF (户主) but whom the household does not name as its head. */
-export function selfNotHeadProblem(person: { id: number; relation: string | null; householdId: number | null }, household: { headId: number | null } | null): boolean {
+export function selfNotHeadProblem(
+  person: { id: number; relation: string | null; householdId: number | null },
+  household: { headId: number | null } | null,
+): boolean {
   return person.relation === 'SELF' && person.householdId !== null && household?.headId !== person.id
 }
 

@@ -11,7 +11,6 @@ import type { AssignInput, ResolveInput } from './schemas'
 // the sweep of the user's region, and the queue's assign / fix / close. Each is scoped to the
 // subject's region and audited in the same transaction.
 
-
 /**
  * The findings a subject may see: registerScope on the finding's own county/township/village
  * columns. Findings carry no group id and no role sits at group level, so a group subject sees none.
@@ -27,7 +26,10 @@ export function findingScope(subject: Subject): Prisma.QualityFindingWhereInput 
  * and closing their findings inside the caller's transaction. A finding is a warning to staff,
  * never a refusal: the save goes through either way.
  */
-export async function checkOnSave(tx: Tx, input: { personIds?: (number | null | undefined)[]; householdIds?: (number | null | undefined)[] }): Promise<SweepCounts> {
+export async function checkOnSave(
+  tx: Tx,
+  input: { personIds?: (number | null | undefined)[]; householdIds?: (number | null | undefined)[] },
+): Promise<SweepCounts> {
   const target = await recordsAffectedBy(tx, input)
   return reconcile(tx, target, await detect(tx, target))
 }
@@ -57,7 +59,10 @@ export async function assignFinding(actor: Actor, subject: Subject, input: Assig
   await db.$transaction(async (tx) => {
     const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.review')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
-    const assignee = await tx.user.findFirst({ where: { id: input.assigneeId, active: true }, select: { id: true, username: true, role: true, regionId: true, region: { select: { id: true, ancestorIds: true, level: true } } } })
+    const assignee = await tx.user.findFirst({
+      where: { id: input.assigneeId, active: true },
+      select: { id: true, username: true, role: true, regionId: true, region: { select: { id: true, ancestorIds: true, level: true } } },
+    })
     const asSubject = assignee && { ...assignee, regionLevel: assignee.region.level }
     const allowed =
       asSubject &&
@@ -85,12 +90,22 @@ export async function markFixed(actor: Actor, subject: Subject, input: ResolveIn
   await db.$transaction(async (tx) => {
     const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.edit')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
-    const target = await recordsAffectedBy(tx, finding.entity === 'Household' ? { householdIds: [finding.entityId] } : { personIds: finding.entity === 'Person' ? [finding.entityId] : [] })
+    const target = await recordsAffectedBy(
+      tx,
+      finding.entity === 'Household' ? { householdIds: [finding.entityId] } : { personIds: finding.entity === 'Person' ? [finding.entityId] : [] },
+    )
     if (finding.entity === 'LifeEvent') target.eventIds = [finding.entityId]
     const still = (await detect(tx, target)).some((d) => d.rule === finding.rule && d.entity === finding.entity && d.entityId === finding.entityId)
     if (still) throw new AppError('quality.errors.stillFailing')
     await tx.qualityFinding.update({ where: { id: finding.id }, data: { status: 'FIXED', note: input.note, closedAt: new Date() } })
-    await audit(tx, actor, { action: 'quality.fix', entity: 'QualityFinding', entityId: finding.id, regionId: finding.villageId, before: { status: finding.status }, after: { status: 'FIXED', note: input.note } })
+    await audit(tx, actor, {
+      action: 'quality.fix',
+      entity: 'QualityFinding',
+      entityId: finding.id,
+      regionId: finding.villageId,
+      before: { status: finding.status },
+      after: { status: 'FIXED', note: input.note },
+    })
   })
 }
 
@@ -100,6 +115,13 @@ export async function closeFinding(actor: Actor, subject: Subject, input: Resolv
     const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.review')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
     await tx.qualityFinding.update({ where: { id: finding.id }, data: { status: 'CLOSED', note: input.note, closedAt: new Date() } })
-    await audit(tx, actor, { action: 'quality.close', entity: 'QualityFinding', entityId: finding.id, regionId: finding.villageId, before: { status: finding.status }, after: { status: 'CLOSED', note: input.note } })
+    await audit(tx, actor, {
+      action: 'quality.close',
+      entity: 'QualityFinding',
+      entityId: finding.id,
+      regionId: finding.villageId,
+      before: { status: finding.status },
+      after: { status: 'CLOSED', note: input.note },
+    })
   })
 }

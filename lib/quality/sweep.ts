@@ -85,7 +85,16 @@ export async function detect(client: Client, target: Target, today = todayIso())
       AND (c."birthDate" < m."birthDate" + interval '14 years 2 days' OR c."birthDate" >= m."birthDate" + interval '56 years' - interval '2 days')`
   for (const r of births) {
     const problem = motherAgeProblem({ birthDate: r.birthDate }, { birthDate: r.motherBirthDate })
-    if (problem) out.push(found('motherAge', 'Person', r, { name: r.name, birthDate: r.birthDate, motherId: r.motherId, motherBirthDate: r.motherBirthDate, motherAge: problem.motherAge }))
+    if (problem)
+      out.push(
+        found('motherAge', 'Person', r, {
+          name: r.name,
+          birthDate: r.birthDate,
+          motherId: r.motherId,
+          motherBirthDate: r.motherBirthDate,
+          motherAge: problem.motherAge,
+        }),
+      )
   }
 
   const future = await client.$queryRaw<(Place & { type: string; occurredOn: string; status: 'ACTIVE' | 'CORRECTED'; personId: number })[]>`
@@ -104,7 +113,9 @@ export async function detect(client: Client, target: Target, today = todayIso())
     if (deathBeforeBirthProblem(r)) out.push(found('deathBeforeBirth', 'Person', r, { name: r.name, birthDate: r.birthDate, deathDate: r.deathDate }))
   }
 
-  const heads = await client.$queryRaw<(Place & { address: string; headId: number; headName: string | null; headHouseholdId: number | null; headExists: boolean })[]>`
+  const heads = await client.$queryRaw<
+    (Place & { address: string; headId: number; headName: string | null; headHouseholdId: number | null; headExists: boolean })[]
+  >`
     SELECT ${place('h')}, h.address, h."headId", p.name AS "headName", p."householdId" AS "headHouseholdId", p.id IS NOT NULL AS "headExists"
     FROM "Household" h LEFT JOIN "Person" p ON p.id = h."headId"
     WHERE ${filter(target, 'h', 'Household')} AND h."headId" IS NOT NULL AND p."householdId" IS DISTINCT FROM h.id`
@@ -134,14 +145,19 @@ export async function detect(client: Client, target: Target, today = todayIso())
     if (twoSelfProblem(r)) out.push(found('twoSelf', 'Household', r, { address: r.address, selfCount: r.selfCount }))
   }
 
-  const afterDeath = await client.$queryRaw<(Place & { name: string; deathDate: string; eventId: number; type: string; occurredOn: string; status: 'ACTIVE' | 'CORRECTED' })[]>`
+  const afterDeath = await client.$queryRaw<
+    (Place & { name: string; deathDate: string; eventId: number; type: string; occurredOn: string; status: 'ACTIVE' | 'CORRECTED' })[]
+  >`
     SELECT ${place('p')}, p.name, p."deathDate"::text AS "deathDate", e.id AS "eventId", e.type::text AS type, e."occurredOn"::text AS "occurredOn", e.status::text AS status
     FROM "Person" p JOIN "LifeEvent" e ON e."personId" = p.id
     WHERE ${filter(target, 'p', 'Person')} AND p.alive = false AND p."deathDate" IS NOT NULL
       AND e.status = 'ACTIVE' AND e.type <> 'DEATH' AND e."occurredOn" > p."deathDate"`
   for (const rows of groupBy(afterDeath, (r) => r.id).values()) {
     const r = rows[0]
-    const problem = eventAfterDeathProblem({ alive: false, deathDate: r.deathDate }, rows.map((e) => ({ id: e.eventId, type: e.type, occurredOn: e.occurredOn, status: e.status })))
+    const problem = eventAfterDeathProblem(
+      { alive: false, deathDate: r.deathDate },
+      rows.map((e) => ({ id: e.eventId, type: e.type, occurredOn: e.occurredOn, status: e.status })),
+    )
     if (problem) out.push(found('eventAfterDeath', 'Person', r, { name: r.name, deathDate: r.deathDate, ...problem }))
   }
 
@@ -153,14 +169,27 @@ export async function detect(client: Client, target: Target, today = todayIso())
     WHERE ${filter(target, 'p', 'Person')} AND p."idHash" IS NOT NULL`
   for (const rows of groupBy(sameId, (r) => r.id).values()) {
     const r = rows[0]
-    const others = duplicateIdProblem(r, rows.map((o) => ({ id: o.otherId, idHash: r.idHash })))
+    const others = duplicateIdProblem(
+      r,
+      rows.map((o) => ({ id: o.otherId, idHash: r.idHash })),
+    )
     if (others.length > 0) out.push(found('duplicateId', 'Person', r, { name: r.name, others, otherCountyIds: [...new Set(rows.map((o) => o.otherCountyId))] }))
   }
 
   // Same village, name, birth date and mother. In a region sweep both sides lie in the region (same
   // village), which lets PostgreSQL hash-join the region with itself.
   const sameRegion = target.kind === 'region' ? Prisma.sql`AND ${filter(target, 'q', 'Person')}` : Prisma.empty
-  const twins = await client.$queryRaw<(Place & { name: string; birthDate: string; motherId: number | null; idHash: string | null; otherId: number; otherMotherId: number | null; otherIdHash: string | null })[]>`
+  const twins = await client.$queryRaw<
+    (Place & {
+      name: string
+      birthDate: string
+      motherId: number | null
+      idHash: string | null
+      otherId: number
+      otherMotherId: number | null
+      otherIdHash: string | null
+    })[]
+  >`
     SELECT ${place('p')}, p.name, p."birthDate"::text AS "birthDate", p."motherId", p."idHash",
            q.id AS "otherId", q."motherId" AS "otherMotherId", q."idHash" AS "otherIdHash"
     FROM "Person" p JOIN "Person" q ON q."villageId" = p."villageId" AND q.name = p.name AND q."birthDate" = p."birthDate" AND q.id <> p.id
@@ -175,7 +204,9 @@ export async function detect(client: Client, target: Target, today = todayIso())
 
   // Birth orders that disagree with the mother's children: SQL finds the mothers with a child out
   // of line with a plain count (or with an entered order); the pure rule decides.
-  const families = await client.$queryRaw<(Place & { name: string; birthDate: string; motherId: number; birthOrder: number | null; birthOrderEntered: boolean; inTarget: boolean })[]>`
+  const families = await client.$queryRaw<
+    (Place & { name: string; birthDate: string; motherId: number; birthOrder: number | null; birthOrderEntered: boolean; inTarget: boolean })[]
+  >`
     WITH mothers AS (SELECT DISTINCT p."motherId" AS id FROM "Person" p WHERE ${filter(target, 'p', 'Person')} AND p."motherId" IS NOT NULL),
     ranked AS (
       SELECT c."motherId", c."birthOrder", c."birthOrderEntered", row_number() OVER (PARTITION BY c."motherId" ORDER BY c."birthDate", c.id) AS rank
@@ -188,7 +219,17 @@ export async function detect(client: Client, target: Target, today = todayIso())
     const byId = new Map(rows.map((r) => [r.id, r]))
     for (const p of birthOrderProblems(rows)) {
       const r = byId.get(p.id)!
-      if (r.inTarget) out.push(found('birthOrder', 'Person', r, { name: r.name, birthDate: r.birthDate, motherId: r.motherId, birthOrder: p.birthOrder, counted: p.counted, entered: r.birthOrderEntered }))
+      if (r.inTarget)
+        out.push(
+          found('birthOrder', 'Person', r, {
+            name: r.name,
+            birthDate: r.birthDate,
+            motherId: r.motherId,
+            birthOrder: p.birthOrder,
+            counted: p.counted,
+            entered: r.birthOrderEntered,
+          }),
+        )
     }
   }
 
@@ -256,7 +297,10 @@ function existingWhere(target: Target): Prisma.QualityFindingWhereInput {
  * FIXED, so that a later return of the problem reopens it.
  */
 export async function reconcile(client: Client, target: Target, detections: Detection[], now = new Date()): Promise<SweepCounts> {
-  const existing = await client.qualityFinding.findMany({ where: existingWhere(target), select: { id: true, rule: true, entity: true, entityId: true, status: true, villageId: true } })
+  const existing = await client.qualityFinding.findMany({
+    where: existingWhere(target),
+    select: { id: true, rule: true, entity: true, entityId: true, status: true, villageId: true },
+  })
   const byKey = new Map(existing.map((f) => [keyOf(f), f]))
   const detectedKeys = new Set<string>()
   const toCreate: Prisma.QualityFindingCreateManyInput[] = []
@@ -272,7 +316,16 @@ export async function reconcile(client: Client, target: Target, detections: Dete
       reopened += 1
       await client.qualityFinding.update({
         where: { id: old.id },
-        data: { status: 'OPEN', closedAt: null, assigneeId: null, detectedAt: now, details: d.details, countyId: d.countyId, townshipId: d.townshipId, villageId: d.villageId },
+        data: {
+          status: 'OPEN',
+          closedAt: null,
+          assigneeId: null,
+          detectedAt: now,
+          details: d.details,
+          countyId: d.countyId,
+          townshipId: d.townshipId,
+          villageId: d.villageId,
+        },
       })
     } else if (old.villageId !== d.villageId) {
       // the record moved: the finding follows it, so the new village sees it
@@ -286,7 +339,10 @@ export async function reconcile(client: Client, target: Target, detections: Dete
   const stillOpen = passing.filter((f) => f.status !== 'CLOSED').map((f) => f.id)
   const closed = passing.filter((f) => f.status === 'CLOSED').map((f) => f.id)
   for (let i = 0; i < stillOpen.length; i += 5000) {
-    await client.qualityFinding.updateMany({ where: { id: { in: stillOpen.slice(i, i + 5000) }, status: { in: ['OPEN', 'ASSIGNED'] } }, data: { status: 'FIXED', closedAt: now } })
+    await client.qualityFinding.updateMany({
+      where: { id: { in: stillOpen.slice(i, i + 5000) }, status: { in: ['OPEN', 'ASSIGNED'] } },
+      data: { status: 'FIXED', closedAt: now },
+    })
   }
   for (let i = 0; i < closed.length; i += 5000) {
     await client.qualityFinding.updateMany({ where: { id: { in: closed.slice(i, i + 5000) }, status: 'CLOSED' }, data: { status: 'FIXED' } })
@@ -317,7 +373,10 @@ export async function sweepRegion(
 }
 
 /** The records touched by a save, widened to those whose findings the save can change. */
-export async function recordsAffectedBy(client: Client, input: { personIds?: (number | null | undefined)[]; householdIds?: (number | null | undefined)[] }): Promise<Target & { kind: 'records' }> {
+export async function recordsAffectedBy(
+  client: Client,
+  input: { personIds?: (number | null | undefined)[]; householdIds?: (number | null | undefined)[] },
+): Promise<Target & { kind: 'records' }> {
   const saved = unique(input.personIds ?? [])
   const persons = new Set(saved)
   if (saved.length > 0) {
@@ -329,9 +388,13 @@ export async function recordsAffectedBy(client: Client, input: { personIds?: (nu
         ON q.id <> p.id AND ((q."countyId" = ANY(${counties}::int[]) AND q."idHash" = p."idHash")
                           OR (q."villageId" = p."villageId" AND q.name = p.name AND q."birthDate" = p."birthDate"))
       WHERE p.id = ANY(${saved}::int[])`
-    const previous = await client.qualityFinding.findMany({ where: { entity: 'Person', entityId: { in: saved }, rule: { in: ['duplicateId', 'likelyDuplicate'] } }, select: { details: true } })
+    const previous = await client.qualityFinding.findMany({
+      where: { entity: 'Person', entityId: { in: saved }, rule: { in: ['duplicateId', 'likelyDuplicate'] } },
+      select: { details: true },
+    })
     for (const p of [...children, ...partners]) persons.add(p.id)
-    for (const f of previous) for (const id of ((f.details as { others?: unknown }).others as number[] | undefined) ?? []) if (Number.isInteger(id)) persons.add(id)
+    for (const f of previous)
+      for (const id of ((f.details as { others?: unknown }).others as number[] | undefined) ?? []) if (Number.isInteger(id)) persons.add(id)
   }
   const personIds = [...persons]
   const households = new Set(unique(input.householdIds ?? []))

@@ -14,13 +14,7 @@ export function childLevel(parent: RegionLevel): RegionLevel | null {
   return LEVEL_ORDER[LEVEL_ORDER.indexOf(parent) + 1] ?? null
 }
 
-export type CodeProblem =
-  | 'format'
-  | 'countyShape'
-  | 'townshipShape'
-  | 'villageShape'
-  | 'notUnderParent'
-  | 'noChildLevel'
+export type CodeProblem = 'format' | 'countyShape' | 'townshipShape' | 'villageShape' | 'notUnderParent' | 'noChildLevel'
 
 /** What is wrong with `code` for a region of `level` under a parent with `parentCode`. */
 export function codeProblem(code: string, level: RegionLevel, parentCode: string | null): CodeProblem | null {

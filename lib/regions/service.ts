@@ -136,13 +136,12 @@ export async function importRegions(actor: Actor, subject: Subject, rows: Region
 
   const codes = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter((c) => /^\d{12}$/.test(c)))]
   const existing = new Map(
-    (await db.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, active: true, ancestorIds: true } })).map(
-      (r) => [r.code, r],
-    ),
+    (await db.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, active: true, ancestorIds: true } })).map((r) => [
+      r.code,
+      r,
+    ]),
   )
-  const visible = new Set(
-    (await db.region.findMany({ where: { code: { in: codes }, ...regionScope(subject) }, select: { code: true } })).map((r) => r.code),
-  )
+  const visible = new Set((await db.region.findMany({ where: { code: { in: codes }, ...regionScope(subject) }, select: { code: true } })).map((r) => r.code))
 
   // Resolve each row's level from its parent, which is either in the database or earlier in this
   // resolution (the file may list children before their parents).

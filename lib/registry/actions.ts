@@ -3,8 +3,29 @@ import { z } from 'zod'
 import { redirect } from 'next/navigation'
 import { defineAction } from '@/lib/server/action'
 import { freeText, id } from '@/lib/validation/fields'
-import { addMemberSchema, correctEventSchema, createHouseholdSchema, personRefSchema, recordEventSchema, setHeadSchema, setParentsSchema, updatePersonSchema } from './schemas'
-import { addMember, answerChange, checkChanges, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewChange, setHead, setParents, updatePerson } from './service'
+import {
+  addMemberSchema,
+  correctEventSchema,
+  createHouseholdSchema,
+  personRefSchema,
+  recordEventSchema,
+  setHeadSchema,
+  setParentsSchema,
+  updatePersonSchema,
+} from './schemas'
+import {
+  addMember,
+  answerChange,
+  checkChanges,
+  correctEvent,
+  createHousehold,
+  recordEvent,
+  revealIdNumber,
+  reviewChange,
+  setHead,
+  setParents,
+  updatePerson,
+} from './service'
 
 export const createHouseholdAction = defineAction({
   schema: createHouseholdSchema,

@@ -21,9 +21,25 @@ describe('parent inference', () => {
     expect(womanHeads.get(1)).toEqual({ motherKey: 2, fatherKey: 3 })
   })
   it('says nothing without exactly one head and one spouse of the other sex', () => {
-    expect(inferParents([{ key: 1, relation: 'SELF', sex: 'FEMALE' }, { key: 2, relation: 'CHILD', sex: 'MALE' }]).size).toBe(0)
-    expect(inferParents([{ key: 1, relation: 'SELF', sex: 'MALE' }, { key: 2, relation: 'SPOUSE', sex: 'MALE' }, { key: 3, relation: 'CHILD', sex: 'MALE' }]).size).toBe(0)
-    expect(inferParents([{ key: 1, relation: 'SPOUSE', sex: 'FEMALE' }, { key: 3, relation: 'CHILD', sex: 'MALE' }]).size).toBe(0)
+    expect(
+      inferParents([
+        { key: 1, relation: 'SELF', sex: 'FEMALE' },
+        { key: 2, relation: 'CHILD', sex: 'MALE' },
+      ]).size,
+    ).toBe(0)
+    expect(
+      inferParents([
+        { key: 1, relation: 'SELF', sex: 'MALE' },
+        { key: 2, relation: 'SPOUSE', sex: 'MALE' },
+        { key: 3, relation: 'CHILD', sex: 'MALE' },
+      ]).size,
+    ).toBe(0)
+    expect(
+      inferParents([
+        { key: 1, relation: 'SPOUSE', sex: 'FEMALE' },
+        { key: 3, relation: 'CHILD', sex: 'MALE' },
+      ]).size,
+    ).toBe(0)
   })
 })
 
@@ -36,7 +52,12 @@ describe('birth order', () => {
     expect(birthOrderOf(['2024-05-01'], '2020-01-01')).toBe(1)
   })
   it('counts each child among the mother’s children, twins by the order they were recorded', () => {
-    const kid = (id: number, birthDate: string, birthOrder: number | null = null, birthOrderEntered = false) => ({ id, birthDate, birthOrder, birthOrderEntered })
+    const kid = (id: number, birthDate: string, birthOrder: number | null = null, birthOrderEntered = false) => ({
+      id,
+      birthDate,
+      birthOrder,
+      birthOrderEntered,
+    })
     const orders = countBirthOrders([kid(12, '2020-03-03'), kid(10, '2012-05-01'), kid(11, '2020-03-03')])
     expect(orders.get(10)).toEqual({ counted: 1, order: 1 })
     expect(orders.get(11)).toEqual({ counted: 2, order: 2 })

@@ -7,7 +7,13 @@ const today = new Date('2026-11-22T00:00:00Z')
 
 describe('GB 11643 ID numbers', () => {
   it('reads the standard example', () => {
-    expect(parseIdNumber('11010519491231002X', today)).toEqual({ ok: true, id: '11010519491231002X', birthDate: '1949-12-31', sex: 'FEMALE', regionCode: '110105' })
+    expect(parseIdNumber('11010519491231002X', today)).toEqual({
+      ok: true,
+      id: '11010519491231002X',
+      birthDate: '1949-12-31',
+      sex: 'FEMALE',
+      regionCode: '110105',
+    })
     expect(parseIdNumber(' 11010519491231002x ', today).ok).toBe(true)
   })
   it('names the part that is wrong', () => {

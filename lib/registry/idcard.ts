@@ -7,9 +7,7 @@ const CHECK = '10X98765432'
 
 export type IdProblem = 'length' | 'characters' | 'birthDate' | 'checkDigit'
 
-export type IdParse =
-  | { ok: true; id: string; birthDate: string; sex: 'MALE' | 'FEMALE'; regionCode: string }
-  | { ok: false; problem: IdProblem }
+export type IdParse = { ok: true; id: string; birthDate: string; sex: 'MALE' | 'FEMALE'; regionCode: string } | { ok: false; problem: IdProblem }
 
 export function checkCharacter(first17: string): string {
   let sum = 0

@@ -138,7 +138,14 @@ export async function getPerson(subject: Subject, id: number) {
     omit: { idCipher: true, idHash: true },
     include: {
       region: placeSelect,
-      household: { select: { id: true, address: true, headId: true, members: { select: { id: true, name: true, relation: true, alive: true, sex: true, birthDate: true }, orderBy: { id: 'asc' } } } },
+      household: {
+        select: {
+          id: true,
+          address: true,
+          headId: true,
+          members: { select: { id: true, name: true, relation: true, alive: true, sex: true, birthDate: true }, orderBy: { id: 'asc' } },
+        },
+      },
       mother: { select: { id: true, name: true } },
       father: { select: { id: true, name: true } },
       events: { orderBy: [{ occurredOn: 'desc' }, { id: 'desc' }] },
@@ -146,7 +153,10 @@ export async function getPerson(subject: Subject, id: number) {
   })
   if (!person) return null
   // Events where this person is the other party (a mother's births).
-  const asOther = await db.lifeEvent.findMany({ where: { otherPersonId: person.id, ...registerScope(subject) }, orderBy: [{ occurredOn: 'desc' }, { id: 'desc' }] })
+  const asOther = await db.lifeEvent.findMany({
+    where: { otherPersonId: person.id, ...registerScope(subject) },
+    orderBy: [{ occurredOn: 'desc' }, { id: 'desc' }],
+  })
   return { ...person, events: [...person.events, ...asOther].sort((a, b) => b.occurredOn.getTime() - a.occurredOn.getTime() || b.id - a.id) }
 }
 

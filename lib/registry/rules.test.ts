@@ -37,7 +37,13 @@ describe('births', () => {
 describe('placement', () => {
   it('reads county, township and village from a village or group', () => {
     expect(placementOf({ id: 11, level: 'VILLAGE', ancestorIds: [1, 10] })).toEqual({ countyId: 1, townshipId: 10, villageId: 11, groupId: null, regionId: 11 })
-    expect(placementOf({ id: 111, level: 'GROUP', ancestorIds: [1, 10, 11] })).toEqual({ countyId: 1, townshipId: 10, villageId: 11, groupId: 111, regionId: 111 })
+    expect(placementOf({ id: 111, level: 'GROUP', ancestorIds: [1, 10, 11] })).toEqual({
+      countyId: 1,
+      townshipId: 10,
+      villageId: 11,
+      groupId: 111,
+      regionId: 111,
+    })
   })
   it('does not place a person in a township or the county', () => {
     expect(placementOf({ id: 10, level: 'TOWNSHIP', ancestorIds: [1] })).toBeNull()

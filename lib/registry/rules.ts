@@ -129,11 +129,44 @@ export function relationToNewHead(memberRelation: Relation | null, newHeadRelati
     case 'SPOUSE': // the widow or widower takes over: the family's relations stay as they were
       return memberRelation === 'SELF' ? 'SPOUSE' : memberRelation === 'SPOUSE' ? 'OTHER' : memberRelation
     case 'CHILD': // a son or daughter takes over
-      return ({ SELF: 'PARENT', SPOUSE: 'PARENT', CHILD: 'SIBLING', PARENT: 'GRANDPARENT', GRANDCHILD: 'CHILD', SIBLING: 'OTHER', GRANDPARENT: 'OTHER', OTHER: 'OTHER' } as const)[memberRelation]
+      return (
+        {
+          SELF: 'PARENT',
+          SPOUSE: 'PARENT',
+          CHILD: 'SIBLING',
+          PARENT: 'GRANDPARENT',
+          GRANDCHILD: 'CHILD',
+          SIBLING: 'OTHER',
+          GRANDPARENT: 'OTHER',
+          OTHER: 'OTHER',
+        } as const
+      )[memberRelation]
     case 'PARENT':
-      return ({ SELF: 'CHILD', SPOUSE: 'CHILD', CHILD: 'GRANDCHILD', PARENT: 'SPOUSE', GRANDCHILD: 'OTHER', SIBLING: 'CHILD', GRANDPARENT: 'OTHER', OTHER: 'OTHER' } as const)[memberRelation]
+      return (
+        {
+          SELF: 'CHILD',
+          SPOUSE: 'CHILD',
+          CHILD: 'GRANDCHILD',
+          PARENT: 'SPOUSE',
+          GRANDCHILD: 'OTHER',
+          SIBLING: 'CHILD',
+          GRANDPARENT: 'OTHER',
+          OTHER: 'OTHER',
+        } as const
+      )[memberRelation]
     case 'SIBLING':
-      return ({ SELF: 'SIBLING', SPOUSE: 'OTHER', CHILD: 'OTHER', PARENT: 'PARENT', GRANDCHILD: 'OTHER', SIBLING: 'SIBLING', GRANDPARENT: 'GRANDPARENT', OTHER: 'OTHER' } as const)[memberRelation]
+      return (
+        {
+          SELF: 'SIBLING',
+          SPOUSE: 'OTHER',
+          CHILD: 'OTHER',
+          PARENT: 'PARENT',
+          GRANDCHILD: 'OTHER',
+          SIBLING: 'SIBLING',
+          GRANDPARENT: 'GRANDPARENT',
+          OTHER: 'OTHER',
+        } as const
+      )[memberRelation]
     default:
       return 'OTHER'
   }
@@ -153,7 +186,8 @@ export interface EventSubject {
   residence: 'LOCAL' | 'AWAY' | 'INFLOW' | 'OUTFLOW'
 }
 
-export type EventRefusal = 'alreadyDeceased' | 'deceased' | 'notInRegister' | 'motherInvalid' | 'motherNoHousehold' | 'alreadyMarried' | 'notMarried' | 'notAway'
+export type EventRefusal =
+  'alreadyDeceased' | 'deceased' | 'notInRegister' | 'motherInvalid' | 'motherNoHousehold' | 'alreadyMarried' | 'notMarried' | 'notAway'
 
 /** Why an event cannot be recorded for this person (the last part of its message key), or null. */
 export function eventRefusal(person: EventSubject, type: EventType): EventRefusal | null {

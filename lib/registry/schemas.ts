@@ -1,5 +1,19 @@
 import { z } from 'zod'
-import { choice, formKey, freeText, id, isBlank, nameText, optional, optionalChoice, optionalId, optionalInt, page, queryText, version } from '@/lib/validation/fields'
+import {
+  choice,
+  formKey,
+  freeText,
+  id,
+  isBlank,
+  nameText,
+  optional,
+  optionalChoice,
+  optionalId,
+  optionalInt,
+  page,
+  queryText,
+  version,
+} from '@/lib/validation/fields'
 import { ETHNICITY_CODES } from './ethnicities'
 import { idAgreement, parseIdNumber } from './idcard'
 import { todayIso } from '@/lib/dates'
@@ -17,13 +31,15 @@ export const pastDate = z
   .trim()
   .min(1, { error: 'errors.required', abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.invalidDate', abort: true })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, { error: 'errors.invalidDate', abort: true })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`)
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+    },
+    { error: 'errors.invalidDate', abort: true },
+  )
   .refine((s) => s >= '1900-01-01', { error: 'registry.errors.dateTooOld' })
   .refine((s) => s <= todayIso(), { error: 'registry.errors.dateInFuture' })
-
 
 export const idNumberInput = z
   .string()
@@ -56,7 +72,12 @@ export const personFields = z.object({
   occupation: optional(nameText(50)),
   hukouText: optional(freeText(100)),
   /** the hukou place's division code when known: 6 digits (county) or 12 */
-  hukouCode: optional(z.string().trim().regex(/^(\d{6}|\d{12})$/, { error: 'registry.errors.hukouCode' })),
+  hukouCode: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(\d{6}|\d{12})$/, { error: 'registry.errors.hukouCode' }),
+  ),
 })
 
 /** Birth date and sex must agree with the ID number; the message says which does not. */
@@ -141,14 +162,32 @@ export const birthSchema = z.object({
 export const deathSchema = z.object({ type: z.literal('DEATH'), personId: id, ...base, newHeadId: optional(id) })
 export const marriageSchema = z.object({ type: z.literal('MARRIAGE'), personId: id, ...base, spouseName: optional(nameText(50)) })
 export const divorceSchema = z.object({ type: z.literal('DIVORCE'), personId: id, ...base })
-export const moveWithinSchema = z.object({ type: z.literal('MOVE_WITHIN'), personId: id, ...base, toRegionId: id, toHouseholdId: optional(id), relation: optional(choice(RELATIONS)) })
+export const moveWithinSchema = z.object({
+  type: z.literal('MOVE_WITHIN'),
+  personId: id,
+  ...base,
+  toRegionId: id,
+  toHouseholdId: optional(id),
+  relation: optional(choice(RELATIONS)),
+})
 export const moveOutSchema = z.object({ type: z.literal('MOVE_OUT'), personId: id, ...base, destination: freeText(100) })
 export const returnSchema = z.object({ type: z.literal('RETURN'), personId: id, ...base, toHouseholdId: optional(id), relation: optional(choice(RELATIONS)) })
-export const moveInSchema = z.object({ type: z.literal('MOVE_IN'), householdId: id, occurredOn, origin: freeText(100), relation: choice(RELATIONS), person: jsonField(personSchema) })
-
-export const eventSchema = z.discriminatedUnion('type', [birthSchema, deathSchema, marriageSchema, divorceSchema, moveWithinSchema, moveOutSchema, returnSchema, moveInSchema], {
-  error: 'errors.invalid',
+export const moveInSchema = z.object({
+  type: z.literal('MOVE_IN'),
+  householdId: id,
+  occurredOn,
+  origin: freeText(100),
+  relation: choice(RELATIONS),
+  person: jsonField(personSchema),
 })
+
+export const eventSchema = z.discriminatedUnion(
+  'type',
+  [birthSchema, deathSchema, marriageSchema, divorceSchema, moveWithinSchema, moveOutSchema, returnSchema, moveInSchema],
+  {
+    error: 'errors.invalid',
+  },
+)
 export type EventInput = z.output<typeof eventSchema>
 
 /** What the form sends: the event and the key of the form render. */
@@ -182,7 +221,7 @@ export const searchSchema = z
     page,
   })
   .superRefine((value, ctx) => {
-    if (value.ageMin !== undefined && value.ageMax !== undefined && value.ageMin > value.ageMax) ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'registry.errors.ageOrder' })
+    if (value.ageMin !== undefined && value.ageMax !== undefined && value.ageMin > value.ageMax)
+      ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'registry.errors.ageOrder' })
   })
 export type SearchFilter = z.output<typeof searchSchema>
-

@@ -8,7 +8,19 @@ import { inScope, registerScope, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
-import { countBirthOrders, eventDateProblem, eventRefusal, inferParents, isLate, newbornRelation, placementOf, relationToNewHead, type EventType, type Placement, type Relation } from './rules'
+import {
+  countBirthOrders,
+  eventDateProblem,
+  eventRefusal,
+  inferParents,
+  isLate,
+  newbornRelation,
+  placementOf,
+  relationToNewHead,
+  type EventType,
+  type Placement,
+  type Relation,
+} from './rules'
 import { toDate, todayIso, toIso } from '@/lib/dates'
 import type { EventInput, HouseholdInput, PersonInput } from './schemas'
 // higher modules (quality) see every write through the after-write hook, in the same transaction
@@ -19,7 +31,6 @@ import { assertPeriodOpen } from '@/lib/periods/locks'
 // Register writes. Every function loads its rows inside the subject's region (registerScope), so
 // a row elsewhere looks missing; writes run in one transaction with their audit event. Audit
 // events never contain a full ID number.
-
 
 function fieldError(field: string, key: MessageKey): AppError {
   return new AppError(key, undefined, { [field]: key })
@@ -67,13 +78,22 @@ async function claimVersion(tx: Tx, personId: number, version: number) {
 async function assertIdsFree(tx: Tx, countyId: number, idNumbers: (string | undefined)[], exceptPersonId?: number) {
   const hashes = idNumbers.filter((v): v is string => !!v).map(hashIdNumber)
   if (hashes.length === 0) return
-  const taken = await tx.person.findFirst({ where: { countyId, idHash: { in: hashes }, ...(exceptPersonId ? { id: { not: exceptPersonId } } : {}) }, select: { id: true } })
+  const taken = await tx.person.findFirst({
+    where: { countyId, idHash: { in: hashes }, ...(exceptPersonId ? { id: { not: exceptPersonId } } : {}) },
+    select: { id: true },
+  })
   if (taken) throw fieldError('idNumber', 'registry.errors.duplicateId')
 }
 
 /** What the audit log keeps of a person: no ID number, no phone. */
 function auditPerson(p: { name: string; sex: string; birthDate: Date | string; residence: string; relation?: string | null }) {
-  return { name: p.name, sex: p.sex, birthDate: typeof p.birthDate === 'string' ? p.birthDate : toIso(p.birthDate), residence: p.residence, relation: p.relation ?? null }
+  return {
+    name: p.name,
+    sex: p.sex,
+    birthDate: typeof p.birthDate === 'string' ? p.birthDate : toIso(p.birthDate),
+    residence: p.residence,
+    relation: p.relation ?? null,
+  }
 }
 
 /** Logs a change for the township's monthly review, in the transaction that makes it. */
@@ -114,7 +134,11 @@ export async function createHousehold(actor: Actor, subject: Subject, input: Hou
     return await db.$transaction((tx) =>
       once(tx, formKey, actor.id!, 'household.create', async () => {
         const place = await placementIn(tx, actor, subject, input.regionId)
-        await assertIdsFree(tx, place.countyId, input.members.map((m) => m.idNumber))
+        await assertIdsFree(
+          tx,
+          place.countyId,
+          input.members.map((m) => m.idNumber),
+        )
         const household = await tx.household.create({ data: { ...place, address: input.address, type: input.type } })
         let headId: number | null = null
         const personIds: number[] = [] // quality
@@ -150,7 +174,12 @@ export async function createHousehold(actor: Actor, subject: Subject, input: Hou
   }
 }
 
-export async function addMember(actor: Actor, subject: Subject, input: { householdId: number; member: PersonInput & { relation: Relation } }, formKey?: string): Promise<{ personId: number }> {
+export async function addMember(
+  actor: Actor,
+  subject: Subject,
+  input: { householdId: number; member: PersonInput & { relation: Relation } },
+  formKey?: string,
+): Promise<{ personId: number }> {
   try {
     return await db.$transaction((tx) =>
       once(tx, formKey, actor.id!, 'person.create', async () => {
@@ -159,7 +188,16 @@ export async function addMember(actor: Actor, subject: Subject, input: { househo
         await assertIdsFree(tx, household.countyId, [input.member.idNumber])
         const { countyId, townshipId, villageId, groupId, regionId } = household
         const person = await tx.person.create({
-          data: { countyId, townshipId, villageId, groupId, regionId, ...personColumns(input.member), householdId: household.id, relation: input.member.relation },
+          data: {
+            countyId,
+            townshipId,
+            villageId,
+            groupId,
+            regionId,
+            ...personColumns(input.member),
+            householdId: household.id,
+            relation: input.member.relation,
+          },
         })
         await joinHousehold(tx, person.id, household, input.member.relation)
         await linkParents(tx, household.id, input.member.relation === 'CHILD' ? [person.id] : [])
@@ -251,19 +289,29 @@ async function linkParents(tx: Tx, householdId: number, newChildIds: number[]) {
 }
 
 /** The clerk's word on a person's parents (person page): replaces what was inferred. */
-export async function setParents(actor: Actor, subject: Subject, input: { personId: number; version: number; motherId?: number; fatherId?: number }): Promise<void> {
+export async function setParents(
+  actor: Actor,
+  subject: Subject,
+  input: { personId: number; version: number; motherId?: number; fatherId?: number },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const person = await personForChange(tx, actor, subject, input.personId)
     await claimVersion(tx, person.id, input.version)
     const parent = async (id: number | undefined, sex: 'MALE' | 'FEMALE', field: string) => {
       if (id === undefined) return null
-      const p = await tx.person.findFirst({ where: { id, countyId: person.countyId, ...registerScope(subject) }, select: { id: true, sex: true, birthDate: true, name: true } })
+      const p = await tx.person.findFirst({
+        where: { id, countyId: person.countyId, ...registerScope(subject) },
+        select: { id: true, sex: true, birthDate: true, name: true },
+      })
       if (!p || p.id === person.id || p.sex !== sex || p.birthDate >= person.birthDate) throw fieldError(field, 'registry.errors.parentInvalid')
       return p
     }
     const mother = await parent(input.motherId, 'FEMALE', 'motherId')
     const father = await parent(input.fatherId, 'MALE', 'fatherId')
-    await tx.person.update({ where: { id: person.id }, data: { motherId: mother?.id ?? null, fatherId: father?.id ?? null, ...(mother ? {} : { birthOrder: null, birthOrderEntered: false }) } })
+    await tx.person.update({
+      where: { id: person.id },
+      data: { motherId: mother?.id ?? null, fatherId: father?.id ?? null, ...(mother ? {} : { birthOrder: null, birthOrderEntered: false }) },
+    })
     for (const m of new Set([person.motherId, mother?.id].filter((v): v is number => typeof v === 'number'))) await renumberChildren(tx, m)
     await afterRegisterWrite(tx, { personIds: [person.id, person.motherId, mother?.id] })
     const summary = { before: { motherId: person.motherId, fatherId: person.fatherId }, after: { motherId: mother?.id ?? null, fatherId: father?.id ?? null } }
@@ -297,8 +345,20 @@ export async function setHead(actor: Actor, subject: Subject, input: { household
     const household = await householdForChange(tx, actor, subject, input.householdId)
     const { name } = await changeHead(tx, household.id, input.headId)
     await afterRegisterWrite(tx, { householdIds: [household.id], personIds: [input.headId, household.headId] })
-    await logChange(tx, actor, household, { kind: 'household.head', personId: input.headId, householdId: household.id, summary: { from: household.headId, to: input.headId, name } })
-    await audit(tx, actor, { action: 'household.head', entity: 'Household', entityId: household.id, regionId: household.regionId, before: { headId: household.headId }, after: { headId: input.headId } })
+    await logChange(tx, actor, household, {
+      kind: 'household.head',
+      personId: input.headId,
+      householdId: household.id,
+      summary: { from: household.headId, to: input.headId, name },
+    })
+    await audit(tx, actor, {
+      action: 'household.head',
+      entity: 'Household',
+      entityId: household.id,
+      regionId: household.regionId,
+      before: { headId: household.headId },
+      after: { headId: input.headId },
+    })
   })
 }
 
@@ -306,7 +366,10 @@ export async function setHead(actor: Actor, subject: Subject, input: { household
 async function spouseOf(tx: Tx, person: { id: number; householdId: number | null; relation: string | null }) {
   if (person.householdId === null || (person.relation !== 'SELF' && person.relation !== 'SPOUSE')) return null
   const other = person.relation === 'SELF' ? 'SPOUSE' : 'SELF'
-  const spouses = await tx.person.findMany({ where: { householdId: person.householdId, relation: other, alive: true, maritalStatus: 'MARRIED', id: { not: person.id } }, select: { id: true, name: true } })
+  const spouses = await tx.person.findMany({
+    where: { householdId: person.householdId, relation: other, alive: true, maritalStatus: 'MARRIED', id: { not: person.id } },
+    select: { id: true, name: true },
+  })
   return spouses.length === 1 ? spouses[0] : null
 }
 
@@ -402,7 +465,13 @@ const recordBirth: Handler<'BIRTH'> = async ({ tx, actor, subject }, input) => {
     await renumberChildren(tx, mother.id)
   }
   const details = { name: input.name, sex: input.sex, birthOrder: order, ...(order !== counted ? { countedBirthOrder: counted, birthOrderEntered: true } : {}) }
-  return { placement: mother, personId: child.id, otherPersonId: mother.id, details, effects: [{ key: 'registry.events.effects.birth', params: { name: input.name, order } }] }
+  return {
+    placement: mother,
+    personId: child.id,
+    otherPersonId: mother.id,
+    details,
+    effects: [{ key: 'registry.events.effects.birth', params: { name: input.name, order } }],
+  }
 }
 
 const recordDeath: Handler<'DEATH'> = async (ctx, input) => {
@@ -419,7 +488,8 @@ const recordDeath: Handler<'DEATH'> = async (ctx, input) => {
     touched.push(spouse.id)
     effects.push({ key: 'registry.events.effects.widowed', params: { name: spouse.name } })
   }
-  const household = person.householdId === null ? null : await tx.household.findUnique({ where: { id: person.householdId }, select: { id: true, headId: true } })
+  const household =
+    person.householdId === null ? null : await tx.household.findUnique({ where: { id: person.householdId }, select: { id: true, headId: true } })
   if (household && household.headId === person.id) {
     const living = await tx.person.count({ where: { householdId: household.id, alive: true } })
     if (input.newHeadId !== undefined) {
@@ -435,13 +505,25 @@ const recordDeath: Handler<'DEATH'> = async (ctx, input) => {
   } else if (input.newHeadId !== undefined) {
     throw fieldError('newHeadId', 'registry.errors.newHeadInvalid')
   }
-  return { placement: person, personId: person.id, details, touchedPersonIds: touched, touchedHouseholdIds: household ? [household.id] : [], effects: [{ key: 'registry.events.effects.death', params: { name: person.name } }, ...effects] }
+  return {
+    placement: person,
+    personId: person.id,
+    details,
+    touchedPersonIds: touched,
+    touchedHouseholdIds: household ? [household.id] : [],
+    effects: [{ key: 'registry.events.effects.death', params: { name: person.name } }, ...effects],
+  }
 }
 
 const recordMarriage: Handler<'MARRIAGE'> = async (ctx, input) => {
   const person = await eventPerson(ctx, input.personId, 'MARRIAGE', input.occurredOn, input.version)
   await ctx.tx.person.update({ where: { id: person.id }, data: { maritalStatus: 'MARRIED' } })
-  return { placement: person, personId: person.id, details: input.spouseName ? { spouseName: input.spouseName } : {}, effects: [{ key: 'registry.events.effects.married', params: { name: person.name } }] }
+  return {
+    placement: person,
+    personId: person.id,
+    details: input.spouseName ? { spouseName: input.spouseName } : {},
+    effects: [{ key: 'registry.events.effects.married', params: { name: person.name } }],
+  }
 }
 
 const recordDivorce: Handler<'DIVORCE'> = async (ctx, input) => {
@@ -454,7 +536,14 @@ const recordDivorce: Handler<'DIVORCE'> = async (ctx, input) => {
     await tx.person.update({ where: { id: spouse.id }, data: { maritalStatus: 'DIVORCED', version: { increment: 1 } } })
     effects.push({ key: 'registry.events.effects.divorced', params: { name: spouse.name } })
   }
-  return { placement: person, personId: person.id, otherPersonId: spouse?.id, details: spouse ? { spouseId: spouse.id } : {}, touchedPersonIds: spouse ? [spouse.id] : [], effects }
+  return {
+    placement: person,
+    personId: person.id,
+    otherPersonId: spouse?.id,
+    details: spouse ? { spouseId: spouse.id } : {},
+    touchedPersonIds: spouse ? [spouse.id] : [],
+    effects,
+  }
 }
 
 const recordMoveWithin: Handler<'MOVE_WITHIN'> = async (ctx, input) => {
@@ -466,7 +555,10 @@ const recordMoveWithin: Handler<'MOVE_WITHIN'> = async (ctx, input) => {
   if (!place || place.countyId !== person.countyId) throw fieldError('toRegionId', 'registry.errors.regionLevel')
   let household: { id: number; headId: number | null } | null = null
   if (input.toHouseholdId) {
-    const found = await tx.household.findFirst({ where: { id: input.toHouseholdId, countyId: person.countyId }, select: { id: true, regionId: true, headId: true } })
+    const found = await tx.household.findFirst({
+      where: { id: input.toHouseholdId, countyId: person.countyId },
+      select: { id: true, regionId: true, headId: true },
+    })
     if (!found || found.regionId !== place.regionId) throw fieldError('toHouseholdId', 'registry.errors.householdNotFound')
     household = found
   }
@@ -485,7 +577,8 @@ const recordMoveOut: Handler<'MOVE_OUT'> = async (ctx, input) => {
   await leaveHousehold(ctx.tx, person)
   await ctx.tx.person.update({ where: { id: person.id }, data: { movedOut: true, householdId: null, relation: null } })
   const effects: EventEffect[] = [{ key: 'registry.events.effects.movedOut', params: { name: person.name } }]
-  if (person.relation === 'SELF' && person.householdId !== null && (await ctx.tx.person.count({ where: { householdId: person.householdId, alive: true } })) > 0) effects.push({ key: 'registry.events.effects.needsHead' })
+  if (person.relation === 'SELF' && person.householdId !== null && (await ctx.tx.person.count({ where: { householdId: person.householdId, alive: true } })) > 0)
+    effects.push({ key: 'registry.events.effects.needsHead' })
   return { placement: person, personId: person.id, details: { destination: input.destination, fromHouseholdId: person.householdId }, effects }
 }
 
@@ -496,11 +589,19 @@ const recordReturn: Handler<'RETURN'> = async (ctx, input) => {
   if (input.toHouseholdId) household = await householdForChange(tx, actor, subject, input.toHouseholdId, 'toHouseholdId')
   const householdId = household?.id ?? null
   const relation = householdId === person.householdId ? person.relation : (input.relation ?? 'OTHER')
-  await tx.person.update({ where: { id: person.id }, data: { movedOut: false, residence: 'LOCAL', migrationPlace: null, migrationSince: null, householdId, relation } })
+  await tx.person.update({
+    where: { id: person.id },
+    data: { movedOut: false, residence: 'LOCAL', migrationPlace: null, migrationSince: null, householdId, relation },
+  })
   if (householdId !== person.householdId) await joinHousehold(tx, person.id, household, relation ?? undefined)
   // what they came back from decides whether the return is a move into the county (reports)
   const returnedFrom = person.movedOut ? 'MOVED_OUT' : person.residence
-  return { placement: person, personId: person.id, details: { toHouseholdId: householdId, returnedFrom }, effects: [{ key: 'registry.events.effects.returned', params: { name: person.name } }] }
+  return {
+    placement: person,
+    personId: person.id,
+    details: { toHouseholdId: householdId, returnedFrom },
+    effects: [{ key: 'registry.events.effects.returned', params: { name: person.name } }],
+  }
 }
 
 const recordMoveIn: Handler<'MOVE_IN'> = async ({ tx, actor, subject }, input) => {
@@ -510,11 +611,26 @@ const recordMoveIn: Handler<'MOVE_IN'> = async ({ tx, actor, subject }, input) =
   if (input.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
   const { countyId, townshipId, villageId, groupId, regionId } = household
   const person = await tx.person.create({
-    data: { countyId, townshipId, villageId, groupId, regionId, ...personColumns(input.person), residence: 'LOCAL', householdId: household.id, relation: input.relation },
+    data: {
+      countyId,
+      townshipId,
+      villageId,
+      groupId,
+      regionId,
+      ...personColumns(input.person),
+      residence: 'LOCAL',
+      householdId: household.id,
+      relation: input.relation,
+    },
   })
   await joinHousehold(tx, person.id, household, input.relation)
   await linkParents(tx, household.id, input.relation === 'CHILD' ? [person.id] : [])
-  return { placement: household, personId: person.id, details: { origin: input.origin, name: input.person.name }, effects: [{ key: 'registry.events.effects.movedIn', params: { name: input.person.name } }] }
+  return {
+    placement: household,
+    personId: person.id,
+    details: { origin: input.origin, name: input.person.name },
+    effects: [{ key: 'registry.events.effects.movedIn', params: { name: input.person.name } }],
+  }
 }
 
 const HANDLERS: { [T in EventInput['type']]: Handler<T> } = {
@@ -568,9 +684,22 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
         })
         // quality: the person, the other party (a birth's mother), whoever else it changed, and any household moved between
         const moved = [row.details.fromHouseholdId, row.details.toHouseholdId].filter((v): v is number => typeof v === 'number')
-        await afterRegisterWrite(tx, { personIds: [row.personId, row.otherPersonId, ...(row.touchedPersonIds ?? [])], householdIds: [...moved, ...(row.touchedHouseholdIds ?? [])] })
-        await logChange(tx, actor, row.placement, { kind: `event.${input.type}`, personId: row.personId, eventId: event.id, summary: { occurredOn: input.occurredOn, ...row.details } })
-        await audit(tx, actor, { action: `event.${input.type}`, entity: 'LifeEvent', entityId: event.id, after: { personId: row.personId, occurredOn: input.occurredOn, ...row.details } })
+        await afterRegisterWrite(tx, {
+          personIds: [row.personId, row.otherPersonId, ...(row.touchedPersonIds ?? [])],
+          householdIds: [...moved, ...(row.touchedHouseholdIds ?? [])],
+        })
+        await logChange(tx, actor, row.placement, {
+          kind: `event.${input.type}`,
+          personId: row.personId,
+          eventId: event.id,
+          summary: { occurredOn: input.occurredOn, ...row.details },
+        })
+        await audit(tx, actor, {
+          action: `event.${input.type}`,
+          entity: 'LifeEvent',
+          entityId: event.id,
+          after: { personId: row.personId, occurredOn: input.occurredOn, ...row.details },
+        })
         return { eventId: event.id, personId: row.personId, effects: row.effects }
       }),
     )
@@ -583,12 +712,17 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
  * Corrects a recorded event's date (and destination or origin): a new version replaces it and the
  * old one stays visible, marked corrected. The person's dates follow the correction.
  */
-export async function correctEvent(actor: Actor, subject: Subject, input: { eventId: number; occurredOn: string; reason: string; destination?: string; origin?: string }): Promise<{ eventId: number }> {
+export async function correctEvent(
+  actor: Actor,
+  subject: Subject,
+  input: { eventId: number; occurredOn: string; reason: string; destination?: string; origin?: string },
+): Promise<{ eventId: number }> {
   try {
     return await db.$transaction(async (tx) => {
       const old = await tx.lifeEvent.findFirst({ where: { id: input.eventId, ...registerScope(subject) }, include: { person: true } })
       if (!old) {
-        if (await db.lifeEvent.findUnique({ where: { id: input.eventId }, select: { id: true } })) await auditDenied(actor, 'register.edit', { eventId: input.eventId })
+        if (await db.lifeEvent.findUnique({ where: { id: input.eventId }, select: { id: true } }))
+          await auditDenied(actor, 'register.edit', { eventId: input.eventId })
         throw new NotFoundError()
       }
       if (old.status !== 'ACTIVE') throw new AppError('registry.errors.alreadyCorrected')
@@ -596,7 +730,12 @@ export async function correctEvent(actor: Actor, subject: Subject, input: { even
       checkEventDate(input.occurredOn, birthDate)
       // neither the period the event was in nor the one it moves to may be locked
       await assertPeriodOpen(tx, old.townshipId, [toIso(old.occurredOn), input.occurredOn])
-      const details = { ...(old.details as Prisma.JsonObject), ...(input.destination ? { destination: input.destination } : {}), ...(input.origin ? { origin: input.origin } : {}), correctionReason: input.reason }
+      const details = {
+        ...(old.details as Prisma.JsonObject),
+        ...(input.destination ? { destination: input.destination } : {}),
+        ...(input.origin ? { origin: input.origin } : {}),
+        correctionReason: input.reason,
+      }
       await tx.lifeEvent.update({ where: { id: old.id }, data: { status: 'CORRECTED' } })
       const corrected = await tx.lifeEvent.create({
         data: {
@@ -614,10 +753,17 @@ export async function correctEvent(actor: Actor, subject: Subject, input: { even
           recordedById: actor.id!,
         },
       })
-      if (old.type === 'BIRTH') await tx.person.update({ where: { id: old.personId }, data: { birthDate: toDate(input.occurredOn), version: { increment: 1 } } })
-      if (old.type === 'DEATH') await tx.person.update({ where: { id: old.personId }, data: { deathDate: toDate(input.occurredOn), version: { increment: 1 } } })
+      if (old.type === 'BIRTH')
+        await tx.person.update({ where: { id: old.personId }, data: { birthDate: toDate(input.occurredOn), version: { increment: 1 } } })
+      if (old.type === 'DEATH')
+        await tx.person.update({ where: { id: old.personId }, data: { deathDate: toDate(input.occurredOn), version: { increment: 1 } } })
       await afterRegisterWrite(tx, { personIds: [old.personId, old.otherPersonId] })
-      await logChange(tx, actor, old, { kind: 'event.correct', personId: old.personId, eventId: corrected.id, summary: { type: old.type, from: toIso(old.occurredOn), to: input.occurredOn, reason: input.reason } })
+      await logChange(tx, actor, old, {
+        kind: 'event.correct',
+        personId: old.personId,
+        eventId: corrected.id,
+        summary: { type: old.type, from: toIso(old.occurredOn), to: input.occurredOn, reason: input.reason },
+      })
       await audit(tx, actor, {
         action: 'event.correct',
         entity: 'LifeEvent',
@@ -645,15 +791,28 @@ async function changeForReview(tx: Tx, actor: Actor, subject: Subject, changeId:
 }
 
 /** Township staff mark a village's change checked, or return it with a question. */
-export async function reviewChange(actor: Actor, subject: Subject, input: { changeId: number; decision: 'check' | 'question'; question?: string }): Promise<void> {
+export async function reviewChange(
+  actor: Actor,
+  subject: Subject,
+  input: { changeId: number; decision: 'check' | 'question'; question?: string },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const change = await changeForReview(tx, actor, subject, input.changeId, 'register.review')
     if (input.decision === 'question' && !input.question) throw fieldError('question', 'errors.required')
     await tx.registerChange.update({
       where: { id: change.id },
-      data: input.decision === 'check' ? { reviewStatus: 'CHECKED', reviewedById: actor.id } : { reviewStatus: 'QUESTIONED', reviewQuestion: input.question, reviewAnswer: null, reviewedById: actor.id },
+      data:
+        input.decision === 'check'
+          ? { reviewStatus: 'CHECKED', reviewedById: actor.id }
+          : { reviewStatus: 'QUESTIONED', reviewQuestion: input.question, reviewAnswer: null, reviewedById: actor.id },
     })
-    await audit(tx, actor, { action: input.decision === 'check' ? 'review.check' : 'review.question', entity: 'RegisterChange', entityId: change.id, regionId: change.villageId, after: { question: input.question ?? null } })
+    await audit(tx, actor, {
+      action: input.decision === 'check' ? 'review.check' : 'review.question',
+      entity: 'RegisterChange',
+      entityId: change.id,
+      regionId: change.villageId,
+      after: { question: input.question ?? null },
+    })
   })
 }
 
@@ -664,11 +823,23 @@ export async function reviewChange(actor: Actor, subject: Subject, input: { chan
  */
 export async function checkChanges(actor: Actor, subject: Subject, input: { changeIds: number[] }): Promise<{ count: number }> {
   return db.$transaction(async (tx) => {
-    const changes = await tx.registerChange.findMany({ where: { id: { in: input.changeIds }, ...registerScope(subject), reviewStatus: { in: ['PENDING', 'ANSWERED'] } }, select: { id: true, villageId: true } })
+    const changes = await tx.registerChange.findMany({
+      where: { id: { in: input.changeIds }, ...registerScope(subject), reviewStatus: { in: ['PENDING', 'ANSWERED'] } },
+      select: { id: true, villageId: true },
+    })
     if (changes.length === 0) return { count: 0 }
-    await tx.registerChange.updateMany({ where: { id: { in: changes.map((c) => c.id) }, reviewStatus: { in: ['PENDING', 'ANSWERED'] } }, data: { reviewStatus: 'CHECKED', reviewedById: actor.id } })
+    await tx.registerChange.updateMany({
+      where: { id: { in: changes.map((c) => c.id) }, reviewStatus: { in: ['PENDING', 'ANSWERED'] } },
+      data: { reviewStatus: 'CHECKED', reviewedById: actor.id },
+    })
     for (const change of changes) {
-      await audit(tx, actor, { action: 'review.check', entity: 'RegisterChange', entityId: change.id, regionId: change.villageId, after: { question: null, all: true } })
+      await audit(tx, actor, {
+        action: 'review.check',
+        entity: 'RegisterChange',
+        entityId: change.id,
+        regionId: change.villageId,
+        after: { question: null, all: true },
+      })
     }
     return { count: changes.length }
   })
@@ -680,6 +851,12 @@ export async function answerChange(actor: Actor, subject: Subject, input: { chan
     const change = await changeForReview(tx, actor, subject, input.changeId, 'register.edit')
     if (change.reviewStatus !== 'QUESTIONED') throw new AppError('registry.errors.noQuestion')
     await tx.registerChange.update({ where: { id: change.id }, data: { reviewStatus: 'ANSWERED', reviewAnswer: input.answer } })
-    await audit(tx, actor, { action: 'review.answer', entity: 'RegisterChange', entityId: change.id, regionId: change.villageId, after: { answer: input.answer } })
+    await audit(tx, actor, {
+      action: 'review.answer',
+      entity: 'RegisterChange',
+      entityId: change.id,
+      regionId: change.villageId,
+      after: { answer: input.answer },
+    })
   })
 }

@@ -1,7 +1,17 @@
 'use server'
 import { defineAction } from '@/lib/server/action'
 import { analysisSchema, reportIdSchema, reportSettingsSchema, reportTargetSchema, returnSchema, signSchema, unlockSchema } from './schemas'
-import { approveReport, prepareReport, recomputeReport, returnReport, saveAnalysis, saveReportSettings, signReport, submitReport, unlockPeriod } from './service'
+import {
+  approveReport,
+  prepareReport,
+  recomputeReport,
+  returnReport,
+  saveAnalysis,
+  saveReportSettings,
+  signReport,
+  submitReport,
+  unlockPeriod,
+} from './service'
 
 // Thin: the pipeline checks the permission; the service checks the unit, the region and the
 // report's status inside its transaction, and writes the history and the audit event.

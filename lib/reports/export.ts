@@ -17,7 +17,12 @@ const thin = { style: 'thin' as const }
 const border = { top: thin, left: thin, bottom: thin, right: thin }
 
 /** The workbook of a report in the user's region, or null (missing and forbidden look the same). The export is audited. */
-export async function reportWorkbook(actor: Actor, user: SessionUser, reportId: number, t: Translate): Promise<{ buffer: ArrayBuffer; filename: string } | null> {
+export async function reportWorkbook(
+  actor: Actor,
+  user: SessionUser,
+  reportId: number,
+  t: Translate,
+): Promise<{ buffer: ArrayBuffer; filename: string } | null> {
   const report = await getReport(user, reportId)
   if (!report) {
     // outside the user's region it looks missing; when it exists, the attempt is audited
@@ -48,8 +53,15 @@ export async function reportWorkbook(actor: Actor, user: SessionUser, reportId: 
       if (bold) cell.font = { bold: true, size: 14 }
     }
     line(1, `${title}　${table.title}`, 'center', true)
-    line(2, `${t('reports.print.formNo')}${t('common.colon')}${table.formNo}${t('common.gap')}${t('reports.print.authority')}${t('common.colon')}${t('reports.print.authorityName')}`, 'right')
-    line(3, `${t('reports.print.unit')}${t('common.colon')}${report.regionName}${t('common.gap')}${t('reports.print.period')}${t('common.colon')}${periodRange(t, report.period)}${report.status === 'DRAFT' ? `${t('common.gap')}${t('reports.print.draftMark')}` : ''}`)
+    line(
+      2,
+      `${t('reports.print.formNo')}${t('common.colon')}${table.formNo}${t('common.gap')}${t('reports.print.authority')}${t('common.colon')}${t('reports.print.authorityName')}`,
+      'right',
+    )
+    line(
+      3,
+      `${t('reports.print.unit')}${t('common.colon')}${report.regionName}${t('common.gap')}${t('reports.print.period')}${t('common.colon')}${periodRange(t, report.period)}${report.status === 'DRAFT' ? `${t('common.gap')}${t('reports.print.draftMark')}` : ''}`,
+    )
     // two header rows
     const top = 4
     sheet.mergeCells(top, 1, top + 1, 1)
@@ -96,9 +108,18 @@ export async function reportWorkbook(actor: Actor, user: SessionUser, reportId: 
     if (index === tables.length - 1) {
       line(row++, `${t('reports.print.analysis')}${t('common.colon')}${report.analysis || t('reports.print.noAnalysis')}`)
     }
-    line(row++, `${signatures.join(t('common.gap'))}${t('common.gap')}${t('reports.print.reportedOn')}${t('common.colon')}${report.submittedAt ? todayIso(report.submittedAt) : ''}`)
+    line(
+      row++,
+      `${signatures.join(t('common.gap'))}${t('common.gap')}${t('reports.print.reportedOn')}${t('common.colon')}${report.submittedAt ? todayIso(report.submittedAt) : ''}`,
+    )
   }
-  await audit(db, actor, { action: 'report.export', entity: 'ReportSubmission', entityId: report.id, regionId: report.regionId, after: { kind: report.kind, periodKey: report.period.key, format: 'xlsx' } })
+  await audit(db, actor, {
+    action: 'report.export',
+    entity: 'ReportSubmission',
+    entityId: report.id,
+    regionId: report.regionId,
+    after: { kind: report.kind, periodKey: report.period.key, format: 'xlsx' },
+  })
   const buffer = (await workbook.xlsx.writeBuffer()) as ArrayBuffer
   return { buffer, filename: `${title}-${report.period.key}.xlsx` }
 }

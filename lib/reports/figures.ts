@@ -140,7 +140,9 @@ function stockSql(scope: FigureScope): string {
   // Nobody leaves the county by a move within it; below the county, add those who lived here on
   // either date. "= ANY (ARRAY(…))" rather than "IN (…)", so both halves use an index (BitmapOr).
   const candidates =
-    scope.level === 'COUNTY' ? `p."countyId" = $3` : `(p."${own}" = $3 OR p.id = ANY (ARRAY(SELECT "personId" FROM moves_end WHERE "${own}" = $3 UNION SELECT "personId" FROM moves_start WHERE "${own}" = $3)))`
+    scope.level === 'COUNTY'
+      ? `p."countyId" = $3`
+      : `(p."${own}" = $3 OR p.id = ANY (ARRAY(SELECT "personId" FROM moves_end WHERE "${own}" = $3 UNION SELECT "personId" FROM moves_start WHERE "${own}" = $3)))`
   const atEnd = scope.level === 'COUNTY' ? 'in_end' : `in_end AND "${own}_end" = $3`
   const atStart = scope.level === 'COUNTY' ? 'in_start' : `in_start AND "${own}_start" = $3`
   return `
@@ -223,7 +225,20 @@ export const stockSource: FigureSource = {
 
 // ------------------------------------------------------------------ events in the period
 
-const FLOW_KEYS = ['births', 'birthsMale', 'birthsFemale', 'birthOrder1', 'birthOrder2', 'birthOrder3plus', 'deaths', 'marriages', 'divorces', 'movesIn', 'movesOut', 'movesWithin'] as const
+const FLOW_KEYS = [
+  'births',
+  'birthsMale',
+  'birthsFemale',
+  'birthOrder1',
+  'birthOrder2',
+  'birthOrder3plus',
+  'deaths',
+  'marriages',
+  'divorces',
+  'movesIn',
+  'movesOut',
+  'movesWithin',
+] as const
 
 /**
  * Life events dated in the period (the current version of each; corrected ones are replaced by

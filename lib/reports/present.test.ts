@@ -27,7 +27,11 @@ describe('statusName', () => {
 
 describe('reportTables', () => {
   it('labels the tables in the user’s language and prints the annualisation factor with four decimals', () => {
-    const figures = { children: [{ id: 7, name: '一村' }], total: { births: 2, birthsMale: 1, birthsFemale: 1, registered: 100, registeredStart: 100 }, byChild: { '7': { births: 2 } } }
+    const figures = {
+      children: [{ id: 7, name: '一村' }],
+      total: { births: 2, birthsMale: 1, birthsFemale: 1, registered: 100, registeredStart: 100 },
+      byChild: { '7': { births: 2 } },
+    }
     const [stock, flows, timeliness] = reportTables(zh, figures, 365 / 31)
     expect(stock.title).toBe('人口基本情况（期末）')
     expect(stock.header[0][0]).toMatchObject({ label: '户数', rowSpan: 2, colSpan: 1 })

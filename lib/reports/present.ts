@@ -46,11 +46,16 @@ export const TIMELINESS_TONE: Record<SubmissionTimeliness, 'slate' | 'green' | '
 /** The report's tables as the user reads them; the flows note names the annualisation factor. */
 export function reportTables(t: Translate, figures: SnapshotLike, factor: number): TableView[] {
   return REPORT_SECTIONS.map((section) =>
-    buildTable(section, figures, { factor }, {
-      label: (key) => t(key as MessageKey),
-      total: t('reports.col.total'),
-      note: section.note ? t(section.note, { factor: factor.toFixed(4) }) : null,
-    }),
+    buildTable(
+      section,
+      figures,
+      { factor },
+      {
+        label: (key) => t(key as MessageKey),
+        total: t('reports.col.total'),
+        note: section.note ? t(section.note, { factor: factor.toFixed(4) }) : null,
+      },
+    ),
   )
 }
 

@@ -8,7 +8,19 @@ import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { todayIso, toIso } from '@/lib/dates'
 import { regionSearchKeys } from '@/lib/regions/search-keys'
 import type { FigureScope } from './figures'
-import { annualisationFactor, deadlineOf, isReturned, nextSignRole, REPORT_KINDS, reportAbilities, submissionRates, submissionTimeliness, type ReportSettingsValues, type SignRole as SignRoleName, type SubmissionTimeliness } from './rules'
+import {
+  annualisationFactor,
+  deadlineOf,
+  isReturned,
+  nextSignRole,
+  REPORT_KINDS,
+  reportAbilities,
+  submissionRates,
+  submissionTimeliness,
+  type ReportSettingsValues,
+  type SignRole as SignRoleName,
+  type SubmissionTimeliness,
+} from './rules'
 import { hasEnded, latestEndedPeriod, periodOf, periodsOfStatYear, storedPeriod, type Period } from '@/lib/periods/rules'
 import { countyOf, registerSnapshot, reportSettings, type Snapshot } from './service'
 
@@ -100,7 +112,12 @@ export async function listReports(user: SessionUser, filter: ReportListFilter, t
     }),
     db.reportSubmission.count({ where }),
   ])
-  const names = new Map((await db.region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.regionId))] } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]))
+  const names = new Map(
+    (await db.region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.regionId))] } }, select: { id: true, name: true } })).map((r) => [
+      r.id,
+      r.name,
+    ]),
+  )
   return toPage(
     rows.map((r) => ({
       id: r.id,
@@ -193,7 +210,14 @@ export async function getReport(user: SessionUser, reportId: number, today = tod
     nextSignRole: report.status === 'DRAFT' ? nextSignRole(signOffs) : null,
     returnComment: lastReturn?.comment ?? null,
     history: report.history.map((h) => ({ action: h.action, round: h.round, userName: h.userName, comment: h.comment, at: h.at })),
-    locks: report.locks.map((l) => ({ id: l.id, from: toIso(l.fromDate), to: toIso(l.toDate), lockedAt: l.lockedAt, unlockedAt: l.unlockedAt, unlockReason: l.unlockReason })),
+    locks: report.locks.map((l) => ({
+      id: l.id,
+      from: toIso(l.fromDate),
+      to: toIso(l.toDate),
+      lockedAt: l.lockedAt,
+      unlockedAt: l.unlockedAt,
+      unlockReason: l.unlockReason,
+    })),
     timeliness: submissionTimeliness(toIso(report.deadline), dateOf(report.firstSubmittedAt), today),
   }
 }
@@ -202,7 +226,13 @@ export async function getReport(user: SessionUser, reportId: number, today = tod
  * Live figures of a region in the user's scope (a village, a township, or the whole county straight
  * from the register) for an ended period; null when the region or period is not theirs to see.
  */
-export async function liveFigures(user: SessionUser, regionId: number, kind: ReportKind, periodKey: string, today = todayIso()): Promise<{ period: Period; figures: Snapshot; factor: number; region: { id: number; name: string; level: string } } | null> {
+export async function liveFigures(
+  user: SessionUser,
+  regionId: number,
+  kind: ReportKind,
+  periodKey: string,
+  today = todayIso(),
+): Promise<{ period: Period; figures: Snapshot; factor: number; region: { id: number; name: string; level: string } } | null> {
   const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true, name: true, level: true, ancestorIds: true } })
   if (!region || !inScope(user, region) || region.level === 'GROUP') return null
   const countyId = countyOf(region)
@@ -265,7 +295,15 @@ export async function timelinessOverview(countyId: number, statYear: number, tod
       const s = byKey.get(`${t.id}/${p.kind}/${p.key}`)
       const deadline = s ? toIso(s.deadline) : p.deadline
       const first = s ? dateOf(s.firstSubmittedAt) : null
-      return { periodKey: p.key, kind: p.kind, deadline, timeliness: submissionTimeliness(deadline, first, today), firstSubmittedOn: first, status: s?.status ?? null, reportId: s?.id ?? null }
+      return {
+        periodKey: p.key,
+        kind: p.kind,
+        deadline,
+        timeliness: submissionTimeliness(deadline, first, today),
+        firstSubmittedOn: first,
+        status: s?.status ?? null,
+        reportId: s?.id ?? null,
+      }
     })
     return { id: t.id, name: t.name, cells, rates: submissionRates(cells.map((c) => c.timeliness)) }
   })
@@ -345,7 +383,10 @@ export async function reportWork(user: SessionUser, today = todayIso()): Promise
     can(user, 'report.prepare') ? dueReports(user, today) : Promise.resolve([]),
     db.reportSubmission.findMany({
       where: { regionId: user.regionId, status: 'DRAFT' },
-      include: { signOffs: { select: { role: true, userId: true, round: true } }, history: { where: { action: 'return' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1, select: { comment: true } } },
+      include: {
+        signOffs: { select: { role: true, userId: true, round: true } },
+        history: { where: { action: 'return' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 1, select: { comment: true } },
+      },
       orderBy: [{ periodEnd: 'desc' }, { kind: 'asc' }],
     }),
     can(user, 'report.approve') ? awaitingReview(user) : Promise.resolve(0),
@@ -369,9 +410,16 @@ export async function listLocks(user: SessionUser, page: number) {
   if (!can(user, 'report.configure')) return toPage([], 0, page, REPORT_PAGE_SIZE)
   const { rows, total } = await listPeriodLocks(db, user.regionId, pageArgs(page, REPORT_PAGE_SIZE))
   const submissions = new Map(
-    (await db.reportSubmission.findMany({ where: { id: { in: rows.map((r) => r.submissionId) }, countyId: user.regionId }, select: { id: true, kind: true, periodKey: true } })).map((r) => [r.id, r]),
+    (
+      await db.reportSubmission.findMany({
+        where: { id: { in: rows.map((r) => r.submissionId) }, countyId: user.regionId },
+        select: { id: true, kind: true, periodKey: true },
+      })
+    ).map((r) => [r.id, r]),
   )
-  const names = new Map((await db.region.findMany({ where: { id: { in: rows.map((r) => r.townshipId) } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]))
+  const names = new Map(
+    (await db.region.findMany({ where: { id: { in: rows.map((r) => r.townshipId) } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]),
+  )
   return toPage(
     rows.map((l) => ({
       // a lock always has its report (foreign key), in the same county

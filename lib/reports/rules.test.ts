@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { ageOn } from '@/lib/dates'
-import { annualisationFactor, bornOnOrBefore, crudeRate, DEFAULT_REPORT_SETTINGS as S, deadlineOf, isReturned, nextSignRole, round2, sexRatio, reportAbilities, signProblem, submissionRates, submissionTimeliness, timelinessPercent } from './rules'
+import {
+  annualisationFactor,
+  bornOnOrBefore,
+  crudeRate,
+  DEFAULT_REPORT_SETTINGS as S,
+  deadlineOf,
+  isReturned,
+  nextSignRole,
+  round2,
+  sexRatio,
+  reportAbilities,
+  signProblem,
+  submissionRates,
+  submissionTimeliness,
+  timelinessPercent,
+} from './rules'
 import { halfYearPeriod, monthlyPeriod, annualPeriod } from '@/lib/periods/rules'
-
 
 describe('returned reports', () => {
   it('a draft that was once submitted was returned', () => {
@@ -83,13 +97,33 @@ describe('sign-offs', () => {
     expect(signProblem(township, [], 'STATISTICIAN', stats)).toBe('outOfOrder')
     expect(signProblem(township, [], 'PREPARER', staff)).toBeNull()
     expect(signProblem(township, [{ role: 'PREPARER', userId: 1 }], 'STATISTICIAN', stats)).toBeNull()
-    expect(signProblem(township, [{ role: 'PREPARER', userId: 1 }, { role: 'STATISTICIAN', userId: 2 }], 'UNIT_HEAD', leader)).toBeNull()
+    expect(
+      signProblem(
+        township,
+        [
+          { role: 'PREPARER', userId: 1 },
+          { role: 'STATISTICIAN', userId: 2 },
+        ],
+        'UNIT_HEAD',
+        leader,
+      ),
+    ).toBeNull()
   })
 
   it('refuses the same user twice, the wrong role, another unit, and a report that is not a draft', () => {
     expect(signProblem(township, [{ role: 'PREPARER', userId: 1 }], 'STATISTICIAN', staff)).toBe('alreadySigned')
     expect(signProblem(township, [], 'PREPARER', leader)).toBe('wrongRole')
-    expect(signProblem(township, [{ role: 'PREPARER', userId: 1 }, { role: 'STATISTICIAN', userId: 2 }], 'UNIT_HEAD', { id: 4, role: 'TOWNSHIP_STAFF', regionId: 7 })).toBe('wrongRole')
+    expect(
+      signProblem(
+        township,
+        [
+          { role: 'PREPARER', userId: 1 },
+          { role: 'STATISTICIAN', userId: 2 },
+        ],
+        'UNIT_HEAD',
+        { id: 4, role: 'TOWNSHIP_STAFF', regionId: 7 },
+      ),
+    ).toBe('wrongRole')
     expect(signProblem(township, [], 'PREPARER', { ...staff, regionId: 8 })).toBe('wrongUnit')
     expect(signProblem({ ...township, status: 'SUBMITTED' }, [], 'PREPARER', staff)).toBe('notDraft')
     const all = [
@@ -108,14 +142,26 @@ describe('sign-offs', () => {
 })
 
 describe('reportAbilities: what the page offers and the service accepts', () => {
-  const draft = { status: 'DRAFT' as const, level: 'TOWNSHIP' as const, regionId: 7, signOffs: [] as { role: 'PREPARER' | 'STATISTICIAN' | 'UNIT_HEAD'; userId: number }[] }
+  const draft = {
+    status: 'DRAFT' as const,
+    level: 'TOWNSHIP' as const,
+    regionId: 7,
+    signOffs: [] as { role: 'PREPARER' | 'STATISTICIAN' | 'UNIT_HEAD'; userId: number }[],
+  }
   const staff = { id: 1, role: 'TOWNSHIP_STAFF' as const, regionId: 7, regionLevel: 'TOWNSHIP' as const }
   const stats = { id: 2, role: 'TOWNSHIP_STAFF' as const, regionId: 7, regionLevel: 'TOWNSHIP' as const }
   const leader = { id: 3, role: 'TOWNSHIP_LEADER' as const, regionId: 7, regionLevel: 'TOWNSHIP' as const }
   const official = { id: 5, role: 'COUNTY_OFFICIAL' as const, regionId: 1, regionLevel: 'COUNTY' as const }
   const admin = { id: 6, role: 'ADMIN' as const, regionId: 1, regionLevel: 'COUNTY' as const }
   const preparerSigned = { ...draft, signOffs: [{ role: 'PREPARER' as const, userId: 1 }] }
-  const allSigned = { ...draft, signOffs: [{ role: 'PREPARER' as const, userId: 1 }, { role: 'STATISTICIAN' as const, userId: 2 }, { role: 'UNIT_HEAD' as const, userId: 3 }] }
+  const allSigned = {
+    ...draft,
+    signOffs: [
+      { role: 'PREPARER' as const, userId: 1 },
+      { role: 'STATISTICIAN' as const, userId: 2 },
+      { role: 'UNIT_HEAD' as const, userId: 3 },
+    ],
+  }
 
   it('a fresh draft: the preparer recomputes, writes the analysis and signs as 填表人; the leader does nothing yet', () => {
     expect(reportAbilities(staff, draft)).toMatchObject({ recompute: true, analysis: true, sign: 'PREPARER', submit: false, decide: false })
@@ -165,7 +211,13 @@ describe('submission timeliness', () => {
   })
 
   it('rates count only what was due', () => {
-    expect(submissionRates(['ON_TIME', 'LATE', 'MISSING', 'NOT_DUE'])).toEqual({ due: 3, submitted: 2, onTime: 1, reportingRate: (2 / 3) * 100, onTimeRate: (1 / 3) * 100 })
+    expect(submissionRates(['ON_TIME', 'LATE', 'MISSING', 'NOT_DUE'])).toEqual({
+      due: 3,
+      submitted: 2,
+      onTime: 1,
+      reportingRate: (2 / 3) * 100,
+      onTimeRate: (1 / 3) * 100,
+    })
     expect(submissionRates(['NOT_DUE'])).toMatchObject({ due: 0, reportingRate: null, onTimeRate: null })
   })
 })

@@ -203,13 +203,32 @@ export function reportAbilities(
 ): ReportAbilities {
   const ownUnit = user.regionId === report.regionId
   const next = nextSignRole(report.signOffs)
-  const draftStep = (): ReportRefusal | null => (!can(user, 'report.prepare') ? 'notPermitted' : !ownUnit ? 'notYourUnit' : report.status !== 'DRAFT' ? 'notDraft' : null)
+  const draftStep = (): ReportRefusal | null =>
+    !can(user, 'report.prepare') ? 'notPermitted' : !ownUnit ? 'notYourUnit' : report.status !== 'DRAFT' ? 'notDraft' : null
   const recompute = draftStep()
   const analysis = recompute ?? (report.signOffs.length > 0 ? 'signingStarted' : null)
   const role = signAs ?? next
-  const sign: ReportRefusal | null = !can(user, 'report.sign') ? 'wrongRole' : role === null ? (report.status !== 'DRAFT' ? 'notDraft' : 'allSigned') : signProblem(report, report.signOffs, role, user)
-  const submit: ReportRefusal | null = !can(user, 'report.sign') ? 'notPermitted' : !ownUnit ? 'notYourUnit' : report.status !== 'DRAFT' ? 'notDraft' : next !== null ? 'notSigned' : null
-  const decide: ReportRefusal | null = !can(user, 'report.approve') ? 'notPermitted' : report.level !== 'TOWNSHIP' || report.status !== 'SUBMITTED' || ownUnit ? 'notSubmitted' : null
+  const sign: ReportRefusal | null = !can(user, 'report.sign')
+    ? 'wrongRole'
+    : role === null
+      ? report.status !== 'DRAFT'
+        ? 'notDraft'
+        : 'allSigned'
+      : signProblem(report, report.signOffs, role, user)
+  const submit: ReportRefusal | null = !can(user, 'report.sign')
+    ? 'notPermitted'
+    : !ownUnit
+      ? 'notYourUnit'
+      : report.status !== 'DRAFT'
+        ? 'notDraft'
+        : next !== null
+          ? 'notSigned'
+          : null
+  const decide: ReportRefusal | null = !can(user, 'report.approve')
+    ? 'notPermitted'
+    : report.level !== 'TOWNSHIP' || report.status !== 'SUBMITTED' || ownUnit
+      ? 'notSubmitted'
+      : null
   return {
     recompute: recompute === null,
     analysis: analysis === null,
@@ -239,7 +258,13 @@ export function submissionTimeliness(deadline: string, firstSubmittedOn: string 
 }
 
 /** Reporting rate and on-time rate in %, over the reports that were due. Null when none were. */
-export function submissionRates(statuses: readonly SubmissionTimeliness[]): { due: number; submitted: number; onTime: number; reportingRate: number | null; onTimeRate: number | null } {
+export function submissionRates(statuses: readonly SubmissionTimeliness[]): {
+  due: number
+  submitted: number
+  onTime: number
+  reportingRate: number | null
+  onTimeRate: number | null
+} {
   const counted = statuses.filter((s) => s !== 'NOT_DUE')
   const submitted = counted.filter((s) => s !== 'MISSING').length
   const onTime = counted.filter((s) => s === 'ON_TIME').length

@@ -9,7 +9,16 @@ import type { SessionUser } from '@/lib/server/session'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/dates'
 import { registerSnapshot, type Snapshot } from './snapshot'
-import { DEFAULT_REPORT_SETTINGS, deadlineOf, nextSignRole, reportAbilities, type ReportRefusal, type ReportSettingsValues, type ReportStep, type SignRole } from './rules'
+import {
+  DEFAULT_REPORT_SETTINGS,
+  deadlineOf,
+  nextSignRole,
+  reportAbilities,
+  type ReportRefusal,
+  type ReportSettingsValues,
+  type ReportStep,
+  type SignRole,
+} from './rules'
 import { hasEnded, periodOf, storedPeriod, type Period } from '@/lib/periods/rules'
 import { sumCounts } from './sections'
 import type { ReportSettingsInput, ReportTarget } from './schemas'
@@ -34,7 +43,11 @@ export function countyOf(region: { id: number; level: string; ancestorIds: numbe
 
 /** The county's figures: the sum of its townships' approved reports for the same period. */
 async function countySnapshot(tx: Tx, countyId: number, period: Period): Promise<Snapshot> {
-  const townships = await tx.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP', active: true }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } })
+  const townships = await tx.region.findMany({
+    where: { parentId: countyId, level: 'TOWNSHIP', active: true },
+    select: { id: true, code: true, name: true },
+    orderBy: { code: 'asc' },
+  })
   const approved = await tx.reportSubmission.findMany({
     where: { countyId, level: 'TOWNSHIP', kind: period.kind, periodKey: period.key, status: 'APPROVED' },
     select: { regionId: true, figures: true },
@@ -47,11 +60,25 @@ async function countySnapshot(tx: Tx, countyId: number, period: Period): Promise
 }
 
 async function history(tx: Tx, report: { id: number; round: number }, user: SessionUser, action: string, comment?: string | null) {
-  await tx.reportHistory.create({ data: { submissionId: report.id, round: report.round, action, userId: user.id, userName: user.name, comment: comment ?? null } })
+  await tx.reportHistory.create({
+    data: { submissionId: report.id, round: report.round, action, userId: user.id, userName: user.name, comment: comment ?? null },
+  })
 }
 
-function auditReport(tx: Tx, actor: Actor, report: Pick<ReportSubmission, 'id' | 'regionId' | 'kind' | 'periodKey'>, action: string, after?: Prisma.InputJsonObject) {
-  return audit(tx, actor, { action: `report.${action}`, entity: 'ReportSubmission', entityId: report.id, regionId: report.regionId, after: { kind: report.kind, periodKey: report.periodKey, ...after } })
+function auditReport(
+  tx: Tx,
+  actor: Actor,
+  report: Pick<ReportSubmission, 'id' | 'regionId' | 'kind' | 'periodKey'>,
+  action: string,
+  after?: Prisma.InputJsonObject,
+) {
+  return audit(tx, actor, {
+    action: `report.${action}`,
+    entity: 'ReportSubmission',
+    entityId: report.id,
+    regionId: report.regionId,
+    after: { kind: report.kind, periodKey: report.periodKey, ...after },
+  })
 }
 
 /** A report the user may see: their unit's, or any in their region (the county sees its townships'). */
@@ -68,7 +95,10 @@ async function reportInScope(tx: Tx, actor: Actor, user: SessionUser, reportId: 
 
 /** Moves a report on only if nobody else did since it was read. */
 async function advance(tx: Tx, report: ReportSubmission, data: Prisma.ReportSubmissionUpdateManyMutationInput) {
-  const updated = await tx.reportSubmission.updateMany({ where: { id: report.id, version: report.version, status: report.status }, data: { ...data, version: { increment: 1 } } })
+  const updated = await tx.reportSubmission.updateMany({
+    where: { id: report.id, version: report.version, status: report.status },
+    data: { ...data, version: { increment: 1 } },
+  })
   if (updated.count !== 1) throw new ConflictError()
 }
 
@@ -118,10 +148,18 @@ export async function prepareReport(actor: Actor, user: SessionUser, input: Repo
         const period = periodOf(input.kind, input.periodKey, settings)
         if (!period) throw new AppError('reports.errors.badPeriod', undefined, { periodKey: 'reports.errors.badPeriod' })
         if (!hasEnded(period, today)) throw new AppError('reports.errors.future', undefined, { periodKey: 'reports.errors.future' })
-        if (await tx.reportSubmission.findUnique({ where: { regionId_kind_periodKey: { regionId: region.id, kind: period.kind, periodKey: period.key } }, select: { id: true } })) {
+        if (
+          await tx.reportSubmission.findUnique({
+            where: { regionId_kind_periodKey: { regionId: region.id, kind: period.kind, periodKey: period.key } },
+            select: { id: true },
+          })
+        ) {
           throw new AppError('reports.errors.exists')
         }
-        const figures = region.level === 'COUNTY' ? await countySnapshot(tx, countyId, period) : await registerSnapshot(tx, { level: 'TOWNSHIP', regionId: region.id, countyId }, period)
+        const figures =
+          region.level === 'COUNTY'
+            ? await countySnapshot(tx, countyId, period)
+            : await registerSnapshot(tx, { level: 'TOWNSHIP', regionId: region.id, countyId }, period)
         const report = await tx.reportSubmission.create({
           data: {
             countyId,
@@ -157,7 +195,10 @@ export async function recomputeReport(actor: Actor, user: SessionUser, input: { 
       await requireAbility(tx, user, report, 'recompute')
       const settings = await reportSettings(tx, report.countyId)
       const period = storedPeriod({ kind: report.kind, periodKey: report.periodKey, start: toIso(report.periodStart), end: toIso(report.periodEnd) }, settings)
-      const figures = report.level === 'COUNTY' ? await countySnapshot(tx, report.countyId, period) : await registerSnapshot(tx, { level: 'TOWNSHIP', regionId: report.regionId, countyId: report.countyId }, period)
+      const figures =
+        report.level === 'COUNTY'
+          ? await countySnapshot(tx, report.countyId, period)
+          : await registerSnapshot(tx, { level: 'TOWNSHIP', regionId: report.regionId, countyId: report.countyId }, period)
       await advance(tx, report, { figures: figures as unknown as Prisma.InputJsonObject, computedAt: new Date(), round: { increment: 1 } })
       await history(tx, { id: report.id, round: report.round + 1 }, user, 'recompute')
       await auditReport(tx, actor, report, 'recompute')
@@ -231,7 +272,13 @@ export async function approveReport(actor: Actor, user: SessionUser, input: { re
     if (head) await tx.$queryRawUnsafe(`SELECT id FROM "Region" WHERE id = $1 FOR UPDATE`, head.regionId)
     const report = await submittedTownshipReport(tx, actor, user, input.reportId)
     await advance(tx, report, { status: 'APPROVED', approvedAt: new Date(), approvedById: user.id })
-    await lockPeriod(tx, { countyId: report.countyId, townshipId: report.regionId, submissionId: report.id, fromDate: report.periodStart, toDate: report.periodEnd })
+    await lockPeriod(tx, {
+      countyId: report.countyId,
+      townshipId: report.regionId,
+      submissionId: report.id,
+      fromDate: report.periodStart,
+      toDate: report.periodEnd,
+    })
     await history(tx, report, user, 'approve')
     await auditReport(tx, actor, report, 'approve', { locked: `${toIso(report.periodStart)}..${toIso(report.periodEnd)}` })
   })
@@ -279,6 +326,13 @@ export async function saveReportSettings(actor: Actor, user: SessionUser, input:
       if (version !== 0) throw new ConflictError()
       await tx.reportSettings.create({ data: { countyId: user.regionId, ...values } })
     }
-    await audit(tx, actor, { action: 'report.settings', entity: 'ReportSettings', entityId: user.regionId, regionId: user.regionId, before: existing ? { ...existing, updatedAt: existing.updatedAt.toISOString() } : null, after: values })
+    await audit(tx, actor, {
+      action: 'report.settings',
+      entity: 'ReportSettings',
+      entityId: user.regionId,
+      regionId: user.regionId,
+      before: existing ? { ...existing, updatedAt: existing.updatedAt.toISOString() } : null,
+      after: values,
+    })
   })
 }

@@ -30,7 +30,12 @@ export interface SnapshotLike {
   byChild: Record<string, Counts>
 }
 
-export function buildTable(section: SectionLayout, snapshot: SnapshotLike, context: DeriveContext, text: { label: (key: string) => string; total: string; note?: string | null }): TableView {
+export function buildTable(
+  section: SectionLayout,
+  snapshot: SnapshotLike,
+  context: DeriveContext,
+  text: { label: (key: string) => string; total: string; note?: string | null },
+): TableView {
   const top: HeaderCellView[] = []
   const second: HeaderCellView[] = []
   let column = 0
@@ -44,7 +49,12 @@ export function buildTable(section: SectionLayout, snapshot: SnapshotLike, conte
   }
   const columns = columnsOf(section)
   const values = (counts: Counts) => columns.map((c) => cellValue(c, counts, context))
-  const rows: TableView['rows'] = snapshot.children.map((child) => ({ label: child.name, regionId: child.id, values: values(snapshot.byChild[String(child.id)] ?? {}), total: false }))
+  const rows: TableView['rows'] = snapshot.children.map((child) => ({
+    label: child.name,
+    regionId: child.id,
+    values: values(snapshot.byChild[String(child.id)] ?? {}),
+    total: false,
+  }))
   rows.push({ label: text.total, regionId: null, values: values(snapshot.total), total: true })
   return {
     key: section.key,

@@ -9,10 +9,7 @@ import { auditDenied, type Actor } from './audit'
 import { AppError } from './errors'
 import { actorOf, getSessionUser, type SessionUser } from './session'
 
-export type ActionState<T = unknown> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> }
-  | null
+export type ActionState<T = unknown> = { ok: true; data: T; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null
 
 export interface ActionContext {
   user: SessionUser

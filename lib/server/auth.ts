@@ -29,7 +29,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signOut(message) {
       const sid = 'token' in message ? message.token?.sid : undefined
       if (typeof sid !== 'string') return
-      const ip = await requestMeta().then((m) => m.ip, () => null)
+      const ip = await requestMeta().then(
+        (m) => m.ip,
+        () => null,
+      )
       await signOutSession(null, sid, new Date(), ip)
     },
   },

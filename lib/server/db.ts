@@ -10,7 +10,10 @@ const globalForPrisma = globalThis as unknown as { xzPrisma?: PrismaClient }
 
 function client(): PrismaClient {
   // Kept on globalThis so development hot reloads do not open a new pool each time.
-  globalForPrisma.xzPrisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }), transactionOptions: TRANSACTION_OPTIONS })
+  globalForPrisma.xzPrisma ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  })
   return globalForPrisma.xzPrisma
 }
 

@@ -13,7 +13,9 @@ export function textResponse(status: number, message: string): Response {
 }
 
 /** The signed-in user allowed `permission`, or the error response to send instead. */
-export async function downloadRequest(permission: Action): Promise<{ ok: true; user: SessionUser; actor: Actor; t: Translate } | { ok: false; response: Response }> {
+export async function downloadRequest(
+  permission: Action,
+): Promise<{ ok: true; user: SessionUser; actor: Actor; t: Translate } | { ok: false; response: Response }> {
   const t = await getT()
   const user = await getSessionUser()
   if (!user) return { ok: false, response: textResponse(401, t('errors.sessionExpired')) }

@@ -12,7 +12,8 @@ import { ConflictError } from './errors'
 /** `run`'s result must be plain JSON (ids, messages). */
 export async function once<T>(tx: Tx, key: string | undefined, userId: number, action: string, run: () => Promise<T>): Promise<T> {
   if (!key) return run()
-  const claimed = await tx.$executeRaw`INSERT INTO "FormSubmission" (key, "userId", action, result) VALUES (${key}, ${userId}, ${action}, '{}'::jsonb) ON CONFLICT (key) DO NOTHING`
+  const claimed =
+    await tx.$executeRaw`INSERT INTO "FormSubmission" (key, "userId", action, result) VALUES (${key}, ${userId}, ${action}, '{}'::jsonb) ON CONFLICT (key) DO NOTHING`
   if (claimed === 0) {
     const first = await tx.formSubmission.findUnique({ where: { key } })
     // a key is one form of one user: anything else is not a repeat of that form

@@ -193,4 +193,6 @@ export function routeId(value: unknown): number | null {
  * The key a form that creates rows carries, made when the form is shown (lib/server/idempotency.ts):
  * a repeat submit of the same form is recognised by it.
  */
-export const formKey = z.string({ error: 'errors.invalid' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: 'errors.invalid' })
+export const formKey = z
+  .string({ error: 'errors.invalid' })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: 'errors.invalid' })

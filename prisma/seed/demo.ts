@@ -29,7 +29,8 @@ const TOWNSHIPS: { key: string; name: string; number: string }[] = [
   { key: 'lyw', name: '刘营伍乡', number: '201' },
 ]
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶贺顾毛郝龚邵万钱严武戴孔'
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶贺顾毛郝龚邵万钱严武戴孔'
 const PLACE_SUFFIXES = ['庄', '家', '集', '楼', '屯', '寨', '营', '店', '洼', '口', '桥', '园', '官', '辛', '码头']
 const DIRECTIONS = ['', '', '', '东', '西', '南', '北', '前', '后', '大', '小']
 const GROUP_NUMBERS = ['一', '二', '三', '四', '五', '六']
@@ -68,9 +69,7 @@ export async function buildDemoCounty(
   const seed = options.seed ?? DEMO_SEED
   const residents = Math.min(options.residents ?? DEFAULT_RESIDENTS, MAX_RESIDENTS)
   const random = seededRandom(seed)
-  const regions: { code: string; name: string; level: MadeRegion['level']; parentCode: string | null }[] = [
-    { ...COUNTY, level: 'COUNTY', parentCode: null },
-  ]
+  const regions: { code: string; name: string; level: MadeRegion['level']; parentCode: string | null }[] = [{ ...COUNTY, level: 'COUNTY', parentCode: null }]
   const firstVillage = new Map<string, string>()
   for (const township of TOWNSHIPS) {
     const townshipCode = `371422${township.number}000`
@@ -140,16 +139,28 @@ export async function buildDemoCounty(
   }
   let made = { persons: 0, households: 0, events: 0 }
   if (residents > 0) {
-    const rows = await db.region.findMany({ where: { level: { in: ['VILLAGE', 'GROUP'] }, ancestorIds: { has: regionId(COUNTY.code) } }, select: { id: true, name: true, level: true, parentId: true, ancestorIds: true }, orderBy: { code: 'asc' } })
+    const rows = await db.region.findMany({
+      where: { level: { in: ['VILLAGE', 'GROUP'] }, ancestorIds: { has: regionId(COUNTY.code) } },
+      select: { id: true, name: true, level: true, parentId: true, ancestorIds: true },
+      orderBy: { code: 'asc' },
+    })
     const villages = rows
       .filter((r) => r.level === 'VILLAGE')
-      .map((v) => ({ id: v.id, name: v.name, countyId: v.ancestorIds[0], townshipId: v.ancestorIds[1], groupIds: rows.filter((g) => g.parentId === v.id).map((g) => g.id) }))
+      .map((v) => ({
+        id: v.id,
+        name: v.name,
+        countyId: v.ancestorIds[0],
+        townshipId: v.ancestorIds[1],
+        groupIds: rows.filter((g) => g.parentId === v.id).map((g) => g.id),
+      }))
     const admin = await db.user.findUniqueOrThrow({ where: { username: 'admin' }, select: { id: true } })
     made = await buildResidents(db, villages, { residents, random, today: options.today ?? todayIso(), now: options.now, recordedById: admin.id })
     // The first data-quality sweep, as the nightly job would run it, so the queue starts with findings.
     const countyId = regionId(COUNTY.code)
     await sweepRegion(db, { column: 'countyId', id: countyId }, async (tx, counts) => {
-      await tx.auditEvent.create({ data: { actorName: 'demo', action: 'quality.sweep', entity: 'Region', entityId: String(countyId), regionId: countyId, after: { ...counts } } })
+      await tx.auditEvent.create({
+        data: { actorName: 'demo', action: 'quality.sweep', entity: 'Region', entityId: String(countyId), regionId: countyId, after: { ...counts } },
+      })
     })
   }
   await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })

@@ -39,22 +39,37 @@ interface Signer {
 }
 
 /** The preparer, statistician and unit head of a township, creating the accounts it lacks. */
-async function townshipSigners(db: PrismaClient, township: { id: number; name: string }, password: string, pick: () => string): Promise<[Signer, Signer, Signer]> {
+async function townshipSigners(
+  db: PrismaClient,
+  township: { id: number; name: string },
+  password: string,
+  pick: () => string,
+): Promise<[Signer, Signer, Signer]> {
   const prefix = nameSearchKeys(township.name).initials
-  const of = (role: 'TOWNSHIP_STAFF' | 'TOWNSHIP_LEADER') => db.user.findMany({ where: { regionId: township.id, role, active: true }, orderBy: { id: 'asc' }, select: { id: true, name: true } })
+  const of = (role: 'TOWNSHIP_STAFF' | 'TOWNSHIP_LEADER') =>
+    db.user.findMany({ where: { regionId: township.id, role, active: true }, orderBy: { id: 'asc' }, select: { id: true, name: true } })
   const staff = await of('TOWNSHIP_STAFF')
-  for (const suffix of ['staff', 'stats'].slice(staff.length)) staff.push(await makeUser(db, { username: `${prefix}.${suffix}`, name: pick(), role: 'TOWNSHIP_STAFF', regionId: township.id, password }))
+  for (const suffix of ['staff', 'stats'].slice(staff.length))
+    staff.push(await makeUser(db, { username: `${prefix}.${suffix}`, name: pick(), role: 'TOWNSHIP_STAFF', regionId: township.id, password }))
   const leaders = await of('TOWNSHIP_LEADER')
-  if (leaders.length === 0) leaders.push(await makeUser(db, { username: `${prefix}.leader`, name: pick(), role: 'TOWNSHIP_LEADER', regionId: township.id, password }))
+  if (leaders.length === 0)
+    leaders.push(await makeUser(db, { username: `${prefix}.leader`, name: pick(), role: 'TOWNSHIP_LEADER', regionId: township.id, password }))
   return [staff[0], staff[1], leaders[0]]
 }
 
-export async function buildReportHistory(db: PrismaClient, options: { countyId: number; today: string; password: string; seed: number }): Promise<{ reports: number }> {
+export async function buildReportHistory(
+  db: PrismaClient,
+  options: { countyId: number; today: string; password: string; seed: number },
+): Promise<{ reports: number }> {
   const { countyId, today } = options
   const random = seededRandom(options.seed + 7)
   const settings = DEFAULT_REPORT_SETTINGS
   const county = await db.region.findUniqueOrThrow({ where: { id: countyId }, select: { id: true, code: true, name: true } })
-  const townships = await db.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP', active: true }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } })
+  const townships = await db.region.findMany({
+    where: { parentId: countyId, level: 'TOWNSHIP', active: true },
+    select: { id: true, code: true, name: true },
+    orderBy: { code: 'asc' },
+  })
 
   // periods that ended before the previous calendar month began; never the latest ended month
   const previousMonthStart = `${latestEndedPeriod('MONTHLY', today, settings).key}-01`
@@ -66,7 +81,10 @@ export async function buildReportHistory(db: PrismaClient, options: { countyId: 
   const pick = () => `${SURNAMES[random.int(0, SURNAMES.length - 1)]}${GIVEN[random.int(0, GIVEN.length - 1)]}`
   const signers = new Map<number, [Signer, Signer, Signer]>()
   for (const t of townships) signers.set(t.id, await townshipSigners(db, t, options.password, pick))
-  const officials = await db.user.findMany({ where: { username: { in: ['county.official', 'county.stats', 'county.head'] } }, select: { id: true, name: true, username: true } })
+  const officials = await db.user.findMany({
+    where: { username: { in: ['county.official', 'county.stats', 'county.head'] } },
+    select: { id: true, name: true, username: true },
+  })
   const official = (username: string) => officials.find((u) => u.username === username)!
   const countySigners: [Signer, Signer, Signer] = [official('county.official'), official('county.stats'), official('county.head')]
 
@@ -75,7 +93,11 @@ export async function buildReportHistory(db: PrismaClient, options: { countyId: 
   const jobs = periods.flatMap((period) => townships.map((t) => ({ period, t })))
   for (let i = 0; i < jobs.length; i += 4) {
     await Promise.all(
-      jobs.slice(i, i + 4).map(async ({ period, t }) => figures.set(`${t.id}:${period.key}`, await registerSnapshot(db, { level: 'TOWNSHIP', regionId: t.id, countyId }, period))),
+      jobs
+        .slice(i, i + 4)
+        .map(async ({ period, t }) =>
+          figures.set(`${t.id}:${period.key}`, await registerSnapshot(db, { level: 'TOWNSHIP', regionId: t.id, countyId }, period)),
+        ),
     )
   }
 
@@ -177,7 +199,14 @@ export async function buildReportHistory(db: PrismaClient, options: { countyId: 
     if (p.approved) {
       const approver = countySigners[0]
       history.push({ submissionId: id, round: 1, action: 'approve', userId: approver.id, userName: approver.name, at: p.data.approvedAt as Date })
-      locks.push({ countyId, townshipId: p.data.regionId, submissionId: id, fromDate: p.data.periodStart, toDate: p.data.periodEnd, lockedAt: p.data.approvedAt as Date })
+      locks.push({
+        countyId,
+        townshipId: p.data.regionId,
+        submissionId: id,
+        fromDate: p.data.periodStart,
+        toDate: p.data.periodEnd,
+        lockedAt: p.data.approvedAt as Date,
+      })
     }
   }
   await db.reportSignOff.createMany({ data: signOffs })

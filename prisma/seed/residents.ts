@@ -16,11 +16,30 @@ import type { Random } from '@/tests/factories/random'
 export const DEFAULT_RESIDENTS = 50_000
 export const MAX_RESIDENTS = 1_000_000
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆范金石贾夏付方白邹孟秦尹薛闫段雷侯史陶贺顾毛郝龚邵万钱严武戴孔'
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆范金石贾夏付方白邹孟秦尹薛闫段雷侯史陶贺顾毛郝龚邵万钱严武戴孔'
 const MALE = '建国军华明伟强磊勇涛斌波辉刚平杰峰鹏浩宇轩博文志海林东亮成龙庆春山永福德'
 const FEMALE = '秀英兰芳丽娟敏静燕玲红霞梅婷雪琳欣怡悦涵萱雨思佳诗晨桂凤玉娜'
-const ORIGINS = ['河北省沧州市吴桥县', '河北省衡水市景县', '河南省周口市', '安徽省阜阳市', '山东省德州市陵城区', '江苏省徐州市', '四川省南充市', '黑龙江省哈尔滨市']
-const DESTINATIONS = ['北京市朝阳区', '天津市滨海新区', '山东省济南市历下区', '山东省青岛市黄岛区', '江苏省苏州市', '广东省深圳市', '上海市浦东新区', '浙江省宁波市']
+const ORIGINS = [
+  '河北省沧州市吴桥县',
+  '河北省衡水市景县',
+  '河南省周口市',
+  '安徽省阜阳市',
+  '山东省德州市陵城区',
+  '江苏省徐州市',
+  '四川省南充市',
+  '黑龙江省哈尔滨市',
+]
+const DESTINATIONS = [
+  '北京市朝阳区',
+  '天津市滨海新区',
+  '山东省济南市历下区',
+  '山东省青岛市黄岛区',
+  '江苏省苏州市',
+  '广东省深圳市',
+  '上海市浦东新区',
+  '浙江省宁波市',
+]
 const HOUSEHOLD_SIZES = [1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 6]
 const ROADS = ['中心街', '东街', '西街', '南街', '北街', '前街', '后街', '新华路', '幸福路', '和平路']
 
@@ -89,7 +108,13 @@ const place: BulkColumn[] = [
   { name: 'townshipId', type: 'int' },
   { name: 'villageId', type: 'int' },
 ]
-const HOUSEHOLD_COLUMNS: BulkColumn[] = [...place, { name: 'groupId', type: 'int' }, { name: 'regionId', type: 'int' }, { name: 'address', type: 'text' }, { name: 'updatedAt', type: 'timestamptz' }]
+const HOUSEHOLD_COLUMNS: BulkColumn[] = [
+  ...place,
+  { name: 'groupId', type: 'int' },
+  { name: 'regionId', type: 'int' },
+  { name: 'address', type: 'text' },
+  { name: 'updatedAt', type: 'timestamptz' },
+]
 const PERSON_COLUMNS: BulkColumn[] = [
   ...place,
   { name: 'groupId', type: 'int' },
@@ -181,7 +206,12 @@ export async function buildResidents(
   const now = new Date()
   const flush = async () => {
     // Mothers are always written in the same or an earlier batch than their children.
-    await bulkInsert(db, 'Household', HOUSEHOLD_COLUMNS, households.map((h) => ({ ...h, updatedAt: now })))
+    await bulkInsert(
+      db,
+      'Household',
+      HOUSEHOLD_COLUMNS,
+      households.map((h) => ({ ...h, updatedAt: now })),
+    )
     await bulkInsert(db, 'Person', PERSON_COLUMNS, persons.map((p) => ({ ...p, updatedAt: now })) as unknown as Record<string, unknown>[])
     await bulkInsert(db, 'LifeEvent', EVENT_COLUMNS, events as unknown as Record<string, unknown>[])
     // This month's events wait in the township's monthly review; earlier months were reviewed.
@@ -190,7 +220,13 @@ export async function buildResidents(
       db,
       'RegisterChange',
       CHANGE_COLUMNS,
-      thisMonth.map((e) => ({ ...e, kind: `event.${e.type}`, eventId: e.id, summary: { occurredOn: toIso(e.occurredOn), ...e.details }, createdById: e.recordedById })),
+      thisMonth.map((e) => ({
+        ...e,
+        kind: `event.${e.type}`,
+        eventId: e.id,
+        summary: { occurredOn: toIso(e.occurredOn), ...e.details },
+        createdById: e.recordedById,
+      })),
     )
     totals = { persons: totals.persons + persons.length, households: totals.households + households.length, events: totals.events + events.length }
     persons = []
@@ -222,7 +258,14 @@ export async function buildResidents(
     })
   }
 
-  const person = (home: { countyId: number; townshipId: number; villageId: number; groupId: number | null; regionId: number }, householdId: number, relation: PersonRow['relation'], sex: 'MALE' | 'FEMALE', birthDate: Date, family: string): PersonRow => {
+  const person = (
+    home: { countyId: number; townshipId: number; villageId: number; groupId: number | null; regionId: number },
+    householdId: number,
+    relation: PersonRow['relation'],
+    sex: 'MALE' | 'FEMALE',
+    birthDate: Date,
+    family: string,
+  ): PersonRow => {
     const birth = toIso(birthDate)
     const seq = idSequence.get(`${birth}${sex}`) ?? 0
     idSequence.set(`${birth}${sex}`, seq + 1)
@@ -293,7 +336,14 @@ export async function buildResidents(
       let spouse: PersonRow | null = null
       if (size >= 2) {
         const spouseAge = Math.max(20, headAge + random.int(-4, 3))
-        spouse = person(home, household.id, 'SPOUSE', head.sex === 'MALE' ? 'FEMALE' : 'MALE', dateYearsAgo(spouseAge), random.next() < 0.1 ? family : surname())
+        spouse = person(
+          home,
+          household.id,
+          'SPOUSE',
+          head.sex === 'MALE' ? 'FEMALE' : 'MALE',
+          dateYearsAgo(spouseAge),
+          random.next() < 0.1 ? family : surname(),
+        )
         head.maritalStatus = spouse.maritalStatus = 'MARRIED'
         members.push(spouse)
         if (spouse.sex === 'FEMALE') mother = spouse
@@ -310,24 +360,39 @@ export async function buildResidents(
       // about a third of the families (China in the 2020s: about 45% of births first, 40% second, 15%
       // third or later). A young family lives together, so its household has room for them all.
       const childAges: number[] = []
-      for (let age = motherAge - random.int(22, 30); mother && age >= 0 && childAges.length < 3 && (childAges.length < 2 || random.next() < 0.35); age -= random.int(2, 8)) childAges.push(age)
+      for (
+        let age = motherAge - random.int(22, 30);
+        mother && age >= 0 && childAges.length < 3 && (childAges.length < 2 || random.next() < 0.35);
+        age -= random.int(2, 8)
+      )
+        childAges.push(age)
       if (mother && motherAge < 45) size = Math.min(6, target - inVillage, Math.max(size, members.length + childAges.length))
       let order = 0
       for (const childAge of childAges) {
         if (!(members.length < size && (size - members.length > 1 || !(headAge < 60) || random.next() < 0.85) && mother && members.length < 5)) break
-        const child = person(home, household.id, 'CHILD', random.next() < 0.52 ? 'MALE' : 'FEMALE', dateYearsAgo(Math.floor(childAge)), head.sex === 'MALE' ? family : surname())
+        const child = person(
+          home,
+          household.id,
+          'CHILD',
+          random.next() < 0.52 ? 'MALE' : 'FEMALE',
+          dateYearsAgo(Math.floor(childAge)),
+          head.sex === 'MALE' ? family : surname(),
+        )
         // a child of the head and spouse (a man and a woman) is theirs, as the register infers it
         const parents = inferParents([head, ...(spouse ? [spouse] : []), child].map((p) => ({ key: p, relation: p.relation, sex: p.sex }))).get(child)
         child.motherId = mother.id
         child.fatherId = parents?.fatherKey.id ?? null
         child.birthOrder = ++order
         // born before the family moved in: born elsewhere, no birth here
-        if (childAge < 5 && !(movedInOn && child.birthDate < movedInOn)) event(child, 'BIRTH', child.birthDate, { name: child.name, sex: child.sex, birthOrder: order }, mother.id)
+        if (childAge < 5 && !(movedInOn && child.birthDate < movedInOn))
+          event(child, 'BIRTH', child.birthDate, { name: child.name, sex: child.sex, birthOrder: order }, mother.id)
         if (childAge >= 22 && random.next() < 0.5) child.maritalStatus = 'MARRIED'
         members.push(child)
       }
       while (members.length < size) {
-        members.push(person(home, household.id, 'PARENT', random.next() < 0.4 ? 'MALE' : 'FEMALE', dateYearsAgo(Math.min(98, headAge + random.int(22, 32))), family))
+        members.push(
+          person(home, household.id, 'PARENT', random.next() < 0.4 ? 'MALE' : 'FEMALE', dateYearsAgo(Math.min(98, headAge + random.int(22, 32))), family),
+        )
         members[members.length - 1].maritalStatus = 'WIDOWED'
       }
 
@@ -350,7 +415,8 @@ export async function buildResidents(
           m.deathDate = new Date(Math.max(m.birthDate.getTime() + 60 * 365 * DAY, todayMs - random.int(1, 5 * 365) * DAY))
           event(m, 'DEATH', m.deathDate, {})
         }
-        if (movedInOn && m.birthDate < movedInOn && (m.deathDate === null || m.deathDate > movedInOn)) event(m, 'MOVE_IN', movedInOn, { origin: ORIGINS[household.id % ORIGINS.length], name: m.name })
+        if (movedInOn && m.birthDate < movedInOn && (m.deathDate === null || m.deathDate > movedInOn))
+          event(m, 'MOVE_IN', movedInOn, { origin: ORIGINS[household.id % ORIGINS.length], name: m.name })
         // Moves, for members other than the head (so every household keeps its head) who are
         // registered here: about 1% moved within the county, 0.4% moved out (a third of them came
         // back), 1% of local adults came back from working away.
@@ -387,7 +453,9 @@ export async function buildResidents(
   await flush()
 
   // heads, and the id sequences past the ids written explicitly
-  await db.$executeRawUnsafe(`UPDATE "Household" h SET "headId" = p.id FROM "Person" p WHERE p."householdId" = h.id AND p.relation = 'SELF' AND h."headId" IS NULL AND h.id > ${maxHousehold}`)
+  await db.$executeRawUnsafe(
+    `UPDATE "Household" h SET "headId" = p.id FROM "Person" p WHERE p."householdId" = h.id AND p.relation = 'SELF' AND h."headId" IS NULL AND h.id > ${maxHousehold}`,
+  )
   for (const table of ['Household', 'Person', 'LifeEvent']) {
     await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX(id) FROM "${table}"), 1))`)
   }
@@ -435,7 +503,12 @@ async function applyMoves(
     const open = byVillage.get(to.id)!.filter((h) => size.get(h.id)! < 6)
     if (open.length === 0) continue
     const target = random.pick(open)
-    event(person, 'MOVE_WITHIN', on, { fromRegionId: person.regionId, toRegionId: target.regionId, fromHouseholdId: person.householdId, toHouseholdId: target.id })
+    event(person, 'MOVE_WITHIN', on, {
+      fromRegionId: person.regionId,
+      toRegionId: target.regionId,
+      fromHouseholdId: person.householdId,
+      toHouseholdId: target.id,
+    })
     size.set(person.householdId!, size.get(person.householdId!)! - 1)
     size.set(target.id, size.get(target.id)! + 1)
     moved.push({ id: person.id, townshipId: to.townshipId, villageId: to.id, groupId: target.groupId, regionId: target.regionId, householdId: target.id })
@@ -454,7 +527,9 @@ async function applyMoves(
  * their ID number.
  */
 async function plantQualityProblems(db: PrismaClient, afterPerson: number, afterHousehold: number) {
-  await db.$executeRawUnsafe(`UPDATE "Household" SET "headId" = NULL WHERE id IN (SELECT id FROM "Household" WHERE id > ${afterHousehold} ORDER BY id LIMIT 3 OFFSET 40)`)
+  await db.$executeRawUnsafe(
+    `UPDATE "Household" SET "headId" = NULL WHERE id IN (SELECT id FROM "Household" WHERE id > ${afterHousehold} ORDER BY id LIMIT 3 OFFSET 40)`,
+  )
   await db.$executeRawUnsafe(
     `UPDATE "Person" SET sex = CASE WHEN sex = 'MALE' THEN 'FEMALE'::"Sex" ELSE 'MALE'::"Sex" END WHERE id IN (SELECT id FROM "Person" WHERE id > ${afterPerson} AND "idHash" IS NOT NULL ORDER BY id LIMIT 3 OFFSET 100)`,
   )

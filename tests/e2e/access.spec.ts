@@ -140,7 +140,16 @@ test('the language switch turns the interface to English and back', async ({ pag
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByTestId('current-user')).toContainText('Township statistician')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-  expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual(['Home', 'Register', 'Migrants', 'Change review', 'Data quality', 'Import and export', 'Statistical reports', 'Regions'])
+  expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
+    'Home',
+    'Register',
+    'Migrants',
+    'Change review',
+    'Data quality',
+    'Import and export',
+    'Statistical reports',
+    'Regions',
+  ])
   await page.getByRole('button', { name: '中文' }).click()
   await expect(page.getByTestId('current-user')).toContainText('乡镇统计员')
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')

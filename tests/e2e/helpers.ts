@@ -33,7 +33,13 @@ export async function expectAccessible(page: Page, options: { exclude?: string[]
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector)
   const { violations } = await builder.analyze()
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`)
+  const summary = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  )
   const message = `axe-core WCAG 2 A/AA violations on ${options.label ? `${options.label} ` : ''}${page.url()}`
   // soft: the test goes on to the next page and fails at its end with every page's violations listed
   if (options.soft) expect.soft(summary, message).toEqual([])

@@ -53,14 +53,29 @@ test('register import: template, a file with errors shows them and writes nothin
   const headId = makeIdNumber('371422', '1979-04-05', 41, 'MALE')
   const wifeId = makeIdNumber('371422', '1981-06-07', 42, 'FEMALE')
   const rows: Record<string, string>[] = [
-    { '户编号(文件内)': '1', '村(组)区划代码': VILLAGE, 住址: ADDRESS, 与户主关系: '本人', 姓名: '钱志远', 性别: '男', 出生日期: '1979-04-05', 民族: '汉族', 身份证号: headId, 婚姻状况: '已婚' },
+    {
+      '户编号(文件内)': '1',
+      '村(组)区划代码': VILLAGE,
+      住址: ADDRESS,
+      与户主关系: '本人',
+      姓名: '钱志远',
+      性别: '男',
+      出生日期: '1979-04-05',
+      民族: '汉族',
+      身份证号: headId,
+      婚姻状况: '已婚',
+    },
     { '户编号(文件内)': '1', 与户主关系: '配偶', 姓名: '孙丽华', 性别: '女', 出生日期: '1981-06-07', 民族: '汉族', 身份证号: wifeId, 婚姻状况: '已婚' },
     { '户编号(文件内)': '1', 与户主关系: '子女', 姓名: '钱小雨', 性别: '女', 出生日期: '2012-02-30', 民族: '汉族' },
   ]
   const fileInput = page.getByLabel('导入文件（.xlsx 或 .csv）')
 
   // errors: listed by row and column, no import button, nothing written
-  await fileInput.setInputFiles({ name: '人口.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fillTemplate(templatePath, rows) })
+  await fileInput.setInputFiles({
+    name: '人口.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await fillTemplate(templatePath, rows),
+  })
   await page.getByRole('button', { name: '检查文件' }).click()
   await expect(page.getByText('发现 1 处错误，未导入任何数据')).toBeVisible()
   const errors = page.getByTestId('import-errors').getByRole('row')
@@ -74,7 +89,11 @@ test('register import: template, a file with errors shows them and writes nothin
 
   // the corrected file: checked, then imported in one step
   rows[2]['出生日期'] = '2012-02-28'
-  await fileInput.setInputFiles({ name: '人口.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fillTemplate(templatePath, rows) })
+  await fileInput.setInputFiles({
+    name: '人口.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await fillTemplate(templatePath, rows),
+  })
   await page.getByRole('button', { name: '检查文件' }).click()
   await expect(page.getByText('检查通过：3 行，将新建 1 户、登记 3 人；0 人已登记，将跳过。')).toBeVisible()
   await page.getByRole('button', { name: '导入 3 人' }).click()
@@ -93,7 +112,9 @@ test('register import: template, a file with errors shows them and writes nothin
 test('register import refuses a file that is not a spreadsheet', async ({ page }) => {
   await signInAndWait(page, 'njz.v1')
   await page.goto('/register/import')
-  await page.getByLabel('导入文件（.xlsx 或 .csv）').setInputFiles({ name: 'photo.xlsx', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]) })
+  await page
+    .getByLabel('导入文件（.xlsx 或 .csv）')
+    .setInputFiles({ name: 'photo.xlsx', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]) })
   await page.getByRole('button', { name: '检查文件' }).click()
   await expect(page.getByText('无法读取此文件：请上传 Excel（.xlsx）或 CSV 文件。')).toBeVisible()
 })

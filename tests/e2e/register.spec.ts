@@ -27,7 +27,13 @@ test('a village officer registers a household of three, records a birth, finds t
   await fillMember(page, 1, { relation: '本人(户主)', name: '张建国', sex: '男', birthDate: '1986-05-05', idNumber: fatherId })
   await page.getByRole('button', { name: '再添加一名成员' }).click()
   // a wrong check digit is named, and nothing is saved
-  await fillMember(page, 2, { relation: '配偶', name: '孙丽', sex: '女', birthDate: '1990-02-14', idNumber: motherId.slice(0, 17) + (motherId[17] === '1' ? '2' : '1') })
+  await fillMember(page, 2, {
+    relation: '配偶',
+    name: '孙丽',
+    sex: '女',
+    birthDate: '1990-02-14',
+    idNumber: motherId.slice(0, 17) + (motherId[17] === '1' ? '2' : '1'),
+  })
   await page.getByRole('button', { name: '再添加一名成员' }).click()
   await fillMember(page, 3, { relation: '子女', name: '张伟', sex: '男', birthDate: '2016-06-01' })
   await page.getByRole('button', { name: '保存新户' }).click()

@@ -86,7 +86,6 @@ test('a township prepares, signs and submits its monthly report; the county retu
     await prepare.getByRole('button', { name: '编制' }).click()
     await expect(prepare.getByRole('alert')).toHaveText('本期报表已经编制过，请打开它继续办理。')
     await expect(page.getByTestId('report-rows')).toContainText('草稿（签字中）')
-
   })
   // the leader may not sign first, as preparer: no sign button is offered, only who is awaited
   await asUser(browser, 'njz.leader', async (page) => {
@@ -131,7 +130,11 @@ test('a township prepares, signs and submits its monthly report; the county retu
     await expect(rows).toHaveCount(Math.min(count, 20))
     for (const text of await rows.allTextContents()) expect(text).toContain('已上报，待审核')
     await expectAccessible(page)
-    await rows.filter({ hasText: '宁津镇' }).filter({ hasText: `${period.key.slice(0, 4)}年${Number(period.key.slice(5))}月` }).getByRole('link', { name: '查看' }).click()
+    await rows
+      .filter({ hasText: '宁津镇' })
+      .filter({ hasText: `${period.key.slice(0, 4)}年${Number(period.key.slice(5))}月` })
+      .getByRole('link', { name: '查看' })
+      .click()
     await expect(page).toHaveURL(new RegExp(`${reportUrl}$`))
     const back = page.getByRole('form', { name: '退回修改' })
     await back.getByRole('button', { name: '退回' }).click()
@@ -191,7 +194,8 @@ test('the approved report prints on A4 with its figures and the three signatures
       expect(pages[i].text).toContain('周丽华')
     }
     expect(pages[3].text).toContain('统计分析')
-    for (const expected of ['宁津镇人口统计月报', '人口统计1表', '县卫生健康局', '填报单位', '合计', '吴晓燕', '刘文静', '周丽华', '出生人数已逐村核实']) expect(text).toContain(expected)
+    for (const expected of ['宁津镇人口统计月报', '人口统计1表', '县卫生健康局', '填报单位', '合计', '吴晓燕', '刘文静', '周丽华', '出生人数已逐村核实'])
+      expect(text).toContain(expected)
     expect(text).toContain(registeredTotal)
     // printed without the application around it
     expect(text).not.toContain('退出登录')

@@ -47,23 +47,59 @@ await import('../../scripts/start')
  * A few known residents for the browser tests, in 宁津镇's first village (371422100201) and
  * 柴胡店镇's first village (371422101201): a family of three, an inflow and an outflow migrant.
  */
-async function seedResidents(client: typeof db, ningjinVillage: { id: number; level: 'VILLAGE' | 'COUNTY' | 'TOWNSHIP' | 'GROUP'; ancestorIds: number[] }, chaihuVillage: typeof ningjinVillage) {
+async function seedResidents(
+  client: typeof db,
+  ningjinVillage: { id: number; level: 'VILLAGE' | 'COUNTY' | 'TOWNSHIP' | 'GROUP'; ancestorIds: number[] },
+  chaihuVillage: typeof ningjinVillage,
+) {
   const base = { ethnicity: '01', residence: 'LOCAL' as const, maritalStatus: 'MARRIED' as const }
   await makeHousehold(client, ningjinVillage, {
     address: '宁津镇幸福路 8 号',
     members: [
-      { ...base, name: '王建军', sex: 'MALE', birthDate: '1985-03-02', idNumber: makeIdNumber('371422', '1985-03-02', 11, 'MALE'), phone: '13800138000', relation: 'SELF' },
+      {
+        ...base,
+        name: '王建军',
+        sex: 'MALE',
+        birthDate: '1985-03-02',
+        idNumber: makeIdNumber('371422', '1985-03-02', 11, 'MALE'),
+        phone: '13800138000',
+        relation: 'SELF',
+      },
       { ...base, name: '李秀兰', sex: 'FEMALE', birthDate: '1988-07-15', idNumber: makeIdNumber('371422', '1988-07-15', 12, 'FEMALE'), relation: 'SPOUSE' },
       { ...base, name: '王小明', sex: 'MALE', birthDate: '2015-09-09', maritalStatus: 'SINGLE', relation: 'CHILD' },
     ],
   })
   await makeHousehold(client, ningjinVillage, {
     address: '宁津镇工业园宿舍 3 号',
-    members: [{ ...base, name: '赵文华', sex: 'MALE', birthDate: '1992-11-20', residence: 'INFLOW', migrationPlace: '河北省沧州市吴桥县', migrationSince: '2025-03-01', hukouText: '河北省沧州市吴桥县', relation: 'SELF' }],
+    members: [
+      {
+        ...base,
+        name: '赵文华',
+        sex: 'MALE',
+        birthDate: '1992-11-20',
+        residence: 'INFLOW',
+        migrationPlace: '河北省沧州市吴桥县',
+        migrationSince: '2025-03-01',
+        hukouText: '河北省沧州市吴桥县',
+        relation: 'SELF',
+      },
+    ],
   })
   await makeHousehold(client, ningjinVillage, {
     address: '宁津镇东街 21 号',
-    members: [{ ...base, name: '刘强', sex: 'MALE', birthDate: '1990-04-04', idNumber: makeIdNumber('371422', '1990-04-04', 13, 'MALE'), residence: 'OUTFLOW', migrationPlace: '北京市朝阳区', migrationSince: '2024-06-01', relation: 'SELF' }],
+    members: [
+      {
+        ...base,
+        name: '刘强',
+        sex: 'MALE',
+        birthDate: '1990-04-04',
+        idNumber: makeIdNumber('371422', '1990-04-04', 13, 'MALE'),
+        residence: 'OUTFLOW',
+        migrationPlace: '北京市朝阳区',
+        migrationSince: '2024-06-01',
+        relation: 'SELF',
+      },
+    ],
   })
   await makeHousehold(client, chaihuVillage, {
     address: '柴胡店镇南街 5 号',
@@ -83,7 +119,16 @@ async function seedSearchResidents(client: typeof db, village: { id: number; lev
   await makeHousehold(client, village, {
     address: '长官镇葡萄园路 1 号',
     members: [
-      { ...base, name: '欧阳明月', sex: 'FEMALE', birthDate: '1948-04-12', maritalStatus: 'WIDOWED', idNumber: makeIdNumber('371422', '1948-04-12', 731, 'FEMALE'), phone: '13912345678', relation: 'SELF' },
+      {
+        ...base,
+        name: '欧阳明月',
+        sex: 'FEMALE',
+        birthDate: '1948-04-12',
+        maritalStatus: 'WIDOWED',
+        idNumber: makeIdNumber('371422', '1948-04-12', 731, 'FEMALE'),
+        phone: '13912345678',
+        relation: 'SELF',
+      },
       { ...base, name: '欧阳振华', sex: 'MALE', birthDate: '1975-08-30', idNumber: makeIdNumber('371422', '1975-08-30', 733, 'MALE'), relation: 'CHILD' },
       { ...base, name: '欧阳小雨', sex: 'FEMALE', birthDate: '2012-01-05', maritalStatus: 'SINGLE', relation: 'GRANDCHILD' },
     ],
@@ -107,8 +152,26 @@ async function seedSearchResidents(client: typeof db, village: { id: number; lev
     address: '长官镇南关街 9 号',
     members: [
       { ...base, name: '诸葛长青', sex: 'MALE', birthDate: '1936-02-02', maritalStatus: 'WIDOWED', relation: 'SELF' },
-      { ...base, name: '司马光明', sex: 'MALE', birthDate: '1980-06-16', residence: 'OUTFLOW', migrationPlace: '天津市滨海新区', migrationSince: '2023-03-01', relation: 'CHILD' },
-      { ...base, name: '上官婉清', sex: 'FEMALE', birthDate: '1999-09-19', maritalStatus: 'SINGLE', residence: 'AWAY', phone: '13812340000', relation: 'GRANDCHILD' },
+      {
+        ...base,
+        name: '司马光明',
+        sex: 'MALE',
+        birthDate: '1980-06-16',
+        residence: 'OUTFLOW',
+        migrationPlace: '天津市滨海新区',
+        migrationSince: '2023-03-01',
+        relation: 'CHILD',
+      },
+      {
+        ...base,
+        name: '上官婉清',
+        sex: 'FEMALE',
+        birthDate: '1999-09-19',
+        maritalStatus: 'SINGLE',
+        residence: 'AWAY',
+        phone: '13812340000',
+        relation: 'GRANDCHILD',
+      },
     ],
   })
 }

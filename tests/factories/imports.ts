@@ -36,7 +36,23 @@ export function generateRows(count: number, villageCodes: string[], firstSequenc
     household++
     const size = Math.min(count - n, 2 + (household % 4))
     const village = villageCodes[household % villageCodes.length]
-    const base = { householdKey: String(household), regionCode: village, address: `幸福路 ${household} 号`, householdType: '家庭户', ethnicity: '汉族', phone: '', residence: '本地', migrationPlace: '', migrationSince: '', education: '初中', occupation: '农民', hukouText: '', hukouCode: '', motherIdNumber: '', fatherIdNumber: '' }
+    const base = {
+      householdKey: String(household),
+      regionCode: village,
+      address: `幸福路 ${household} 号`,
+      householdType: '家庭户',
+      ethnicity: '汉族',
+      phone: '',
+      residence: '本地',
+      migrationPlace: '',
+      migrationSince: '',
+      education: '初中',
+      occupation: '农民',
+      hukouText: '',
+      hukouCode: '',
+      motherIdNumber: '',
+      fatherIdNumber: '',
+    }
     for (let k = 0; k < size; k++) {
       const i = n + k
       const p = k < 2 ? person(i, k === 0 ? 'MALE' : 'FEMALE', true, true) : person(i, k % 2 ? 'MALE' : 'FEMALE', false, k !== 3 || household % 3 !== 0)
@@ -53,4 +69,3 @@ export function generateRows(count: number, villageCodes: string[], firstSequenc
   }
   return rows
 }
-

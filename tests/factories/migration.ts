@@ -16,7 +16,13 @@ export async function makeMigrant(
     address: `${input.name}住处`,
     members: [
       {
-        ...personInput({ name: input.name, residence: input.direction, migrationPlace: input.place, migrationSince: input.since ?? '2024-01-01', phone: input.phone }),
+        ...personInput({
+          name: input.name,
+          residence: input.direction,
+          migrationPlace: input.place,
+          migrationSince: input.since ?? '2024-01-01',
+          phone: input.phone,
+        }),
         relation: 'SELF',
       },
     ],

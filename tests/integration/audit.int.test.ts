@@ -50,8 +50,14 @@ describe('audit', () => {
 
   it('administrators browse the events of their own region with filters and paging', async () => {
     const { county, townships } = await makeCounty(db)
-    const countyAdmin = asActor(await makeUser(db, { username: uniqueUsername('ca'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }), 'COUNTY')
-    const townAdmin = asActor(await makeUser(db, { username: uniqueUsername('ta'), role: 'ADMIN', regionId: townships[0].id, password: 'Correct-horse-42' }), 'TOWNSHIP')
+    const countyAdmin = asActor(
+      await makeUser(db, { username: uniqueUsername('ca'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }),
+      'COUNTY',
+    )
+    const townAdmin = asActor(
+      await makeUser(db, { username: uniqueUsername('ta'), role: 'ADMIN', regionId: townships[0].id, password: 'Correct-horse-42' }),
+      'TOWNSHIP',
+    )
     for (let i = 0; i < 3; i++) {
       await createRegion(townAdmin, townAdmin, { parentId: townships[0].id, code: `${townships[0].code.slice(0, 9)}${260 + i}`, name: `甲村${i}` })
     }
@@ -70,12 +76,20 @@ describe('audit', () => {
 
   it("residents' data in register events only for those who may see that register row; administrators see which fields changed", async () => {
     const { county, townships, villages } = await makeCounty(db, '审计')
-    const { members } = await makeHousehold(db, villages[0], { address: '审计路1号', members: [{ ...personInput({ name: '冯秀英', sex: 'FEMALE', birthDate: '1970-05-06' }), relation: 'SELF' }] })
+    const { members } = await makeHousehold(db, villages[0], {
+      address: '审计路1号',
+      members: [{ ...personInput({ name: '冯秀英', sex: 'FEMALE', birthDate: '1970-05-06' }), relation: 'SELF' }],
+    })
     const person = members[0]
     const officer = await sessionStaff('VILLAGE_OFFICER', villages[0])
     const current = await db.person.findUniqueOrThrow({ where: { id: person.id } })
-    await updatePerson(officer, officer, { personId: person.id, version: current.version, person: personInput({ name: '冯秀兰', sex: 'FEMALE', birthDate: '1970-05-06' }) })
-    const find = async (viewer: Parameters<typeof browseAudit>[0]) => (await browseAudit(viewer, { user: '', entity: 'Person', page: 1 })).rows.find((r) => r.action === 'person.update' && r.entityId === String(person.id))
+    await updatePerson(officer, officer, {
+      personId: person.id,
+      version: current.version,
+      person: personInput({ name: '冯秀兰', sex: 'FEMALE', birthDate: '1970-05-06' }),
+    })
+    const find = async (viewer: Parameters<typeof browseAudit>[0]) =>
+      (await browseAudit(viewer, { user: '', entity: 'Person', page: 1 })).rows.find((r) => r.action === 'person.update' && r.entityId === String(person.id))
 
     // the county and township administrators: no register access, so no values
     for (const admin of [await sessionStaff('ADMIN', county), await sessionStaff('ADMIN', townships[0])]) {
@@ -100,7 +114,9 @@ describe('audit', () => {
     const admin = await sessionStaff('ADMIN', county)
     const code = `${townships[1].code.slice(0, 9)}288`
     await createRegion(admin, admin, { parentId: townships[1].id, code, name: '明细村' })
-    const region = (await browseAudit(admin, { user: '', entity: 'Region', page: 1 })).rows.find((r) => r.action === 'region.create' && (r.after as { code?: string } | null)?.code === code)
+    const region = (await browseAudit(admin, { user: '', entity: 'Region', page: 1 })).rows.find(
+      (r) => r.action === 'region.create' && (r.after as { code?: string } | null)?.code === code,
+    )
     expect(region!.redacted).toBe(false)
     expect(region!.changes).toContainEqual({ field: 'name', after: '明细村' })
   })

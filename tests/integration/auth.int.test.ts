@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../setup/db'
 import { makeCounty, makeUser, uniqueUsername } from '@/tests/factories'
-import { claimTicket, resetPassword, setUserActive, signInWithPassword, signOutSession, updateUser, validateSession, changeOwnPassword } from '@/lib/access/service'
+import {
+  claimTicket,
+  resetPassword,
+  setUserActive,
+  signInWithPassword,
+  signOutSession,
+  updateUser,
+  validateSession,
+  changeOwnPassword,
+} from '@/lib/access/service'
 import { asActor, meta, minutes } from './helpers'
 
 const PASSWORD = 'Correct-horse-42'
@@ -36,13 +45,25 @@ describe('sign-in throttling', () => {
     for (let i = 1; i <= 3; i++) {
       expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({ ok: false, reason: 'invalid' })
     }
-    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 })
+    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({
+      ok: false,
+      reason: 'throttled',
+      retryAfterSeconds: 1,
+    })
     // Within the wait even the right password is refused, unchecked.
     expect(await signInWithPassword({ username: clerk.username, password: PASSWORD }, where)).toMatchObject({ ok: false, reason: 'throttled' })
     vi.setSystemTime(new Date(t0.getTime() + 1_100))
-    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 2 })
+    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({
+      ok: false,
+      reason: 'throttled',
+      retryAfterSeconds: 2,
+    })
     vi.setSystemTime(new Date(t0.getTime() + 3_200))
-    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 4 })
+    expect(await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)).toEqual({
+      ok: false,
+      reason: 'throttled',
+      retryAfterSeconds: 4,
+    })
     vi.setSystemTime(new Date(t0.getTime() + 7_300))
     expect((await signInWithPassword({ username: clerk.username, password: PASSWORD }, where)).ok).toBe(true)
     // The right password starts this address's count again.
@@ -213,7 +234,9 @@ describe('sessions', () => {
     await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: clerk.username })).rejects.toMatchObject({
       key: 'password.rules.sameAsUsername',
     })
-    await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: 'not-it-at-all', newPassword: 'Another-pass-77' })).rejects.toMatchObject({
+    await expect(
+      changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: 'not-it-at-all', newPassword: 'Another-pass-77' }),
+    ).rejects.toMatchObject({
       key: 'password.wrongCurrent',
     })
     await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: '1234567890123' })).rejects.toMatchObject({

@@ -41,7 +41,9 @@ describe('demo county', { timeout: 300_000 }, () => {
       const county = regions.filter((r) => r.level === 'COUNTY')
       expect(county.map((r) => r.name)).toEqual(['宁津县'])
       const townships = regions.filter((r) => r.level === 'TOWNSHIP').map((r) => r.name)
-      expect(townships.sort()).toEqual(['保店镇', '大曹镇', '大柳镇', '宁津镇', '张大庄乡', '时集镇', '杜集镇', '柴胡店镇', '相衙镇', '长官镇', '刘营伍乡'].sort())
+      expect(townships.sort()).toEqual(
+        ['保店镇', '大曹镇', '大柳镇', '宁津镇', '张大庄乡', '时集镇', '杜集镇', '柴胡店镇', '相衙镇', '长官镇', '刘营伍乡'].sort(),
+      )
       for (const t of regions.filter((r) => r.level === 'TOWNSHIP')) {
         const villages = regions.filter((r) => r.parentId === t.id)
         expect(villages.length).toBeGreaterThanOrEqual(20)
@@ -90,7 +92,17 @@ describe('demo county', { timeout: 300_000 }, () => {
       expect(await a.lifeEvent.count({ where: { late: true } })).toBeGreaterThan(0)
       // moves are real: the event stays where the person left, the person lives elsewhere now, in a
       // household of their new village; those who moved out (and did not return) left their household
-      const moves = await a.lifeEvent.findMany({ where: { type: 'MOVE_WITHIN' }, select: { villageId: true, townshipId: true, details: true, person: { select: { villageId: true, townshipId: true, regionId: true, householdId: true, household: { select: { villageId: true, regionId: true } } } } } })
+      const moves = await a.lifeEvent.findMany({
+        where: { type: 'MOVE_WITHIN' },
+        select: {
+          villageId: true,
+          townshipId: true,
+          details: true,
+          person: {
+            select: { villageId: true, townshipId: true, regionId: true, householdId: true, household: { select: { villageId: true, regionId: true } } },
+          },
+        },
+      })
       expect(moves.length).toBeGreaterThan(10)
       for (const m of moves) {
         expect(m.person.villageId).not.toBe(m.villageId)
@@ -113,7 +125,10 @@ describe('demo county', { timeout: 300_000 }, () => {
 
       // families are linked as the register links them: a child of a head and spouse who are a man
       // and a woman has both as parents, so births are numbered among the mother's children
-      const children = await a.person.findMany({ where: { relation: 'CHILD', household: { members: { some: { relation: 'SPOUSE' } } } }, select: { motherId: true, fatherId: true } })
+      const children = await a.person.findMany({
+        where: { relation: 'CHILD', household: { members: { some: { relation: 'SPOUSE' } } } },
+        select: { motherId: true, fatherId: true },
+      })
       expect(children.length).toBeGreaterThan(100)
       expect(children.filter((c) => c.motherId !== null && c.fatherId !== null).length / children.length).toBeGreaterThan(0.9)
       const births = await a.lifeEvent.findMany({ where: { type: 'BIRTH' }, select: { person: { select: { birthOrder: true } } } })
@@ -128,10 +143,19 @@ describe('demo county', { timeout: 300_000 }, () => {
       expect(third).toBeLessThan(0.25)
       expect(await a.qualityFinding.count({ where: { rule: 'birthOrder' } })).toBe(0)
       // a death widows the spouse; a dead head's widow heads the household
-      expect(await a.person.count({ where: { alive: true, relation: { in: ['SELF', 'SPOUSE'] }, maritalStatus: 'MARRIED', household: { head: { alive: false } } } })).toBe(0)
-      const deadHeads = await a.lifeEvent.findMany({ where: { type: 'DEATH', details: { path: ['newHeadId'], not: Prisma.AnyNull } }, select: { details: true } })
+      expect(
+        await a.person.count({ where: { alive: true, relation: { in: ['SELF', 'SPOUSE'] }, maritalStatus: 'MARRIED', household: { head: { alive: false } } } }),
+      ).toBe(0)
+      const deadHeads = await a.lifeEvent.findMany({
+        where: { type: 'DEATH', details: { path: ['newHeadId'], not: Prisma.AnyNull } },
+        select: { details: true },
+      })
       expect(deadHeads.length).toBeGreaterThan(0)
-      for (const d of deadHeads) expect(await a.person.findUniqueOrThrow({ where: { id: (d.details as { newHeadId: number }).newHeadId } })).toMatchObject({ relation: 'SELF', alive: true })
+      for (const d of deadHeads)
+        expect(await a.person.findUniqueOrThrow({ where: { id: (d.details as { newHeadId: number }).newHeadId } })).toMatchObject({
+          relation: 'SELF',
+          alive: true,
+        })
     } finally {
       await a.$disconnect()
     }
@@ -164,18 +188,29 @@ describe('demo county', { timeout: 300_000 }, () => {
         expect(new Set(r.signOffs.map((s) => s.userId)).size).toBe(3)
         expect(r.locks).toHaveLength(r.status === 'APPROVED' ? 1 : 0)
       }
-      const signers = await a.user.findMany({ where: { id: { in: township.flatMap((r) => r.signOffs.map((s) => s.userId)) } }, select: { id: true, regionId: true, role: true, username: true } })
+      const signers = await a.user.findMany({
+        where: { id: { in: township.flatMap((r) => r.signOffs.map((s) => s.userId)) } },
+        select: { id: true, regionId: true, role: true, username: true },
+      })
       const byId = new Map(signers.map((u) => [u.id, u]))
       for (const r of township) for (const s of r.signOffs) expect(byId.get(s.userId)!.regionId).toBe(r.regionId)
       const njz = townships.find((t) => t.name === '宁津镇')!
       const njzReport = township.find((r) => r.regionId === njz.id)!
-      expect(Object.fromEntries(njzReport.signOffs.map((s) => [s.role, byId.get(s.userId)!.username]))).toEqual({ PREPARER: 'njz.staff', STATISTICIAN: 'njz.stats', UNIT_HEAD: 'njz.leader' })
+      expect(Object.fromEntries(njzReport.signOffs.map((s) => [s.role, byId.get(s.userId)!.username]))).toEqual({
+        PREPARER: 'njz.staff',
+        STATISTICIAN: 'njz.stats',
+        UNIT_HEAD: 'njz.leader',
+      })
       // the end-to-end tests prepare 宁津镇's latest ended month and record events in the last two months
       expect(await a.reportSubmission.count({ where: { periodKey: { in: ['2026-10', '2026-11'] } } })).toBe(0)
       expect(await a.periodLock.count({ where: { toDate: { gte: new Date('2026-10-01') } } })).toBe(0)
       // the figures are the register's: an approved report equals the live computation
       const sample = approved.find((r) => r.kind === 'HALF_YEAR')!
-      const live = await computeCounts(a, { level: 'TOWNSHIP', regionId: sample.regionId, countyId: sample.countyId }, { kind: 'HALF_YEAR', key: '2026H1', statYear: 2026, start: '2025-10-01', end: '2026-03-31' })
+      const live = await computeCounts(
+        a,
+        { level: 'TOWNSHIP', regionId: sample.regionId, countyId: sample.countyId },
+        { kind: 'HALF_YEAR', key: '2026H1', statYear: 2026, start: '2025-10-01', end: '2026-03-31' },
+      )
       const stored = sample.figures as unknown as Snapshot
       expect(stored.total).toEqual(live.total)
       expect(stored.total.registered).toBeGreaterThan(100)

@@ -19,7 +19,10 @@ async function household(members: Parameters<typeof createHousehold>[2]['members
 
 const couple = (headSex: 'MALE' | 'FEMALE' = 'MALE') => [
   { ...personInput({ name: '王建军', sex: headSex, birthDate: '1985-03-02', idNumber: uniqueIdNumber('1985-03-02', headSex) }), relation: 'SELF' as const },
-  { ...personInput({ name: '李秀兰', sex: headSex === 'MALE' ? ('FEMALE' as const) : ('MALE' as const), birthDate: '1988-07-15' }), relation: 'SPOUSE' as const },
+  {
+    ...personInput({ name: '李秀兰', sex: headSex === 'MALE' ? ('FEMALE' as const) : ('MALE' as const), birthDate: '1988-07-15' }),
+    relation: 'SPOUSE' as const,
+  },
 ]
 const child = (name: string, birthDate: string) => ({ ...personInput({ name, sex: 'MALE', birthDate, maritalStatus: 'SINGLE' }), relation: 'CHILD' as const })
 
@@ -28,8 +31,20 @@ describe('family links', () => {
     const { officer, people } = await household([...couple(), child('王小明', '2012-09-09')])
     const [father, mother, son] = people
     expect(son).toMatchObject({ motherId: mother.id, fatherId: father.id, birthOrder: 1 })
-    const { personId } = await recordEvent(officer, officer, { type: 'BIRTH', motherId: mother.id, version: mother.version, occurredOn: todayIso(), name: '王小红', sex: 'FEMALE' })
-    expect(await db.person.findUniqueOrThrow({ where: { id: personId } })).toMatchObject({ birthOrder: 2, motherId: mother.id, fatherId: father.id, birthOrderEntered: false })
+    const { personId } = await recordEvent(officer, officer, {
+      type: 'BIRTH',
+      motherId: mother.id,
+      version: mother.version,
+      occurredOn: todayIso(),
+      name: '王小红',
+      sex: 'FEMALE',
+    })
+    expect(await db.person.findUniqueOrThrow({ where: { id: personId } })).toMatchObject({
+      birthOrder: 2,
+      motherId: mother.id,
+      fatherId: father.id,
+      birthOrderEntered: false,
+    })
     const event = await db.lifeEvent.findFirstOrThrow({ where: { personId } })
     expect(event.details).toMatchObject({ birthOrder: 2 })
   })
@@ -55,7 +70,9 @@ describe('family links', () => {
     await setParents(officer, officer, { personId: first.id, version: first.version })
     expect(await db.person.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ motherId: null, fatherId: null, birthOrder: null })
     expect(await db.person.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ birthOrder: 1 })
-    await expect(setParents(officer, officer, { personId: second.id, version: second.version, motherId: first.id })).rejects.toMatchObject({ key: 'registry.errors.parentInvalid' })
+    await expect(setParents(officer, officer, { personId: second.id, version: second.version, motherId: first.id })).rejects.toMatchObject({
+      key: 'registry.errors.parentInvalid',
+    })
     expect(await db.auditEvent.count({ where: { action: 'person.parents', entityId: String(first.id) } })).toBe(1)
     expect(mother.sex).toBe('FEMALE')
   })
@@ -63,12 +80,44 @@ describe('family links', () => {
   it('a clerk-entered birth order above the count is kept and recorded as entered; below it is refused', async () => {
     const { officer, people } = await household([...couple()])
     const mother = people[1]
-    await expect(recordEvent(officer, officer, { type: 'BIRTH', motherId: mother.id, version: mother.version, occurredOn: todayIso(), name: '王三', sex: 'MALE', birthOrder: 0 + 1 })).resolves.toBeTruthy()
+    await expect(
+      recordEvent(officer, officer, {
+        type: 'BIRTH',
+        motherId: mother.id,
+        version: mother.version,
+        occurredOn: todayIso(),
+        name: '王三',
+        sex: 'MALE',
+        birthOrder: 0 + 1,
+      }),
+    ).resolves.toBeTruthy()
     const m = await db.person.findUniqueOrThrow({ where: { id: mother.id } })
-    await expect(recordEvent(officer, officer, { type: 'BIRTH', motherId: mother.id, version: m.version, occurredOn: todayIso(), name: '王四', sex: 'MALE', birthOrder: 1 })).rejects.toMatchObject({ key: 'registry.errors.birthOrderTooLow' })
-    const { personId } = await recordEvent(officer, officer, { type: 'BIRTH', motherId: mother.id, version: m.version, occurredOn: todayIso(), name: '王五', sex: 'FEMALE', birthOrder: 4 })
+    await expect(
+      recordEvent(officer, officer, {
+        type: 'BIRTH',
+        motherId: mother.id,
+        version: m.version,
+        occurredOn: todayIso(),
+        name: '王四',
+        sex: 'MALE',
+        birthOrder: 1,
+      }),
+    ).rejects.toMatchObject({ key: 'registry.errors.birthOrderTooLow' })
+    const { personId } = await recordEvent(officer, officer, {
+      type: 'BIRTH',
+      motherId: mother.id,
+      version: m.version,
+      occurredOn: todayIso(),
+      name: '王五',
+      sex: 'FEMALE',
+      birthOrder: 4,
+    })
     expect(await db.person.findUniqueOrThrow({ where: { id: personId } })).toMatchObject({ birthOrder: 4, birthOrderEntered: true })
-    expect((await db.lifeEvent.findFirstOrThrow({ where: { personId } })).details).toMatchObject({ birthOrder: 4, countedBirthOrder: 2, birthOrderEntered: true })
+    expect((await db.lifeEvent.findFirstOrThrow({ where: { personId } })).details).toMatchObject({
+      birthOrder: 4,
+      countedBirthOrder: 2,
+      birthOrderEntered: true,
+    })
   })
 
   it('the quality check flags a birth whose order disagrees with the mother’s children', async () => {
@@ -116,7 +165,9 @@ describe('life events that change the family', () => {
     const { officer, people } = await household([...couple()])
     const other = await household([...couple()])
     const [head] = people
-    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: head.id, version: head.version, occurredOn: todayIso(), newHeadId: other.people[1].id })).rejects.toMatchObject({ key: 'registry.errors.newHeadInvalid' })
+    await expect(
+      recordEvent(officer, officer, { type: 'DEATH', personId: head.id, version: head.version, occurredOn: todayIso(), newHeadId: other.people[1].id }),
+    ).rejects.toMatchObject({ key: 'registry.errors.newHeadInvalid' })
     expect((await db.person.findUniqueOrThrow({ where: { id: head.id } })).alive).toBe(true)
   })
 
@@ -131,15 +182,37 @@ describe('life events that change the family', () => {
   it('moving someone in, back or within the county as 户主 keeps one head per household', async () => {
     const { officer, people, householdId } = await household([...couple(), child('王小明', '2000-09-09')])
     await expect(
-      recordEvent(officer, officer, { type: 'MOVE_IN', householdId, occurredOn: todayIso(), origin: '河北省', relation: 'SELF', person: personInput({ name: '外来人', birthDate: '1970-01-01' }) }),
+      recordEvent(officer, officer, {
+        type: 'MOVE_IN',
+        householdId,
+        occurredOn: todayIso(),
+        origin: '河北省',
+        relation: 'SELF',
+        person: personInput({ name: '外来人', birthDate: '1970-01-01' }),
+      }),
     ).rejects.toMatchObject({ key: 'registry.errors.twoHeads' })
     const son = people[2]
     await recordEvent(officer, officer, { type: 'MOVE_OUT', personId: son.id, version: son.version, occurredOn: todayIso(), destination: '北京市' })
     const out = await db.person.findUniqueOrThrow({ where: { id: son.id } })
-    await expect(recordEvent(officer, officer, { type: 'RETURN', personId: son.id, version: out.version, occurredOn: todayIso(), toHouseholdId: householdId, relation: 'SELF' })).rejects.toMatchObject({ key: 'registry.errors.twoHeads' })
+    await expect(
+      recordEvent(officer, officer, {
+        type: 'RETURN',
+        personId: son.id,
+        version: out.version,
+        occurredOn: todayIso(),
+        toHouseholdId: householdId,
+        relation: 'SELF',
+      }),
+    ).rejects.toMatchObject({ key: 'registry.errors.twoHeads' })
     const other = await household([couple()[0]])
     const moverHome = other.people[0]
-    await recordEvent(other.officer, other.officer, { type: 'MOVE_OUT', personId: moverHome.id, version: moverHome.version, occurredOn: todayIso(), destination: '天津' })
+    await recordEvent(other.officer, other.officer, {
+      type: 'MOVE_OUT',
+      personId: moverHome.id,
+      version: moverHome.version,
+      occurredOn: todayIso(),
+      destination: '天津',
+    })
     expect((await db.household.findUniqueOrThrow({ where: { id: other.householdId } })).headId).toBeNull()
   })
 
@@ -148,7 +221,9 @@ describe('life events that change the family', () => {
     const son = people[2]
     await recordEvent(officer, officer, { type: 'MOVE_OUT', personId: son.id, version: son.version, occurredOn: todayIso(), destination: '北京市' })
     const out = await db.person.findUniqueOrThrow({ where: { id: son.id } })
-    await expect(recordEvent(officer, officer, { type: 'MARRIAGE', personId: son.id, version: out.version, occurredOn: todayIso() })).rejects.toMatchObject({ key: 'registry.errors.notInRegister' })
+    await expect(recordEvent(officer, officer, { type: 'MARRIAGE', personId: son.id, version: out.version, occurredOn: todayIso() })).rejects.toMatchObject({
+      key: 'registry.errors.notInRegister',
+    })
   })
 })
 
@@ -158,7 +233,12 @@ describe('a double submit', () => {
     const village = tree.villages[0]
     const officer = await staff('VILLAGE_OFFICER', village)
     const key = randomUUID()
-    const input = { regionId: village.id, address: '双击路 1 号', type: 'FAMILY' as const, members: [{ ...personInput({ name: '双击' }), relation: 'SELF' as const }] }
+    const input = {
+      regionId: village.id,
+      address: '双击路 1 号',
+      type: 'FAMILY' as const,
+      members: [{ ...personInput({ name: '双击' }), relation: 'SELF' as const }],
+    }
     const [a, b] = await Promise.all([createHousehold(officer, officer, input, key), createHousehold(officer, officer, input, key)])
     expect(a.householdId).toBe(b.householdId)
     expect(await db.household.count({ where: { address: '双击路 1 号', villageId: village.id } })).toBe(1)

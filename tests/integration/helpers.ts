@@ -25,5 +25,12 @@ export async function staff(role: Role, region: { id: number; level: RegionLevel
  */
 export async function sessionStaff(role: Role, region: { id: number; level: RegionLevel; ancestorIds: number[]; name?: string }, name?: string) {
   const user = await staff(role, region)
-  return { ...user, sessionId: `test-${user.id}`, name: name ?? user.username, regionName: region.name ?? '', regionAncestorIds: region.ancestorIds, mustChangePassword: false }
+  return {
+    ...user,
+    sessionId: `test-${user.id}`,
+    name: name ?? user.username,
+    regionName: region.name ?? '',
+    regionAncestorIds: region.ancestorIds,
+    mustChangePassword: false,
+  }
 }

@@ -16,9 +16,24 @@ async function setting() {
   return { ...tree, clerk, village }
 }
 
-function family(code: string, key: string, ids = { father: uniqueIdNumber('1985-03-02', 'MALE'), mother: uniqueIdNumber('1988-07-15', 'FEMALE') }): ImportRow[] {
+function family(
+  code: string,
+  key: string,
+  ids = { father: uniqueIdNumber('1985-03-02', 'MALE'), mother: uniqueIdNumber('1988-07-15', 'FEMALE') },
+): ImportRow[] {
   return [
-    { householdKey: key, regionCode: code, address: `幸福路 ${key} 号`, relation: '本人', name: '王建军', sex: '男', birthDate: '1985-03-02', ethnicity: '汉族', idNumber: ids.father, maritalStatus: '已婚' },
+    {
+      householdKey: key,
+      regionCode: code,
+      address: `幸福路 ${key} 号`,
+      relation: '本人',
+      name: '王建军',
+      sex: '男',
+      birthDate: '1985-03-02',
+      ethnicity: '汉族',
+      idNumber: ids.father,
+      maritalStatus: '已婚',
+    },
     { householdKey: key, relation: '配偶', name: '李秀兰', sex: '女', birthDate: '1988-07-15', ethnicity: '汉族', idNumber: ids.mother, maritalStatus: '已婚' },
     { householdKey: key, relation: '子女', name: '王小亮', sex: '男', birthDate: '2018-09-09', ethnicity: '汉族' },
     { householdKey: key, relation: '子女', name: '王小明', sex: '男', birthDate: '2015-09-09', ethnicity: '汉族' },
@@ -38,19 +53,67 @@ describe('import: family links', () => {
   it('takes the parents the file names by ID number, in the file or in the register; refuses unknown or wrong-sex parents', async () => {
     const { clerk, village, county } = await setting()
     const grandmaId = uniqueIdNumber('1960-01-01', 'FEMALE')
-    await importRegister(clerk, clerk, importCsv([{ householdKey: 'g', regionCode: village.code, address: '东街 1 号', relation: '本人', name: '赵桂兰', sex: '女', birthDate: '1960-01-01', ethnicity: '汉族', idNumber: grandmaId }]), true)
+    await importRegister(
+      clerk,
+      clerk,
+      importCsv([
+        {
+          householdKey: 'g',
+          regionCode: village.code,
+          address: '东街 1 号',
+          relation: '本人',
+          name: '赵桂兰',
+          sex: '女',
+          birthDate: '1960-01-01',
+          ethnicity: '汉族',
+          idNumber: grandmaId,
+        },
+      ]),
+      true,
+    )
     const grandma = await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '赵桂兰' } })
-    const head = { householdKey: 'h', regionCode: village.code, address: '东街 2 号', relation: '本人', name: '钱永福', sex: '男', birthDate: '1984-01-01', ethnicity: '汉族', idNumber: uniqueIdNumber('1984-01-01', 'MALE'), motherIdNumber: grandmaId }
+    const head = {
+      householdKey: 'h',
+      regionCode: village.code,
+      address: '东街 2 号',
+      relation: '本人',
+      name: '钱永福',
+      sex: '男',
+      birthDate: '1984-01-01',
+      ethnicity: '汉族',
+      idNumber: uniqueIdNumber('1984-01-01', 'MALE'),
+      motherIdNumber: grandmaId,
+    }
     const niece = { householdKey: 'h', relation: '其他', name: '钱小雨', sex: '女', birthDate: '2016-01-01', ethnicity: '汉族', fatherIdNumber: head.idNumber }
     expect(await importRegister(clerk, clerk, importCsv([head, niece]), true)).toMatchObject({ committed: true, persons: 2 })
     const headRow = await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '钱永福' } })
     expect(headRow).toMatchObject({ motherId: grandma.id, fatherId: null })
     expect(await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '钱小雨' } })).toMatchObject({ fatherId: headRow.id, motherId: null })
 
-    const unknown = { ...niece, householdKey: 'u', regionCode: village.code, address: '东街 3 号', relation: '本人', name: '孙一', fatherIdNumber: uniqueIdNumber('1980-01-01', 'MALE') }
-    const wrongSex = { ...niece, householdKey: 'w', regionCode: village.code, address: '东街 4 号', relation: '本人', name: '孙二', motherIdNumber: head.idNumber, fatherIdNumber: '' }
+    const unknown = {
+      ...niece,
+      householdKey: 'u',
+      regionCode: village.code,
+      address: '东街 3 号',
+      relation: '本人',
+      name: '孙一',
+      fatherIdNumber: uniqueIdNumber('1980-01-01', 'MALE'),
+    }
+    const wrongSex = {
+      ...niece,
+      householdKey: 'w',
+      regionCode: village.code,
+      address: '东街 4 号',
+      relation: '本人',
+      name: '孙二',
+      motherIdNumber: head.idNumber,
+      fatherIdNumber: '',
+    }
     const result = await importRegister(clerk, clerk, importCsv([unknown, wrongSex]), false)
-    expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual(['2:fatherIdNumber:imports.errors.parentUnknown', '3:motherIdNumber:imports.errors.parentSex'])
+    expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual([
+      '2:fatherIdNumber:imports.errors.parentUnknown',
+      '3:motherIdNumber:imports.errors.parentSex',
+    ])
   })
 
   it('a child joining a registered family gets its registered parents, and the birth orders are recounted', async () => {

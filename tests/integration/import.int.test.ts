@@ -10,7 +10,6 @@ import { exportRegister } from '@/lib/imports/export'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { translator } from '@/lib/i18n/core'
 
-
 async function setting() {
   const tree = await makeCounty(db, '导入')
   const township = tree.townships[0]
@@ -22,8 +21,29 @@ async function setting() {
 
 function family(code: string, key: string, address: string): ImportRow[] {
   return [
-    { householdKey: key, regionCode: code, address, relation: '本人', name: '王建军', sex: '男', birthDate: '1985-03-02', ethnicity: '汉族', idNumber: uniqueIdNumber('1985-03-02', 'MALE'), phone: '13800138000', maritalStatus: '已婚' },
-    { householdKey: key, relation: '配偶', name: '李秀兰', sex: '女', birthDate: '1988/7/15', ethnicity: '汉族', idNumber: uniqueIdNumber('1988-07-15', 'FEMALE'), maritalStatus: '已婚' },
+    {
+      householdKey: key,
+      regionCode: code,
+      address,
+      relation: '本人',
+      name: '王建军',
+      sex: '男',
+      birthDate: '1985-03-02',
+      ethnicity: '汉族',
+      idNumber: uniqueIdNumber('1985-03-02', 'MALE'),
+      phone: '13800138000',
+      maritalStatus: '已婚',
+    },
+    {
+      householdKey: key,
+      relation: '配偶',
+      name: '李秀兰',
+      sex: '女',
+      birthDate: '1988/7/15',
+      ethnicity: '汉族',
+      idNumber: uniqueIdNumber('1988-07-15', 'FEMALE'),
+      maritalStatus: '已婚',
+    },
     { householdKey: key, relation: '子女', name: '王小明', sex: '男', birthDate: '2015-09-09', ethnicity: '汉族' },
   ]
 }
@@ -36,7 +56,18 @@ const registerCount = async (countyId: number) => ({
 
 /** One-person households (a head each) in village `code`, with the given ID numbers. */
 function singles(code: string, ids: string[]): ImportRow[] {
-  return ids.map((idNumber, i) => ({ householdKey: String(i + 1), regionCode: code, address: `独居路 ${i + 1} 号`, relation: '本人', name: `单${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}`, sex: '男', birthDate: '1970-01-01', ethnicity: '汉族', idNumber, maritalStatus: '未婚' }))
+  return ids.map((idNumber, i) => ({
+    householdKey: String(i + 1),
+    regionCode: code,
+    address: `独居路 ${i + 1} 号`,
+    relation: '本人',
+    name: `单${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}`,
+    sex: '男',
+    birthDate: '1970-01-01',
+    ethnicity: '汉族',
+    idNumber,
+    maritalStatus: '未婚',
+  }))
 }
 
 const maleIds = (n: number) => Array.from({ length: n }, () => uniqueIdNumber('1970-01-01', 'MALE'))
@@ -79,7 +110,20 @@ describe('register import', () => {
     const good = [...family(inside[0].code, 'a', '幸福路 1 号'), ...family(inside[1].code, 'b', '幸福路 2 号')]
     const valid = uniqueIdNumber('1990-01-01', 'MALE')
     const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0')
-    const bad = [...good, { householdKey: 'c', regionCode: inside[0].code, address: '幸福路 3 号', relation: '本人', name: '赵六', sex: '男', birthDate: '1990-01-01', ethnicity: '汉族', idNumber: wrongCheck }]
+    const bad = [
+      ...good,
+      {
+        householdKey: 'c',
+        regionCode: inside[0].code,
+        address: '幸福路 3 号',
+        relation: '本人',
+        name: '赵六',
+        sex: '男',
+        birthDate: '1990-01-01',
+        ethnicity: '汉族',
+        idNumber: wrongCheck,
+      },
+    ]
     const before = await registerCount(county.id)
     const refused = await importRegister(clerk, clerk, importCsv(bad), true)
     expect(refused).toMatchObject({ committed: false, errorCount: 1, errors: [{ line: 8, column: 'idNumber', key: 'registry.id.checkDigit' }] })
@@ -121,13 +165,21 @@ describe('register import', () => {
     const result = await importRegister(clerk, clerk, importCsv([...rows, baby]), true)
     expect(result).toMatchObject({ committed: true, households: 0, persons: 1, joined: 1, skipped: 3 })
     const head = await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '王建军' } })
-    expect(await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '王小红' } })).toMatchObject({ householdId: head.householdId, relation: 'CHILD' })
+    expect(await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '王小红' } })).toMatchObject({
+      householdId: head.householdId,
+      relation: 'CHILD',
+    })
     expect(await db.household.count({ where: { countyId: county.id } })).toBe(1)
   })
 
   it('refuses rows for regions outside the user’s area, unknown codes and non-village codes', async () => {
     const { clerk, inside, outside, township, county } = await setting()
-    const rows = [...family(inside[0].code, '1', '幸福路 8 号'), ...family(outside.code, '2', '外乡路 1 号'), ...family('999999999999', '3', '无此村'), ...family(township.code, '4', '镇上')]
+    const rows = [
+      ...family(inside[0].code, '1', '幸福路 8 号'),
+      ...family(outside.code, '2', '外乡路 1 号'),
+      ...family('999999999999', '3', '无此村'),
+      ...family(township.code, '4', '镇上'),
+    ]
     const before = await registerCount(county.id)
     const result = await importRegister(clerk, clerk, importCsv(rows), true)
     expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual([
@@ -149,20 +201,33 @@ describe('register import', () => {
     mine[1].name = '李秀英'
     const before = await registerCount(county.id)
     const result = await importRegister(clerk, clerk, importCsv(mine), true)
-    expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual(['2:idNumber:imports.errors.idOutOfScope', '3:idNumber:imports.errors.idOutOfScope'])
+    expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual([
+      '2:idNumber:imports.errors.idOutOfScope',
+      '3:idNumber:imports.errors.idOutOfScope',
+    ])
     expect(await registerCount(county.id)).toEqual(before)
   })
 
   it('refuses files that are not spreadsheets, are empty or have the wrong headers', async () => {
     const { clerk } = await setting()
-    await expect(importRegister(clerk, clerk, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]), false)).rejects.toMatchObject({ key: 'imports.errors.notSpreadsheet' })
-    await expect(importRegister(clerk, clerk, new TextEncoder().encode('代码,名称,上级代码\n1,2,3\n'), false)).rejects.toMatchObject({ key: 'imports.errors.badHeader' })
+    await expect(importRegister(clerk, clerk, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]), false)).rejects.toMatchObject({
+      key: 'imports.errors.notSpreadsheet',
+    })
+    await expect(importRegister(clerk, clerk, new TextEncoder().encode('代码,名称,上级代码\n1,2,3\n'), false)).rejects.toMatchObject({
+      key: 'imports.errors.badHeader',
+    })
     await expect(importRegister(clerk, clerk, importCsv([]), false)).rejects.toMatchObject({ key: 'imports.errors.empty' })
   })
 
   it('imports a 1,000-row generated file and then finds every row already registered', async () => {
     const { clerk, inside, county } = await setting()
-    const file = importCsv(generateRows(1_000, inside.map((v) => v.code), (process.pid % 50) * 20 + 50))
+    const file = importCsv(
+      generateRows(
+        1_000,
+        inside.map((v) => v.code),
+        (process.pid % 50) * 20 + 50,
+      ),
+    )
     const result = await importRegister(clerk, clerk, file, true)
     expect(result).toMatchObject({ errorCount: 0, committed: true, persons: 1_000 })
     expect(await db.person.count({ where: { countyId: county.id } })).toBe(1_000)
@@ -205,7 +270,11 @@ describe('import checks: audited, and no ID-existence oracle across the county',
     for (const where of [outside.name, outside.code, townships[1].name]) expect(JSON.stringify(result) + message).not.toContain(where)
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: clerk.id, action: 'register.import.check' } })
-    expect(event.after).toMatchObject({ commit: false, outOfScope: 2, outOfScopeHashes: [hashIdNumber(theirs[0].idNumber!), hashIdNumber(theirs[1].idNumber!)].sort() })
+    expect(event.after).toMatchObject({
+      commit: false,
+      outOfScope: 2,
+      outOfScopeHashes: [hashIdNumber(theirs[0].idNumber!), hashIdNumber(theirs[1].idNumber!)].sort(),
+    })
     expect(await outOfScopeHitsToday(db, clerk.id)).toBe(2)
   })
 
@@ -219,16 +288,23 @@ describe('import checks: audited, and no ID-existence oracle across the county',
     const first = await importRegister(clerk, clerk, importCsv(singles(inside[0].code, ids.slice(0, 15))), false)
     expect(first.errors.filter((e) => e.key === 'imports.errors.idOutOfScope')).toHaveLength(15)
     // 6 more would make 21: refused, nothing about the rows is returned
-    await expect(importRegister(clerk, clerk, importCsv(singles(inside[0].code, ids.slice(15, 21))), false)).rejects.toMatchObject({ key: 'imports.errors.outOfScopeCap' })
+    await expect(importRegister(clerk, clerk, importCsv(singles(inside[0].code, ids.slice(15, 21))), false)).rejects.toMatchObject({
+      key: 'imports.errors.outOfScopeCap',
+    })
     const refused = await db.auditEvent.findFirstOrThrow({ where: { actorId: clerk.id, action: 'register.import.refused' } })
     expect(refused.after).toMatchObject({ outOfScope: 6, hitsToday: 21, outOfScopeHashes: ids.slice(15, 21).map(hashIdNumber).sort() })
     // past the cap even a clean file is refused today, and nothing is written
     const before = await db.person.count({ where: { countyId: county.id } })
-    await expect(importRegister(clerk, clerk, importCsv(family(inside[0].code, '1', '幸福路 8 号')), true)).rejects.toMatchObject({ key: 'imports.errors.outOfScopeCap' })
+    await expect(importRegister(clerk, clerk, importCsv(family(inside[0].code, '1', '幸福路 8 号')), true)).rejects.toMatchObject({
+      key: 'imports.errors.outOfScopeCap',
+    })
     expect(await db.person.count({ where: { countyId: county.id } })).toBe(before)
     // someone else in the same township is not affected
     const colleague = await staff('TOWNSHIP_STAFF', township)
-    expect(await importRegister(colleague, colleague, importCsv(family(inside[1].code, '1', '和平路 2 号')), false)).toMatchObject({ errorCount: 0, persons: 3 })
+    expect(await importRegister(colleague, colleague, importCsv(family(inside[1].code, '1', '和平路 2 号')), false)).toMatchObject({
+      errorCount: 0,
+      persons: 3,
+    })
 
     const countyAdmin = await staff('ADMIN', county)
     const alerts = await importCapAlerts(countyAdmin)
@@ -255,7 +331,11 @@ describe('register export', () => {
     await importRegister(clerk, clerk, importCsv(rows), true)
     const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
     await importRegister(otherClerk, otherClerk, importCsv(family(outside.code, '1', '外乡路 1 号')), true)
-    const mine = await db.person.findMany({ where: { countyId: county.id, villageId: inside[0].id }, select: { id: true, idHash: true }, orderBy: { id: 'asc' } })
+    const mine = await db.person.findMany({
+      where: { countyId: county.id, villageId: inside[0].id },
+      select: { id: true, idHash: true },
+      orderBy: { id: 'asc' },
+    })
     expect(mine).toHaveLength(3)
 
     const started = await exportRegister(clerk, clerk, { q: '', alive: 'yes' })

@@ -33,7 +33,13 @@ describe('migrant lists and counts', () => {
     const s = await setting()
     const mine = await listMigrants(s.township, all)
     expect(mine.rows.map((r) => r.name).sort()).toEqual(['刘流出', '赵流入'])
-    expect(mine.rows.find((r) => r.name === '赵流入')).toMatchObject({ direction: 'INFLOW', place: '河北省沧州市吴桥县', since: '2025-03-01', villageName: s.village.name, latest: null })
+    expect(mine.rows.find((r) => r.name === '赵流入')).toMatchObject({
+      direction: 'INFLOW',
+      place: '河北省沧州市吴桥县',
+      since: '2025-03-01',
+      villageName: s.village.name,
+      latest: null,
+    })
     const theirs = await listMigrants(s.otherTownship, all)
     expect(theirs.rows.map((r) => r.name)).toEqual(['孙外镇'])
     // a filter naming a region outside the user's own still shows nothing of it
@@ -89,7 +95,9 @@ describe('information exchange', () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'exchange.answer', entityId: String(exchangeId) } })
     expect(event.actorId).toBe(s.township.id)
 
-    await expect(recordAnswer(s.township, s.township, { exchangeId, answeredOn: daysAgo(0), answer: '再答' })).rejects.toMatchObject({ key: 'migration.errors.alreadyAnswered' })
+    await expect(recordAnswer(s.township, s.township, { exchangeId, answeredOn: daysAgo(0), answer: '再答' })).rejects.toMatchObject({
+      key: 'migration.errors.alreadyAnswered',
+    })
     expect((await db.exchangeRequest.findUniqueOrThrow({ where: { id: exchangeId } })).answer).toBe('已核实，在朝阳区务工，已告知当地服务站。')
   })
 
@@ -111,32 +119,39 @@ describe('information exchange', () => {
   it('refuses a person outside the user’s region, audits the attempt, writes nothing', async () => {
     const s = await setting()
     const before = await db.exchangeRequest.count()
-    await expect(recordNotice(s.otherTownship, s.otherTownship, { personId: s.inflow.id, otherCounty: '河北省沧州市吴桥县', sentOn: daysAgo(1) })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(
+      recordNotice(s.otherTownship, s.otherTownship, { personId: s.inflow.id, otherCounty: '河北省沧州市吴桥县', sentOn: daysAgo(1) }),
+    ).rejects.toMatchObject({ key: 'errors.notFound' })
     expect(await db.exchangeRequest.count()).toBe(before)
     expect(await db.auditEvent.count({ where: { action: 'permission.denied', actorId: s.otherTownship.id } })).toBe(1)
 
     const { exchangeId } = await recordNotice(s.township, s.township, { personId: s.inflow.id, otherCounty: '河北省沧州市吴桥县', sentOn: daysAgo(3) })
-    await expect(recordAnswer(s.otherTownship, s.otherTownship, { exchangeId, answeredOn: daysAgo(1), answer: '越权' })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(recordAnswer(s.otherTownship, s.otherTownship, { exchangeId, answeredOn: daysAgo(1), answer: '越权' })).rejects.toMatchObject({
+      key: 'errors.notFound',
+    })
     expect((await db.exchangeRequest.findUniqueOrThrow({ where: { id: exchangeId } })).answeredOn).toBeNull()
   })
 
   it('refuses a resident who is not a migrant', async () => {
     const s = await setting()
     await db.person.update({ where: { id: s.inflow.id }, data: { residence: 'LOCAL' } })
-    await expect(recordNotice(s.township, s.township, { personId: s.inflow.id, otherCounty: '河北省', sentOn: daysAgo(1) })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(recordNotice(s.township, s.township, { personId: s.inflow.id, otherCounty: '河北省', sentOn: daysAgo(1) })).rejects.toMatchObject({
+      key: 'errors.notFound',
+    })
     expect(await db.exchangeRequest.count({ where: { personId: s.inflow.id } })).toBe(0)
   })
 
   it('refuses bad input with a message and writes nothing', async () => {
     const s = await setting()
-    const notice = (input: Record<string, string>) => recordNoticeSchema.safeParse({ personId: String(s.outflow.id), otherCounty: '北京市朝阳区', sentOn: daysAgo(1), ...input })
+    const notice = (input: Record<string, string>) =>
+      recordNoticeSchema.safeParse({ personId: String(s.outflow.id), otherCounty: '北京市朝阳区', sentOn: daysAgo(1), ...input })
     expect(notice({}).success).toBe(true)
     const refused: [Record<string, string>, string, string][] = [
       [{ sentOn: daysAgo(-1) }, 'sentOn', 'registry.errors.dateInFuture'],
       [{ sentOn: '2026-02-30' }, 'sentOn', 'errors.invalidDate'],
       [{ sentOn: '' }, 'sentOn', 'errors.required'],
       [{ otherCounty: '<script>alert(1)</script>' }, 'otherCounty', 'errors.nameCharacters'],
-      [{ otherCounty: "x'); DROP TABLE \"Person\"; --" }, 'otherCounty', 'errors.nameCharacters'],
+      [{ otherCounty: 'x\'); DROP TABLE "Person"; --' }, 'otherCounty', 'errors.nameCharacters'],
       [{ otherCounty: '县'.repeat(101) }, 'otherCounty', 'errors.tooLong'],
       [{ personId: 'abc' }, 'personId', 'errors.invalid'],
     ]
@@ -147,7 +162,8 @@ describe('information exchange', () => {
     }
 
     const { exchangeId } = await recordNotice(s.township, s.township, { personId: s.outflow.id, otherCounty: '北京市朝阳区', sentOn: daysAgo(10) })
-    const answer = (input: Record<string, string>) => recordAnswerSchema.safeParse({ exchangeId: String(exchangeId), answeredOn: daysAgo(1), answer: '已核实', ...input })
+    const answer = (input: Record<string, string>) =>
+      recordAnswerSchema.safeParse({ exchangeId: String(exchangeId), answeredOn: daysAgo(1), answer: '已核实', ...input })
     expect(answer({}).success).toBe(true)
     expect(answer({ answeredOn: daysAgo(-3) }).error?.issues[0].message).toBe('registry.errors.dateInFuture')
     expect(answer({ answer: '答'.repeat(501) }).error?.issues[0].message).toBe('errors.tooLong')

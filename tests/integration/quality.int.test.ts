@@ -8,7 +8,6 @@ import { listFindings } from '@/lib/quality/queries'
 import { personColumns } from '@/lib/registry/columns'
 import { todayIso, toDate } from '@/lib/dates'
 
-
 /** A county with a family of three in its first village, a township clerk and a village officer. */
 async function family() {
   const tree = await makeCounty(db)
@@ -34,7 +33,16 @@ async function family() {
 }
 
 const findings = (townshipId: number) => db.qualityFinding.findMany({ where: { townshipId }, orderBy: { id: 'asc' } })
-const one = async (rule: string, entityId: number) => db.qualityFinding.findUniqueOrThrow({ where: { rule_entity_entityId: { rule, entity: rule === 'futureEvent' ? 'LifeEvent' : ['noHead', 'twoSelf', 'headNotMember'].includes(rule) ? 'Household' : 'Person', entityId } } })
+const one = async (rule: string, entityId: number) =>
+  db.qualityFinding.findUniqueOrThrow({
+    where: {
+      rule_entity_entityId: {
+        rule,
+        entity: rule === 'futureEvent' ? 'LifeEvent' : ['noHead', 'twoSelf', 'headNotMember'].includes(rule) ? 'Household' : 'Person',
+        entityId,
+      },
+    },
+  })
 
 describe('the full sweep', () => {
   it('opens a finding for each broken record, is idempotent, and closes findings once fixed', async () => {
@@ -46,16 +54,59 @@ describe('the full sweep', () => {
     // Broken records, written past the service's validation.
     await db.person.update({ where: { id: f.son.id }, data: { birthDate: toDate('2001-01-01') } }) // mother aged 12
     const tomorrow = toDate(todayIso(new Date(Date.now() + 2 * 86_400_000)))
-    const future = await db.lifeEvent.create({ data: { ...eventPlace, type: 'MARRIAGE', personId: f.father.id, occurredOn: tomorrow, recordedOn: toDate(todayIso()), late: false, details: {}, recordedById: f.officer.id } })
+    const future = await db.lifeEvent.create({
+      data: {
+        ...eventPlace,
+        type: 'MARRIAGE',
+        personId: f.father.id,
+        occurredOn: tomorrow,
+        recordedOn: toDate(todayIso()),
+        late: false,
+        details: {},
+        recordedById: f.officer.id,
+      },
+    })
     const headless = await db.household.create({ data: { ...place, address: '无户主' } })
-    const orphan = await db.person.create({ data: { ...place, ...personColumns(personInput({ name: '赵一', birthDate: '1970-01-01' })), householdId: headless.id, relation: 'SPOUSE' } })
-    const dead = await db.person.create({ data: { ...place, ...personColumns(personInput({ name: '钱二', birthDate: '1950-01-01' })), alive: false, deathDate: toDate('1949-12-31') } })
-    const ghost = await db.person.create({ data: { ...place, ...personColumns(personInput({ name: '孙三', birthDate: '1950-01-01' })), alive: false, deathDate: toDate('2000-01-01') } })
-    const ghostEvent = await db.lifeEvent.create({ data: { ...eventPlace, type: 'MARRIAGE', personId: ghost.id, occurredOn: toDate('2001-05-05'), recordedOn: toDate('2001-05-05'), late: false, details: {}, recordedById: f.officer.id } })
-    const twin = await db.person.create({ data: { ...place, ...personColumns(personInput({ name: '王小明', birthDate: '2001-01-01' })), motherId: f.mother.id } })
-    const wrongSex = await db.person.create({ data: { ...place, ...personColumns(personInput({ name: '周四', sex: 'FEMALE', birthDate: '1990-01-01', idNumber: uniqueIdNumber('1990-01-01', 'MALE') })) } })
+    const orphan = await db.person.create({
+      data: { ...place, ...personColumns(personInput({ name: '赵一', birthDate: '1970-01-01' })), householdId: headless.id, relation: 'SPOUSE' },
+    })
+    const dead = await db.person.create({
+      data: { ...place, ...personColumns(personInput({ name: '钱二', birthDate: '1950-01-01' })), alive: false, deathDate: toDate('1949-12-31') },
+    })
+    const ghost = await db.person.create({
+      data: { ...place, ...personColumns(personInput({ name: '孙三', birthDate: '1950-01-01' })), alive: false, deathDate: toDate('2000-01-01') },
+    })
+    const ghostEvent = await db.lifeEvent.create({
+      data: {
+        ...eventPlace,
+        type: 'MARRIAGE',
+        personId: ghost.id,
+        occurredOn: toDate('2001-05-05'),
+        recordedOn: toDate('2001-05-05'),
+        late: false,
+        details: {},
+        recordedById: f.officer.id,
+      },
+    })
+    const twin = await db.person.create({
+      data: { ...place, ...personColumns(personInput({ name: '王小明', birthDate: '2001-01-01' })), motherId: f.mother.id },
+    })
+    const wrongSex = await db.person.create({
+      data: {
+        ...place,
+        ...personColumns(personInput({ name: '周四', sex: 'FEMALE', birthDate: '1990-01-01', idNumber: uniqueIdNumber('1990-01-01', 'MALE') })),
+      },
+    })
     const elsewhere = await makeCounty(db, '外')
-    const copy = await db.person.create({ data: { countyId: elsewhere.county.id, townshipId: elsewhere.townships[0].id, villageId: elsewhere.villages[0].id, regionId: elsewhere.villages[0].id, ...personColumns(personInput({ name: '王建军', birthDate: '1985-03-02', idNumber: f.fatherId })) } })
+    const copy = await db.person.create({
+      data: {
+        countyId: elsewhere.county.id,
+        townshipId: elsewhere.townships[0].id,
+        villageId: elsewhere.villages[0].id,
+        regionId: elsewhere.villages[0].id,
+        ...personColumns(personInput({ name: '王建军', birthDate: '1985-03-02', idNumber: f.fatherId })),
+      },
+    })
     // a second SELF in the family's household; and a household whose head lives elsewhere
     await db.person.update({ where: { id: f.mother.id }, data: { relation: 'SELF' } })
     const borrowed = await db.household.create({ data: { ...place, address: '借户主', headId: orphan.id } })
@@ -98,7 +149,11 @@ describe('the full sweep', () => {
     await db.lifeEvent.update({ where: { id: future.id }, data: { occurredOn: toDate('2020-01-01') } })
     await db.person.update({ where: { id: f.mother.id }, data: { relation: 'SPOUSE' } })
     expect(await sweep(f.clerk, f.clerk)).toMatchObject({ opened: 0, fixed: 4, detected: 9 })
-    for (const [rule, id] of [['deathBeforeBirth', dead.id], ['futureEvent', future.id], ['twoSelf', f.householdId]] as const) {
+    for (const [rule, id] of [
+      ['deathBeforeBirth', dead.id],
+      ['futureEvent', future.id],
+      ['twoSelf', f.householdId],
+    ] as const) {
       const fixed = await one(rule, id)
       expect(fixed.status).toBe('FIXED')
       expect(fixed.closedAt).not.toBeNull()
@@ -130,10 +185,20 @@ describe('checks on save', () => {
   it('a birth recorded to a 13-year-old mother is allowed and opens a warning', async () => {
     const f = await family()
     const young = todayIso(new Date(Date.now() - 13.5 * 365.25 * 86_400_000))
-    const { personId: girlId } = await addMember(f.officer, f.officer, { householdId: f.householdId, member: { ...personInput({ name: '王小芳', sex: 'FEMALE', birthDate: young, maritalStatus: 'SINGLE' }), relation: 'CHILD' } })
+    const { personId: girlId } = await addMember(f.officer, f.officer, {
+      householdId: f.householdId,
+      member: { ...personInput({ name: '王小芳', sex: 'FEMALE', birthDate: young, maritalStatus: 'SINGLE' }), relation: 'CHILD' },
+    })
     expect(await db.qualityFinding.count({ where: { entity: 'Person', entityId: girlId } })).toBe(0)
     const girl = await db.person.findUniqueOrThrow({ where: { id: girlId } })
-    const { personId: babyId } = await recordEvent(f.officer, f.officer, { type: 'BIRTH', motherId: girl.id, version: girl.version, occurredOn: todayIso(), name: '王宝宝', sex: 'MALE' })
+    const { personId: babyId } = await recordEvent(f.officer, f.officer, {
+      type: 'BIRTH',
+      motherId: girl.id,
+      version: girl.version,
+      occurredOn: todayIso(),
+      name: '王宝宝',
+      sex: 'MALE',
+    })
     const warning = await one('motherAge', babyId)
     expect(warning).toMatchObject({ severity: 'WARNING', status: 'OPEN', villageId: f.village.id, details: { motherAge: 13 } })
   })
@@ -144,12 +209,19 @@ describe('checks on save', () => {
     await db.person.update({ where: { id: f.father.id }, data: { relation: 'SPOUSE' } })
     await sweep(f.clerk, f.clerk)
     expect((await one('noHead', f.householdId)).status).toBe('OPEN')
-    await addMember(f.officer, f.officer, { householdId: f.householdId, member: { ...personInput({ name: '王老大', birthDate: '1960-01-01' }), relation: 'SELF' } })
+    await addMember(f.officer, f.officer, {
+      householdId: f.householdId,
+      member: { ...personInput({ name: '王老大', birthDate: '1960-01-01' }), relation: 'SELF' },
+    })
     expect((await one('noHead', f.householdId)).status).toBe('FIXED')
 
     // the mother's birth date edited so that she was 11 at her son's birth: the son's finding opens
     const mother = await db.person.findUniqueOrThrow({ where: { id: f.mother.id } })
-    await updatePerson(f.officer, f.officer, { personId: mother.id, version: mother.version, person: personInput({ name: '李秀兰', sex: 'FEMALE', birthDate: '2004-01-01' }) })
+    await updatePerson(f.officer, f.officer, {
+      personId: mother.id,
+      version: mother.version,
+      person: personInput({ name: '李秀兰', sex: 'FEMALE', birthDate: '2004-01-01' }),
+    })
     expect((await one('motherAge', f.son.id)).status).toBe('OPEN')
     // and the ID number she keeps now disagrees with her birth date
     expect((await one('idMismatch', f.mother.id)).details).toMatchObject({ problem: 'birthDateMismatch' })
@@ -202,7 +274,10 @@ describe('the queue', () => {
     }
     await assignFinding(f.clerk, f.clerk, { findingId: noHead.id, assigneeId: f.officer.id })
     expect(await one('noHead', f.householdId)).toMatchObject({ status: 'ASSIGNED', assigneeId: f.officer.id })
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'quality.assign', entityId: String(noHead.id) } })).toMatchObject({ actorId: f.clerk.id, after: { assigneeId: f.officer.id } })
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'quality.assign', entityId: String(noHead.id) } })).toMatchObject({
+      actorId: f.clerk.id,
+      after: { assigneeId: f.officer.id },
+    })
 
     // the village officer cannot mark it fixed while the record is still broken
     await expect(markFixed(f.officer, f.officer, { findingId: noHead.id, note: '已改' })).rejects.toMatchObject({ key: 'quality.errors.stillFailing' })

@@ -46,10 +46,14 @@ describe('region tree', () => {
 
   it('deactivates only an empty region', async () => {
     const { admin, townships, villages, groups } = await countyAdmin()
-    await expect(setRegionActive(admin, admin, { id: townships[0].id, version: 1, active: false })).rejects.toMatchObject({ key: 'regions.errors.hasActiveChildren' })
+    await expect(setRegionActive(admin, admin, { id: townships[0].id, version: 1, active: false })).rejects.toMatchObject({
+      key: 'regions.errors.hasActiveChildren',
+    })
     await makeUser(db, { username: uniqueUsername('vo'), role: 'VILLAGE_OFFICER', regionId: villages[0].id, password: 'Correct-horse-42' })
     await setRegionActive(admin, admin, { id: groups[0].id, version: 1, active: false })
-    await expect(setRegionActive(admin, admin, { id: villages[0].id, version: 1, active: false })).rejects.toMatchObject({ key: 'regions.errors.hasActiveUsers' })
+    await expect(setRegionActive(admin, admin, { id: villages[0].id, version: 1, active: false })).rejects.toMatchObject({
+      key: 'regions.errors.hasActiveUsers',
+    })
   })
 })
 
@@ -60,7 +64,7 @@ describe('hostile input in region forms', () => {
     const cases = [
       { code: '', name: '' },
       { code: '1'.repeat(10_000), name: '村'.repeat(10_000) },
-      { code: "1' OR '1'='1", name: "x'); DROP TABLE \"Region\"; --" },
+      { code: "1' OR '1'='1", name: 'x\'); DROP TABLE "Region"; --' },
       { code: '<script>', name: '<script>alert(1)</script>' },
       { code: '😀😀😀😀😀😀', name: '幸福村😀' },
       { code: '371422\u0000100201', name: '幸福\u0007村' },
@@ -87,11 +91,21 @@ describe('CSV import', () => {
       { line: 3, code: `${prefix}241`, name: '导入村', parentCode: townships[0].code },
       { line: 4, code: `${prefix}242`, name: '导入二村', parentCode: townships[0].code },
     ]
-    const dry = await importRegions(admin, admin, rows.map((r) => ({ ...r })), false)
+    const dry = await importRegions(
+      admin,
+      admin,
+      rows.map((r) => ({ ...r })),
+      false,
+    )
     expect(dry).toEqual({ rows: 3, errors: [], created: 0 })
     expect(await db.region.count({ where: { code: { in: rows.map((r) => r.code) } } })).toBe(0)
 
-    const done = await importRegions(admin, admin, rows.map((r) => ({ ...r })), true)
+    const done = await importRegions(
+      admin,
+      admin,
+      rows.map((r) => ({ ...r })),
+      true,
+    )
     expect(done.created).toBe(3)
     const group = await db.region.findUniqueOrThrow({ where: { code: `${prefix}601` }, include: { parent: true } })
     expect(group.level).toBe('GROUP')

@@ -6,7 +6,6 @@ import { addMember, answerChange, correctEvent, createHousehold, recordEvent, re
 import { getPerson, openQuestions, reviewList, searchPersons } from '@/lib/registry/queries'
 import { todayIso } from '@/lib/dates'
 
-
 async function family() {
   const tree = await makeCounty(db)
   const village = tree.villages[0]
@@ -34,7 +33,12 @@ describe('households and people', () => {
     const { householdId, father, fatherId } = await family()
     const household = await db.household.findUniqueOrThrow({ where: { id: householdId } })
     expect(household.headId).toBe(father.id)
-    expect(father).toMatchObject({ namePinyin: 'wangjianjun', nameInitials: 'wjj', idMasked: `${fatherId.slice(0, 4)}**************`, idLast4: fatherId.slice(-4) })
+    expect(father).toMatchObject({
+      namePinyin: 'wangjianjun',
+      nameInitials: 'wjj',
+      idMasked: `${fatherId.slice(0, 4)}**************`,
+      idLast4: fatherId.slice(-4),
+    })
     expect(Buffer.from(father.idCipher!).toString('latin1')).not.toContain(fatherId.slice(6, 14))
     expect(father.idHash).toMatch(/^[0-9a-f]{64}$/)
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'household.create', entityId: String(householdId) } })
@@ -45,14 +49,21 @@ describe('households and people', () => {
     const { officer, village, fatherId } = await family()
     const before = await db.household.count()
     await expect(
-      createHousehold(officer, officer, { regionId: village.id, address: '别处', type: 'FAMILY', members: [{ ...personInput({ birthDate: '1985-03-02', idNumber: fatherId }), relation: 'SELF' }] }),
+      createHousehold(officer, officer, {
+        regionId: village.id,
+        address: '别处',
+        type: 'FAMILY',
+        members: [{ ...personInput({ birthDate: '1985-03-02', idNumber: fatherId }), relation: 'SELF' }],
+      }),
     ).rejects.toMatchObject({ key: 'registry.errors.duplicateId' })
     expect(await db.household.count()).toBe(before)
   })
 
   it('a person heads at most one household: the database refuses a second', async () => {
     const { father, officer, village } = await family()
-    const other = await db.household.create({ data: { countyId: father.countyId, townshipId: father.townshipId, villageId: father.villageId, regionId: village.id, address: '另一户' } })
+    const other = await db.household.create({
+      data: { countyId: father.countyId, townshipId: father.townshipId, villageId: father.villageId, regionId: village.id, address: '另一户' },
+    })
     await expect(db.household.update({ where: { id: other.id }, data: { headId: father.id } })).rejects.toThrow()
     expect(officer).toBeTruthy()
   })
@@ -65,7 +76,8 @@ describe('households and people', () => {
 
   it('second of two concurrent edits of the same person is refused and nothing is lost', async () => {
     const { officer, father } = await family()
-    const edit = (phone: string) => updatePerson(officer, officer, { personId: father.id, version: father.version, person: personInput({ name: '王建军', birthDate: '1985-03-02', phone }) })
+    const edit = (phone: string) =>
+      updatePerson(officer, officer, { personId: father.id, version: father.version, person: personInput({ name: '王建军', birthDate: '1985-03-02', phone }) })
     const results = await Promise.allSettled([edit('13900000001'), edit('13900000002')])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { key: 'errors.conflict' } })
@@ -78,9 +90,23 @@ describe('households and people', () => {
 describe('life events', () => {
   it('a birth creates the child in the mother’s household with the next birth order', async () => {
     const { officer, mother, householdId, son } = await family()
-    const { personId } = await recordEvent(officer, officer, { type: 'BIRTH', motherId: mother.id, version: mother.version, occurredOn: todayIso(), name: '王小红', sex: 'FEMALE' })
+    const { personId } = await recordEvent(officer, officer, {
+      type: 'BIRTH',
+      motherId: mother.id,
+      version: mother.version,
+      occurredOn: todayIso(),
+      name: '王小红',
+      sex: 'FEMALE',
+    })
     const child = await db.person.findUniqueOrThrow({ where: { id: personId } })
-    expect(child).toMatchObject({ householdId, relation: 'CHILD', motherId: mother.id, birthOrder: 2, ethnicity: mother.ethnicity, villageId: mother.villageId })
+    expect(child).toMatchObject({
+      householdId,
+      relation: 'CHILD',
+      motherId: mother.id,
+      birthOrder: 2,
+      ethnicity: mother.ethnicity,
+      villageId: mother.villageId,
+    })
     expect(son.birthOrder).toBe(1)
     const event = await db.lifeEvent.findFirstOrThrow({ where: { personId } })
     expect(event).toMatchObject({ type: 'BIRTH', otherPersonId: mother.id, late: false })
@@ -88,7 +114,14 @@ describe('life events', () => {
 
   it('a birth recorded 31 days late is marked late, and an older child moves the younger up', async () => {
     const { officer, mother, son } = await family()
-    await recordEvent(officer, officer, { type: 'BIRTH', motherId: mother.id, version: mother.version, occurredOn: '2012-01-01', name: '王大姐', sex: 'FEMALE' })
+    await recordEvent(officer, officer, {
+      type: 'BIRTH',
+      motherId: mother.id,
+      version: mother.version,
+      occurredOn: '2012-01-01',
+      name: '王大姐',
+      sex: 'FEMALE',
+    })
     const event = await db.lifeEvent.findFirstOrThrow({ where: { otherPersonId: mother.id, type: 'BIRTH' } })
     expect(event.late).toBe(true)
     expect((await db.person.findUniqueOrThrow({ where: { id: son.id } })).birthOrder).toBe(2)
@@ -99,12 +132,16 @@ describe('life events', () => {
     await recordEvent(officer, officer, { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() })
     const after = await db.person.findUniqueOrThrow({ where: { id: father.id } })
     expect(after).toMatchObject({ alive: false })
-    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: father.id, version: after.version, occurredOn: todayIso() })).rejects.toMatchObject({ key: 'registry.errors.alreadyDeceased' })
+    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: father.id, version: after.version, occurredOn: todayIso() })).rejects.toMatchObject({
+      key: 'registry.errors.alreadyDeceased',
+    })
   })
 
   it('marriage and divorce change marital status in order', async () => {
     const { officer, son } = await family()
-    await expect(recordEvent(officer, officer, { type: 'DIVORCE', personId: son.id, version: son.version, occurredOn: todayIso() })).rejects.toMatchObject({ key: 'registry.errors.notMarried' })
+    await expect(recordEvent(officer, officer, { type: 'DIVORCE', personId: son.id, version: son.version, occurredOn: todayIso() })).rejects.toMatchObject({
+      key: 'registry.errors.notMarried',
+    })
     await recordEvent(officer, officer, { type: 'MARRIAGE', personId: son.id, version: son.version, occurredOn: todayIso(), spouseName: '赵丽' })
     const married = await db.person.findUniqueOrThrow({ where: { id: son.id } })
     expect(married.maritalStatus).toBe('MARRIED')
@@ -128,7 +165,14 @@ describe('life events', () => {
     await recordEvent(officer, officer, { type: 'MOVE_OUT', personId: son.id, version: son.version, occurredOn: todayIso(), destination: '北京市海淀区' })
     const out = await db.person.findUniqueOrThrow({ where: { id: son.id } })
     expect(out).toMatchObject({ movedOut: true, householdId: null })
-    await recordEvent(officer, officer, { type: 'RETURN', personId: son.id, version: out.version, occurredOn: todayIso(), toHouseholdId: householdId, relation: 'CHILD' })
+    await recordEvent(officer, officer, {
+      type: 'RETURN',
+      personId: son.id,
+      version: out.version,
+      occurredOn: todayIso(),
+      toHouseholdId: householdId,
+      relation: 'CHILD',
+    })
     expect(await db.person.findUniqueOrThrow({ where: { id: son.id } })).toMatchObject({ movedOut: false, householdId, residence: 'LOCAL' })
   })
 
@@ -147,7 +191,9 @@ describe('life events', () => {
 
   it('refuses future dates and dates before birth', async () => {
     const { officer, son } = await family()
-    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: son.id, version: son.version, occurredOn: '2010-01-01' })).rejects.toMatchObject({ key: 'registry.errors.event_beforeBirth' })
+    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: son.id, version: son.version, occurredOn: '2010-01-01' })).rejects.toMatchObject({
+      key: 'registry.errors.event_beforeBirth',
+    })
     expect((await db.person.findUniqueOrThrow({ where: { id: son.id } })).alive).toBe(true)
   })
 
@@ -155,11 +201,16 @@ describe('life events', () => {
     const { officer, father } = await family()
     const { eventId } = await recordEvent(officer, officer, { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() })
     const { eventId: fixed } = await correctEvent(officer, officer, { eventId, occurredOn: '2026-01-05', reason: '死亡证明日期为1月5日' })
-    const [old, corrected] = await Promise.all([db.lifeEvent.findUniqueOrThrow({ where: { id: eventId } }), db.lifeEvent.findUniqueOrThrow({ where: { id: fixed } })])
+    const [old, corrected] = await Promise.all([
+      db.lifeEvent.findUniqueOrThrow({ where: { id: eventId } }),
+      db.lifeEvent.findUniqueOrThrow({ where: { id: fixed } }),
+    ])
     expect(old.status).toBe('CORRECTED')
     expect(corrected).toMatchObject({ status: 'ACTIVE', correctsId: eventId })
     expect((await db.person.findUniqueOrThrow({ where: { id: father.id } })).deathDate?.toISOString().slice(0, 10)).toBe('2026-01-05')
-    await expect(correctEvent(officer, officer, { eventId, occurredOn: '2026-01-06', reason: '再改' })).rejects.toMatchObject({ key: 'registry.errors.alreadyCorrected' })
+    await expect(correctEvent(officer, officer, { eventId, occurredOn: '2026-01-06', reason: '再改' })).rejects.toMatchObject({
+      key: 'registry.errors.alreadyCorrected',
+    })
     const page = await getPerson(officer, father.id)
     expect(page?.events.map((e) => e.status)).toEqual(expect.arrayContaining(['ACTIVE', 'CORRECTED']))
   })
@@ -169,7 +220,8 @@ describe('search and scope', () => {
   it('finds people by name, pinyin, initials, ID number, last four digits, phone and address', async () => {
     const { officer, father, fatherId } = await family()
     const find = async (q: string) => (await searchPersons(officer, { q, alive: 'all', page: 1 })).rows.map((r) => r.id)
-    for (const q of ['王建', '王建军', '建军', 'wangjianjun', 'wangj', 'wjj', fatherId, fatherId.slice(-4), '1380013', '幸福路']) expect(await find(q), q).toContain(father.id)
+    for (const q of ['王建', '王建军', '建军', 'wangjianjun', 'wangj', 'wjj', fatherId, fatherId.slice(-4), '1380013', '幸福路'])
+      expect(await find(q), q).toContain(father.id)
     expect(await find('lxl')).not.toContain(father.id)
   })
 
@@ -178,8 +230,12 @@ describe('search and scope', () => {
     const neighbour = await staff('VILLAGE_OFFICER', villages[1])
     expect((await searchPersons(neighbour, { q: '王建军', alive: 'all', page: 1 })).total).toBe(0)
     expect(await getPerson(neighbour, father.id)).toBeNull()
-    await expect(recordEvent(neighbour, neighbour, { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(addMember(neighbour, neighbour, { householdId: father.householdId!, member: { ...personInput(), relation: 'OTHER' } })).rejects.toMatchObject({ key: 'registry.errors.householdNotFound' })
+    await expect(
+      recordEvent(neighbour, neighbour, { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() }),
+    ).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(addMember(neighbour, neighbour, { householdId: father.householdId!, member: { ...personInput(), relation: 'OTHER' } })).rejects.toMatchObject({
+      key: 'registry.errors.householdNotFound',
+    })
     await expect(revealIdNumber(neighbour, neighbour, mother.id)).rejects.toMatchObject({ key: 'errors.notFound' })
     const township = await staff('TOWNSHIP_STAFF', { id: father.townshipId, level: 'TOWNSHIP' })
     expect((await searchPersons(township, { q: '王建军', alive: 'all', page: 1 })).rows.map((r) => r.id)).toContain(father.id)
@@ -209,15 +265,25 @@ describe('monthly review', () => {
     expect((await db.registerChange.findUniqueOrThrow({ where: { id: change.id } })).reviewStatus).toBe('CHECKED')
 
     // another township sees none of it and cannot act on it
-    const other = await staff('TOWNSHIP_STAFF', { id: (await db.region.findFirstOrThrow({ where: { level: 'TOWNSHIP', id: { not: father.townshipId }, ancestorIds: { has: father.countyId } } })).id, level: 'TOWNSHIP' })
+    const other = await staff('TOWNSHIP_STAFF', {
+      id: (await db.region.findFirstOrThrow({ where: { level: 'TOWNSHIP', id: { not: father.townshipId }, ancestorIds: { has: father.countyId } } })).id,
+      level: 'TOWNSHIP',
+    })
     expect((await reviewList(other, month)).rows.some((c) => c.id === change.id)).toBe(false)
     await expect(reviewChange(other, other, { changeId: change.id, decision: 'check' })).rejects.toMatchObject({ key: 'errors.notFound' })
   })
 
   it('edits and new members are changes too', async () => {
     const { officer, father, householdId } = await family()
-    await updatePerson(officer, officer, { personId: father.id, version: father.version, person: personInput({ name: '王建军', birthDate: '1985-03-02', phone: '13900000009' }) })
-    await addMember(officer, officer, { householdId, member: { ...personInput({ name: '王奶奶', sex: 'FEMALE', birthDate: '1950-02-02', maritalStatus: 'WIDOWED' }), relation: 'PARENT' } })
+    await updatePerson(officer, officer, {
+      personId: father.id,
+      version: father.version,
+      person: personInput({ name: '王建军', birthDate: '1985-03-02', phone: '13900000009' }),
+    })
+    await addMember(officer, officer, {
+      householdId,
+      member: { ...personInput({ name: '王奶奶', sex: 'FEMALE', birthDate: '1950-02-02', maritalStatus: 'WIDOWED' }), relation: 'PARENT' },
+    })
     const kinds = (await db.registerChange.findMany({ where: { householdId }, orderBy: { id: 'asc' } })).map((c) => c.kind)
     expect(kinds).toEqual(['household.create', 'person.update', 'person.create'])
   })

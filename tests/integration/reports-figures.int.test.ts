@@ -131,7 +131,16 @@ const EVENTS: EventSpec[] = [
 // ------------------------------------------------------------------ expected figures, by hand
 
 /** Stock: households, registered/resident/inflow/outflow [total, male, female], ages [0–2, 3–6, 7–14, 15–59, 60+, 80+], women 15–49, registered at the start. */
-function stock(households: number, reg: number[], res: number[], inf: number[], out: number[], ages: number[], women15_49: number, registeredStart: number): Counts {
+function stock(
+  households: number,
+  reg: number[],
+  res: number[],
+  inf: number[],
+  out: number[],
+  ages: number[],
+  women15_49: number,
+  registeredStart: number,
+): Counts {
   return {
     households,
     registered: reg[0],
@@ -222,7 +231,10 @@ const EXPECTED: Record<'M' | 'H' | 'A', Record<Scope, Counts>> = {
     V22: { ...stock(1, [7, 3, 4], [7, 3, 4], [1, 1, 0], O, [0, 0, 1, 4, 2, 1], 2, 7), ...flows(NONE, 1, 1, 0, [1, 0, 0], [3, 1]) },
     T1: { ...stock(5, [16, 8, 8], [16, 8, 8], [1, 0, 1], [1, 0, 1], [3, 1, 0, 11, 1, 0], 5, 16), ...flows([3, 1, 2, 2, 1, 0], 1, 1, 1, [0, 1, 2], [10, 0]) },
     T2: { ...stock(3, [15, 7, 8], [14, 6, 8], [1, 1, 0], [1, 1, 0], [1, 0, 1, 10, 3, 1], 5, 12), ...flows([1, 1, 0, 0, 0, 1], 1, 1, 0, [2, 0, 0], [4, 1]) },
-    C: { ...stock(8, [31, 15, 16], [30, 14, 16], [2, 1, 1], [2, 1, 1], [4, 1, 1, 21, 4, 1], 10, 28), ...flows([4, 2, 2, 2, 1, 1], 2, 2, 1, [2, 1, 2], [14, 1]) },
+    C: {
+      ...stock(8, [31, 15, 16], [30, 14, 16], [2, 1, 1], [2, 1, 1], [4, 1, 1, 21, 4, 1], 10, 28),
+      ...flows([4, 2, 2, 2, 1, 1], 2, 2, 1, [2, 1, 2], [14, 1]),
+    },
   },
   A: {
     // On 30 Sep 2026: p5 died in May. Recorded also: p5's death.
@@ -234,7 +246,10 @@ const EXPECTED: Record<'M' | 'H' | 'A', Record<Scope, Counts>> = {
     V22: { ...stock(1, [8, 4, 4], [8, 4, 4], [1, 1, 0], O, [1, 0, 1, 4, 2, 1], 2, 7), ...flows([1, 1, 0, 0, 1, 0], 1, 1, 0, [1, 0, 0], [4, 1]) },
     T1: { ...stock(5, [15, 7, 8], [15, 7, 8], [1, 0, 1], [1, 0, 1], [3, 1, 0, 11, 0, 0], 5, 16), ...flows([3, 1, 2, 2, 1, 0], 2, 1, 1, [0, 1, 2], [11, 0]) },
     T2: { ...stock(3, [16, 8, 8], [15, 7, 8], [1, 1, 0], [1, 1, 0], [2, 0, 1, 10, 3, 1], 5, 12), ...flows([2, 2, 0, 0, 1, 1], 1, 1, 1, [2, 0, 0], [7, 2]) },
-    C: { ...stock(8, [31, 15, 16], [30, 14, 16], [2, 1, 1], [2, 1, 1], [5, 1, 1, 21, 3, 1], 10, 28), ...flows([5, 3, 2, 2, 2, 1], 3, 2, 2, [2, 1, 2], [18, 2]) },
+    C: {
+      ...stock(8, [31, 15, 16], [30, 14, 16], [2, 1, 1], [2, 1, 1], [5, 1, 1, 21, 3, 1], 10, 28),
+      ...flows([5, 3, 2, 2, 2, 1], 3, 2, 2, [2, 1, 2], [18, 2]),
+    },
   },
 }
 
@@ -366,7 +381,10 @@ describe.each(['M', 'H', 'A'] as const)('figures of the hand-built county, perio
 
   it('each township has every count, in total and by village', async () => {
     const period = periodFor(which)
-    for (const [t, villages] of [['T1', ['V11', 'V12']], ['T2', ['V21', 'V22']]] as const) {
+    for (const [t, villages] of [
+      ['T1', ['V11', 'V12']],
+      ['T2', ['V21', 'V22']],
+    ] as const) {
       const counts = await computeCounts(db, scopeOf(t), period)
       expect(counts.total, t).toEqual(EXPECTED[which][t])
       for (const v of villages) expect(counts.byChild.get(regions[v].id), `${t} ${v}`).toEqual(EXPECTED[which][v])

@@ -39,8 +39,16 @@ beforeAll(async () => {
   await buildDemoCounty(db, { residents: 5000, today: TODAY })
   const county = await db.region.findUniqueOrThrow({ where: { code: '371422000000' } })
   countyId = county.id
-  townships = await db.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP' }, select: { id: true, name: true, code: true }, orderBy: { code: 'asc' } })
-  for (const t of townships) villagesOf.set(t.id, await db.region.findMany({ where: { parentId: t.id, level: 'VILLAGE' }, select: { id: true, name: true, code: true }, orderBy: { code: 'asc' } }))
+  townships = await db.region.findMany({
+    where: { parentId: countyId, level: 'TOWNSHIP' },
+    select: { id: true, name: true, code: true },
+    orderBy: { code: 'asc' },
+  })
+  for (const t of townships)
+    villagesOf.set(
+      t.id,
+      await db.region.findMany({ where: { parentId: t.id, level: 'VILLAGE' }, select: { id: true, name: true, code: true }, orderBy: { code: 'asc' } }),
+    )
 }, 300_000)
 
 /** Key-by-key sum, written here rather than taken from sections.ts, which is under test. */
@@ -85,12 +93,20 @@ describe('demo county: figures add up', () => {
     for (const period of periods) {
       const county = await computeCounts(db, scope('COUNTY', countyId), period)
       const own = await inBatches(townships, (t) => townshipOf(t, period))
-      expectSum(`${period.key} county`, county.total, own.map((c) => c.total))
+      expectSum(
+        `${period.key} county`,
+        county.total,
+        own.map((c) => c.total),
+      )
       for (const [i, t] of townships.entries()) {
         const byChild = county.byChild.get(t.id)
         // a township with nobody and nothing in it has no row in the county's breakdown
         if (byChild) expect(byChild, `${period.key} ${t.name} in the county's breakdown`).toEqual(own[i].total)
-        else expect(Object.values(own[i].total).every((v) => v === 0), `${period.key} ${t.name}`).toBe(true)
+        else
+          expect(
+            Object.values(own[i].total).every((v) => v === 0),
+            `${period.key} ${t.name}`,
+          ).toBe(true)
       }
       totals.push(county.total)
     }
@@ -103,11 +119,19 @@ describe('demo county: figures add up', () => {
     const villages = villagesOf.get(t.id)!
     const whole = await townshipOf(t, period)
     const parts = await inBatches(villages, (v) => computeCounts(db, scope('VILLAGE', v.id), period))
-    expectSum(`${period.key} ${t.name}`, whole.total, parts.map((p) => p.total))
+    expectSum(
+      `${period.key} ${t.name}`,
+      whole.total,
+      parts.map((p) => p.total),
+    )
     for (const [i, v] of villages.entries()) {
       const byChild = whole.byChild.get(v.id)
       if (byChild) expect(byChild, `${period.key} ${v.name} in ${t.name}'s breakdown`).toEqual(parts[i].total)
-      else expect(Object.values(parts[i].total).every((n) => n === 0), `${period.key} ${v.name}`).toBe(true)
+      else
+        expect(
+          Object.values(parts[i].total).every((n) => n === 0),
+          `${period.key} ${v.name}`,
+        ).toBe(true)
     }
   }
 
@@ -127,7 +151,11 @@ describe('demo county: figures add up', () => {
     const official = await sessionStaff('COUNTY_OFFICIAL', { id: countyId, level: 'COUNTY', ancestorIds: [] })
     for (const t of townships) {
       const region = { id: t.id, level: 'TOWNSHIP' as const, ancestorIds: [countyId], name: t.name }
-      const [preparer, statistician, head] = [await sessionStaff('TOWNSHIP_STAFF', region), await sessionStaff('TOWNSHIP_STAFF', region), await sessionStaff('TOWNSHIP_LEADER', region)]
+      const [preparer, statistician, head] = [
+        await sessionStaff('TOWNSHIP_STAFF', region),
+        await sessionStaff('TOWNSHIP_STAFF', region),
+        await sessionStaff('TOWNSHIP_LEADER', region),
+      ]
       const { reportId } = await prepareReport(preparer, preparer, { kind: period.kind, periodKey: period.key }, TODAY)
       // the township's report holds the register's figures, in total and by village
       const stored = (await db.reportSubmission.findUniqueOrThrow({ where: { id: reportId } })).figures as unknown as Snapshot

@@ -7,7 +7,17 @@ import { correctEvent, recordEvent, updatePerson } from '@/lib/registry/service'
 import { todayIso } from '@/lib/dates'
 import { computeCounts } from '@/lib/reports/figures'
 import { getReport, registerChangedSince } from '@/lib/reports/queries'
-import { approveReport, prepareReport, recomputeReport, returnReport, saveReportSettings, signReport, submitReport, unlockPeriod, type Snapshot } from '@/lib/reports/service'
+import {
+  approveReport,
+  prepareReport,
+  recomputeReport,
+  returnReport,
+  saveReportSettings,
+  signReport,
+  submitReport,
+  unlockPeriod,
+  type Snapshot,
+} from '@/lib/reports/service'
 import { DEFAULT_REPORT_SETTINGS, type SignRole } from '@/lib/reports/rules'
 import { periodOf } from '@/lib/periods/rules'
 import type { Counts } from '@/lib/reports/sections'
@@ -88,7 +98,10 @@ describe('signing, submitting and approving', () => {
     const { reportId } = await prepareReport(preparer, preparer, month(LOCKED.key))
     expect(await report(reportId)).toMatchObject({ status: 'DRAFT', round: 1, level: 'TOWNSHIP', regionId: c.t1.id, periodKey: LOCKED.key })
 
-    await expect(signReport(statistician, statistician, { reportId, role: 'STATISTICIAN' })).rejects.toMatchObject({ key: 'reports.errors.outOfOrder', params: { role: 'reports.signRole.PREPARER' } })
+    await expect(signReport(statistician, statistician, { reportId, role: 'STATISTICIAN' })).rejects.toMatchObject({
+      key: 'reports.errors.outOfOrder',
+      params: { role: 'reports.signRole.PREPARER' },
+    })
     await expect(signReport(head, head, { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'reports.errors.wrongRole' })
     // the other township's staff cannot even see it; the county's official sees it but is not of the unit
     await expect(signReport(preparer2, preparer2, { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'errors.notFound' })
@@ -133,16 +146,28 @@ describe('signing, submitting and approving', () => {
     expect(await audits('report.sign', reportId)).toBe(3)
     expect(await audits('report.submit', reportId)).toBe(1)
     expect(await audits('report.approve', reportId)).toBe(1)
-    expect((await db.reportHistory.findMany({ where: { submissionId: reportId }, orderBy: { id: 'asc' } })).map((h) => h.action)).toEqual(['prepare', 'sign', 'sign', 'sign', 'submit', 'approve'])
+    expect((await db.reportHistory.findMany({ where: { submissionId: reportId }, orderBy: { id: 'asc' } })).map((h) => h.action)).toEqual([
+      'prepare',
+      'sign',
+      'sign',
+      'sign',
+      'submit',
+      'approve',
+    ])
   })
 
   it('two people signing the same role at once: exactly one signature is kept', async () => {
     const c = await county()
     const { preparer, statistician } = c.users
     const { reportId } = await prepareReport(preparer, preparer, month(LOCKED.key))
-    const results = await Promise.allSettled([signReport(preparer, preparer, { reportId, role: 'PREPARER' }), signReport(statistician, statistician, { reportId, role: 'PREPARER' })])
+    const results = await Promise.allSettled([
+      signReport(preparer, preparer, { reportId, role: 'PREPARER' }),
+      signReport(statistician, statistician, { reportId, role: 'PREPARER' }),
+    ])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { key: expect.stringMatching(/^(errors\.conflict|reports\.errors\.outOfOrder)$/) } })
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { key: expect.stringMatching(/^(errors\.conflict|reports\.errors\.outOfOrder)$/) },
+    })
     expect(await db.reportSignOff.count({ where: { submissionId: reportId } })).toBe(1)
     expect(await audits('report.sign', reportId)).toBe(1)
   })
@@ -216,7 +241,8 @@ describe('preparing', () => {
     await expect(prepareReport(preparer, preparer, month(`${year + 1}-01`))).rejects.toMatchObject({ key: 'reports.errors.future' })
     await expect(prepareReport(preparer, preparer, month(TODAY.slice(0, 7)))).rejects.toMatchObject({ key: 'reports.errors.future' })
     await expect(prepareReport(preparer, preparer, { kind: 'ANNUAL', periodKey: String(year + 1) })).rejects.toMatchObject({ key: 'reports.errors.future' })
-    for (const key of ['2026-13', '2026H2', '26-01', '1999-01']) await expect(prepareReport(preparer, preparer, month(key)), key).rejects.toMatchObject({ key: 'reports.errors.badPeriod' })
+    for (const key of ['2026-13', '2026H2', '26-01', '1999-01'])
+      await expect(prepareReport(preparer, preparer, month(key)), key).rejects.toMatchObject({ key: 'reports.errors.badPeriod' })
     // the township leader signs but does not prepare; a village has no report of its own
     await expect(prepareReport(c.users.head, c.users.head, month(LOCKED.key))).rejects.toMatchObject({ key: 'reports.errors.notYourUnit' })
     await expect(prepareReport(c.users.officer, c.users.officer, month(LOCKED.key))).rejects.toMatchObject({ key: 'reports.errors.notYourUnit' })
@@ -232,12 +258,18 @@ describe('preparing', () => {
     const c = await county()
     const { official } = c.users
     await approved(c, 1, LOCKED.key)
-    await expect(prepareReport(official, official, month(LOCKED.key))).rejects.toMatchObject({ key: 'reports.errors.townshipsNotApproved', params: { names: c.t2.name } })
+    await expect(prepareReport(official, official, month(LOCKED.key))).rejects.toMatchObject({
+      key: 'reports.errors.townshipsNotApproved',
+      params: { names: c.t2.name },
+    })
     expect(await db.reportSubmission.count({ where: { regionId: c.county.id } })).toBe(0)
     await approved(c, 2, LOCKED.key)
     const { reportId } = await prepareReport(official, official, month(LOCKED.key))
     const figures = (await report(reportId)).figures as unknown as Snapshot
-    const townships = await db.reportSubmission.findMany({ where: { countyId: c.county.id, level: 'TOWNSHIP', periodKey: LOCKED.key }, orderBy: { regionId: 'asc' } })
+    const townships = await db.reportSubmission.findMany({
+      where: { countyId: c.county.id, level: 'TOWNSHIP', periodKey: LOCKED.key },
+      orderBy: { regionId: 'asc' },
+    })
     const [f1, f2] = townships.map((t) => (t.figures as unknown as Snapshot).total)
     // each family of three counts in its township: the sum is not trivially zero
     expect([f1.registered, f2.registered]).toEqual([3, 3])
@@ -268,7 +300,14 @@ describe('an approved period', () => {
     const { officer } = c.users
     const [father, mother] = c.home1.members
     // a birth in the period, so the report has a flow to keep
-    const birth = await recordEvent(officer, officer, { type: 'BIRTH', motherId: mother.id, version: mother.version, occurredOn: LOCKED.day(10), name: '赵小溪', sex: 'FEMALE' })
+    const birth = await recordEvent(officer, officer, {
+      type: 'BIRTH',
+      motherId: mother.id,
+      version: mother.version,
+      occurredOn: LOCKED.day(10),
+      name: '赵小溪',
+      sex: 'FEMALE',
+    })
     const reportId = await approved(c, 1, LOCKED.key)
     const frozen = (await report(reportId)).figures as unknown as Snapshot
     expect(frozen.total).toMatchObject({ births: 1, registered: 4, registeredMale: 2, registeredFemale: 2 })
@@ -279,7 +318,11 @@ describe('an approved period', () => {
     const divorce = await db.lifeEvent.findFirstOrThrow({ where: { personId: mover.id, type: 'DIVORCE' } })
     await correctEvent(officer, officer, { eventId: divorce.id, occurredOn: AFTER.day(6), reason: '日期录错' })
     const child = await db.person.findUniqueOrThrow({ where: { id: birth.personId } })
-    await updatePerson(officer, officer, { personId: child.id, version: child.version, person: personInput({ name: '赵小溪', sex: 'MALE', birthDate: LOCKED.day(10), maritalStatus: 'SINGLE' }) })
+    await updatePerson(officer, officer, {
+      personId: child.id,
+      version: child.version,
+      person: personInput({ name: '赵小溪', sex: 'MALE', birthDate: LOCKED.day(10), maritalStatus: 'SINGLE' }),
+    })
 
     // the live figures of the period moved (the sex edit applies to every period) …
     const period = periodOf('MONTHLY', LOCKED.key, DEFAULT_REPORT_SETTINGS)!
@@ -304,13 +347,27 @@ describe('an approved period', () => {
     const before = await writes()
     const fresh = (id: number) => db.person.findUniqueOrThrow({ where: { id } })
     const m = await fresh(mother.id)
-    await expect(recordEvent(officer, officer, { type: 'BIRTH', motherId: m.id, version: m.version, occurredOn: LOCKED.day(20), name: '赵迟报', sex: 'MALE' })).rejects.toMatchObject({ key: 'reports.errors.periodLocked' })
+    await expect(
+      recordEvent(officer, officer, { type: 'BIRTH', motherId: m.id, version: m.version, occurredOn: LOCKED.day(20), name: '赵迟报', sex: 'MALE' }),
+    ).rejects.toMatchObject({ key: 'reports.errors.periodLocked' })
     const f = await fresh(father.id)
-    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: f.id, version: f.version, occurredOn: LOCKED.day(28) })).rejects.toMatchObject({ key: 'reports.errors.periodLocked' })
-    await expect(correctEvent(officer, officer, { eventId: marriage.id, occurredOn: AFTER.day(3), reason: '改期' })).rejects.toMatchObject({ key: 'reports.errors.periodLocked' })
+    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: f.id, version: f.version, occurredOn: LOCKED.day(28) })).rejects.toMatchObject({
+      key: 'reports.errors.periodLocked',
+    })
+    await expect(correctEvent(officer, officer, { eventId: marriage.id, occurredOn: AFTER.day(3), reason: '改期' })).rejects.toMatchObject({
+      key: 'reports.errors.periodLocked',
+    })
     // a move from the other (open) township into this one, dated in the locked period: the destination is locked
     const d2 = await fresh(dad2.id)
-    await expect(recordEvent(preparer2, preparer2, { type: 'MOVE_WITHIN', personId: d2.id, version: d2.version, occurredOn: LOCKED.day(15), toRegionId: c.villages[0].id })).rejects.toMatchObject({ key: 'reports.errors.periodLocked' })
+    await expect(
+      recordEvent(preparer2, preparer2, {
+        type: 'MOVE_WITHIN',
+        personId: d2.id,
+        version: d2.version,
+        occurredOn: LOCKED.day(15),
+        toRegionId: c.villages[0].id,
+      }),
+    ).rejects.toMatchObject({ key: 'reports.errors.periodLocked' })
     expect(await writes()).toEqual(before)
     expect((await fresh(d2.id)).villageId).toBe(c.villages[2].id)
     expect(await db.person.count({ where: { name: '赵迟报' } })).toBe(0)
@@ -320,7 +377,9 @@ describe('an approved period', () => {
     await recordEvent(officer, officer, { type: 'DIVORCE', personId: f2.id, version: f2.version, occurredOn: AFTER.day(2) })
     // moving the correction into the locked period is refused as well
     const divorce = await db.lifeEvent.findFirstOrThrow({ where: { personId: f2.id, type: 'DIVORCE' } })
-    await expect(correctEvent(officer, officer, { eventId: divorce.id, occurredOn: LOCKED.day(2), reason: '改期' })).rejects.toMatchObject({ key: 'reports.errors.periodLocked' })
+    await expect(correctEvent(officer, officer, { eventId: divorce.id, occurredOn: LOCKED.day(2), reason: '改期' })).rejects.toMatchObject({
+      key: 'reports.errors.periodLocked',
+    })
 
     // only the county's administrator unlocks
     await expect(unlockPeriod(townshipAdmin, townshipAdmin, { lockId: lock.id, reason: '补录出生' })).rejects.toMatchObject({ key: 'errors.notFound' })

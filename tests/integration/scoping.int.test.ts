@@ -32,10 +32,14 @@ describe('a township user and another township', () => {
   it('cannot change, reset, deactivate or create users there', async () => {
     const { admin, neighbour, theirs, mine } = await twoTownships()
     const version = neighbour.version
-    await expect(updateUser(admin, admin, { userId: neighbour.id, version, name: '改', role: 'TOWNSHIP_STAFF', regionId: mine.id })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(updateUser(admin, admin, { userId: neighbour.id, version, name: '改', role: 'TOWNSHIP_STAFF', regionId: mine.id })).rejects.toMatchObject({
+      key: 'errors.notFound',
+    })
     await expect(resetPassword(admin, admin, { userId: neighbour.id, version })).rejects.toMatchObject({ key: 'errors.notFound' })
     await expect(setUserActive(admin, admin, { userId: neighbour.id, version, active: false })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(createUser(admin, admin, { username: uniqueUsername('new'), name: '新人', role: 'TOWNSHIP_STAFF', regionId: theirs.id })).rejects.toMatchObject({
+    await expect(
+      createUser(admin, admin, { username: uniqueUsername('new'), name: '新人', role: 'TOWNSHIP_STAFF', regionId: theirs.id }),
+    ).rejects.toMatchObject({
       key: 'users.regionNotAllowed',
     })
     expect(await db.auditEvent.count({ where: { actorId: admin.id, action: 'permission.denied', entity: 'Permission', entityId: 'user.manage' } })).toBe(4)
@@ -46,10 +50,14 @@ describe('a township user and another township', () => {
   it('cannot promote anyone above its own region', async () => {
     const { admin, county, staff } = await twoTownships()
     const row = await db.user.findUniqueOrThrow({ where: { id: staff.id } })
-    await expect(updateUser(admin, admin, { userId: staff.id, version: row.version, name: row.name, role: 'COUNTY_OFFICIAL', regionId: county.id })).rejects.toMatchObject({
+    await expect(
+      updateUser(admin, admin, { userId: staff.id, version: row.version, name: row.name, role: 'COUNTY_OFFICIAL', regionId: county.id }),
+    ).rejects.toMatchObject({
       key: 'users.regionNotAllowed',
     })
-    await expect(updateUser(admin, admin, { userId: staff.id, version: row.version, name: row.name, role: 'VILLAGE_OFFICER', regionId: row.regionId })).rejects.toMatchObject({
+    await expect(
+      updateUser(admin, admin, { userId: staff.id, version: row.version, name: row.name, role: 'VILLAGE_OFFICER', regionId: row.regionId }),
+    ).rejects.toMatchObject({
       key: 'users.roleRegionMismatch',
     })
   })

@@ -37,11 +37,24 @@ async function setting() {
     officer: await sessionStaff('VILLAGE_OFFICER', v1),
     officer3: await sessionStaff('VILLAGE_OFFICER', v3),
   }
-  const { members } = await makeHousehold(db, v1, { address: '待办路1号', members: [{ ...personInput({ name: '赵大山', sex: 'MALE', birthDate: '1980-01-01' }), relation: 'SELF' }] })
+  const { members } = await makeHousehold(db, v1, {
+    address: '待办路1号',
+    members: [{ ...personInput({ name: '赵大山', sex: 'MALE', birthDate: '1980-01-01' }), relation: 'SELF' }],
+  })
   const person = members[0]
   const place = (v: typeof v1) => ({ countyId: tree.county.id, townshipId: v.ancestorIds[1], villageId: v.id })
   const change = (v: typeof v1, reviewStatus: 'PENDING' | 'CHECKED' | 'QUESTIONED' | 'ANSWERED') =>
-    db.registerChange.create({ data: { ...place(v), kind: 'person.update', personId: v === v1 ? person.id : null, summary: { name: '赵大山' }, createdById: users.officer.id, reviewStatus, reviewQuestion: reviewStatus === 'QUESTIONED' ? '出生日期对吗？' : null } })
+    db.registerChange.create({
+      data: {
+        ...place(v),
+        kind: 'person.update',
+        personId: v === v1 ? person.id : null,
+        summary: { name: '赵大山' },
+        createdById: users.officer.id,
+        reviewStatus,
+        reviewQuestion: reviewStatus === 'QUESTIONED' ? '出生日期对吗？' : null,
+      },
+    })
   return { tree, t1, t2, v1, v3, users, person, place, change }
 }
 
@@ -83,7 +96,9 @@ describe('work lists', () => {
   it('findings assigned to the user, open ones only; overdue exchanges in their region', async () => {
     const s = await setting()
     const finding = (status: 'ASSIGNED' | 'FIXED', assigneeId: number, entityId: number) =>
-      db.qualityFinding.create({ data: { ...s.place(s.v1), rule: 'missingBirthEvent', severity: 'WARNING', entity: 'Person', entityId, details: {}, status, assigneeId } })
+      db.qualityFinding.create({
+        data: { ...s.place(s.v1), rule: 'missingBirthEvent', severity: 'WARNING', entity: 'Person', entityId, details: {}, status, assigneeId },
+      })
     await finding('ASSIGNED', s.users.officer.id, 900_000_000 + s.person.id)
     await finding('FIXED', s.users.officer.id, 910_000_000 + s.person.id)
     await finding('ASSIGNED', s.users.staff.id, 920_000_000 + s.person.id)
@@ -93,7 +108,17 @@ describe('work lists', () => {
 
     const migrant = await makeMigrant(db, s.v1, { name: '孙流出', direction: 'OUTFLOW', place: '江苏省苏州市' })
     const exchange = (sentOn: string, answeredOn: string | null) =>
-      db.exchangeRequest.create({ data: { ...s.place(s.v1), personId: migrant.id, direction: 'OUTFLOW', otherCounty: '苏州市吴中区', sentOn: toDate(sentOn), answeredOn: answeredOn ? toDate(answeredOn) : null, createdById: s.users.officer.id } })
+      db.exchangeRequest.create({
+        data: {
+          ...s.place(s.v1),
+          personId: migrant.id,
+          direction: 'OUTFLOW',
+          otherCounty: '苏州市吴中区',
+          sentOn: toDate(sentOn),
+          answeredOn: answeredOn ? toDate(answeredOn) : null,
+          createdById: s.users.officer.id,
+        },
+      })
     await exchange(daysAgo(45), null)
     await exchange(daysAgo(50), null) // the same person: counted once, as the list shows people
     await exchange(daysAgo(10), null)

@@ -29,7 +29,10 @@ const root = path.resolve(import.meta.dirname, '../..')
 const layerOf = new Map(LAYERS.flatMap((names, layer) => names.map((name) => [name, layer] as const)))
 
 function moduleOf(file: string): string {
-  return path.relative(path.join(root, 'lib'), file).split(path.sep)[0].replace(/\.tsx?$/, '')
+  return path
+    .relative(path.join(root, 'lib'), file)
+    .split(path.sep)[0]
+    .replace(/\.tsx?$/, '')
 }
 
 function sourceFiles(dir: string): string[] {

@@ -24,7 +24,6 @@ function entityLabel(t: Translate, entity: string) {
   return isMessageKey(key) ? t(key) : entity
 }
 
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('audit.view')
   const [t, locale] = await Promise.all([getT(), getLocale()])
@@ -88,9 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <Td className="whitespace-nowrap">{formatDateTime(e.at, locale)}</Td>
                   <Td className="font-mono">{e.actorName ?? '—'}</Td>
                   <Td className="font-mono text-xs">{e.ip ?? ''}</Td>
-                  <Td className="whitespace-nowrap">
-                    {actionLabel(t, e.action)}
-                  </Td>
+                  <Td className="whitespace-nowrap">{actionLabel(t, e.action)}</Td>
                   <Td className="text-xs">
                     {entityLabel(t, e.entity)}
                     {e.entityId ? ` ${e.entityId}` : ''}

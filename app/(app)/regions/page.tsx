@@ -71,7 +71,8 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
       {nextLevel ? (
         <>
           <h2 className="mb-2 text-base font-medium">
-            {t('regions.children')}{t('common.paren', { text: t(`levels.${nextLevel}`) })}
+            {t('regions.children')}
+            {t('common.paren', { text: t(`levels.${nextLevel}`) })}
           </h2>
           {children.total === 0 ? (
             <EmptyState>{t('regions.noChildren')}</EmptyState>

@@ -38,7 +38,15 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const filter = parsed.success ? parsed.data : null
   const errors: Record<string, string> = parsed.success ? {} : fieldErrorsOf(parsed.error, t)
   const typed = (key: string) => (typeof raw[key] === 'string' ? raw[key].trim() : '')
-  const filtered = !filter || filter.q !== '' || filter.residence || filter.sex || filter.ageMin !== undefined || filter.ageMax !== undefined || filter.alive !== 'yes' || filter.regionId
+  const filtered =
+    !filter ||
+    filter.q !== '' ||
+    filter.residence ||
+    filter.sex ||
+    filter.ageMin !== undefined ||
+    filter.ageMax !== undefined ||
+    filter.alive !== 'yes' ||
+    filter.regionId
   const [results, questions, regions] = await Promise.all([
     filter ? searchPersons(user, filter) : null,
     can(user, 'register.edit') && !can(user, 'register.review') ? openQuestions(user) : 0,
@@ -94,11 +102,20 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           </button>
         </div>
         <details open={['regionId', 'residence', 'sex', 'ageMin', 'ageMax'].some((k) => typed(k) !== '') || (typed('alive') || 'yes') !== 'yes'}>
-          <summary className="cursor-pointer text-sm text-slate-600">{t('common.search')}{t('common.colon')}{t('registry.filters.residence')} / {t('registry.filters.sex')} / {t('registry.fields.age')}</summary>
+          <summary className="cursor-pointer text-sm text-slate-600">
+            {t('common.search')}
+            {t('common.colon')}
+            {t('registry.filters.residence')} / {t('registry.filters.sex')} / {t('registry.fields.age')}
+          </summary>
           <div className="mt-2 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
             {regions.length > 0 ? (
               <Field label={t('registry.filters.region')} name="regionId" error={errors.regionId}>
-                <Combobox id="regionId" name="regionId" options={regionComboboxOptions(regions, t('registry.filters.anyRegion'))} defaultValue={typed('regionId')} />
+                <Combobox
+                  id="regionId"
+                  name="regionId"
+                  options={regionComboboxOptions(regions, t('registry.filters.anyRegion'))}
+                  defaultValue={typed('regionId')}
+                />
               </Field>
             ) : null}
             <Field label={t('registry.filters.residence')} name="residence" error={errors.residence}>
@@ -158,7 +175,9 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           <ul data-testid="search-errors" className="mt-1 list-disc pl-5">
             {Object.entries(errors).map(([field, message]) => (
               <li key={field}>
-                {t(SEARCH_FIELD_LABELS[field] ?? 'registry.search')}{t('common.colon')}{message}
+                {t(SEARCH_FIELD_LABELS[field] ?? 'registry.search')}
+                {t('common.colon')}
+                {message}
               </li>
             ))}
           </ul>
@@ -193,7 +212,15 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
                   <Td>{ageOn(p.birthDate, today)}</Td>
                   <Td className="font-mono">{p.idMasked ?? '—'}</Td>
                   <Td>{p.regionName}</Td>
-                  <Td>{p.householdId ? <Link className="hover:underline" href={`/register/households/${p.householdId}`}>{p.address}</Link> : '—'}</Td>
+                  <Td>
+                    {p.householdId ? (
+                      <Link className="hover:underline" href={`/register/households/${p.householdId}`}>
+                        {p.address}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </Td>
                   <Td>{t(`registry.residenceShort.${p.residence}`)}</Td>
                 </tr>
               ))}

@@ -22,7 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 const query = z.object({
   page: pageParam,
   kind: reportKind.optional().catch(undefined),
-  period: z.string().regex(/^\d{4}(-\d{2}|H1)?$/).optional().catch(undefined),
+  period: z
+    .string()
+    .regex(/^\d{4}(-\d{2}|H1)?$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(LIST_STATUSES).optional().catch(undefined),
   unit: optionalId.catch(undefined),
 })
@@ -164,7 +168,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 <tr key={r.id} data-testid={`report-${r.id}`}>
                   <Td>{r.regionName}</Td>
                   <Td className="whitespace-nowrap">{t(`reports.kind.${r.kind}`)}</Td>
-                  <Td>{periodLabel(t, { kind: r.kind, key: r.periodKey, statYear: Number(r.periodKey.slice(0, 4)), start: r.periodStart, end: r.periodEnd })}</Td>
+                  <Td>
+                    {periodLabel(t, { kind: r.kind, key: r.periodKey, statYear: Number(r.periodKey.slice(0, 4)), start: r.periodStart, end: r.periodEnd })}
+                  </Td>
                   <Td className="whitespace-nowrap">{r.deadline}</Td>
                   <Td>
                     <StatusBadge status={statusName(r)} t={t} />

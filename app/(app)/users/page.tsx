@@ -20,9 +20,26 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const href = (page: number) => `/users?${new URLSearchParams({ q: filter.q, page: String(page) })}`
   return (
     <>
-      <PageTitle actions={can(user, 'user.manage') ? <ButtonLink kind="primary" href="/users/new">{t('users.create')}</ButtonLink> : null}>{t('users.title')}</PageTitle>
+      <PageTitle
+        actions={
+          can(user, 'user.manage') ? (
+            <ButtonLink kind="primary" href="/users/new">
+              {t('users.create')}
+            </ButtonLink>
+          ) : null
+        }
+      >
+        {t('users.title')}
+      </PageTitle>
       <form className="no-print mb-3 flex flex-wrap gap-2" role="search">
-        <input name="q" defaultValue={filter.q} maxLength={50} placeholder={t('users.searchPlaceholder')} aria-label={t('users.searchPlaceholder')} className={`${inputClass} max-w-xs`} />
+        <input
+          name="q"
+          defaultValue={filter.q}
+          maxLength={50}
+          placeholder={t('users.searchPlaceholder')}
+          aria-label={t('users.searchPlaceholder')}
+          className={`${inputClass} max-w-xs`}
+        />
         <button type="submit" className={buttonClass.secondary}>
           {t('common.search')}
         </button>

@@ -77,7 +77,8 @@ export const en: Messages = {
     throttledSeconds: 'Too many attempts. Try again in {seconds} {seconds|second|seconds}.',
     throttledMinutes: 'Too many attempts. Try again in {minutes} {minutes|minute|minutes}, or ask an administrator to reset the password.',
     inactive: 'This account has been deactivated. Please contact an administrator.',
-    policy: 'To protect residents’ data, each further wrong password makes you wait longer before the next try; you are signed out after 30 minutes idle or 12 hours in all.',
+    policy:
+      'To protect residents’ data, each further wrong password makes you wait longer before the next try; you are signed out after 30 minutes idle or 12 hours in all.',
     sessionEnded: 'Your session has ended. Please sign in again.',
   },
   password: {
@@ -99,7 +100,8 @@ export const en: Messages = {
       sameAsUsername: 'The password must not contain your username.',
       controlCharacters: 'The password must not contain control characters.',
       allDigits: 'The password must not be only digits.',
-      tooGuessable: 'This password is too common or too easy to guess. Choose a longer, less regular one (for example a few unrelated words with digits and symbols).',
+      tooGuessable:
+        'This password is too common or too easy to guess. Choose a longer, less regular one (for example a few unrelated words with digits and symbols).',
     },
   },
   errors: {
@@ -161,7 +163,8 @@ export const en: Messages = {
     open: 'Open',
     import: {
       title: 'Import regions from CSV',
-      intro: 'Three columns: code, name, parent code (12-digit statistical division codes). A parent may already exist or be another row of the same file. Check first; a file with any error imports nothing.',
+      intro:
+        'Three columns: code, name, parent code (12-digit statistical division codes). A parent may already exist or be another row of the same file. Check first; a file with any error imports nothing.',
       template: 'Download template',
       file: 'CSV file',
       check: 'Check file',
@@ -223,7 +226,8 @@ export const en: Messages = {
     temporaryPassword: 'Temporary password',
     temporaryPasswordHint: 'Give it to the person face to face or through a safe channel. It is shown only this once and must be changed at first sign-in.',
     usernameTaken: 'This username is taken.',
-    roleRegionMismatch: 'This role cannot belong to a region of that level (village officers in a village, township roles in a township, county roles in the county).',
+    roleRegionMismatch:
+      'This role cannot belong to a region of that level (village officers in a village, township roles in a township, county roles in the county).',
     regionNotAllowed: 'The region does not exist, is deactivated, or is outside your region.',
     cannotChangeSelf: 'You cannot deactivate yourself, reset your own password or change your own role.',
     noUsers: 'No users match.',
@@ -422,9 +426,27 @@ export const en: Messages = {
     residence: { LOCAL: 'Registered and living here', AWAY: 'Registered here, living away', INFLOW: 'Inflow migrant', OUTFLOW: 'Outflow migrant' },
     residenceShort: { LOCAL: 'Local', AWAY: 'Away', INFLOW: 'Inflow', OUTFLOW: 'Outflow' },
     marital: { SINGLE: 'Single', MARRIED: 'Married', DIVORCED: 'Divorced', WIDOWED: 'Widowed' },
-    relation: { SELF: 'Self (head)', SPOUSE: 'Spouse', CHILD: 'Child', PARENT: 'Parent', GRANDPARENT: 'Grandparent', GRANDCHILD: 'Grandchild', SIBLING: 'Sibling', OTHER: 'Other' },
+    relation: {
+      SELF: 'Self (head)',
+      SPOUSE: 'Spouse',
+      CHILD: 'Child',
+      PARENT: 'Parent',
+      GRANDPARENT: 'Grandparent',
+      GRANDCHILD: 'Grandchild',
+      SIBLING: 'Sibling',
+      OTHER: 'Other',
+    },
     householdType: { FAMILY: 'Family', COLLECTIVE: 'Collective' },
-    education: { NONE: 'None', PRIMARY: 'Primary', JUNIOR: 'Junior secondary', SENIOR: 'Senior secondary', VOCATIONAL: 'Vocational', COLLEGE: 'College', BACHELOR: 'Bachelor', POSTGRADUATE: 'Postgraduate' },
+    education: {
+      NONE: 'None',
+      PRIMARY: 'Primary',
+      JUNIOR: 'Junior secondary',
+      SENIOR: 'Senior secondary',
+      VOCATIONAL: 'Vocational',
+      COLLEGE: 'College',
+      BACHELOR: 'Bachelor',
+      POSTGRADUATE: 'Postgraduate',
+    },
     status: { alive: 'Living', deceased: 'Deceased', movedOut: 'Moved out' },
     events: {
       title: 'Life events',

@@ -43,7 +43,12 @@ export default async function MigrantsPage({ searchParams }: { searchParams: Pro
         {regions.length > 1 ? (
           <div className="w-72">
             <Field label={t('migration.list.region')} name="regionId">
-              <Combobox id="regionId" name="regionId" options={regionComboboxOptions(regions, t('migration.list.anyRegion'))} defaultValue={filter.regionId ?? ''} />
+              <Combobox
+                id="regionId"
+                name="regionId"
+                options={regionComboboxOptions(regions, t('migration.list.anyRegion'))}
+                defaultValue={filter.regionId ?? ''}
+              />
             </Field>
           </div>
         ) : null}

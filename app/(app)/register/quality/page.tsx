@@ -82,7 +82,15 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
           <label htmlFor="quality-region" className="block text-slate-600">
             {t('quality.filters.region')}
           </label>
-          <Combobox id="quality-region" name="regionId" options={regionComboboxOptions(regions.map((r) => ({ id: r.id, label: r.name })), t('quality.filters.all'))} defaultValue={filter.regionId ?? ''} />
+          <Combobox
+            id="quality-region"
+            name="regionId"
+            options={regionComboboxOptions(
+              regions.map((r) => ({ id: r.id, label: r.name })),
+              t('quality.filters.all'),
+            )}
+            defaultValue={filter.regionId ?? ''}
+          />
         </div>
         <label className="text-sm">
           <span className="block text-slate-600">{t('quality.filters.rule')}</span>
@@ -151,7 +159,13 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
                   <tr key={row.id} data-testid={`finding-${row.id}`}>
                     <Td className="whitespace-nowrap">{row.regionName}</Td>
                     <Td>{t(`quality.rules.${row.rule}`)}</Td>
-                    <Td>{row.severity === 'ERROR' ? <Badge tone="red">{t('quality.severity.ERROR')}</Badge> : <Badge tone="amber">{t('quality.severity.WARNING')}</Badge>}</Td>
+                    <Td>
+                      {row.severity === 'ERROR' ? (
+                        <Badge tone="red">{t('quality.severity.ERROR')}</Badge>
+                      ) : (
+                        <Badge tone="amber">{t('quality.severity.WARNING')}</Badge>
+                      )}
+                    </Td>
                     <Td className="whitespace-nowrap">{recordLink(t, row)}</Td>
                     <Td>{detailText(t, row)}</Td>
                     <Td className="whitespace-nowrap">

@@ -56,7 +56,12 @@ const FACTS: Record<string, MessageKey> = {
 function factValue(t: Translate, key: string, value: unknown): string {
   if (Array.isArray(value)) return value.join(t('common.listSep'))
   const text = String(value)
-  const enumKey = { sex: `registry.sex.${text}`, relation: `registry.relation.${text}`, residence: `registry.residence.${text}`, type: `registry.events.types.${text}` }[key]
+  const enumKey = {
+    sex: `registry.sex.${text}`,
+    relation: `registry.relation.${text}`,
+    residence: `registry.residence.${text}`,
+    type: `registry.events.types.${text}`,
+  }[key]
   return enumKey && isMessageKey(enumKey) ? t(enumKey) : text
 }
 
@@ -152,7 +157,13 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 <Td className="whitespace-nowrap text-xs">{formatDateTime(c.createdAt, locale)}</Td>
                 <Td>
                   <Badge tone={tone[c.reviewStatus]}>{t(`registry.review.statuses.${c.reviewStatus}`)}</Badge>
-                  {c.reviewQuestion ? <p className="mt-1 text-xs">{t('registry.review.questionLabel')}{t('common.colon')}{c.reviewQuestion}</p> : null}
+                  {c.reviewQuestion ? (
+                    <p className="mt-1 text-xs">
+                      {t('registry.review.questionLabel')}
+                      {t('common.colon')}
+                      {c.reviewQuestion}
+                    </p>
+                  ) : null}
                   {c.reviewAnswer ? <p className="mt-1 text-xs">↳ {c.reviewAnswer}</p> : null}
                 </Td>
                 <Td>

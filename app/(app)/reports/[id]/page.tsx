@@ -40,7 +40,11 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         actions={
           <>
             <ButtonLink href={`/reports/${report.id}/print`}>{t('reports.detail.print')}</ButtonLink>
-            <a className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50" href={`/api/reports/${report.id}/xlsx`} download>
+            <a
+              className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50"
+              href={`/api/reports/${report.id}/xlsx`}
+              download
+            >
               {t('reports.detail.exportXlsx')}
             </a>
           </>
@@ -69,7 +73,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <dt className="text-slate-500">{t('reports.list.timeliness')}</dt>
           <dd>
             <TimelinessBadge timeliness={report.timeliness} t={t} />
-            {report.firstSubmittedAt ? <span className="ml-2 text-slate-500">{t('reports.detail.firstSubmitted', { date: todayIso(report.firstSubmittedAt) })}</span> : null}
+            {report.firstSubmittedAt ? (
+              <span className="ml-2 text-slate-500">{t('reports.detail.firstSubmitted', { date: todayIso(report.firstSubmittedAt) })}</span>
+            ) : null}
           </dd>
         </dl>
       </Card>
@@ -78,7 +84,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         {changed ? <Alert kind="warning">{t('reports.detail.liveDiffers')}</Alert> : null}
         {report.returnComment !== null ? <Alert kind="warning">{t('reports.detail.returnedNotice', { comment: report.returnComment })}</Alert> : null}
         {report.status === 'APPROVED' ? <Alert kind="success">{t('reports.detail.frozen')}</Alert> : null}
-        {activeLock ? <Alert kind="info">{t('reports.detail.lockedNotice', { range: periodRange(t, { start: activeLock.from, end: activeLock.to }) })}</Alert> : null}
+        {activeLock ? (
+          <Alert kind="info">{t('reports.detail.lockedNotice', { range: periodRange(t, { start: activeLock.from, end: activeLock.to }) })}</Alert>
+        ) : null}
         {!activeLock && releasedLock ? <Alert kind="warning">{t('reports.detail.unlockedNotice', { reason: releasedLock.unlockReason ?? '' })}</Alert> : null}
         {report.status === 'SUBMITTED' && report.level === 'TOWNSHIP' && !mayDecide ? <Alert kind="info">{t('reports.detail.awaitingCounty')}</Alert> : null}
       </div>
@@ -93,7 +101,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             <ConfirmActionForm reportId={report.id} kind="recompute" label={t('reports.detail.recompute')} confirm={t('reports.detail.recomputeConfirm')} />
           ) : null}
         </div>
-        {report.figures.children.length > 0 ? <p className="mb-2 text-xs text-slate-500">{t(report.level === 'COUNTY' ? 'reports.detail.drillHintTownships' : 'reports.detail.drillHint')}</p> : null}
+        {report.figures.children.length > 0 ? (
+          <p className="mb-2 text-xs text-slate-500">{t(report.level === 'COUNTY' ? 'reports.detail.drillHintTownships' : 'reports.detail.drillHint')}</p>
+        ) : null}
         <ReportTables tables={tables} t={t} childHref={childHref} />
       </section>
 
@@ -117,7 +127,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               )
             })}
           </div>
-          {draft && report.nextSignRole ? <p className="mb-2 text-sm text-slate-600">{t('reports.detail.waitingFor', { role: t(`reports.signRole.${report.nextSignRole}`) })}</p> : null}
+          {draft && report.nextSignRole ? (
+            <p className="mb-2 text-sm text-slate-600">{t('reports.detail.waitingFor', { role: t(`reports.signRole.${report.nextSignRole}`) })}</p>
+          ) : null}
           {may.sign ? <SignForm reportId={report.id} role={may.sign} /> : null}
           {draft && !report.nextSignRole ? <p className="mb-2 text-sm text-slate-600">{t('reports.detail.readyToSubmit')}</p> : null}
           {may.submit ? (
@@ -152,7 +164,14 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               <span className="text-slate-500">{formatDateTime(h.at, locale)}</span>
               <span className="font-medium">{h.userName}</span>
               <span>{t(`reports.action.${h.action as 'prepare'}`)}</span>
-              {h.action === 'sign' && h.comment ? <span>{t('common.paren', { text: t(`reports.signRole.${h.comment as 'PREPARER'}`) })}</span> : h.comment ? <span className="text-slate-600">{t('common.colon')}{h.comment}</span> : null}
+              {h.action === 'sign' && h.comment ? (
+                <span>{t('common.paren', { text: t(`reports.signRole.${h.comment as 'PREPARER'}`) })}</span>
+              ) : h.comment ? (
+                <span className="text-slate-600">
+                  {t('common.colon')}
+                  {h.comment}
+                </span>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -54,7 +54,9 @@ export default async function ReportSettingsPage({ searchParams }: { searchParam
                   <Td className="whitespace-nowrap">{formatDateTime(l.lockedAt, locale)}</Td>
                   <Td className="min-w-72">
                     {l.unlockedAt ? (
-                      <span className="text-slate-600">{t('reports.settings.unlockedAt', { at: formatDateTime(l.unlockedAt, locale), reason: l.unlockReason ?? '' })}</span>
+                      <span className="text-slate-600">
+                        {t('reports.settings.unlockedAt', { at: formatDateTime(l.unlockedAt, locale), reason: l.unlockReason ?? '' })}
+                      </span>
                     ) : (
                       <UnlockForm lockId={l.id} />
                     )}

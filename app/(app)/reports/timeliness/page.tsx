@@ -24,7 +24,8 @@ export default async function TimelinessPage({ searchParams }: { searchParams: P
   const overview = await timelinessOverview(user.regionId, statYear)
   const years = Array.from({ length: 5 }, (_, i) => current - i)
   if (!years.includes(statYear)) years.push(statYear)
-  const head = (p: (typeof overview.periods)[number]) => (p.kind === 'MONTHLY' ? t('reports.timelinessPage.month', { month: Number(p.key.slice(5, 7)) }) : t(`reports.timelinessPage.${p.kind}`))
+  const head = (p: (typeof overview.periods)[number]) =>
+    p.kind === 'MONTHLY' ? t('reports.timelinessPage.month', { month: Number(p.key.slice(5, 7)) }) : t(`reports.timelinessPage.${p.kind}`)
   const rates = (r: (typeof overview.townships)[number]['rates']) => (
     <>
       <div>{percent(r.reportingRate)}</div>
@@ -63,7 +64,12 @@ export default async function TimelinessPage({ searchParams }: { searchParams: P
                   {t('reports.timelinessPage.township')}
                 </th>
                 {overview.periods.map((p) => (
-                  <th key={`${p.kind}-${p.key}`} scope="col" className={`${cellClass} whitespace-nowrap`} title={`${p.start} – ${p.end}${t('common.comma')}${t('reports.list.deadline')} ${p.deadline}`}>
+                  <th
+                    key={`${p.kind}-${p.key}`}
+                    scope="col"
+                    className={`${cellClass} whitespace-nowrap`}
+                    title={`${p.start} – ${p.end}${t('common.comma')}${t('reports.list.deadline')} ${p.deadline}`}
+                  >
                     {head(p)}
                   </th>
                 ))}

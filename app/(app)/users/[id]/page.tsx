@@ -42,7 +42,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       {manage ? (
         <>
           <Card className="mb-4">
-            <EditUserForm user={{ id: user.id, version: user.version, name: user.name, role: user.role, regionId: user.region.id }} regions={withSearchKeys(await assignableRegions(me))} />
+            <EditUserForm
+              user={{ id: user.id, version: user.version, name: user.name, role: user.role, regionId: user.region.id }}
+              regions={withSearchKeys(await assignableRegions(me))}
+            />
           </Card>
           <Card>
             <UserAccountActions user={{ id: user.id, version: user.version, name: user.name, active: user.active }} />

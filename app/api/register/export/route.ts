@@ -26,5 +26,8 @@ export async function GET(request: NextRequest) {
   const started = await exportRegister(actor, user, filter)
   if (!started.ok) return textResponse(413, t('imports.export.tooMany', { count: started.count, max: MAX_EXPORT_ROWS }))
   const date = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-  return xlsxResponse(started.stream, `register-${date}.xlsx`, `人口信息-${date}.xlsx`, { 'X-Export-Count': String(started.count), 'X-Export-Full-Ids': started.fullIds ? '1' : '0' })
+  return xlsxResponse(started.stream, `register-${date}.xlsx`, `人口信息-${date}.xlsx`, {
+    'X-Export-Count': String(started.count),
+    'X-Export-Full-Ids': started.fullIds ? '1' : '0',
+  })
 }

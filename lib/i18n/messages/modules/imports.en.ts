@@ -76,8 +76,10 @@ export const importsEn: Shape<typeof importsZhCN> = {
     duplicateIdInFile: 'Same ID number as row {line}.',
     duplicatePersonInFile: 'Same person as row {line} (same name, date of birth and address).',
     idOtherName: 'This ID number is registered in the county to "{name}", not to the name on this row.',
-    idOutOfScope: 'This person is already registered elsewhere in the county and cannot be registered twice. If they now live in your area, ask your township office to have the place where they are registered record a move within the county to your area.',
-    outOfScopeCap: 'Today your files have found more than {cap} ID numbers of residents registered elsewhere in the county, so no more files can be checked or imported today. This has been recorded and the administrators alerted; contact the county administrator if you need to continue.',
+    idOutOfScope:
+      'This person is already registered elsewhere in the county and cannot be registered twice. If they now live in your area, ask your township office to have the place where they are registered record a move within the county to your area.',
+    outOfScopeCap:
+      'Today your files have found more than {cap} ID numbers of residents registered elsewhere in the county, so no more files can be checked or imported today. This has been recorded and the administrators alerted; contact the county administrator if you need to continue.',
     partlyRegistered: 'This person is registered in another household; use a "move within county" event, or remove the row.',
     headElsewhere: 'The head is registered in a household outside your area.',
     headHasNoHousehold: 'The head is registered but in no household, so new members cannot join it.',
@@ -86,12 +88,14 @@ export const importsEn: Shape<typeof importsZhCN> = {
   },
   alerts: {
     title: 'Imports refused',
-    capLine: 'An import by {user} at {time} was refused: that day their files found {hits} ID numbers registered elsewhere in the county (limit {cap}). Check the audit log.',
+    capLine:
+      'An import by {user} at {time} was refused: that day their files found {hits} ID numbers registered elsewhere in the county (limit {cap}). Check the audit log.',
   },
   export: {
     button: 'Export to Excel',
     busy: 'Exporting…',
-    tooMany: '{count} {count|resident matches|residents match}, more than the export limit of {max}. Narrow the filters (region, residence status) and export in parts.',
+    tooMany:
+      '{count} {count|resident matches|residents match}, more than the export limit of {max}. Narrow the filters (region, residence status) and export in parts.',
     failed: 'The export failed; please try again later.',
     fullIds: 'The file contains full ID numbers; this export has been recorded in the audit log.',
     status: 'Status',

@@ -4,7 +4,8 @@ type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<
 
 export const migrationEn: Shape<typeof migrationZhCN> = {
   title: 'Migrants',
-  intro: 'Inflow and outflow residents and the information exchange with their other county (notices, verification requests, answers). Exchanges serve the migrants; contact the other county when an answer is overdue.',
+  intro:
+    'Inflow and outflow residents and the information exchange with their other county (notices, verification requests, answers). Exchanges serve the migrants; contact the other county when an answer is overdue.',
   direction: { INFLOW: 'Inflow', OUTFLOW: 'Outflow' },
   place: { INFLOW: 'Origin', OUTFLOW: 'Destination' },
   status: { none: 'No notice', sent: 'Sent, awaiting answer', answered: 'Answered', overdue: 'Overdue' },
@@ -22,7 +23,8 @@ export const migrationEn: Shape<typeof migrationZhCN> = {
     exchanges: 'Exchanges',
     open: 'Notice / answer',
     stats: 'Figures',
-    empty: 'No inflow or outflow residents are registered in your area. Set a resident’s residence to “inflow” or “outflow” and enter the origin or destination, and they are listed here.',
+    empty:
+      'No inflow or outflow residents are registered in your area. Set a resident’s residence to “inflow” or “outflow” and enter the origin or destination, and they are listed here.',
     emptyFiltered: 'No migrants match these filters. Widen the filters, or choose “Reset” to see everyone.',
   },
   person: {

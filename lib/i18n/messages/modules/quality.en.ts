@@ -4,7 +4,8 @@ type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<
 
 export const qualityEn: Shape<typeof qualityZhCN> = {
   title: 'Data quality',
-  intro: 'The register is checked against these rules: the records changed on every save, and everything in your region every night and when you run a full check. Once a record is corrected, the check marks its finding fixed.',
+  intro:
+    'The register is checked against these rules: the records changed on every save, and everything in your region every night and when you run a full check. Once a record is corrected, the check marks its finding fixed.',
   villageNote: 'Village officers see and fix the findings of their village; township staff assign and close them.',
   rules: {
     motherAge: "Implausible mother's age (under 14 or over 55)",

@@ -8,7 +8,14 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
   // a Chinese place name, then the English title
   titleOf: '{region} {kind}',
   kindTitle: { MONTHLY: 'Monthly population statistics', HALF_YEAR: 'Half-year population statistics', ANNUAL: 'Annual population statistics' },
-  status: { DRAFT: 'Draft (signing)', SUBMITTED: 'Submitted, awaiting review', SUBMITTED_COUNTY: 'Reported', APPROVED: 'Approved', RETURNED: 'Returned', NONE: 'Not prepared' },
+  status: {
+    DRAFT: 'Draft (signing)',
+    SUBMITTED: 'Submitted, awaiting review',
+    SUBMITTED_COUNTY: 'Reported',
+    APPROVED: 'Approved',
+    RETURNED: 'Returned',
+    NONE: 'Not prepared',
+  },
   signRole: { PREPARER: 'Preparer', STATISTICIAN: 'Statistician', UNIT_HEAD: 'Unit head' },
   timeliness: { ON_TIME: 'On time', LATE: 'Late', MISSING: 'Missing', NOT_DUE: 'Not yet due' },
   period: {
@@ -68,7 +75,8 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
       'Notes: the population at the end of the period is reconstructed from the dates of recorded births, deaths and moves into, out of and within the county; households are counted by their registered heads; age groups use age in whole years on the last day. An edit without an event (a corrected sex, say) counts as edited; an approved report keeps the figures it was approved with.',
     flows:
       'Notes: events are counted by the date they happened, where they were recorded (a birth in the mother’s village, a move within the county where the person left); moves into the county include returns after moving out. Birth and death rates = events ÷ average registered population (half the sum of start and end) × 1000; a period shorter than a year is annualised by days of the statistical year ÷ days of the period (factor this period: {factor}). Sex ratio at birth = boys ÷ girls × 100.',
-    timeliness: 'Notes: counted by the date entered; an event entered more than 30 days after it happened is late; timeliness = (entered − late) ÷ entered × 100%.',
+    timeliness:
+      'Notes: counted by the date entered; an event entered more than 30 days after it happened is late; timeliness = (entered − late) ÷ entered × 100%.',
   },
   print: {
     formNo: 'Form no.',
@@ -87,7 +95,8 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     draftMark: 'Draft: figures not yet approved',
   },
   list: {
-    intro: 'Monthly, half-year and annual reports. A township prepares its report (its villages added up, with each village’s figures), three people sign it (preparer, statistician, unit head) and it is submitted to the county; approval freezes the figures and locks the period.',
+    intro:
+      'Monthly, half-year and annual reports. A township prepares its report (its villages added up, with each village’s figures), three people sign it (preparer, statistician, unit head) and it is submitted to the county; approval freezes the figures and locks the period.',
     prepareTitle: 'Prepare a report',
     kind: 'Kind',
     period: 'Period',
@@ -105,7 +114,8 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     open: 'Open',
     statYear: 'Statistical year',
     allReports: 'Reports of the county and its townships',
-    emptyView: 'Your unit has not prepared a report yet. Township statisticians (and county officials for the county report) prepare them; they are listed here once prepared.',
+    emptyView:
+      'Your unit has not prepared a report yet. Township statisticians (and county officials for the county report) prepare them; they are listed here once prepared.',
     timeliness: 'Timeliness',
     filter: 'Filter',
     unit: 'Unit',
@@ -165,7 +175,16 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     analysisLocked: 'Signing has started, so the analysis can no longer be changed; recompute first to change it (this clears the round’s signatures).',
     decision: 'County review',
   },
-  action: { prepare: 'Prepared', recompute: 'Recomputed', sign: 'Signed', submit: 'Submitted', return: 'Returned', approve: 'Approved', unlock: 'Unlocked', analysis: 'Analysis edited' },
+  action: {
+    prepare: 'Prepared',
+    recompute: 'Recomputed',
+    sign: 'Signed',
+    submit: 'Submitted',
+    return: 'Returned',
+    approve: 'Approved',
+    unlock: 'Unlocked',
+    analysis: 'Analysis edited',
+  },
   timelinessPage: {
     title: 'Report timeliness',
     intro: 'For each period and township: submitted on time, late or missing, with the date of first submission. Rates count the reports that are due.',
@@ -179,7 +198,8 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     ANNUAL: 'Annual',
     statYear: 'Statistical year {year}',
     empty: 'The county has no townships yet.',
-    legend: 'Each cell: the state of the report and the date first submitted (month-day); click to open the report. Last column and row: reporting rate above, on-time rate below.',
+    legend:
+      'Each cell: the state of the report and the date first submitted (month-day); click to open the report. Last column and row: reporting rate above, on-time rate below.',
   },
   home: {
     title: 'Your reports',
@@ -189,7 +209,8 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
   },
   settings: {
     title: 'Report settings',
-    intro: 'When the statistical year starts and when reports are due. Changes apply to periods computed from now on; prepared reports keep their period and deadline.',
+    intro:
+      'When the statistical year starts and when reports are due. Changes apply to periods computed from now on; prepared reports keep their period and deadline.',
     statYearStartMonth: 'Statistical year starts in month',
     monthlyDeadlineDay: 'Monthly: due on day … of the next month',
     halfYearDeadlineDay: 'Half-year: due on day … of the next month',
@@ -222,7 +243,8 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     notSubmitted: 'Only a submitted township report awaiting review can be approved or returned.',
     townshipsNotApproved: 'These townships’ reports for the period are not approved yet, so the county report cannot be prepared: {names}',
     notYourUnit: 'You can only prepare your own unit’s report.',
-    periodLocked: 'The report for the period containing {date} has been approved and the period is locked. Ask the county administrator to unlock it if a change is really needed.',
+    periodLocked:
+      'The report for the period containing {date} has been approved and the period is locked. Ask the county administrator to unlock it if a change is really needed.',
     alreadyUnlocked: 'The period is already unlocked.',
     signingStarted: 'Signing has started, so the analysis can no longer be changed. Recompute first (this clears the round’s signatures).',
     deadlineDay: 'Enter a day from 1 to 28.',

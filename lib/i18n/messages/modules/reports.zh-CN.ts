@@ -83,7 +83,8 @@ export const reportsZhCN = {
     draftMark: '草稿：数字尚未审核',
   },
   list: {
-    intro: '月报、半年报、年报。乡镇编制本乡镇报表（各村汇总，可查看到村），经填表人、统计负责人、单位负责人三人签字后上报县；县审核通过后数字冻结、该期间锁定。',
+    intro:
+      '月报、半年报、年报。乡镇编制本乡镇报表（各村汇总，可查看到村），经填表人、统计负责人、单位负责人三人签字后上报县；县审核通过后数字冻结、该期间锁定。',
     prepareTitle: '编制报表',
     kind: '报表种类',
     period: '统计期',
@@ -161,7 +162,16 @@ export const reportsZhCN = {
     analysisLocked: '已有人签字，统计分析不能再修改；如需修改请先“重新计算”（会清除本轮签字）。',
     decision: '县审核',
   },
-  action: { prepare: '编制', recompute: '重新计算', sign: '签字', submit: '上报', return: '退回', approve: '审核通过', unlock: '解除锁定', analysis: '修改统计分析' },
+  action: {
+    prepare: '编制',
+    recompute: '重新计算',
+    sign: '签字',
+    submit: '上报',
+    return: '退回',
+    approve: '审核通过',
+    unlock: '解除锁定',
+    analysis: '修改统计分析',
+  },
   timelinessPage: {
     title: '报表及时性',
     intro: '各乡镇各期报表的上报情况：按时、迟报、缺报，以及上报日期（以首次上报为准）。上报率、及时率按已到期的报表计算。',

@@ -42,7 +42,12 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
           <Alert kind="warning">{t('registry.householdPage.noHead')}</Alert>
           {edit && household.members.some((m) => m.alive) ? (
             <Card className="no-print mt-2">
-              <SetHeadForm householdId={household.id} members={household.members.filter((m) => m.alive).map((m) => ({ id: m.id, label: `${m.name}（${m.relation ? t(`registry.relation.${m.relation}`) : '—'}）` }))} />
+              <SetHeadForm
+                householdId={household.id}
+                members={household.members
+                  .filter((m) => m.alive)
+                  .map((m) => ({ id: m.id, label: `${m.name}（${m.relation ? t(`registry.relation.${m.relation}`) : '—'}）` }))}
+              />
             </Card>
           ) : null}
         </div>
@@ -88,7 +93,12 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
         </tbody>
       </Table>
       <h2 className="mb-2 mt-6 text-base font-medium">{t('registry.householdPage.history')}</h2>
-      <Timeline events={household.events} t={t} canCorrect={false} names={new Map([...names, ...household.events.map((e) => [e.personId, e.person.name] as [number, string])])} />
+      <Timeline
+        events={household.events}
+        t={t}
+        canCorrect={false}
+        names={new Map([...names, ...household.events.map((e) => [e.personId, e.person.name] as [number, string])])}
+      />
       {edit ? (
         <div className="no-print mt-6 space-y-4">
           <details>

@@ -77,14 +77,17 @@ export default async function MigrantPage({ params }: { params: Promise<{ id: st
                     <span className="text-slate-600">
                       {t('migration.exchange.sentOn')} {e.sentOn}
                     </span>
-                    {e.status !== 'answered' ? <span className="text-slate-500">{t('migration.exchange.days', { days: daysBetween(e.sentOn, today) })}</span> : null}
+                    {e.status !== 'answered' ? (
+                      <span className="text-slate-500">{t('migration.exchange.days', { days: daysBetween(e.sentOn, today) })}</span>
+                    ) : null}
                   </div>
                   <ButtonLink href={`/register/migrants/${migrant.id}/print/${e.id}`}>{t('migration.exchange.print')}</ButtonLink>
                 </div>
                 {e.answeredOn ? (
                   <p className="mt-2 text-sm text-slate-700">
                     <span className="text-slate-500">
-                      {t('migration.exchange.answeredOn')} {e.answeredOn}{t('common.colon')}
+                      {t('migration.exchange.answeredOn')} {e.answeredOn}
+                      {t('common.colon')}
                     </span>
                     {e.answer}
                   </p>

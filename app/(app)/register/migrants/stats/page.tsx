@@ -48,7 +48,15 @@ export default async function MigrantStatsPage() {
                     </Td>
                     <Td className={num}>{r.inflow}</Td>
                     <Td className={num}>{r.outflow}</Td>
-                    <Td className={num}>{r.overdue > 0 ? <Link className="text-red-700 hover:underline" href={`/register/migrants?regionId=${r.townshipId}&overdue=1`}>{r.overdue}</Link> : 0}</Td>
+                    <Td className={num}>
+                      {r.overdue > 0 ? (
+                        <Link className="text-red-700 hover:underline" href={`/register/migrants?regionId=${r.townshipId}&overdue=1`}>
+                          {r.overdue}
+                        </Link>
+                      ) : (
+                        0
+                      )}
+                    </Td>
                   </tr>
                 ))}
                 <tr className="font-medium">

@@ -73,7 +73,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <Card>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             {row(t('registry.fields.sex'), t(`registry.sex.${person.sex}`))}
-            {row(t('registry.fields.birthDate'), `${birthDate}${t('common.paren', { text: ageOn(birthDate, person.deathDate ? toIso(person.deathDate) : todayIso()) })}`)}
+            {row(
+              t('registry.fields.birthDate'),
+              `${birthDate}${t('common.paren', { text: ageOn(birthDate, person.deathDate ? toIso(person.deathDate) : todayIso()) })}`,
+            )}
             {row(t('registry.fields.ethnicity'), ethnicityName(person.ethnicity, locale))}
             {row(
               t('registry.fields.idNumber'),
@@ -90,18 +93,50 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             )}
             {row(t('registry.fields.phone'), person.phone)}
             {row(t('registry.fields.residence'), t(`registry.residence.${person.residence}`))}
-            {person.migrationPlace ? row(t('registry.fields.migrationPlace'), `${person.migrationPlace}${person.migrationSince ? t('common.paren', { text: toIso(person.migrationSince) }) : ''}`) : null}
+            {person.migrationPlace
+              ? row(
+                  t('registry.fields.migrationPlace'),
+                  `${person.migrationPlace}${person.migrationSince ? t('common.paren', { text: toIso(person.migrationSince) }) : ''}`,
+                )
+              : null}
             {person.residence === 'INFLOW' || person.residence === 'OUTFLOW'
-              ? row(t('migration.title'), <Link className="text-brand-600 hover:underline" href={`/register/migrants/${person.id}`}>{t('registry.person.exchanges')}</Link>)
+              ? row(
+                  t('migration.title'),
+                  <Link className="text-brand-600 hover:underline" href={`/register/migrants/${person.id}`}>
+                    {t('registry.person.exchanges')}
+                  </Link>,
+                )
               : null}
             {person.hukouText || person.hukouCode ? row(t('registry.fields.hukouText'), [person.hukouText, person.hukouCode].filter(Boolean).join(' ')) : null}
             {row(t('registry.fields.maritalStatus'), t(`registry.marital.${person.maritalStatus}`))}
             {row(t('registry.fields.education'), person.education ? t(`registry.education.${person.education}`) : null)}
             {row(t('registry.fields.occupation'), person.occupation)}
             {row(t('registry.fields.village'), placeName(person.region))}
-            {person.mother ? row(t('registry.fields.mother'), <Link className="text-brand-600 hover:underline" href={`/register/persons/${person.mother.id}`}>{person.mother.name}</Link>) : null}
-            {person.father ? row(t('registry.fields.father'), <Link className="text-brand-600 hover:underline" href={`/register/persons/${person.father.id}`}>{person.father.name}</Link>) : null}
-            {person.birthOrder ? row(t('registry.fields.birthOrder'), <span data-testid="birth-order">{person.birthOrder}{person.birthOrderEntered ? t('registry.person.birthOrderEntered') : ''}</span>) : null}
+            {person.mother
+              ? row(
+                  t('registry.fields.mother'),
+                  <Link className="text-brand-600 hover:underline" href={`/register/persons/${person.mother.id}`}>
+                    {person.mother.name}
+                  </Link>,
+                )
+              : null}
+            {person.father
+              ? row(
+                  t('registry.fields.father'),
+                  <Link className="text-brand-600 hover:underline" href={`/register/persons/${person.father.id}`}>
+                    {person.father.name}
+                  </Link>,
+                )
+              : null}
+            {person.birthOrder
+              ? row(
+                  t('registry.fields.birthOrder'),
+                  <span data-testid="birth-order">
+                    {person.birthOrder}
+                    {person.birthOrderEntered ? t('registry.person.birthOrderEntered') : ''}
+                  </span>,
+                )
+              : null}
           </dl>
         </Card>
         <Card>
@@ -116,8 +151,19 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <ul className="space-y-1 text-sm">
                 {person.household.members.map((m) => (
                   <li key={m.id}>
-                    {m.relation ? <span className="text-slate-500">{t(`registry.relation.${m.relation}`)}{t('common.colon')}</span> : null}
-                    {m.id === person.id ? <strong>{m.name}</strong> : <Link className="text-brand-600 underline" href={`/register/persons/${m.id}`}>{m.name}</Link>}
+                    {m.relation ? (
+                      <span className="text-slate-500">
+                        {t(`registry.relation.${m.relation}`)}
+                        {t('common.colon')}
+                      </span>
+                    ) : null}
+                    {m.id === person.id ? (
+                      <strong>{m.name}</strong>
+                    ) : (
+                      <Link className="text-brand-600 underline" href={`/register/persons/${m.id}`}>
+                        {m.name}
+                      </Link>
+                    )}
                     {!m.alive ? <Badge>{t('registry.status.deceased')}</Badge> : null}
                   </li>
                 ))}

@@ -43,12 +43,16 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
           const s = signer(role)
           return (
             <div key={role}>
-              {t(`reports.signRole.${role}`)}{t('common.colon')}{s ? `${s.userName}  ${todayIso(s.signedAt)}` : t('reports.print.notSigned')}
+              {t(`reports.signRole.${role}`)}
+              {t('common.colon')}
+              {s ? `${s.userName}  ${todayIso(s.signedAt)}` : t('reports.print.notSigned')}
             </div>
           )
         })}
         <div>
-          {t('reports.print.reportedOn')}{t('common.colon')}{report.submittedAt ? todayIso(report.submittedAt) : <span className="inline-block w-24 border-b border-black" />}
+          {t('reports.print.reportedOn')}
+          {t('common.colon')}
+          {report.submittedAt ? todayIso(report.submittedAt) : <span className="inline-block w-24 border-b border-black" />}
         </div>
       </div>
       <div className="report-seal flex h-24 w-24 shrink-0 items-center justify-center text-[9pt] text-slate-500">{t('reports.print.seal')}</div>
@@ -62,7 +66,10 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
         <PrintButton />
         <ButtonLink href={`/reports/${report.id}`}>{t('reports.print.back')}</ButtonLink>
       </div>
-      <article data-testid="report-print" className={`report-print ${fit ? 'report-print-fit' : ''} mx-auto max-w-[277mm] bg-white p-6 text-black shadow-sm print:p-0 print:shadow-none`}>
+      <article
+        data-testid="report-print"
+        className={`report-print ${fit ? 'report-print-fit' : ''} mx-auto max-w-[277mm] bg-white p-6 text-black shadow-sm print:p-0 print:shadow-none`}
+      >
         {tables.map((table, index) => (
           <section key={table.key} className={index > 0 ? 'page-break mt-10 print:mt-0' : ''}>
             {draft ? <p className="report-draft-mark">{t('reports.print.draftMark')}</p> : null}
@@ -74,21 +81,31 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
               </div>
               <dl className="w-48 text-right text-[9pt] leading-snug">
                 <div>
-                  <dt className="inline">{t('reports.print.formNo')}{t('common.colon')}</dt>
+                  <dt className="inline">
+                    {t('reports.print.formNo')}
+                    {t('common.colon')}
+                  </dt>
                   <dd className="inline">{table.formNo}</dd>
                 </div>
                 <div>
-                  <dt className="inline">{t('reports.print.authority')}{t('common.colon')}</dt>
+                  <dt className="inline">
+                    {t('reports.print.authority')}
+                    {t('common.colon')}
+                  </dt>
                   <dd className="inline">{t('reports.print.authorityName')}</dd>
                 </div>
               </dl>
             </div>
             <div className="mt-2 mb-1 flex justify-between text-[9pt]">
               <span>
-                {t('reports.print.unit')}{t('common.colon')}{report.regionName}
+                {t('reports.print.unit')}
+                {t('common.colon')}
+                {report.regionName}
               </span>
               <span>
-                {t('reports.print.period')}{t('common.colon')}{periodRange(t, report.period)}
+                {t('reports.print.period')}
+                {t('common.colon')}
+                {periodRange(t, report.period)}
               </span>
             </div>
             <ReportTable table={table} t={t} paper />
@@ -101,7 +118,13 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
             {title} · {t('reports.print.analysis')}
           </h2>
           <p className="mt-1 text-center text-[9pt]">
-            {t('reports.print.unit')}{t('common.colon')}{report.regionName}{t('common.gap')}{t('reports.print.period')}{t('common.colon')}{periodRange(t, report.period)}
+            {t('reports.print.unit')}
+            {t('common.colon')}
+            {report.regionName}
+            {t('common.gap')}
+            {t('reports.print.period')}
+            {t('common.colon')}
+            {periodRange(t, report.period)}
           </p>
           <p data-testid="print-analysis" className="mt-1 min-h-16 whitespace-pre-wrap text-[10pt] leading-relaxed">
             {report.analysis || t('reports.print.noAnalysis')}

@@ -30,7 +30,10 @@ export default async function ExchangeLetterPage({ params }: { params: Promise<{
     [t(`migration.letter.place.${exchange.direction}`), migrant.place ?? t('migration.person.unknown')],
     [t('migration.letter.since'), migrant.since ?? t('migration.person.unknown')],
     [t('migration.letter.phone'), migrant.phone ?? t('migration.person.noPhone')],
-    [t(`migration.letter.local.${exchange.direction}`), `${migrant.countyName}${migrant.townshipName}${migrant.villageName}${migrant.address ? ` ${migrant.address}` : ''}`],
+    [
+      t(`migration.letter.local.${exchange.direction}`),
+      `${migrant.countyName}${migrant.townshipName}${migrant.villageName}${migrant.address ? ` ${migrant.address}` : ''}`,
+    ],
   ]
   return (
     <>
@@ -60,7 +63,8 @@ export default async function ExchangeLetterPage({ params }: { params: Promise<{
         <div className="mt-8 flex justify-end">
           <div className="space-y-2 text-right">
             <p>
-              {t('migration.letter.sender', { county: migrant.countyName })} <span className="inline-block w-24 text-center text-slate-500">{t('migration.letter.seal')}</span>
+              {t('migration.letter.sender', { county: migrant.countyName })}{' '}
+              <span className="inline-block w-24 text-center text-slate-500">{t('migration.letter.seal')}</span>
             </p>
             <p>{t('migration.letter.date', { date: exchange.sentOn })}</p>
           </div>
@@ -70,7 +74,9 @@ export default async function ExchangeLetterPage({ params }: { params: Promise<{
           <p className="mt-2">{t('migration.letter.salutation', { county: migrant.countyName })}</p>
           <p className="mt-2">
             {t('migration.letter.replyBody')}
-            {exchange.answeredOn ? <span className="ml-1">{t('migration.letter.answered', { date: exchange.answeredOn, answer: exchange.answer ?? '' })}</span> : null}
+            {exchange.answeredOn ? (
+              <span className="ml-1">{t('migration.letter.answered', { date: exchange.answeredOn, answer: exchange.answer ?? '' })}</span>
+            ) : null}
           </p>
           {exchange.answeredOn ? null : <div className="h-20" aria-hidden />}
           <div className="mt-4 flex justify-end gap-8">
