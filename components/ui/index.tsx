@@ -65,8 +65,9 @@ export function Field({ label, name, error, hint, children }: { label: string; n
 }
 
 export function Table({ children }: { children: ReactNode }) {
+  // focusable, so that a table wider than the screen can be scrolled from the keyboard (WCAG 2.1.1)
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-offset-2 focus:outline-sky-600">
       <table className="min-w-full divide-y divide-slate-200 text-sm">{children}</table>
     </div>
   )

@@ -1,5 +1,10 @@
 import { expect, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
+import fs from 'node:fs'
+import path from 'node:path'
+import { createClient } from '@/lib/db/client'
+import { OWNER_ROLE } from '@/lib/db/roles'
+import { EMBEDDED_DATABASE } from '@/lib/db/runtime'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 
@@ -44,4 +49,34 @@ export async function expectAccessible(page: Page, options: { exclude?: string[]
   // soft: the test goes on to the next page and fails at its end with every page's violations listed
   if (options.soft) expect.soft(summary, message).toEqual([])
   else expect(summary, message).toEqual([])
+}
+
+/**
+ * A database client for a test's own setup and counts, as the owner role of the e2e server's
+ * embedded database (its password is generated into that data folder's secrets.json).
+ */
+export function e2eDatabase() {
+  const dir = path.resolve(process.env.XZ_DATA_DIR ?? '.data-e2e')
+  const { ownerPassword } = JSON.parse(fs.readFileSync(path.join(dir, 'secrets.json'), 'utf8')) as { ownerPassword: string }
+  return createClient(`postgresql://${OWNER_ROLE}:${encodeURIComponent(ownerPassword)}@127.0.0.1:${process.env.XZ_PG_PORT ?? 54339}/${EMBEDDED_DATABASE}`)
+}
+
+/**
+ * Chooses in a searchable list (components/ui/Combobox) as a person does with the keyboard: types
+ * the name and takes the first match with Enter; `emptyLabel` (e.g. 全部) clears the choice.
+ */
+export async function chooseInCombobox(page: Page, label: string, option: string, emptyLabel = '全部') {
+  const box = page.getByRole('combobox', { name: label })
+  const choices = page.getByRole('listbox').getByRole('option')
+  if (option === emptyLabel) {
+    await box.fill('')
+    await box.press('Escape')
+    await box.press('ArrowDown')
+    await expect(choices.first()).toHaveText(emptyLabel)
+  } else {
+    await box.fill(option)
+    await expect(choices.first()).toContainText(option)
+  }
+  await box.press('Enter')
+  await expect(page.getByRole('listbox')).toBeHidden()
 }

@@ -1,14 +1,13 @@
 import { expect, test } from '@playwright/test'
-import { createClient } from '@/lib/db/client'
 import { makeHousehold } from '@/tests/factories/registry'
-import { expectAccessible, signInAndWait, signOut } from './helpers'
+import { e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
 
 // A broken record the service would never write, put straight into the e2e database: a household
 // in 宁津镇's first village whose only member is not marked as head, so it has no head.
 const ADDRESS = '宁津镇质量检查路 1 号'
 
 test('township staff run the check, see a headless household, assign the finding and close it with a note', async ({ page }) => {
-  const db = createClient(`postgresql://postgres:postgres@127.0.0.1:${process.env.XZ_PG_PORT ?? 54339}/xiangzhen`)
+  const db = e2eDatabase()
   let householdId: number
   try {
     const village = await db.region.findUniqueOrThrow({ where: { code: '371422100201' } })

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { createClient } from '@/lib/db/client'
 import { makeIdNumber } from '@/lib/registry/idcard'
-import { expectAccessible, signInAndWait, signOut } from './helpers'
+import { chooseInCombobox, e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
 
 // The register search as a person uses it (issue 8): type into the box, choose filters, press 查询
 // or Enter. Never a URL that already carries the query. The expected counts come from the
@@ -13,7 +12,7 @@ import { expectAccessible, signInAndWait, signOut } from './helpers'
 // Each test makes a dozen searches; on a loaded machine one takes several seconds.
 test.describe.configure({ timeout: 180_000 })
 
-const db = createClient(`postgresql://postgres:postgres@127.0.0.1:${process.env.XZ_PG_PORT ?? 54339}/xiangzhen`)
+const db = e2eDatabase()
 test.afterAll(async () => {
   await db.$disconnect()
 })
@@ -43,7 +42,7 @@ interface Search {
 async function search(page: Page, s: Search, submit: 'button' | 'enter' = 'button') {
   const details = page.locator('form[role="search"] details')
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click()
-  await page.getByLabel('区划').selectOption({ label: s.region ?? '全部' })
+  await chooseInCombobox(page, '区划', s.region ?? '全部')
   await page.getByLabel('居住状态').selectOption({ label: s.residence ?? '不限' })
   await page.getByLabel('性别').selectOption({ label: s.sex ?? '不限' })
   await page.getByLabel('最小年龄').fill(s.ageMin ?? '')

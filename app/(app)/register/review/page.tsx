@@ -17,16 +17,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const STATUSES = ['TODO', ...REVIEW_STATUSES] as const
-// No month in the address: this month. An emptied month field means "not given": every month.
-// A month that is not a real month (0000-01, 2026-13) or a repeated one shows the current month.
-const query = z.object({
-  // safeParse: a parse that throws inside a transform is not caught by .catch and was a 500
-  month: z.unknown().transform((m) => {
-    const parsed = m === undefined ? null : optionalMonth.safeParse(m)
-    return parsed === null || !parsed.success ? todayIso().slice(0, 7) : (parsed.data ?? null)
-  }),
-  status: optionalChoice(STATUSES).catch(undefined),
-})
+const query = z.object({ status: optionalChoice(STATUSES).catch(undefined) })
+
+/**
+ * The month to list: none in the address is this month; an emptied month field means "not given",
+ * every month; a month that is not a real one (0000-01, 2026-13) or a repeated one is this month.
+ * Read outside the object schema: zod reports an absent key whose schema transforms as missing.
+ */
+function monthOf(value: unknown): string | null {
+  if (value === undefined) return todayIso().slice(0, 7)
+  const parsed = optionalMonth.safeParse(value)
+  return parsed.success ? (parsed.data ?? null) : todayIso().slice(0, 7)
+}
 
 function kindLabel(t: Translate, kind: string) {
   const key = `audit.actions.${kind.replace(/\./g, '_')}`
@@ -89,7 +91,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const answer = can(user, 'register.edit') && !review
   if (!review && !answer) notFound()
   const [t, locale] = await Promise.all([getT(), getLocale()])
-  const { month, status } = query.parse(await searchParams)
+  const params = await searchParams
+  const { status } = query.parse(params)
+  const month = monthOf(params.month)
   const { rows: changes, total } = await reviewList(user, month, status)
   const tone = { PENDING: 'slate', CHECKED: 'green', QUESTIONED: 'red', ANSWERED: 'amber' } as const
   const toCheck = review ? changes.filter((c) => c.reviewStatus === 'PENDING' || c.reviewStatus === 'ANSWERED').map((c) => c.id) : []
