@@ -97,7 +97,7 @@ export function ReportTables({
           <Heading id={`title-${table.key}`} className="mb-2 text-sm font-medium text-slate-800">
             {table.title} <span className="text-xs font-normal text-slate-500">{table.formNo}</span>
           </Heading>
-          <div className="overflow-x-auto">
+          <div tabIndex={0} className="overflow-x-auto focus:outline-2 focus:outline-offset-2 focus:outline-sky-600">
             <ReportTable table={table} t={t} childHref={childHref} />
           </div>
           {table.note ? <p className="mt-1 text-xs text-slate-500">{table.note}</p> : null}

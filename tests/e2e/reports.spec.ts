@@ -287,7 +287,9 @@ test('an event dated in the approved month can no longer be recorded in 宁津�
     await form.getByLabel('事件类别').selectOption({ label: '死亡' })
     await form.getByLabel('发生日期').fill(period.midMonth)
     await form.getByRole('button', { name: '登记事件' }).click()
-    await expect(form.getByRole('alert')).toContainText(`${period.midMonth}所在期间的报表已审核通过，该期间已锁定`)
+    // a death is confirmed first (it cannot be undone); the lock refuses it after the confirmation
+    await page.getByRole('dialog').getByRole('button', { name: '确定登记' }).click()
+    await expect(page.getByText(`${period.midMonth}所在期间的报表已审核通过，该期间已锁定`).first()).toBeVisible()
   })
 })
 

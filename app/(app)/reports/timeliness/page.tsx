@@ -56,7 +56,7 @@ export default async function TimelinessPage({ searchParams }: { searchParams: P
       {overview.townships.length === 0 ? (
         <EmptyState>{t('reports.timelinessPage.empty')}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-offset-2 focus:outline-sky-600">
           <table data-testid="timeliness" className="min-w-full border-collapse text-xs">
             <thead>
               <tr className="bg-slate-50">
