@@ -6,6 +6,9 @@ import { TRANSACTION_OPTIONS } from '@/lib/db/client'
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
+/** What a read or write may run on: the process's client or an open transaction. */
+export type DbClient = PrismaClient | Tx
+
 const globalForPrisma = globalThis as unknown as { xzPrisma?: PrismaClient }
 
 function client(): PrismaClient {
