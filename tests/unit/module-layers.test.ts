@@ -10,13 +10,15 @@ import { describe, expect, it } from 'vitest'
 const LAYERS: readonly (readonly string[])[] = [
   // Prisma's generated client, then the database and plain helpers
   ['generated'],
-  ['db', 'dates', 'i18n', 'validation', 'pagination', 'uploads'],
+  ['db', 'dates', 'workdays', 'i18n', 'validation', 'pagination', 'uploads'],
   // the shared kernel: the action pipeline, sessions and permissions lean on each other
   ['server', 'access', 'audit', 'navigation'],
   ['regions', 'periods'],
   ['registry'],
   ['migration', 'quality', 'imports'],
   ['reports'],
+  // assessment scores townships on indicators the modules below publish
+  ['assessment'],
   // read-only views over the others: the home page's work lists
   ['dashboard'],
   // the composition root plugs higher modules into lower modules' hooks
