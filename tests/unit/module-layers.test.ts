@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest'
 const LAYERS: readonly (readonly string[])[] = [
   // Prisma's generated client, then the database and plain helpers
   ['generated'],
-  ['db', 'dates', 'workdays', 'i18n', 'validation', 'pagination', 'uploads'],
+  ['db', 'dates', 'i18n', 'validation', 'pagination', 'uploads'],
   // the shared kernel: the action pipeline, sessions and permissions lean on each other
   ['server', 'access', 'audit', 'navigation'],
-  ['regions', 'periods'],
+  ['regions', 'periods', 'workdays'],
   ['registry'],
   ['migration', 'quality', 'imports'],
   ['reports'],
