@@ -50,8 +50,17 @@ describe('village group codes', () => {
   it('a village code is never a group code', () => {
     expect(codeProblem('371422100201003', 'VILLAGE', '371422100000')).toBe('format')
   })
-  it('read a clerk\'s group number', () => {
-    for (const [text, n] of [['3', 3], ['03', 3], ['003', 3], ['第3组', 3], ['１２', 12], [' 7 ', 7], ['999', 999]] as const) expect(parseGroupNumber(text)).toBe(n)
+  it("read a clerk's group number", () => {
+    for (const [text, n] of [
+      ['3', 3],
+      ['03', 3],
+      ['003', 3],
+      ['第3组', 3],
+      ['１２', 12],
+      [' 7 ', 7],
+      ['999', 999],
+    ] as const)
+      expect(parseGroupNumber(text)).toBe(n)
     for (const text of ['0', '000', '1000', '第三村民小组', '', 'a', '3.5', '-1']) expect(parseGroupNumber(text)).toBeNull()
   })
   it('give the next free number, and none after 999', () => {

@@ -38,7 +38,12 @@ export function parseGroupNumber(value: string): number | null {
 
 /** The next free group number of a village whose groups have `taken` codes, or null when 999 are used. */
 export function nextGroupNumber(villageCode: string, taken: readonly string[]): number | null {
-  const used = new Set(taken.map((c) => splitGroupCode(c)).filter((g) => g?.villageCode === villageCode).map((g) => g!.number))
+  const used = new Set(
+    taken
+      .map((c) => splitGroupCode(c))
+      .filter((g) => g?.villageCode === villageCode)
+      .map((g) => g!.number),
+  )
   for (let n = 1; n <= MAX_GROUP_NUMBER; n++) if (!used.has(n)) return n
   return null
 }
