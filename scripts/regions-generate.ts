@@ -31,8 +31,10 @@ function readCsv<T>(file: string): T[] {
 const provinces = readCsv<{ code: string; name: string }>('provinces.csv')
 const cities = readCsv<{ code: string; name: string; provinceCode: string }>('cities.csv')
 const areas = readCsv<{ code: string; name: string; cityCode: string }>('areas.csv')
-const streets = readCsv<{ code: string; name: string; areaCode: string }>('streets.csv')
-const villages = readCsv<{ code: string; name: string; streetCode: string }>('villages.csv')
+// The list marks a county without published townships (金门县 350527) with a township 000 and a
+// village 000 named after the county: placeholders, not places.
+const streets = readCsv<{ code: string; name: string; areaCode: string }>('streets.csv').filter((s) => !s.code.endsWith('000'))
+const villages = readCsv<{ code: string; name: string; streetCode: string }>('villages.csv').filter((v) => !v.code.endsWith('000'))
 
 const wanted = process.argv.slice(2)
 for (const code of wanted) if (!provinces.some((p) => p.code === code)) throw new Error(`unknown province code ${code}`)

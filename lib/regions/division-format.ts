@@ -65,6 +65,7 @@ export interface DivisionCountyEntry {
 export const VILLAGE_SUFFIXES = ['村民委员会', '村委会', '居民委员会', '居委会'] as const
 
 export function encodeVillage(digits: string, official: string): DivisionVillage {
+  if (!/^\d{3}$/.test(digits) || official.includes('|')) throw new Error(`cannot encode village ${digits} ${official}`)
   const index = VILLAGE_SUFFIXES.findIndex((suffix) => official.endsWith(suffix) && official.length > suffix.length)
   return index < 0 ? `${digits}${official}` : `${digits}${official.slice(0, -VILLAGE_SUFFIXES[index].length)}|${index}`
 }
