@@ -249,7 +249,7 @@ describe('demo county', { timeout: 300_000 }, () => {
       expect(countyReports.length).toBeGreaterThan(0)
       for (const c of countyReports) {
         const parts = approved.filter((r) => r.periodKey === c.periodKey && r.kind === c.kind)
-        expect(parts).toHaveLength(11)
+        expect(parts).toHaveLength(12)
         const total = (c.figures as unknown as Snapshot).total
         expect(total.registered).toBe(parts.reduce((n, r) => n + (r.figures as unknown as Snapshot).total.registered, 0))
       }
