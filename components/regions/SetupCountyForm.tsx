@@ -1,6 +1,6 @@
 'use client'
 import Link from 'next/link'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { setupCountyAction } from '@/lib/regions/actions'
 import { useT } from '@/lib/i18n/client'
 import { Alert, Badge, Field, inputClass, Table, Td, Th } from '@/components/ui'
@@ -12,6 +12,13 @@ export function SetupCountyForm() {
   const { state, onSubmit, pending } = useActionForm(setupCountyAction)
   // The confirm button creates what the preview shows: typing another code hides it until the next preview.
   const [edited, setEdited] = useState(false)
+  // A double click sends one request: the second click comes before the button is disabled.
+  const inFlight = useRef(false)
+  const wasPending = useRef(false)
+  useEffect(() => {
+    if (wasPending.current && !pending) inFlight.current = false
+    wasPending.current = pending
+  }, [pending])
   const data = state?.ok ? state.data : null
   const preview = data && 'preview' in data && !edited ? data.preview : null
   const created = data && 'created' in data ? data.created : null
@@ -20,6 +27,8 @@ export function SetupCountyForm() {
     <form
       method="post"
       onSubmit={(e) => {
+        if (inFlight.current) return e.preventDefault()
+        inFlight.current = true
         setEdited(false)
         onSubmit(e)
       }}
