@@ -50,7 +50,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
       <nav aria-label="breadcrumb" className="mb-3 text-sm text-slate-600">
         {trail.map((a) => (
           <span key={a.id}>
-            <Link className="text-brand-600 hover:underline" href={`/regions?id=${a.id}`}>
+            <Link className="text-brand-600 underline" href={`/regions?id=${a.id}`}>
               {a.name}
             </Link>
             <span className="mx-1">/</span>
