@@ -116,7 +116,8 @@ test('an administrator creates a village officer, who can sign in with the tempo
   await region.fill('')
   await region.press('ArrowDown')
   const options = await choices.allTextContents()
-  expect(options.length).toBeGreaterThan(20)
+  // 宁城街道 and its nine communities (and any the import test added)
+  expect(options.length).toBeGreaterThanOrEqual(10)
   expect(options.join()).not.toContain('宁津县')
   expect(options.join()).not.toContain('柴胡店镇')
 
