@@ -1,7 +1,7 @@
 // Register import benchmark: `npx tsx scripts/bench-import.ts [--rows=100000] [--csv]`.
 // Generates a file of households (about 3.3 people each, every tenth child without ID number),
 // starts a throwaway PostgreSQL with the demo county, and times what the import page does: a dry
-// run (read + check) and a commit (read + check + write), as a township clerk of 宁津镇.
+// run (read + check) and a commit (read + check + write), as a township clerk of 宁城街道.
 import { performance } from 'node:perf_hooks'
 import ExcelJS from 'exceljs'
 import { createClient } from '@/lib/db/client'
@@ -41,7 +41,7 @@ try {
   await applyMigrations(url)
   const db = createClient(url)
   await buildDemoCounty(db, { residents: 0 }) // regions and users; the file brings the people
-  const township = await db.region.findUniqueOrThrow({ where: { code: '371422100000' } })
+  const township = await db.region.findUniqueOrThrow({ where: { code: '371422001000' } })
   const villages = await db.region.findMany({ where: { parentId: township.id, level: 'VILLAGE' }, select: { code: true }, orderBy: { code: 'asc' } })
   const subject = { id: 0, role: 'TOWNSHIP_STAFF' as const, regionId: township.id, regionLevel: 'TOWNSHIP' as const }
   const audit = async (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], summary: object) => {
@@ -54,7 +54,7 @@ try {
       villages.map((v) => v.code),
     ),
   )
-  console.log(`file: ${ROWS} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB ${CSV ? 'CSV' : 'xlsx'}, ${villages.length} villages of 宁津镇`)
+  console.log(`file: ${ROWS} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB ${CSV ? 'CSV' : 'xlsx'}, ${villages.length} villages of 宁城街道`)
 
   const step = async (commit: boolean) => {
     const started = performance.now()

@@ -6,6 +6,8 @@ import type { RegionLevel, Role } from './roles'
 export const ACTIONS = [
   'region.view',
   'region.manage',
+  /** create the county's townships and villages from the national division list (an empty county only) */
+  'region.setup',
   'user.view',
   'user.manage',
   'audit.view',
@@ -75,7 +77,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.sign',
     ...at(['COUNTY'], 'report.approve', 'report.monitor'),
   ],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'report.configure')],
+  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'region.setup', 'report.configure')],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor')],
 }
 

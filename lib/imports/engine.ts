@@ -6,6 +6,7 @@ import { personColumns } from '@/lib/registry/columns'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { inferParents, placementOf, type Placement } from '@/lib/registry/rules'
 import { toIso } from '@/lib/dates'
+import { CODE_PATTERN, groupCode, parseGroupNumber } from '@/lib/regions/rules'
 import { noIdKey, validateRows, type PlannedHousehold, type PlannedMember, type RowError } from './validate'
 import type { SheetRow } from './sheet'
 
@@ -96,8 +97,40 @@ export async function planImport(client: DbClient, subject: Subject, rows: Sheet
   const fail = (line: number, column: RowError['column'], key: RowError['key'], value = '', params?: RowError['params']) =>
     errors.push({ line, column, key, value, params })
 
+  // A village group named by number or name beside its village's code: find its own code.
+  const villageCodes = [...new Set(households.filter((h) => h.group !== undefined).map((h) => h.regionCode))].filter((c) => CODE_PATTERN.test(c))
+  const groupsOf = new Map<string, { code: string; name: string }[]>()
+  if (villageCodes.length > 0) {
+    for (const g of await client.region.findMany({
+      where: { level: 'GROUP', parent: { code: { in: villageCodes } } },
+      select: { code: true, name: true },
+    })) {
+      const village = g.code.slice(0, 12)
+      groupsOf.set(village, [...(groupsOf.get(village) ?? []), g])
+    }
+  }
+  const unresolved = new Set<PlannedHousehold>()
+  for (const h of households) {
+    if (h.group === undefined) continue
+    if (!CODE_PATTERN.test(h.regionCode)) {
+      fail(h.line, 'regionCode', 'imports.errors.groupNeedsVillage', h.regionCode)
+      unresolved.add(h)
+      continue
+    }
+    const number = parseGroupNumber(h.group)
+    const wanted = h.group.normalize('NFKC').replace(/\s/g, '')
+    const found = (groupsOf.get(h.regionCode) ?? []).find((g) =>
+      number !== null ? g.code === groupCode(h.regionCode, number) : g.name.normalize('NFKC').replace(/\s/g, '') === wanted,
+    )
+    if (found) h.regionCode = found.code
+    else {
+      fail(h.line, 'group', 'imports.errors.groupUnknown', h.group, { village: h.regionCode, group: h.group })
+      unresolved.add(h)
+    }
+  }
+
   // Regions: villages or groups, in use, inside the user's region.
-  const codes = [...new Set(households.map((h) => h.regionCode))]
+  const codes = [...new Set(households.filter((h) => !unresolved.has(h)).map((h) => h.regionCode))]
   const regions = new Map(
     (await client.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, ancestorIds: true, active: true } })).map(
       (r) => [r.code, r],
@@ -105,6 +138,7 @@ export async function planImport(client: DbClient, subject: Subject, rows: Sheet
   )
   const placed: { household: PlannedHousehold; place: Placement }[] = []
   for (const h of households) {
+    if (unresolved.has(h)) continue
     const region = regions.get(h.regionCode)
     if (!region) fail(h.line, 'regionCode', 'imports.errors.regionUnknown', h.regionCode)
     else if (!inScope(subject, region)) fail(h.line, 'regionCode', 'imports.errors.regionNotAllowed', h.regionCode)

@@ -10,6 +10,8 @@ export interface RegionNode {
   name: string
   level: RegionLevel
   active: boolean
+  /** a village-level unit: urban community (true) or rural village */
+  urban: boolean
   version: number
   childCount: number
 }
@@ -27,6 +29,7 @@ const nodeSelect = {
   name: true,
   level: true,
   active: true,
+  urban: true,
   version: true,
   ancestorIds: true,
   _count: { select: { children: true } },

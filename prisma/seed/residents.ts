@@ -1,4 +1,5 @@
-// Demo residents for the generated county: households of 1–6 people built as families (head,
+// Demo residents for the demo county: households (urban ones in the streets' communities: flats,
+// smaller households) of 1–6 people built as families (head,
 // spouse, children, sometimes a parent), ages shaped like a northern Chinese county's pyramid,
 // about 5% inflow and 8% outflow migrants, and five years of births, deaths, marriages, divorces
 // and moves at realistic rates, some registered late. Moves are real: a move within the county
@@ -41,11 +42,14 @@ const DESTINATIONS = [
   '浙江省宁波市',
 ]
 const HOUSEHOLD_SIZES = [1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 6]
+const URBAN_HOUSEHOLD_SIZES = [1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4]
 const ROADS = ['中心街', '东街', '西街', '南街', '北街', '前街', '后街', '新华路', '幸福路', '和平路']
 
 export interface Village {
   id: number
   name: string
+  /** an urban community (社区): flats in numbered buildings, smaller households, younger heads */
+  urban?: boolean
   countyId: number
   townshipId: number
   groupIds: number[]
@@ -308,17 +312,20 @@ export async function buildResidents(
   const byVillage = new Map(villages.map((v) => [v.id, [] as { id: number; groupId: number | null; regionId: number }[]]))
   const memberCount = new Map<number, number>()
 
-  const perVillage = Math.max(1, Math.round(options.residents / villages.length))
-  let made = 0
+  // Every village gets its share (they differ by one at most).
+  const share = (index: number) => Math.floor((index * options.residents) / villages.length)
   for (const [index, village] of villages.entries()) {
-    const target = index === villages.length - 1 ? options.residents - made : Math.min(perVillage, options.residents - made)
+    const target = share(index + 1) - share(index)
     let inVillage = 0
     let number = 1
     while (inVillage < target) {
-      let size = Math.min(random.pick(HOUSEHOLD_SIZES), target - inVillage)
+      let size = Math.min(random.pick(village.urban ? URBAN_HOUSEHOLD_SIZES : HOUSEHOLD_SIZES), target - inVillage)
       const groupId = village.groupIds.length ? random.pick(village.groupIds) : null
       const home = { countyId: village.countyId, townshipId: village.townshipId, villageId: village.id, groupId, regionId: groupId ?? village.id }
-      const household = { id: nextHousehold++, ...home, address: `${village.name}${random.pick(ROADS)}${number++}号` }
+      const address = village.urban
+        ? `${village.name}${random.pick(ROADS)}${random.int(1, 30)}号楼${random.int(1, 4)}单元${random.int(1, 6)}0${random.int(1, 2)}室`
+        : `${village.name}${random.pick(ROADS)}${number++}号`
+      const household = { id: nextHousehold++, ...home, address }
       households.push(household)
       byVillage.get(village.id)!.push(household)
       const family = surname()
@@ -329,7 +336,7 @@ export async function buildResidents(
       const movedInOn = !inflowHousehold && random.next() < 0.03 ? dateYearsAgo(random.int(0, 4)) : null
 
       // head: an adult, older heads more common in a rural county
-      const headAge = random.int(22, 85)
+      const headAge = village.urban ? random.int(22, 75) : random.int(22, 85)
       const head = person(home, household.id, 'SELF', random.next() < 0.8 ? 'MALE' : 'FEMALE', dateYearsAgo(headAge), family)
       const members: PersonRow[] = [head]
       let mother: PersonRow | null = head.sex === 'FEMALE' ? head : null
@@ -445,7 +452,6 @@ export async function buildResidents(
       memberCount.set(household.id, members.filter((m) => m.householdId === household.id).length)
       inVillage += members.length
     }
-    made += inVillage
     if (persons.length >= 20_000) await flush()
   }
   await flush()

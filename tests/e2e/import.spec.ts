@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { makeIdNumber } from '@/lib/registry/idcard'
 import { expectAccessible, signInAndWait } from './helpers'
 
-const VILLAGE = '371422100201'
+const VILLAGE = '371422001001'
 const ADDRESS = '导入测试路 6 号'
 
 /** The downloaded template with its example rows replaced by `rows` (cells by Chinese header). */
@@ -39,7 +39,7 @@ async function exported(page: Page, q: string) {
 }
 
 test('register import: template, a file with errors shows them and writes nothing, a correct file imports', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   await page.goto('/register/import')
   await expect(page.getByRole('heading', { name: '批量导入户和人口' })).toBeVisible()
 
@@ -110,7 +110,7 @@ test('register import: template, a file with errors shows them and writes nothin
 })
 
 test('register import refuses a file that is not a spreadsheet', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   await page.goto('/register/import')
   await page
     .getByLabel('导入文件（.xlsx 或 .csv）')

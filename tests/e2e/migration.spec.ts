@@ -16,7 +16,7 @@ async function openExchanges(page: Page, name: string) {
 }
 
 test('township staff: migrants listed, a notice recorded and printed, the answer recorded; another township sees none of it', async ({ page }) => {
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   await page.getByTestId('main-nav').getByRole('link', { name: '流动人口' }).click()
   await expect(page).toHaveURL(/\/register\/migrants$/)
   const rows = page.getByTestId('migrant-rows')
@@ -101,7 +101,7 @@ test('township staff: migrants listed, a notice recorded and printed, the answer
 
   // figures
   await page.goto('/register/migrants/stats')
-  await expect(page.getByTestId('township-counts').getByRole('row').filter({ hasText: '宁津镇' }).getByRole('cell')).toHaveText(['宁津镇', '1', '1', '0'])
+  await expect(page.getByTestId('township-counts').getByRole('row').filter({ hasText: '宁城街道' }).getByRole('cell')).toHaveText(['宁城街道', '1', '1', '0'])
   await expect(page.getByTestId('province-counts')).toContainText('河北省')
   await expect(page.getByTestId('province-counts')).toContainText('北京市')
 

@@ -16,12 +16,12 @@ async function fillMember(page: Page, n: number, m: { relation: string; name: st
 }
 
 test('a village officer registers a household of three, records a birth, finds the child by initials; the township reviews it', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   await page.getByTestId('main-nav').getByRole('link', { name: '人口信息' }).click()
   await page.getByRole('link', { name: '新建户' }).click()
 
   await page.getByLabel('所在村(组)').selectOption({ index: 1 })
-  await page.getByLabel('住址').fill('宁津镇和平街 66 号')
+  await page.getByLabel('住址').fill('宁城街道和平街 66 号')
   const fatherId = makeIdNumber('371422', '1986-05-05', 21, 'MALE')
   const motherId = makeIdNumber('371422', '1990-02-14', 22, 'FEMALE')
   await fillMember(page, 1, { relation: '本人(户主)', name: '张建国', sex: '男', birthDate: '1986-05-05', idNumber: fatherId })
@@ -72,7 +72,7 @@ test('a village officer registers a household of three, records a birth, finds t
   await expect(page.getByText('孩次', { exact: true })).toBeVisible()
   await signOut(page)
 
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   await page.getByTestId('main-nav').getByRole('link', { name: '变更核查' }).click()
   const row = page.getByTestId('review-rows').getByRole('row').filter({ hasText: '张思雨' })
   await expect(row).toContainText('待核查')

@@ -190,6 +190,51 @@ describe('register import', () => {
     expect(await registerCount(county.id)).toEqual(before)
   })
 
+  it('places a household in a village group named by number or name beside the village code, or by the group code', async () => {
+    const { clerk, inside, groups, county } = await setting()
+    const village = inside[0]
+    // the factory's group of this village is number 001; add number 2 with a name
+    const group1 = groups.find((g) => g.ancestorIds.includes(village.id))!
+    const group2 = await db.region.create({
+      data: { code: `${village.code}002`, name: '第二村民小组', level: 'GROUP', parentId: village.id, ancestorIds: [...village.ancestorIds, village.id] },
+    })
+    const rows = [
+      ...family(village.code, 'a', '组号路 1 号').map((r, i) => (i === 0 ? { ...r, group: '1' } : r)),
+      ...family(village.code, 'b', '组名路 2 号').map((r, i) => (i === 0 ? { ...r, group: '第二村民小组' } : r)),
+      ...family(group2.code, 'c', '组码路 3 号'),
+    ]
+    const result = await importRegister(clerk, clerk, importCsv(rows), true)
+    expect(result).toMatchObject({ errorCount: 0, households: 3, committed: true })
+    const placed = await db.household.findMany({
+      where: { countyId: county.id, address: { in: ['组号路 1 号', '组名路 2 号', '组码路 3 号'] } },
+      orderBy: { address: 'asc' },
+    })
+    expect(Object.fromEntries(placed.map((h) => [h.address, [h.villageId, h.groupId]]))).toEqual({
+      '组号路 1 号': [village.id, group1.id],
+      '组名路 2 号': [village.id, group2.id],
+      '组码路 3 号': [village.id, group2.id],
+    })
+  })
+
+  it('refuses a group the village does not have, and a group beside a group code; nothing is written', async () => {
+    const { clerk, inside, groups, county } = await setting()
+    const village = inside[0]
+    const group1 = groups.find((g) => g.ancestorIds.includes(village.id))!
+    const rows = [
+      ...family(village.code, 'a', '无组路 1 号').map((r, i) => (i === 0 ? { ...r, group: '9' } : r)),
+      ...family(village.code, 'b', '无组路 2 号').map((r, i) => (i === 0 ? { ...r, group: '第九村民小组' } : r)),
+      ...family(group1.code, 'c', '无组路 3 号').map((r, i) => (i === 0 ? { ...r, group: '1' } : r)),
+    ]
+    const before = await registerCount(county.id)
+    const result = await importRegister(clerk, clerk, importCsv(rows), true)
+    expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual([
+      '2:group:imports.errors.groupUnknown',
+      '5:group:imports.errors.groupUnknown',
+      '8:regionCode:imports.errors.groupNeedsVillage',
+    ])
+    expect(await registerCount(county.id)).toEqual(before)
+  })
+
   it('refuses an ID number registered to someone else, or outside the user’s area', async () => {
     const { clerk, inside, outside, county, townships } = await setting()
     const otherClerk = await staff('TOWNSHIP_STAFF', townships[1])
