@@ -11,6 +11,7 @@ import { buildDemoCounty } from '@/prisma/seed/demo'
 import { COLUMNS, HEADER_ZH, type Column } from '@/lib/imports/columns'
 import { runImport } from '@/lib/imports/engine'
 import { readSheet } from '@/lib/imports/sheet'
+import { childRegions, existingRegionByCode } from '@/lib/regions/lookups'
 import { generateRows } from '@/tests/factories/imports'
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]))
@@ -41,8 +42,8 @@ try {
   await applyMigrations(url)
   const db = createClient(url)
   await buildDemoCounty(db, { residents: 0 }) // regions and users; the file brings the people
-  const township = await db.region.findUniqueOrThrow({ where: { code: '371422100000' } })
-  const villages = await db.region.findMany({ where: { parentId: township.id, level: 'VILLAGE' }, select: { code: true }, orderBy: { code: 'asc' } })
+  const township = await existingRegionByCode(db, '371422100000')
+  const villages = await childRegions(db, township.id, { levels: ['VILLAGE'] })
   const subject = { id: 0, role: 'TOWNSHIP_STAFF' as const, regionId: township.id, regionLevel: 'TOWNSHIP' as const }
   const audit = async (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], summary: object) => {
     await tx.auditEvent.create({ data: { actorName: 'bench', action: 'register.import', entity: 'Household', regionId: township.id, after: { ...summary } } })

@@ -6,6 +6,7 @@ import { personColumns } from '@/lib/registry/columns'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { inferParents, placementOf, type Placement } from '@/lib/registry/rules'
 import { toIso } from '@/lib/dates'
+import { regionsByCode } from '@/lib/regions/lookups'
 import { noIdKey, validateRows, type PlannedHousehold, type PlannedMember, type RowError } from './validate'
 import type { SheetRow } from './sheet'
 
@@ -98,11 +99,7 @@ export async function planImport(client: DbClient, subject: Subject, rows: Sheet
 
   // Regions: villages or groups, in use, inside the user's region.
   const codes = [...new Set(households.map((h) => h.regionCode))]
-  const regions = new Map(
-    (await client.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, ancestorIds: true, active: true } })).map(
-      (r) => [r.code, r],
-    ),
-  )
+  const regions = new Map((await regionsByCode(client, codes)).map((r) => [r.code, r]))
   const placed: { household: PlannedHousehold; place: Placement }[] = []
   for (const h of households) {
     const region = regions.get(h.regionCode)

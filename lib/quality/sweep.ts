@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
 import type { DbClient, Tx } from '@/lib/server/db'
 import { decryptIdNumber } from '@/lib/registry/crypto'
 import { todayIso, toIso } from '@/lib/dates'
+import { listCounties } from '@/lib/regions/lookups'
 import {
   birthOrderProblems,
   deathBeforeBirthProblem,
@@ -161,7 +162,7 @@ export async function detect(client: DbClient, target: Target, today = todayIso(
   }
 
   // The same ID number on two people: through the (countyId, idHash) index, county by county.
-  const counties = (await client.region.findMany({ where: { level: 'COUNTY' }, select: { id: true } })).map((c) => c.id)
+  const counties = (await listCounties(client)).map((c) => c.id)
   const sameId = await client.$queryRaw<(Place & { name: string; idHash: string; otherId: number; otherCountyId: number })[]>`
     SELECT ${place('p')}, p.name, p."idHash", q.id AS "otherId", q."countyId" AS "otherCountyId"
     FROM "Person" p JOIN "Person" q ON q."countyId" = ANY(${counties}::int[]) AND q."idHash" = p."idHash" AND q.id <> p.id
@@ -381,7 +382,7 @@ export async function recordsAffectedBy(
   if (saved.length > 0) {
     // a mother's dates decide her children's motherAge; duplicates are found on both people
     const children = await client.person.findMany({ where: { motherId: { in: saved } }, select: { id: true } })
-    const counties = (await client.region.findMany({ where: { level: 'COUNTY' }, select: { id: true } })).map((c) => c.id)
+    const counties = (await listCounties(client)).map((c) => c.id)
     const partners = await client.$queryRaw<{ id: number }[]>`
       SELECT q.id FROM "Person" p JOIN "Person" q
         ON q.id <> p.id AND ((q."countyId" = ANY(${counties}::int[]) AND q."idHash" = p."idHash")
