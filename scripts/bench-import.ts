@@ -1,4 +1,6 @@
-// Register import benchmark: `npx tsx scripts/bench-import.ts [--rows=100000] [--csv]`.
+// Register import benchmark: `npm run bench:import [-- --rows=100000] [--csv]` (the commit runs the
+// register's after-write hook, quality's on-save check, so the modules are composed: lib/modules
+// loads server modules, hence node --conditions=react-server).
 // Generates a file of households (about 3.3 people each, every tenth child without ID number),
 // starts a throwaway PostgreSQL with the demo county, and times what the import page does: a dry
 // run (read + check) and a commit (read + check + write), as a township clerk of 宁津镇.
@@ -13,6 +15,7 @@ import { runImport } from '@/lib/imports/engine'
 import { readSheet } from '@/lib/imports/sheet'
 import { childRegions, existingRegionByCode } from '@/lib/regions/lookups'
 import { generateRows } from '@/tests/factories/imports'
+import '@/lib/modules'
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]))
 const ROWS = Number(args.get('rows') ?? 100_000)
