@@ -40,8 +40,9 @@ for (const residents of sizes) {
     const { latestEndedPeriod } = await import('../lib/periods/rules')
     const { todayIso } = await import('../lib/dates')
 
-    const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
-    const township = await db.region.findFirstOrThrow({ where: { code: '371422001000' } })
+    const { existingRegionByCode } = await import('../lib/regions/lookups')
+    const county = await existingRegionByCode(db, '371422000000')
+    const township = await existingRegionByCode(db, '371422001000')
     const today = todayIso()
     const month = latestEndedPeriod('MONTHLY', today, DEFAULT_REPORT_SETTINGS)
     const half = latestEndedPeriod('HALF_YEAR', today, DEFAULT_REPORT_SETTINGS)

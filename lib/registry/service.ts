@@ -6,6 +6,7 @@ import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { once } from '@/lib/server/idempotency'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { inScope, registerScope } from '@/lib/access/permissions'
+import { regionById } from '@/lib/regions/lookups'
 import type { MessageKey } from '@/lib/i18n/core'
 import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
@@ -40,7 +41,7 @@ function fieldError(field: string, key: MessageKey): AppError {
 /** A village or group in the subject's region, where households and people can be placed. */
 async function placementIn(tx: Tx, ctx: ServiceContext, regionId: number, field = 'regionId'): Promise<Placement> {
   const { actor, subject } = ctx
-  const region = await tx.region.findUnique({ where: { id: regionId }, select: { id: true, level: true, ancestorIds: true, active: true } })
+  const region = await regionById(tx, regionId)
   if (!region || !inScope(subject, region)) {
     if (region) await auditDenied(actor, 'register.edit', { regionId })
     throw fieldError(field, 'registry.errors.regionNotAllowed')
@@ -554,7 +555,7 @@ const recordMoveWithin: Handler<'MOVE_WITHIN'> = async (ctx, input) => {
   const { tx } = ctx
   const person = await eventPerson(ctx, input.personId, 'MOVE_WITHIN', input.occurredOn, input.version)
   // The destination may lie in another township of the county: the move is entered where the person left.
-  const target = await tx.region.findUnique({ where: { id: input.toRegionId }, select: { id: true, level: true, ancestorIds: true, active: true } })
+  const target = await regionById(tx, input.toRegionId)
   const place = target && target.active ? placementOf(target) : null
   if (!place || place.countyId !== person.countyId) throw fieldError('toRegionId', 'registry.errors.regionLevel')
   let household: { id: number; headId: number | null } | null = null

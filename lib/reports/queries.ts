@@ -7,6 +7,7 @@ import type { SessionUser } from '@/lib/server/session'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { todayIso, toIso } from '@/lib/dates'
 import { regionSearchKeys } from '@/lib/regions/search-keys'
+import { childRegions, existingRegion, regionById, regionNames, townshipsOf } from '@/lib/regions/lookups'
 import type { FigureScope } from './figures'
 import {
   annualisationFactor,
@@ -112,11 +113,9 @@ export async function listReports(user: SessionUser, filter: ReportListFilter, t
     }),
     db.reportSubmission.count({ where }),
   ])
-  const names = new Map(
-    (await db.region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.regionId))] } }, select: { id: true, name: true } })).map((r) => [
-      r.id,
-      r.name,
-    ]),
+  const names = await regionNames(
+    db,
+    rows.map((r) => r.regionId),
   )
   return toPage(
     rows.map((r) => ({
@@ -180,7 +179,7 @@ export async function getReport(user: Subject, reportId: number, today = todayIs
     },
   })
   if (!report) return null
-  const region = await db.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, name: true, code: true, ancestorIds: true } })
+  const region = await existingRegion(db, report.regionId)
   if (!inScope(user, region)) return null
   const settings = await reportSettings(db, report.countyId)
   const period = storedPeriod({ kind: report.kind, periodKey: report.periodKey, start: toIso(report.periodStart), end: toIso(report.periodEnd) }, settings)
@@ -233,8 +232,9 @@ export async function liveFigures(
   periodKey: string,
   today = todayIso(),
 ): Promise<{ period: Period; figures: Snapshot; factor: number; region: { id: number; name: string; level: string } } | null> {
-  const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true, name: true, level: true, ancestorIds: true } })
-  if (!region || !inScope(user, region) || region.level === 'GROUP') return null
+  const found = await regionById(db, regionId)
+  if (!found || !inScope(user, found) || found.level === 'GROUP') return null
+  const region = { id: found.id, name: found.name, level: found.level, ancestorIds: found.ancestorIds }
   const countyId = countyOf(region)
   const settings = await reportSettings(db, countyId)
   const period = periodOf(kind, periodKey, settings)
@@ -283,7 +283,7 @@ export async function timelinessOverview(countyId: number, statYear: number, tod
   const settings = await reportSettings(db, countyId)
   const periods = periodsOfStatYear(statYear, settings).map((p) => ({ ...p, deadline: deadlineOf(p, settings) }))
   const [townships, submissions] = await Promise.all([
-    db.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP', active: true }, select: { id: true, name: true }, orderBy: { code: 'asc' } }),
+    townshipsOf(db, countyId),
     db.reportSubmission.findMany({
       where: { countyId, level: 'TOWNSHIP', periodKey: { in: periods.map((p) => p.key) } },
       select: { id: true, regionId: true, kind: true, periodKey: true, deadline: true, firstSubmittedAt: true, status: true },
@@ -417,8 +417,9 @@ export async function listLocks(user: SessionUser, page: number) {
       })
     ).map((r) => [r.id, r]),
   )
-  const names = new Map(
-    (await db.region.findMany({ where: { id: { in: rows.map((r) => r.townshipId) } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]),
+  const names = await regionNames(
+    db,
+    rows.map((r) => r.townshipId),
   )
   return toPage(
     rows.map((l) => ({
@@ -444,11 +445,7 @@ export async function listLocks(user: SessionUser, page: number) {
 export async function liveRegionOptions(user: SessionUser): Promise<{ id: number; name: string; level: string; keys: string[] }[]> {
   if (user.regionLevel === 'VILLAGE') return [{ id: user.regionId, name: user.regionName, level: 'VILLAGE', keys: [] }]
   if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') return []
-  const children = await db.region.findMany({
-    where: { parentId: user.regionId, active: true, level: { in: ['TOWNSHIP', 'VILLAGE'] } },
-    select: { id: true, name: true, level: true },
-    orderBy: { code: 'asc' },
-  })
+  const children = (await childRegions(db, user.regionId, { levels: ['TOWNSHIP', 'VILLAGE'] })).map(({ id, name, level }) => ({ id, name, level }))
   // searchable by pinyin initials in the picker: a township has 20–40 villages
   return [{ id: user.regionId, name: user.regionName, level: user.regionLevel }, ...children].map((r) => ({ ...r, keys: regionSearchKeys(r.name) }))
 }

@@ -8,6 +8,7 @@ import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { can, inScope, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/dates'
+import { existingRegion, lockRegion, townshipsOf } from '@/lib/regions/lookups'
 import { registerSnapshot, type Snapshot } from './snapshot'
 import {
   DEFAULT_REPORT_SETTINGS,
@@ -41,11 +42,7 @@ export function countyOf(region: { id: number; level: string; ancestorIds: numbe
 
 /** The county's figures: the sum of its townships' approved reports for the same period. */
 async function countySnapshot(tx: Tx, countyId: number, period: Period): Promise<Snapshot> {
-  const townships = await tx.region.findMany({
-    where: { parentId: countyId, level: 'TOWNSHIP', active: true },
-    select: { id: true, code: true, name: true },
-    orderBy: { code: 'asc' },
-  })
+  const townships = await townshipsOf(tx, countyId)
   const approved = await tx.reportSubmission.findMany({
     where: { countyId, level: 'TOWNSHIP', kind: period.kind, periodKey: period.key, status: 'APPROVED' },
     select: { regionId: true, figures: true },
@@ -89,7 +86,7 @@ async function reportInScope(tx: Tx, ctx: ServiceContext, reportId: number): Pro
   const { actor, subject: user } = ctx
   const report = await tx.reportSubmission.findUnique({ where: { id: reportId } })
   if (!report) throw new NotFoundError()
-  const region = await tx.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, ancestorIds: true } })
+  const region = await existingRegion(tx, report.regionId)
   if (!inScope(user, region)) {
     await auditDenied(actor, 'report.view', { reportId })
     throw new NotFoundError()
@@ -147,7 +144,7 @@ export async function prepareReport(ctx: ServiceContext, input: ReportTarget, to
   try {
     return await db.$transaction(
       async (tx) => {
-        const region = await tx.region.findUniqueOrThrow({ where: { id: user.regionId }, select: { id: true, level: true, ancestorIds: true } })
+        const region = await existingRegion(tx, user.regionId)
         const countyId = countyOf(region)
         const settings = await reportSettings(tx, countyId)
         const period = periodOf(input.kind, input.periodKey, settings)
@@ -282,7 +279,7 @@ export async function approveReport(ctx: ServiceContext, input: { reportId: numb
   await db.$transaction(async (tx) => {
     // the township's region row first: see assertPeriodOpen
     const head = await tx.reportSubmission.findUnique({ where: { id: input.reportId }, select: { regionId: true } })
-    if (head) await tx.$queryRawUnsafe(`SELECT id FROM "Region" WHERE id = $1 FOR UPDATE`, head.regionId)
+    if (head) await lockRegion(tx, head.regionId, 'update')
     const report = await submittedTownshipReport(tx, ctx, input.reportId)
     await advance(tx, report, { status: 'APPROVED', approvedAt: new Date(), approvedById: user.id })
     await lockPeriod(tx, {

@@ -7,7 +7,7 @@
 // takes them out of the register, and some come back (from moving out, or from outflow). Deterministic from the seed. Rows are
 // written with explicit ids in large batches, so a million residents take about a minute or two.
 import type { PrismaClient } from '@/lib/generated/prisma/client'
-import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
+import { insertHouseholdsWithPeople, insertLifeEvents, insertRegisterChanges, syncIdSequence } from '@/lib/registry/bulk'
 import { idColumns, nameColumns } from '@/lib/registry/columns'
 import { makeIdNumber } from '@/lib/registry/idcard'
 import { toDate, toIso } from '@/lib/dates'
@@ -106,73 +106,6 @@ interface EventRow {
 
 const DAY = 86_400_000
 
-const place: BulkColumn[] = [
-  { name: 'id', type: 'int' },
-  { name: 'countyId', type: 'int' },
-  { name: 'townshipId', type: 'int' },
-  { name: 'villageId', type: 'int' },
-]
-const HOUSEHOLD_COLUMNS: BulkColumn[] = [
-  ...place,
-  { name: 'groupId', type: 'int' },
-  { name: 'regionId', type: 'int' },
-  { name: 'address', type: 'text' },
-  { name: 'updatedAt', type: 'timestamptz' },
-]
-const PERSON_COLUMNS: BulkColumn[] = [
-  ...place,
-  { name: 'groupId', type: 'int' },
-  { name: 'regionId', type: 'int' },
-  { name: 'householdId', type: 'int' },
-  { name: 'relation', type: 'enum:Relation' },
-  { name: 'name', type: 'text' },
-  { name: 'namePinyin', type: 'text' },
-  { name: 'nameInitials', type: 'text' },
-  { name: 'sex', type: 'enum:Sex' },
-  { name: 'birthDate', type: 'date' },
-  { name: 'ethnicity', type: 'text' },
-  { name: 'idCipher', type: 'bytea' },
-  { name: 'idHash', type: 'text' },
-  { name: 'idMasked', type: 'text' },
-  { name: 'idLast4', type: 'text' },
-  { name: 'phone', type: 'text' },
-  { name: 'residence', type: 'enum:Residence' },
-  { name: 'migrationPlace', type: 'text' },
-  { name: 'migrationSince', type: 'date' },
-  { name: 'hukouText', type: 'text' },
-  { name: 'maritalStatus', type: 'enum:MaritalStatus' },
-  { name: 'alive', type: 'bool' },
-  { name: 'deathDate', type: 'date' },
-  { name: 'movedOut', type: 'bool' },
-  { name: 'motherId', type: 'int' },
-  { name: 'fatherId', type: 'int' },
-  { name: 'birthOrder', type: 'int' },
-  { name: 'updatedAt', type: 'timestamptz' },
-]
-const EVENT_COLUMNS: BulkColumn[] = [
-  ...place,
-  { name: 'type', type: 'enum:LifeEventType' },
-  { name: 'personId', type: 'int' },
-  { name: 'otherPersonId', type: 'int' },
-  { name: 'occurredOn', type: 'date' },
-  { name: 'recordedOn', type: 'date' },
-  { name: 'late', type: 'bool' },
-  { name: 'details', type: 'jsonb' },
-  { name: 'recordedById', type: 'int' },
-  { name: 'createdAt', type: 'timestamptz' },
-]
-const CHANGE_COLUMNS: BulkColumn[] = [
-  { name: 'countyId', type: 'int' },
-  { name: 'townshipId', type: 'int' },
-  { name: 'villageId', type: 'int' },
-  { name: 'kind', type: 'text' },
-  { name: 'personId', type: 'int' },
-  { name: 'eventId', type: 'int' },
-  { name: 'summary', type: 'jsonb' },
-  { name: 'createdById', type: 'int' },
-  { name: 'createdAt', type: 'timestamptz' },
-]
-
 export async function buildResidents(
   db: PrismaClient,
   villages: Village[],
@@ -207,29 +140,26 @@ export async function buildResidents(
   let events: EventRow[] = []
   let totals = { persons: 0, households: 0, events: 0 }
 
-  const now = new Date()
   const flush = async () => {
-    // Mothers are always written in the same or an earlier batch than their children.
-    await bulkInsert(
-      db,
-      'Household',
-      HOUSEHOLD_COLUMNS,
-      households.map((h) => ({ ...h, updatedAt: now })),
-    )
-    await bulkInsert(db, 'Person', PERSON_COLUMNS, persons.map((p) => ({ ...p, updatedAt: now })) as unknown as Record<string, unknown>[])
-    await bulkInsert(db, 'LifeEvent', EVENT_COLUMNS, events as unknown as Record<string, unknown>[])
+    // Through the register's bulk writer, without its after-write check: the demo sweeps the whole
+    // county once at the end (demo.ts). Mothers are always written in the same or an earlier batch
+    // than their children.
+    await insertHouseholdsWithPeople(db, { households, persons }, { afterWrite: false })
+    await insertLifeEvents(db, events)
     // This month's events wait in the township's monthly review; earlier months were reviewed.
     const thisMonth = events.filter((e) => toIso(e.recordedOn).slice(0, 7) === today.slice(0, 7))
-    await bulkInsert(
+    await insertRegisterChanges(
       db,
-      'RegisterChange',
-      CHANGE_COLUMNS,
       thisMonth.map((e) => ({
-        ...e,
+        countyId: e.countyId,
+        townshipId: e.townshipId,
+        villageId: e.villageId,
         kind: `event.${e.type}`,
+        personId: e.personId,
         eventId: e.id,
         summary: { occurredOn: toIso(e.occurredOn), ...e.details },
         createdById: e.recordedById,
+        createdAt: e.createdAt,
       })),
     )
     totals = { persons: totals.persons + persons.length, households: totals.households + households.length, events: totals.events + events.length }
@@ -458,13 +388,8 @@ export async function buildResidents(
   await applyMoves(db, movers, byVillage, memberCount, random, event)
   await flush()
 
-  // heads, and the id sequences past the ids written explicitly
-  await db.$executeRawUnsafe(
-    `UPDATE "Household" h SET "headId" = p.id FROM "Person" p WHERE p."householdId" = h.id AND p.relation = 'SELF' AND h."headId" IS NULL AND h.id > ${maxHousehold}`,
-  )
-  for (const table of ['Household', 'Person', 'LifeEvent']) {
-    await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX(id) FROM "${table}"), 1))`)
-  }
+  // the id sequences past the ids written explicitly (the writer set each household's head)
+  for (const table of ['Household', 'Person', 'LifeEvent'] as const) await syncIdSequence(db, table)
   await plantQualityProblems(db, maxPerson, maxHousehold)
   return totals
 }

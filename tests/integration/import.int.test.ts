@@ -203,7 +203,7 @@ describe('register import', () => {
       ...family(village.code, 'b', '组名路 2 号').map((r, i) => (i === 0 ? { ...r, group: '第二村民小组' } : r)),
       ...family(group2.code, 'c', '组码路 3 号'),
     ]
-    const result = await importRegister(clerk, clerk, importCsv(rows), true)
+    const result = await importRegister(ctxOf(clerk), importCsv(rows), true)
     expect(result).toMatchObject({ errorCount: 0, households: 3, committed: true })
     const placed = await db.household.findMany({
       where: { countyId: county.id, address: { in: ['组号路 1 号', '组名路 2 号', '组码路 3 号'] } },
@@ -226,7 +226,7 @@ describe('register import', () => {
       ...family(group1.code, 'c', '无组路 3 号').map((r, i) => (i === 0 ? { ...r, group: '1' } : r)),
     ]
     const before = await registerCount(county.id)
-    const result = await importRegister(clerk, clerk, importCsv(rows), true)
+    const result = await importRegister(ctxOf(clerk), importCsv(rows), true)
     expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual([
       '2:group:imports.errors.groupUnknown',
       '5:group:imports.errors.groupUnknown',

@@ -62,9 +62,9 @@ describe('village groups', () => {
     const { admin, villages, groups } = await countyAdmin()
     // the factory's group is number 001
     expect(groups[0].code).toBe(`${villages[0].code}001`)
-    const made = await createRegion(admin, admin, { parentId: villages[0].id, code: '2', name: '第二村民小组' })
+    const made = await createRegion(ctxOf(admin), { parentId: villages[0].id, code: '2', name: '第二村民小组' })
     expect(made).toMatchObject({ code: `${villages[0].code}002`, level: 'GROUP' })
-    const full = await createRegion(admin, admin, { parentId: villages[0].id, code: `${villages[0].code}015`, name: '第十五村民小组' })
+    const full = await createRegion(ctxOf(admin), { parentId: villages[0].id, code: `${villages[0].code}015`, name: '第十五村民小组' })
     expect(full.code).toBe(`${villages[0].code}015`)
   })
 
@@ -76,18 +76,18 @@ describe('village groups', () => {
       params: { village: villages[0].name, number: 1 },
       fieldErrors: { code: 'regions.errors.groupNumberTaken' },
     }
-    await expect(createRegion(admin, admin, { parentId: villages[0].id, code: '1', name: '又一组' })).rejects.toMatchObject(taken)
-    await expect(createRegion(admin, admin, { parentId: villages[0].id, code: `${villages[0].code}001`, name: '又一组' })).rejects.toMatchObject(taken)
-    await expect(createRegion(admin, admin, { parentId: villages[0].id, code: '0', name: '零组' })).rejects.toMatchObject({ key: 'regions.errors.groupShape' })
-    await expect(createRegion(admin, admin, { parentId: villages[0].id, code: `${villages[0].code.slice(0, 9)}601`, name: '旧码组' })).rejects.toMatchObject({
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: '1', name: '又一组' })).rejects.toMatchObject(taken)
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: `${villages[0].code}001`, name: '又一组' })).rejects.toMatchObject(taken)
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: '0', name: '零组' })).rejects.toMatchObject({ key: 'regions.errors.groupShape' })
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: `${villages[0].code.slice(0, 9)}601`, name: '旧码组' })).rejects.toMatchObject({
       key: 'regions.errors.groupShape',
     })
     // another village's group number
-    await expect(createRegion(admin, admin, { parentId: villages[0].id, code: `${villages[1].code}003`, name: '外组' })).rejects.toMatchObject({
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: `${villages[1].code}003`, name: '外组' })).rejects.toMatchObject({
       key: 'regions.errors.notUnderParent',
     })
     // a short number is only a group's
-    await expect(createRegion(admin, admin, { parentId: townships[0].id, code: '7', name: '七村' })).rejects.toMatchObject({ key: 'regions.errors.format' })
+    await expect(createRegion(ctxOf(admin), { parentId: townships[0].id, code: '7', name: '七村' })).rejects.toMatchObject({ key: 'regions.errors.format' })
     expect(await db.region.count()).toBe(before)
   })
 })

@@ -11,9 +11,10 @@ const LAYERS: readonly (readonly string[])[] = [
   // Prisma's generated client, then the database and plain helpers
   ['generated'],
   ['db', 'dates', 'i18n', 'validation', 'pagination', 'uploads'],
-  // the shared kernel: the action pipeline, sessions and permissions lean on each other
-  ['server', 'access', 'audit', 'navigation'],
-  ['regions', 'periods', 'workdays'],
+  // the shared kernel: the action pipeline, sessions and permissions lean on each other, and the
+  // region tree they scope by (user administration places users in regions: lib/regions' reads)
+  ['server', 'access', 'audit', 'navigation', 'regions'],
+  ['periods', 'workdays'],
   ['registry'],
   ['migration', 'quality', 'imports'],
   ['reports'],
