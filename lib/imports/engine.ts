@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
 import type { DbClient, Tx } from '@/lib/server/db'
 import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
-import { inScope, type Subject } from '@/lib/access/permissions'
+import { inRegisterScope, inScope, type Subject } from '@/lib/access/permissions'
 import { personColumns } from '@/lib/registry/columns'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { inferParents, placementOf, type Placement } from '@/lib/registry/rules'
@@ -68,19 +68,6 @@ export interface ImportCheck extends ImportSummary {
   commit: boolean
   errors: number
   outOfScopeHashes: string[]
-}
-
-function ownsRow(subject: Subject, p: Pick<ExistingPerson, 'countyId' | 'townshipId' | 'villageId' | 'groupId'>): boolean {
-  switch (subject.regionLevel) {
-    case 'COUNTY':
-      return p.countyId === subject.regionId
-    case 'TOWNSHIP':
-      return p.townshipId === subject.regionId
-    case 'VILLAGE':
-      return p.villageId === subject.regionId
-    case 'GROUP':
-      return p.groupId === subject.regionId
-  }
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -159,7 +146,7 @@ export async function planImport(client: DbClient, subject: Subject, rows: Sheet
       const hash = hashOf.get(m)
       const existing = hash ? byHash.get(hash) : byNoId.get(noIdKey(place.villageId, m.person.name, m.person.birthDate, household.address))
       if (!existing) fresh.push(m)
-      else if (!ownsRow(subject, existing)) {
+      else if (!inRegisterScope(subject, existing)) {
         // Registered elsewhere in the county: the message does not say where, and the hit is
         // audited and counted against the user's daily cap (./service.ts).
         fail(m.line, 'idNumber', 'imports.errors.idOutOfScope', '')

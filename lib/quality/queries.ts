@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
 import { can, regionScope, type Subject } from '@/lib/access/permissions'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
-import { findingScope } from './service'
+import { findingScope } from './scope'
 import type { FindingFilter } from './schemas'
 import type { RuleId } from './rules'
 

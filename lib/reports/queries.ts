@@ -2,7 +2,7 @@ import 'server-only'
 import { listPeriodLocks } from '@/lib/periods/locks'
 import type { Prisma, ReportKind, ReportStatus, SignRole } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
-import { can, inScope, type Subject } from '@/lib/access/permissions'
+import { can, regionScope, type Subject } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { todayIso, toIso } from '@/lib/dates'
@@ -22,7 +22,8 @@ import {
   type SubmissionTimeliness,
 } from './rules'
 import { hasEnded, latestEndedPeriod, periodOf, periodsOfStatYear, storedPeriod, type Period } from '@/lib/periods/rules'
-import { countyOf, registerSnapshot, reportSettings, type Snapshot } from './service'
+import { registerSnapshot, type Snapshot } from './snapshot'
+import { countyOf, reportScope, reportSettings } from './scope'
 
 // Report reads, each limited to the user's region: a township sees its own reports, the county
 // sees its townships' and its own, a village sees only live figures of its village.
@@ -33,12 +34,6 @@ export async function settingsFor(user: SessionUser): Promise<ReportSettingsValu
   const countyId = countyOf({ id: user.regionId, level: user.regionLevel, ancestorIds: user.regionAncestorIds })
   const row = await db.reportSettings.findUnique({ where: { countyId } })
   return row ? { ...row, version: row.version } : { ...(await reportSettings(db, countyId)), version: 0 }
-}
-
-function reportsWhere(user: SessionUser): Prisma.ReportSubmissionWhereInput {
-  if (user.regionLevel === 'COUNTY') return { countyId: user.regionId }
-  if (user.regionLevel === 'TOWNSHIP') return { regionId: user.regionId }
-  return { id: -1 }
 }
 
 export interface ReportRow {
@@ -84,7 +79,7 @@ export interface ReportListFilter {
 export async function listReports(user: SessionUser, filter: ReportListFilter, today = todayIso()): Promise<Page<ReportRow>> {
   const where: Prisma.ReportSubmissionWhereInput = {
     AND: [
-      reportsWhere(user),
+      reportScope(user),
       filter.kind ? { kind: filter.kind } : {},
       filter.status ? STATUS_WHERE[filter.status] : {},
       filter.regionId ? { regionId: filter.regionId } : {},
@@ -142,6 +137,7 @@ export async function listReports(user: SessionUser, filter: ReportListFilter, t
 export interface ReportDetail {
   id: number
   version: number
+  countyId: number
   regionId: number
   regionName: string
   regionCode: string
@@ -169,10 +165,10 @@ export interface ReportDetail {
   timeliness: SubmissionTimeliness
 }
 
-/** A report in the user's region, or null (missing and forbidden look the same). */
+/** A report in the user's region, or null: read through reportScope, so missing and forbidden look the same. */
 export async function getReport(user: Subject, reportId: number, today = todayIso()): Promise<ReportDetail | null> {
-  const report = await db.reportSubmission.findUnique({
-    where: { id: reportId },
+  const report = await db.reportSubmission.findFirst({
+    where: { id: reportId, ...reportScope(user) },
     include: {
       signOffs: { orderBy: { signedAt: 'asc' } },
       history: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
@@ -180,8 +176,7 @@ export async function getReport(user: Subject, reportId: number, today = todayIs
     },
   })
   if (!report) return null
-  const region = await db.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, name: true, code: true, ancestorIds: true } })
-  if (!inScope(user, region)) return null
+  const region = await db.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, name: true, code: true } })
   const settings = await reportSettings(db, report.countyId)
   const period = storedPeriod({ kind: report.kind, periodKey: report.periodKey, start: toIso(report.periodStart), end: toIso(report.periodEnd) }, settings)
   const signOffs = report.signOffs.filter((s) => s.round === report.round)
@@ -190,6 +185,7 @@ export async function getReport(user: Subject, reportId: number, today = todayIs
   return {
     id: report.id,
     version: report.version,
+    countyId: report.countyId,
     regionId: region.id,
     regionName: region.name,
     regionCode: region.code,
@@ -233,8 +229,8 @@ export async function liveFigures(
   periodKey: string,
   today = todayIso(),
 ): Promise<{ period: Period; figures: Snapshot; factor: number; region: { id: number; name: string; level: string } } | null> {
-  const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true, name: true, level: true, ancestorIds: true } })
-  if (!region || !inScope(user, region) || region.level === 'GROUP') return null
+  const region = await db.region.findFirst({ where: { id: regionId, ...regionScope(user) }, select: { id: true, name: true, level: true, ancestorIds: true } })
+  if (!region || region.level === 'GROUP') return null
   const countyId = countyOf(region)
   const settings = await reportSettings(db, countyId)
   const period = periodOf(kind, periodKey, settings)
@@ -459,8 +455,7 @@ export async function liveRegionOptions(user: SessionUser): Promise<{ id: number
  */
 export async function registerChangedSince(report: ReportDetail): Promise<boolean> {
   if (report.level !== 'TOWNSHIP' || report.status !== 'DRAFT' || report.figures.source !== 'register') return false
-  const countyId = (await db.reportSubmission.findUniqueOrThrow({ where: { id: report.id }, select: { countyId: true } })).countyId
-  const live = await registerSnapshot(db, { level: 'TOWNSHIP', regionId: report.regionId, countyId }, report.period)
+  const live = await registerSnapshot(db, { level: 'TOWNSHIP', regionId: report.regionId, countyId: report.countyId }, report.period)
   const keys = new Set([...Object.keys(live.total), ...Object.keys(report.figures.total)])
   return [...keys].some((k) => (live.total[k] ?? 0) !== (report.figures.total[k] ?? 0))
 }

@@ -4,8 +4,8 @@ import { db } from '../setup/db'
 import { ctxOf, staff } from './helpers'
 import { makeCounty, uniqueIdNumber } from '@/tests/factories'
 import { generateRows, importCsv, type ImportRow } from '@/tests/factories/imports'
-import { importRegister, OUT_OF_SCOPE_DAILY_CAP, outOfScopeHitsToday } from '@/lib/imports/service'
-import { importCapAlerts } from '@/lib/imports/queries'
+import { importRegister } from '@/lib/imports/service'
+import { idCheckAlerts, OUT_OF_SCOPE_DAILY_CAP, outOfScopeHitsToday } from '@/lib/registry/id-checks'
 import { exportRegister } from '@/lib/imports/export'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { translator } from '@/lib/i18n/core'
@@ -307,10 +307,10 @@ describe('import checks: audited, and no ID-existence oracle across the county',
     })
 
     const countyAdmin = await staff('ADMIN', county)
-    const alerts = await importCapAlerts(countyAdmin)
-    expect(alerts).toEqual([expect.objectContaining({ actorName: clerk.username, hitsToday: 21 })])
-    expect(await importCapAlerts(await staff('ADMIN', townships[1]))).toEqual([])
-    expect(await importCapAlerts(await staff('INSPECTOR', county))).toEqual([])
+    const alerts = await idCheckAlerts(countyAdmin)
+    expect(alerts).toEqual([expect.objectContaining({ actorName: clerk.username, hitsToday: 21, source: 'import' })])
+    expect(await idCheckAlerts(await staff('ADMIN', townships[1]))).toEqual([])
+    expect(await idCheckAlerts(await staff('INSPECTOR', county))).toEqual([])
   })
 })
 
