@@ -274,7 +274,9 @@ async function writePlan(
   summary: ImportSummary,
   phase: Phase,
   actorId: number,
-) {
+  result: ImportResult,
+  within: Within,
+): Promise<ImportResult> {
   const persons: Prisma.PersonCreateManyInput[] = []
   const rowOf = new Map<PlannedMember, number>()
   plan.create.forEach((h, i) => {
@@ -286,88 +288,98 @@ async function writePlan(
       rowOf.set(m, persons.push({ ...j.place, ...personColumns(m.person), householdId: j.householdId, relation: m.person.relation }) - 1)
   }
   phase('columns')
-  await client.$transaction(
-    async (tx) => {
-      const householdIds = await nextIds(tx, 'Household', plan.create.length)
-      const personIds = await nextIds(tx, 'Person', persons.length)
-      const heads: { householdId: number; personId: number }[] = []
-      persons.forEach((p, i) => {
-        p.id = personIds[i]
-        if (i < joinedFrom) p.householdId = householdIds[p.householdId!]
-        if (p.relation === 'SELF') heads.push({ householdId: p.householdId!, personId: p.id })
-      })
-      const updatedAt = new Date()
-      await bulkInsert(
-        tx,
-        'Household',
-        HOUSEHOLD_COLUMNS,
-        plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type, updatedAt })),
-      )
-      phase('households')
-      await bulkInsert(
-        tx,
-        'Person',
-        PERSON_COLUMNS,
-        persons.map((p) => ({ ...p, updatedAt })),
-      )
-      phase('persons')
-      for (const part of chunks(heads, 20_000)) {
-        await tx.$executeRawUnsafe(
-          `UPDATE "Household" h SET "headId" = v.head FROM unnest($1::int[], $2::int[]) AS v(id, head) WHERE h.id = v.id`,
-          part.map((x) => x.householdId),
-          part.map((x) => x.personId),
+  const written = await client.$transaction(
+    (tx) =>
+      within(tx, async () => {
+        const householdIds = await nextIds(tx, 'Household', plan.create.length)
+        const personIds = await nextIds(tx, 'Person', persons.length)
+        const heads: { householdId: number; personId: number }[] = []
+        persons.forEach((p, i) => {
+          p.id = personIds[i]
+          if (i < joinedFrom) p.householdId = householdIds[p.householdId!]
+          if (p.relation === 'SELF') heads.push({ householdId: p.householdId!, personId: p.id })
+        })
+        const updatedAt = new Date()
+        await bulkInsert(
+          tx,
+          'Household',
+          HOUSEHOLD_COLUMNS,
+          plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type, updatedAt })),
         )
-      }
-      // Parents, then the birth orders of their children counted from the register (a counted order;
-      // an order a clerk entered stays)
-      const idOf = (r: ParentRef | undefined) => (r === undefined ? null : 'id' in r ? r.id : persons[rowOf.get(r.member)!].id!)
-      const links = plan.parents.map((p) => ({ child: persons[rowOf.get(p.child)!].id!, mother: idOf(p.mother), father: idOf(p.father) }))
-      for (const part of chunks(links, 20_000)) {
-        await tx.$executeRawUnsafe(
-          `UPDATE "Person" p SET "motherId" = v.mother, "fatherId" = v.father FROM unnest($1::int[], $2::int[], $3::int[]) AS v(id, mother, father) WHERE p.id = v.id`,
-          part.map((x) => x.child),
-          part.map((x) => x.mother),
-          part.map((x) => x.father),
+        phase('households')
+        await bulkInsert(
+          tx,
+          'Person',
+          PERSON_COLUMNS,
+          persons.map((p) => ({ ...p, updatedAt })),
         )
-      }
-      const mothers = [...new Set(links.map((l) => l.mother).filter((v): v is number => v !== null))]
-      for (const part of chunks(mothers, 20_000)) {
-        await tx.$executeRawUnsafe(
-          `UPDATE "Person" p SET "birthOrder" = r.rank FROM (
+        phase('persons')
+        for (const part of chunks(heads, 20_000)) {
+          await tx.$executeRawUnsafe(
+            `UPDATE "Household" h SET "headId" = v.head FROM unnest($1::int[], $2::int[]) AS v(id, head) WHERE h.id = v.id`,
+            part.map((x) => x.householdId),
+            part.map((x) => x.personId),
+          )
+        }
+        // Parents, then the birth orders of their children counted from the register (a counted order;
+        // an order a clerk entered stays)
+        const idOf = (r: ParentRef | undefined) => (r === undefined ? null : 'id' in r ? r.id : persons[rowOf.get(r.member)!].id!)
+        const links = plan.parents.map((p) => ({ child: persons[rowOf.get(p.child)!].id!, mother: idOf(p.mother), father: idOf(p.father) }))
+        for (const part of chunks(links, 20_000)) {
+          await tx.$executeRawUnsafe(
+            `UPDATE "Person" p SET "motherId" = v.mother, "fatherId" = v.father FROM unnest($1::int[], $2::int[], $3::int[]) AS v(id, mother, father) WHERE p.id = v.id`,
+            part.map((x) => x.child),
+            part.map((x) => x.mother),
+            part.map((x) => x.father),
+          )
+        }
+        const mothers = [...new Set(links.map((l) => l.mother).filter((v): v is number => v !== null))]
+        for (const part of chunks(mothers, 20_000)) {
+          await tx.$executeRawUnsafe(
+            `UPDATE "Person" p SET "birthOrder" = r.rank FROM (
              SELECT id, row_number() OVER (PARTITION BY "motherId" ORDER BY "birthDate", id)::int AS rank FROM "Person" WHERE "motherId" = ANY($1::int[])
            ) r WHERE p.id = r.id AND NOT p."birthOrderEntered" AND p."birthOrder" IS DISTINCT FROM r.rank`,
-          part,
-        )
-      }
-      // One change a household for the township's monthly review (RegisterChange).
-      const createdAt = new Date()
-      const headOf = new Map(heads.map((h) => [h.householdId, h.personId]))
-      const changes = [
-        ...plan.create.map((h, i) => ({
-          place: h.place,
-          householdId: householdIds[i],
-          address: h.household.address,
-          names: h.members.map((m) => m.person.name),
-        })),
-        ...plan.join.map((j) => ({ place: j.place, householdId: j.householdId, address: null, names: j.members.map((m) => m.person.name) })),
-      ].map((c) => ({
-        countyId: c.place.countyId,
-        townshipId: c.place.townshipId,
-        villageId: c.place.villageId,
-        kind: 'household.import',
-        personId: headOf.get(c.householdId) ?? null,
-        householdId: c.householdId,
-        summary: { address: c.address, members: c.names },
-        createdById: actorId,
-        createdAt,
-      }))
-      await bulkInsert(tx, 'RegisterChange', CHANGE_COLUMNS, changes)
-      await auditEvent(tx, summary)
-    },
+            part,
+          )
+        }
+        // One change a household for the township's monthly review (RegisterChange).
+        const createdAt = new Date()
+        const headOf = new Map(heads.map((h) => [h.householdId, h.personId]))
+        const changes = [
+          ...plan.create.map((h, i) => ({
+            place: h.place,
+            householdId: householdIds[i],
+            address: h.household.address,
+            names: h.members.map((m) => m.person.name),
+          })),
+          ...plan.join.map((j) => ({ place: j.place, householdId: j.householdId, address: null, names: j.members.map((m) => m.person.name) })),
+        ].map((c) => ({
+          countyId: c.place.countyId,
+          townshipId: c.place.townshipId,
+          villageId: c.place.villageId,
+          kind: 'household.import',
+          personId: headOf.get(c.householdId) ?? null,
+          householdId: c.householdId,
+          summary: { address: c.address, members: c.names },
+          createdById: actorId,
+          createdAt,
+        }))
+        await bulkInsert(tx, 'RegisterChange', CHANGE_COLUMNS, changes)
+        await auditEvent(tx, summary)
+        return result
+      }),
     { timeout: 300_000, maxWait: 30_000 },
   )
   phase('transaction')
+  return written
 }
+
+/**
+ * Runs the import's write inside its transaction: the service passes idempotency's `once`, so a
+ * repeated commit of the same check (a double click, a resend) waits for the first and gets its
+ * result, writing nothing twice.
+ */
+export type Within = (tx: Tx, write: () => Promise<ImportResult>) => Promise<ImportResult>
 
 /** Reports the end of each step of an import (the benchmark prints them). */
 export type Phase = (name: string) => void
@@ -385,6 +397,7 @@ export async function runImport(
   auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,
   phase: Phase = () => {},
   checked: (check: ImportCheck) => Promise<void> = async () => {},
+  within: Within = (_tx, write) => write(),
 ): Promise<ImportResult> {
   const { errors, plan } = await planImport(client, subject, rows)
   phase('check')
@@ -404,8 +417,7 @@ export async function runImport(
     skippedRows: plan.skipped.slice(0, MAX_REPORTED),
   }
   if (errors.length > 0 || !commit || summary.persons === 0) return result
-  await writePlan(client, plan, auditEvent, summary, phase, subject.id)
-  return { ...result, committed: true }
+  return writePlan(client, plan, auditEvent, summary, phase, subject.id, { ...result, committed: true }, within)
 }
 
 export function isUniqueViolation(error: unknown): boolean {
