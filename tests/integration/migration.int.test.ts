@@ -161,7 +161,7 @@ describe('information exchange', () => {
   it('refuses bad input with a message and writes nothing', async () => {
     const s = await setting()
     const notice = (input: Record<string, string>) =>
-      recordNoticeSchema.safeParse({ personId: String(s.outflow.id), otherCounty: '北京市朝阳区', sentOn: daysAgo(1), ...input })
+      recordNoticeSchema.safeParse({ personId: String(s.outflow.id), otherCounty: '北京市朝阳区', sentOn: daysAgo(1), formKey: randomUUID(), ...input })
     expect(notice({}).success).toBe(true)
     const refused: [Record<string, string>, string, string][] = [
       [{ sentOn: daysAgo(-1) }, 'sentOn', 'registry.errors.dateInFuture'],
@@ -171,6 +171,7 @@ describe('information exchange', () => {
       [{ otherCounty: 'x\'); DROP TABLE "Person"; --' }, 'otherCounty', 'errors.nameCharacters'],
       [{ otherCounty: '县'.repeat(101) }, 'otherCounty', 'errors.tooLong'],
       [{ personId: 'abc' }, 'personId', 'errors.invalid'],
+      [{ formKey: 'not-a-key' }, 'formKey', 'errors.invalid'],
     ]
     for (const [input, field, key] of refused) {
       const result = notice(input)
