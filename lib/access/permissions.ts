@@ -134,3 +134,9 @@ export function registerScope(subject: Subject): { countyId: number } | { townsh
       return { groupId: subject.regionId }
   }
 }
+
+/** Whether a register row (its county, township, village and group ids) is in the subject's region: registerScope as a test. */
+export function inRegisterScope(subject: Subject, row: { countyId: number; townshipId: number; villageId: number; groupId: number | null }): boolean {
+  const [column, id] = Object.entries(registerScope(subject))[0] as [keyof typeof row, number]
+  return row[column] === id
+}

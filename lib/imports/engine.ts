@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
 import type { DbClient, Tx } from '@/lib/server/db'
 import { insertHouseholdsWithPeople, insertRegisterChanges, reserveIds, type PersonRow } from '@/lib/registry/bulk'
-import { inScope, type Subject } from '@/lib/access/permissions'
+import { inRegisterScope, inScope, type Subject } from '@/lib/access/permissions'
 import { personColumns } from '@/lib/registry/columns'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { inferParents, placementOf, type Placement } from '@/lib/registry/rules'
@@ -70,19 +70,6 @@ export interface ImportCheck extends ImportSummary {
   commit: boolean
   errors: number
   outOfScopeHashes: string[]
-}
-
-function ownsRow(subject: Subject, p: Pick<ExistingPerson, 'countyId' | 'townshipId' | 'villageId' | 'groupId'>): boolean {
-  switch (subject.regionLevel) {
-    case 'COUNTY':
-      return p.countyId === subject.regionId
-    case 'TOWNSHIP':
-      return p.townshipId === subject.regionId
-    case 'VILLAGE':
-      return p.villageId === subject.regionId
-    case 'GROUP':
-      return p.groupId === subject.regionId
-  }
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -185,7 +172,7 @@ export async function planImport(client: DbClient, subject: Subject, rows: Sheet
       const hash = hashOf.get(m)
       const existing = hash ? byHash.get(hash) : byNoId.get(noIdKey(place.villageId, m.person.name, m.person.birthDate, household.address))
       if (!existing) fresh.push(m)
-      else if (!ownsRow(subject, existing)) {
+      else if (!inRegisterScope(subject, existing)) {
         // Registered elsewhere in the county: the message does not say where, and the hit is
         // audited and counted against the user's daily cap (./service.ts).
         fail(m.line, 'idNumber', 'imports.errors.idOutOfScope', '')
@@ -261,7 +248,9 @@ async function writePlan(
   summary: ImportSummary,
   phase: Phase,
   actorId: number,
-) {
+  result: ImportResult,
+  within: Within,
+): Promise<ImportResult> {
   type Draft = Omit<PersonRow, 'id' | 'householdId'> & { householdId: number }
   const persons: Draft[] = []
   const rowOf = new Map<PlannedMember, number>()
@@ -274,53 +263,63 @@ async function writePlan(
       rowOf.set(m, persons.push({ ...j.place, ...personColumns(m.person), householdId: j.householdId, relation: m.person.relation }) - 1)
   }
   phase('columns')
-  await client.$transaction(
-    async (tx) => {
-      const householdIds = await reserveIds(tx, 'Household', plan.create.length)
-      const personIds = await reserveIds(tx, 'Person', persons.length)
-      const rows: PersonRow[] = persons.map((p, i) => ({ ...p, id: personIds[i], householdId: i < joinedFrom ? householdIds[p.householdId] : p.householdId }))
-      const idOf = (r: ParentRef | undefined) => (r === undefined ? null : 'id' in r ? r.id : rows[rowOf.get(r.member)!].id)
-      await insertHouseholdsWithPeople(
-        tx,
-        {
-          households: plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type })),
-          persons: rows,
-          parents: plan.parents.map((p) => ({ child: rows[rowOf.get(p.child)!].id, mother: idOf(p.mother), father: idOf(p.father) })),
-        },
-        { afterWrite: true },
-      )
-      phase('register')
-      // One change a household for the township's monthly review (RegisterChange).
-      const createdAt = new Date()
-      const headOf = new Map(rows.filter((p) => p.relation === 'SELF').map((p) => [p.householdId, p.id]))
-      await insertRegisterChanges(
-        tx,
-        [
-          ...plan.create.map((h, i) => ({
-            place: h.place,
-            householdId: householdIds[i],
-            address: h.household.address,
-            names: h.members.map((m) => m.person.name),
+  const written = await client.$transaction(
+    (tx) =>
+      within(tx, async () => {
+        const householdIds = await reserveIds(tx, 'Household', plan.create.length)
+        const personIds = await reserveIds(tx, 'Person', persons.length)
+        const rows: PersonRow[] = persons.map((p, i) => ({ ...p, id: personIds[i], householdId: i < joinedFrom ? householdIds[p.householdId] : p.householdId }))
+        const idOf = (r: ParentRef | undefined) => (r === undefined ? null : 'id' in r ? r.id : rows[rowOf.get(r.member)!].id)
+        await insertHouseholdsWithPeople(
+          tx,
+          {
+            households: plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type })),
+            persons: rows,
+            parents: plan.parents.map((p) => ({ child: rows[rowOf.get(p.child)!].id, mother: idOf(p.mother), father: idOf(p.father) })),
+          },
+          { afterWrite: true },
+        )
+        phase('register')
+        // One change a household for the township's monthly review (RegisterChange).
+        const createdAt = new Date()
+        const headOf = new Map(rows.filter((p) => p.relation === 'SELF').map((p) => [p.householdId, p.id]))
+        await insertRegisterChanges(
+          tx,
+          [
+            ...plan.create.map((h, i) => ({
+              place: h.place,
+              householdId: householdIds[i],
+              address: h.household.address,
+              names: h.members.map((m) => m.person.name),
+            })),
+            ...plan.join.map((j) => ({ place: j.place, householdId: j.householdId, address: null, names: j.members.map((m) => m.person.name) })),
+          ].map((c) => ({
+            countyId: c.place.countyId,
+            townshipId: c.place.townshipId,
+            villageId: c.place.villageId,
+            kind: 'household.import',
+            personId: headOf.get(c.householdId) ?? null,
+            householdId: c.householdId,
+            summary: { address: c.address, members: c.names },
+            createdById: actorId,
+            createdAt,
           })),
-          ...plan.join.map((j) => ({ place: j.place, householdId: j.householdId, address: null, names: j.members.map((m) => m.person.name) })),
-        ].map((c) => ({
-          countyId: c.place.countyId,
-          townshipId: c.place.townshipId,
-          villageId: c.place.villageId,
-          kind: 'household.import',
-          personId: headOf.get(c.householdId) ?? null,
-          householdId: c.householdId,
-          summary: { address: c.address, members: c.names },
-          createdById: actorId,
-          createdAt,
-        })),
-      )
-      await auditEvent(tx, summary)
-    },
+        )
+        await auditEvent(tx, summary)
+        return result
+      }),
     { timeout: 300_000, maxWait: 30_000 },
   )
   phase('transaction')
+  return written
 }
+
+/**
+ * Runs the import's write inside its transaction: the service passes idempotency's `once`, so a
+ * repeated commit of the same check (a double click, a resend) waits for the first and gets its
+ * result, writing nothing twice.
+ */
+export type Within = (tx: Tx, write: () => Promise<ImportResult>) => Promise<ImportResult>
 
 /** Reports the end of each step of an import (the benchmark prints them). */
 export type Phase = (name: string) => void
@@ -338,6 +337,7 @@ export async function runImport(
   auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,
   phase: Phase = () => {},
   checked: (check: ImportCheck) => Promise<void> = async () => {},
+  within: Within = (_tx, write) => write(),
 ): Promise<ImportResult> {
   const { errors, plan } = await planImport(client, subject, rows)
   phase('check')
@@ -357,8 +357,7 @@ export async function runImport(
     skippedRows: plan.skipped.slice(0, MAX_REPORTED),
   }
   if (errors.length > 0 || !commit || summary.persons === 0) return result
-  await writePlan(client, plan, auditEvent, summary, phase, subject.id)
-  return { ...result, committed: true }
+  return writePlan(client, plan, auditEvent, summary, phase, subject.id, { ...result, committed: true }, within)
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -5,7 +5,7 @@ import { can, inScope, regionScope, type Subject } from '@/lib/access/permission
 import { regionById, regionNames } from '@/lib/regions/lookups'
 import { regionOptions } from '@/lib/regions/queries'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
-import { findingScope } from './service'
+import { findingScope } from './scope'
 import type { FindingFilter } from './schemas'
 import type { RuleId } from './rules'
 

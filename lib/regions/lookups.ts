@@ -1,5 +1,6 @@
 import type { DbClient, Tx } from '@/lib/server/db'
 import type { RegionLevel } from '@/lib/access/roles'
+import { regionScope, type Subject } from '@/lib/access/permissions'
 
 // The region reads other modules need: the one place outside lib/regions' own pages that touches
 // the Region table (tests/unit/region-boundary.test.ts refuses a query of it anywhere else). Every
@@ -53,6 +54,11 @@ export async function existingRegionByCode(client: DbClient, code: string): Prom
   const region = await regionByCode(client, code)
   if (!region) throw new Error(`no region has the code ${code}`)
   return region
+}
+
+/** A region inside the subject's scope, by id: null when it is outside or missing (the scope is in the query). */
+export function regionInScope(client: DbClient, subject: Subject, id: number): Promise<RegionRow | null> {
+  return client.region.findFirst({ where: { id, ...regionScope(subject) }, select: rowSelect })
 }
 
 /** The regions of these division codes (unknown codes are left out). */

@@ -120,3 +120,37 @@ test('township staff: migrants listed, a notice recorded and printed, the answer
   await page.goto('/register/migrants/stats')
   await expect(page.getByText('辖区内还没有流动人口')).toBeVisible()
 })
+
+/** The inflow migrant of the fixture (tests/e2e/server.ts) whose notices the double-click test records. */
+const DOUBLE_CLICKED = { name: '赵文华', otherCounty: '河北省沧州市吴桥县' }
+
+test('a double click on “record notice” records one notice; the form, still on the page, records the next', async ({ page }) => {
+  await signInAndWait(page, 'ncjd.staff')
+  await page.getByTestId('main-nav').getByRole('link', { name: '流动人口' }).click()
+  const row = page.getByTestId('migrant-rows').getByRole('row').filter({ hasText: DOUBLE_CLICKED.name })
+  await row.getByRole('link', { name: '通报 / 反馈' }).click()
+  await expect(page.getByRole('heading', { name: `${DOUBLE_CLICKED.name} · 信息交流` })).toBeVisible()
+  const exchanges = page.getByTestId('exchanges').getByRole('listitem')
+  const before = await exchanges.count()
+
+  // an empty county is refused, nothing recorded
+  await page.getByLabel('对方县（市、区）').fill('')
+  await page.getByRole('button', { name: '登记发函' }).click()
+  await expect(page.getByText('此项为必填项。')).toBeVisible()
+  await expect(exchanges).toHaveCount(before)
+
+  await page.getByLabel('对方县（市、区）').fill(DOUBLE_CLICKED.otherCounty)
+  await page.getByLabel('发函日期').fill(daysAgo(3))
+  await page.getByRole('button', { name: '登记发函' }).dblclick()
+  await expect(page.getByText('已登记通报。')).toBeVisible()
+  await expect(exchanges).toHaveCount(before + 1)
+  await expectAccessible(page)
+
+  // the form stays, with a fresh key: the next notice is recorded too
+  await page.getByLabel('对方县（市、区）').fill(DOUBLE_CLICKED.otherCounty)
+  await page.getByLabel('发函日期').fill(daysAgo(1))
+  await page.getByRole('button', { name: '登记发函' }).click()
+  await expect(exchanges).toHaveCount(before + 2)
+  await page.reload()
+  await expect(exchanges).toHaveCount(before + 2)
+})

@@ -10,6 +10,8 @@ test.describe.configure({ mode: 'serial' })
 const ADDRESS = '宁城街道待办街 9 号'
 const HEAD = '周待办'
 const OTHER_ADDRESS = '宁城街道待办街 11 号'
+/** The village officer's place for the new households (their village's first group), as typed and as listed. */
+const PLACE = { typed: 'dycmxz', shown: '第一村民小组' }
 
 /** The number in a home-page count, e.g. "3 条村级变更待核查" → 3. */
 async function countOf(link: ReturnType<Page['getByRole']>) {
@@ -25,7 +27,11 @@ test('the township checks the village changes from its home page: one question, 
   ]) {
     await page.getByTestId('main-nav').getByRole('link', { name: '人口信息' }).click()
     await page.getByRole('link', { name: '新建户' }).click()
-    await page.getByLabel('所在村(组)').selectOption({ index: 1 })
+    // the place: typed as pinyin initials into the searchable list, the first match chosen
+    const place = page.getByRole('combobox', { name: '所在村(组)' })
+    await place.pressSequentially(PLACE.typed)
+    await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(PLACE.shown)
+    await place.press('Enter')
     await page.getByLabel('住址').fill(address)
     const member = page.getByRole('group', { name: '成员 1' })
     await member.getByLabel('与户主关系').selectOption({ label: '本人(户主)' })

@@ -390,6 +390,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       personId: String((await makeMigrant(db, t.village, { name: '钱流动', direction: 'INFLOW', place: '外县' })).id),
       otherCounty: '外县',
       sentOn: '2024-02-01',
+      formKey: randomUUID(),
     }),
   },
   'migration.recordAnswerAction': {

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { db } from '../setup/db'
 import { ctxOf, staff } from './helpers'
 import { makeCounty, uniqueIdNumber } from '@/tests/factories'
 import { generateRows, importCsv, type ImportRow } from '@/tests/factories/imports'
-import { importRegister, OUT_OF_SCOPE_DAILY_CAP, outOfScopeHitsToday } from '@/lib/imports/service'
-import { importCapAlerts } from '@/lib/imports/queries'
+import { importRegister } from '@/lib/imports/service'
+import { idCheckAlerts, OUT_OF_SCOPE_DAILY_CAP, outOfScopeHitsToday } from '@/lib/registry/id-checks'
 import { exportRegister } from '@/lib/imports/export'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { translator } from '@/lib/i18n/core'
@@ -155,6 +156,23 @@ describe('register import', () => {
     expect(again).toMatchObject({ committed: false, errorCount: 0, persons: 0, households: 0, skipped: 6 })
     expect(again.skippedRows.map((s) => s.line)).toEqual([2, 3, 4, 5, 6, 7])
     expect(await registerCount(county.id)).toEqual(after)
+  })
+
+  it('a commit sent twice with its key (a double click, a resend) imports once; both answers are the first import’s', async () => {
+    const { clerk, inside, county } = await setting()
+    const rows = family(inside[0].code, '1', '幸福路 8 号')
+    // the child has no ID number: only the key keeps a second commit from registering it again
+    const file = importCsv([...rows, ...family(inside[1].code, '2', '东街 1 号')])
+    const before = await registerCount(county.id)
+    const formKey = randomUUID()
+    const [a, b] = await Promise.all([importRegister(ctxOf(clerk), file, true, formKey), importRegister(ctxOf(clerk), file, true, formKey)])
+    expect(a).toMatchObject({ committed: true, persons: 6, households: 2 })
+    expect(b).toEqual(a)
+    expect(await importRegister(ctxOf(clerk), file, true, formKey)).toEqual(a)
+    expect(await registerCount(county.id)).toEqual({ households: before.households + 2, persons: before.persons + 6, audits: before.audits + 1 })
+    expect(await db.person.count({ where: { countyId: county.id, name: '王小明' } })).toBe(2)
+    // a key is one user's: another clerk's commit with it is refused
+    await expect(importRegister(ctxOf(await staff('TOWNSHIP_STAFF', inside[0])), file, true, formKey)).rejects.toMatchObject({ key: 'errors.conflict' })
   })
 
   it('a new member of a registered head joins the head’s household', async () => {
@@ -352,10 +370,10 @@ describe('import checks: audited, and no ID-existence oracle across the county',
     })
 
     const countyAdmin = await staff('ADMIN', county)
-    const alerts = await importCapAlerts(countyAdmin)
-    expect(alerts).toEqual([expect.objectContaining({ actorName: clerk.username, hitsToday: 21 })])
-    expect(await importCapAlerts(await staff('ADMIN', townships[1]))).toEqual([])
-    expect(await importCapAlerts(await staff('INSPECTOR', county))).toEqual([])
+    const alerts = await idCheckAlerts(countyAdmin)
+    expect(alerts).toEqual([expect.objectContaining({ actorName: clerk.username, hitsToday: 21, source: 'import' })])
+    expect(await idCheckAlerts(await staff('ADMIN', townships[1]))).toEqual([])
+    expect(await idCheckAlerts(await staff('INSPECTOR', county))).toEqual([])
   })
 })
 

@@ -86,4 +86,10 @@ describe('module layers', () => {
     expect((layerOf.get('reports') ?? 0) > (layerOf.get('registry') ?? 0)).toBe(true)
     expect(importedModules(path.join(root, 'lib/modules.ts'))).toContain('quality')
   })
+
+  it('has no read (queries.ts) importing its module’s writes (service.ts): what both need sits in a lower file of the module', () => {
+    const importsOwnService = (file: string) => new RegExp(`'(?:\\./service|@/lib/${moduleOf(file)}/service)'`).test(fs.readFileSync(file, 'utf8'))
+    const wrong = files.filter((file) => path.basename(file) === 'queries.ts' && importsOwnService(file)).map((file) => path.relative(root, file))
+    expect(wrong).toEqual([])
+  })
 })

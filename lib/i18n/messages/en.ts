@@ -631,6 +631,10 @@ export const en: Messages = {
       householdNotFound: 'No such household in your region.',
       duplicateId: 'This ID number is already registered to another resident of the county.',
       duplicateIdInForm: 'The same ID number appears twice in the form.',
+      idElsewhere:
+        'This person is already registered elsewhere in the county and cannot be registered twice. If they now live in your area, ask your township office to have the place where they are registered record a move within the county to your area.',
+      idCheckCap:
+        'Today the ID numbers you entered or imported have found more than {cap} residents registered elsewhere in the county, so nothing with an ID number can be saved today. This has been recorded and the administrators alerted; contact the county administrator if you need to continue.',
       noMembers: 'A household needs at least one member.',
       tooManyMembers: 'At most 30 members at a time.',
       noHead: 'Please mark one member as the head (relation “Self”).',

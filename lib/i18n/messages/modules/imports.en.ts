@@ -93,6 +93,8 @@ export const importsEn: Shape<typeof importsZhCN> = {
     title: 'Imports refused',
     capLine:
       'An import by {user} at {time} was refused: that day their files found {hits} ID numbers registered elsewhere in the county (limit {cap}). Check the audit log.',
+    entryCapLine:
+      'A save by {user} at {time} was refused: that day the ID numbers they entered or imported found {hits} residents registered elsewhere in the county (limit {cap}). Check the audit log.',
   },
   export: {
     button: 'Export to Excel',

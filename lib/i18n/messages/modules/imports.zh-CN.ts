@@ -89,6 +89,7 @@ export const importsZhCN = {
   alerts: {
     title: '导入被拒绝',
     capLine: '{user} 在 {time} 的导入被拒绝：当天文件中命中本县其他区域已登记身份证号 {hits} 个（上限 {cap} 个）。请在审计日志中核实。',
+    entryCapLine: '{user} 在 {time} 的登记被拒绝：当天录入和导入中命中本县其他区域已登记身份证号 {hits} 个（上限 {cap} 个）。请在审计日志中核实。',
   },
   export: {
     button: '导出 Excel',
