@@ -6,6 +6,8 @@ import type { RegionLevel, Role } from './roles'
 export const ACTIONS = [
   'region.view',
   'region.manage',
+  /** record a region change over time (split, merger, rename, village moved): the county's administrator */
+  'region.change',
   'user.view',
   'user.manage',
   'audit.view',
@@ -75,7 +77,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.sign',
     ...at(['COUNTY'], 'report.approve', 'report.monitor'),
   ],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'report.configure')],
+  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'report.configure', 'region.change')],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor')],
 }
 
