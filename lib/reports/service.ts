@@ -8,7 +8,7 @@ import { can, inScope } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/dates'
-import { registerSnapshot, type Snapshot } from './snapshot'
+import { childrenOf, registerSnapshot, type Snapshot } from './snapshot'
 import {
   DEFAULT_REPORT_SETTINGS,
   deadlineOf,
@@ -21,6 +21,7 @@ import {
 } from './rules'
 import { hasEnded, periodOf, storedPeriod, type Period } from '@/lib/periods/rules'
 import { sumCounts } from './sections'
+import { validOn } from '@/lib/regions/history-rules'
 import type { ReportSettingsInput, ReportTarget } from './schemas'
 
 export { registerSnapshot, type Snapshot }
@@ -43,11 +44,8 @@ export function countyOf(region: { id: number; level: string; ancestorIds: numbe
 
 /** The county's figures: the sum of its townships' approved reports for the same period. */
 async function countySnapshot(tx: Tx, countyId: number, period: Period): Promise<Snapshot> {
-  const townships = await tx.region.findMany({
-    where: { parentId: countyId, level: 'TOWNSHIP', active: true },
-    select: { id: true, code: true, name: true },
-    orderBy: { code: 'asc' },
-  })
+  // the townships valid on the period's last day (decision 0008)
+  const townships = await childrenOf(tx, countyId, [], countyId, period.end)
   const approved = await tx.reportSubmission.findMany({
     where: { countyId, level: 'TOWNSHIP', kind: period.kind, periodKey: period.key, status: 'APPROVED' },
     select: { regionId: true, figures: true },
@@ -142,12 +140,19 @@ export async function prepareReport(actor: Actor, user: SessionUser, input: Repo
   try {
     return await db.$transaction(
       async (tx) => {
-        const region = await tx.region.findUniqueOrThrow({ where: { id: user.regionId }, select: { id: true, level: true, ancestorIds: true } })
+        const region = await tx.region.findUniqueOrThrow({
+          where: { id: user.regionId },
+          select: { id: true, level: true, ancestorIds: true, name: true, validFrom: true, validTo: true },
+        })
         const countyId = countyOf(region)
         const settings = await reportSettings(tx, countyId)
         const period = periodOf(input.kind, input.periodKey, settings)
         if (!period) throw new AppError('reports.errors.badPeriod', undefined, { periodKey: 'reports.errors.badPeriod' })
         if (!hasEnded(period, today)) throw new AppError('reports.errors.future', undefined, { periodKey: 'reports.errors.future' })
+        // a period is reported on the regions valid on its last day (decision 0008)
+        if (!validOn({ validFrom: region.validFrom && toIso(region.validFrom), validTo: region.validTo && toIso(region.validTo) }, period.end)) {
+          throw new AppError('regionHistory.errors.notValidInPeriod', { name: region.name, date: period.end }, { periodKey: 'regionHistory.errors.notValidInPeriod' })
+        }
         if (
           await tx.reportSubmission.findUnique({
             where: { regionId_kind_periodKey: { regionId: region.id, kind: period.kind, periodKey: period.key } },

@@ -76,6 +76,7 @@ export const regionHistoryEn: Shape<typeof regionHistoryZhCN> = {
     duplicateNewCode: 'The division code {code} exists already or is given twice.',
     badNewCode: 'The division code {code} is not a township code of this county (12 digits ending in 000).',
     wrongLevel: '“{name}” cannot be changed this way.',
+    notValidInPeriod: '“{name}” was not a valid region on {date}: that period is reported on the regions valid then.',
     county: 'Only a county administrator records region changes.',
   },
 }

@@ -72,6 +72,7 @@ export const regionHistoryZhCN = {
     duplicateNewCode: '区划代码 {code} 已存在或重复。',
     badNewCode: '区划代码 {code} 不是本县的乡镇代码（12 位，以 000 结尾）。',
     wrongLevel: '“{name}”不是可以这样调整的区划。',
+    notValidInPeriod: '“{name}”在 {date} 不是有效区划：该期按当时的区划报告。',
     county: '只有县级管理员可以记录区划调整。',
   },
 }
