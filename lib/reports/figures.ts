@@ -262,7 +262,7 @@ export const stockSource: FigureSource = {
       scope.regionId,
       dayBefore(period.start),
       ...cutoffs,
-      ...(mapped ? [attribution.cur, attribution.village, attribution.township, attribution.extra] : []),
+      ...attributionParams(scope, attribution),
     )
     return tallyStock(rows.map(decodeCell), STOCK_KEYS)
   },
@@ -287,7 +287,9 @@ function eventPlace(scope: FigureScope, mapped: boolean): { join: string; where:
     child: child ? placeExpr(child, `e."${child}"`, vm) : null,
   }
 }
-const attributionParams = (a: Attribution) => (a.cur.length > 0 ? [a.cur, a.village, a.township, a.extra] : [])
+/** The map's parameters; `extra` only below the county (the county's own condition needs no map). */
+const attributionParams = (scope: FigureScope, a: Attribution) =>
+  a.cur.length === 0 ? [] : scope.level === 'COUNTY' ? [a.cur, a.village, a.township] : [a.cur, a.village, a.township, a.extra]
 
 const FLOW_KEYS = [
   'births',
@@ -338,7 +340,7 @@ export const flowSource: FigureSource = {
       scope.regionId,
       period.start,
       period.end,
-      ...attributionParams(attribution),
+      ...attributionParams(scope, attribution),
     )
     return collect(rows, FLOW_KEYS, place.child !== null)
   },
@@ -366,7 +368,7 @@ export const timelinessSource: FigureSource = {
       scope.regionId,
       period.start,
       period.end,
-      ...attributionParams(attribution),
+      ...attributionParams(scope, attribution),
     )
     return collect(rows, TIMELINESS_KEYS, place.child !== null)
   },
