@@ -347,7 +347,7 @@ export async function listRegionChanges(client: DbClient, countyId: number, betw
   const changes = await client.regionChange.findMany({
     where: {
       countyId,
-      ...(between ? { effectiveOn: { gt: toDate(between.from), lte: toDate(between.to) } } : {}),
+      ...(between ? { effectiveOn: { gte: toDate(between.from), lte: toDate(between.to) } } : {}),
     },
     orderBy: [{ effectiveOn: 'desc' }, { id: 'desc' }],
     select: {
@@ -450,4 +450,28 @@ export async function usersOfEndedRegions(subject: Subject): Promise<EndedRegion
 export async function ownRegionEnded(subject: Subject): Promise<{ name: string; endedOn: string } | null> {
   const region = await db.region.findUnique({ where: { id: subject.regionId }, select: { name: true, validTo: true } })
   return region?.validTo ? { name: region.name, endedOn: toIso(region.validTo) } : null
+}
+
+/** The county's current townships with their current villages (for the change forms). */
+export async function currentTownships(subject: Subject): Promise<{ id: number; code: string; name: string; villages: { id: number; code: string; name: string }[] }[]> {
+  const rows = await db.region.findMany({
+    where: { ...regionScope(subject), level: { in: ['TOWNSHIP', 'VILLAGE'] }, validTo: null, active: true },
+    select: { id: true, code: true, name: true, level: true, parentId: true },
+    orderBy: { code: 'asc' },
+  })
+  return rows
+    .filter((r) => r.level === 'TOWNSHIP')
+    .map((t) => ({ id: t.id, code: t.code, name: t.name, villages: rows.filter((v) => v.parentId === t.id).map(({ id, code, name }) => ({ id, code, name })) }))
+}
+
+/**
+ * The changes a reader comparing a period with other years needs (decision 0008): those of the
+ * region's county that took effect from a year before the period began on, oldest first.
+ */
+export async function changesAroundPeriod(regionId: number, period: { start: string }): Promise<RecordedChange[]> {
+  const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true, level: true, ancestorIds: true } })
+  if (!region) return []
+  const countyId = region.level === 'COUNTY' ? region.id : region.ancestorIds[0]
+  const from = `${Number(period.start.slice(0, 4)) - 1}${period.start.slice(4)}`
+  return (await listRegionChanges(db, countyId, { from, to: '2100-12-31' })).reverse()
 }
