@@ -44,3 +44,14 @@ export function validOnWhere(date: string) {
     AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: day } }] }, { OR: [{ validTo: null }, { validTo: { gt: day } }] }],
   }
 }
+
+/**
+ * The township a register row's village belonged to on `date`: its own township, unless a region
+ * change has since moved the village (then the township of the row that stood for it then). The
+ * register asks it for period locks, which belong to the township that reported the period.
+ */
+export async function townshipOn(client: DbClient, place: { countyId: number; townshipId: number; villageId: number }, date: string): Promise<number> {
+  const map = await villageMapFor(client, place.countyId, date)
+  const i = map.cur.indexOf(place.villageId)
+  return i < 0 ? place.townshipId : map.township[i]
+}

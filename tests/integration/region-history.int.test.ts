@@ -11,6 +11,8 @@ import { registerSnapshot } from '@/lib/reports/snapshot'
 import { prepareReport } from '@/lib/reports/service'
 import { periodOf } from '@/lib/periods/rules'
 import { DEFAULT_REPORT_SETTINGS } from '@/lib/reports/rules'
+import { recordEvent } from '@/lib/registry/service'
+import { recordDemoRegionChange } from '@/prisma/seed/region-history'
 
 // A split of township T1 (villages V11, V12) of a test county into two new streets on 2025-01-01,
 // with people in both halves, a rename and a village moved; figures of a month before the split are
@@ -255,5 +257,62 @@ describe('bad input writes nothing', () => {
     await expect(recordRegionChange({ actor: townshipAdmin, subject: townshipAdmin }, split(s), true, TODAY)).rejects.toMatchObject({
       key: 'regionHistory.errors.county',
     })
+  })
+})
+
+describe('period locks after a split', () => {
+  it('a period the old township approved stays locked for the people now in the new streets', async () => {
+    const s = await setup()
+    const a = await household(s.v11, [{ born: '1950-01-01' }])
+    const report = await db.reportSubmission.create({
+      data: {
+        countyId: s.county.id,
+        regionId: s.t1.id,
+        level: 'TOWNSHIP',
+        kind: 'MONTHLY',
+        periodKey: '2024-12',
+        periodStart: toDate('2024-12-01'),
+        periodEnd: toDate('2024-12-31'),
+        deadline: toDate('2025-01-06'),
+        status: 'APPROVED',
+        figures: {},
+        computedAt: new Date(),
+        preparedById: s.admin.id,
+      },
+    })
+    await db.periodLock.create({
+      data: { countyId: s.county.id, townshipId: s.t1.id, submissionId: report.id, fromDate: toDate('2024-12-01'), toDate: toDate('2024-12-31') },
+    })
+    await recordRegionChange(s.ctx, split(s), true, TODAY)
+    const person = await db.person.findUniqueOrThrow({ where: { id: a.members[0].id } })
+    expect(person.townshipId).not.toBe(s.t1.id)
+    const officer = asActor(
+      await makeUser(db, { username: uniqueUsername('vo'), role: 'VILLAGE_OFFICER', regionId: person.villageId, password: 'Correct-horse-42' }),
+      'VILLAGE',
+    )
+    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: person.id, version: person.version, occurredOn: '2024-12-15' })).rejects.toMatchObject({
+      key: 'reports.errors.periodLocked',
+    })
+    // after the split the new street's own periods are open
+    await recordEvent(officer, officer, { type: 'DEATH', personId: person.id, version: person.version, occurredOn: '2025-02-01' })
+    expect((await db.person.findUniqueOrThrow({ where: { id: person.id } })).alive).toBe(false)
+  })
+})
+
+describe('the demo change', () => {
+  it('renames 张大庄乡 to 张大庄镇 with its history, once; on a county that already says 张大庄镇 it records the history only', async () => {
+    const s = await setup()
+    await db.region.update({ where: { id: s.t2.id }, data: { name: '张大庄乡' } })
+    const id = await recordDemoRegionChange(db, s.county.code)
+    expect(id).not.toBeNull()
+    expect((await db.region.findUniqueOrThrow({ where: { id: s.t2.id } })).name).toBe('张大庄镇')
+    expect((await childrenOn(s.admin, s.county.id, '2019-12-31')).map((r) => r.name)).toContain('张大庄乡')
+    expect(await recordDemoRegionChange(db, s.county.code)).toBeNull()
+
+    const other = await setup()
+    await db.region.update({ where: { id: other.t1.id }, data: { name: '张大庄镇' } })
+    expect(await recordDemoRegionChange(db, other.county.code)).not.toBeNull()
+    expect((await childrenOn(other.admin, other.county.id, '2019-12-31')).map((r) => r.name)).toContain('张大庄乡')
+    expect((await childrenOn(other.admin, other.county.id, '2020-01-01')).map((r) => r.name)).toContain('张大庄镇')
   })
 })
