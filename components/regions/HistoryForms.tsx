@@ -27,7 +27,15 @@ type Kind = 'SPLIT' | 'MERGE' | 'RENAME' | 'MOVE'
  * One region-change form: its own fields, the document fields, Preview (nothing written) and,
  * after a preview without problems, Record. The server checks everything again on Record.
  */
-function ChangeForm({ kind, title, children }: { kind: Kind; title: string; children: (state: ReturnType<typeof useActionForm<ChangeResult>>['state']) => ReactNode }) {
+function ChangeForm({
+  kind,
+  title,
+  children,
+}: {
+  kind: Kind
+  title: string
+  children: (state: ReturnType<typeof useActionForm<ChangeResult>>['state']) => ReactNode
+}) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(recordRegionChangeAction)
   const result = state?.ok ? state.data : null
@@ -108,7 +116,9 @@ function Preview({ result }: { result: ChangeResult }) {
       {preview.groups > 0 ? <p className="text-sm">{t('regionHistory.groups', { count: preview.groups })}</p> : null}
       {preview.ended.length > 0 ? <p className="text-sm">{t('regionHistory.register', { households: preview.households, people: preview.people })}</p> : null}
       {preview.users.length > 0 ? (
-        <Alert kind="warning">{t('regionHistory.usersToReassign', { names: preview.users.map((u) => `${u.name}（${u.username}，${u.region}）`).join('、') })}</Alert>
+        <Alert kind="warning">
+          {t('regionHistory.usersToReassign', { names: preview.users.map((u) => `${u.name}（${u.username}，${u.region}）`).join('、') })}
+        </Alert>
       ) : null}
     </div>
   )
@@ -128,7 +138,13 @@ export function SplitForm({ townships, options: lists }: { townships: CurrentTow
         <>
           <p className="text-sm text-slate-600">{t('regionHistory.split.chooseTownship')}</p>
           <Field label={t('regionHistory.township')} name="split-townshipId" error={fieldError(state, 'townshipId')}>
-            <Combobox id="split-townshipId" name="townshipId" options={options} onChange={(v) => setChosen(v ? Number(v) : null)} invalid={!!fieldError(state, 'townshipId')} />
+            <Combobox
+              id="split-townshipId"
+              name="townshipId"
+              options={options}
+              onChange={(v) => setChosen(v ? Number(v) : null)}
+              invalid={!!fieldError(state, 'townshipId')}
+            />
           </Field>
           <div className="grid gap-3 sm:grid-cols-2">
             {names.map((name, i) => (
@@ -145,7 +161,14 @@ export function SplitForm({ townships, options: lists }: { townships: CurrentTow
                   />
                 </Field>
                 <Field label={t('regionHistory.newCode')} name={`split-code${i}`} error={fieldError(state, `code${i}`)}>
-                  <input id={`split-code${i}`} name={`code${i}`} inputMode="numeric" maxLength={12} className={inputClass} {...invalidProps(state, `code${i}`)} />
+                  <input
+                    id={`split-code${i}`}
+                    name={`code${i}`}
+                    inputMode="numeric"
+                    maxLength={12}
+                    className={inputClass}
+                    {...invalidProps(state, `code${i}`)}
+                  />
                 </Field>
               </fieldset>
             ))}

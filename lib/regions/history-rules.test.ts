@@ -47,7 +47,12 @@ describe('the tree as of a date', () => {
     expect(treeOn(townships, renames, '2025-01-01').map((r) => r.name)).toEqual(['宁城街道', '津城街道', '张大庄镇'])
   })
   it('a village under the township it was under on the date', () => {
-    const villagesOf = (parent: number, date: string) => treeOn(tree.filter((r) => r.parentId === parent), renames, date).map((r) => r.id)
+    const villagesOf = (parent: number, date: string) =>
+      treeOn(
+        tree.filter((r) => r.parentId === parent),
+        renames,
+        date,
+      ).map((r) => r.id)
     expect(villagesOf(10, '2024-12-31')).toEqual([101, 102])
     expect(villagesOf(10, '2025-03-01')).toEqual([])
     expect(villagesOf(30, '2025-03-01')).toEqual([301])
@@ -104,7 +109,15 @@ describe('recording a change', () => {
       { id: 2, name: '西街村' },
     ]
     expect(unassigned(villages, new Map([[1, 'a']]))).toEqual(['西街村'])
-    expect(unassigned(villages, new Map([[1, 'a'], [2, 'b']]))).toEqual([])
+    expect(
+      unassigned(
+        villages,
+        new Map([
+          [1, 'a'],
+          [2, 'b'],
+        ]),
+      ),
+    ).toEqual([])
   })
   it('checks the new townships’ codes', () => {
     expect(newCodeProblem(['371422001000', '371422002000'], '371422000000', new Set())).toBeNull()

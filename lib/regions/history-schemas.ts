@@ -35,7 +35,12 @@ const splitBase = z
     kind: z.literal('SPLIT'),
     townshipId: id,
     ...documentFields,
-    ...Object.fromEntries(Array.from({ length: MAX_SPLIT_PARTS }, (_, i) => [[`code${i}`, optional(regionCode)], [`name${i}`, optional(regionName)]]).flat()),
+    ...Object.fromEntries(
+      Array.from({ length: MAX_SPLIT_PARTS }, (_, i) => [
+        [`code${i}`, optional(regionCode)],
+        [`name${i}`, optional(regionName)],
+      ]).flat(),
+    ),
   })
   .superRefine((v, ctx) => {
     for (let i = 0; i < MAX_SPLIT_PARTS; i++) {
@@ -53,23 +58,22 @@ export const splitSchema = splitBase.transform((v) => ({
   documentNo: v.documentNo as string,
   documentTitle: v.documentTitle as string,
   mode: v.mode as 'preview' | 'commit',
-  parts: Array.from({ length: MAX_SPLIT_PARTS }, (_, i) => ({ code: v[`code${i}`] as string | undefined, name: v[`name${i}`] as string | undefined }))
-    .filter((p): p is { code: string; name: string } => !!p.code && !!p.name),
+  parts: Array.from({ length: MAX_SPLIT_PARTS }, (_, i) => ({ code: v[`code${i}`] as string | undefined, name: v[`name${i}`] as string | undefined })).filter(
+    (p): p is { code: string; name: string } => !!p.code && !!p.name,
+  ),
   assign: assignments(v),
 }))
 
-export const mergeSchema = z
-  .looseObject({ kind: z.literal('MERGE'), code: regionCode, name: regionName, ...documentFields })
-  .transform((v) => ({
-    kind: 'MERGE' as const,
-    code: v.code as string,
-    name: v.name as string,
-    effectiveOn: v.effectiveOn as string,
-    documentNo: v.documentNo as string,
-    documentTitle: v.documentTitle as string,
-    mode: v.mode as 'preview' | 'commit',
-    townshipIds: checkedIds(v, 'merge'),
-  }))
+export const mergeSchema = z.looseObject({ kind: z.literal('MERGE'), code: regionCode, name: regionName, ...documentFields }).transform((v) => ({
+  kind: 'MERGE' as const,
+  code: v.code as string,
+  name: v.name as string,
+  effectiveOn: v.effectiveOn as string,
+  documentNo: v.documentNo as string,
+  documentTitle: v.documentTitle as string,
+  mode: v.mode as 'preview' | 'commit',
+  townshipIds: checkedIds(v, 'merge'),
+}))
 
 export const renameSchema = z.object({ kind: z.literal('RENAME'), regionId: id, name: regionName, ...documentFields })
 

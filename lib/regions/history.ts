@@ -113,7 +113,11 @@ async function loadInCounty(tx: Tx, subject: Subject, county: Row, ids: number[]
 }
 
 async function asChangeRegions(tx: Tx, rows: Row[]): Promise<ChangeRegion[]> {
-  const renames = await tx.regionChange.groupBy({ by: ['regionId'], where: { kind: 'RENAME', regionId: { in: rows.map((r) => r.id) } }, _max: { effectiveOn: true } })
+  const renames = await tx.regionChange.groupBy({
+    by: ['regionId'],
+    where: { kind: 'RENAME', regionId: { in: rows.map((r) => r.id) } },
+    _max: { effectiveOn: true },
+  })
   const last = new Map(renames.map((r) => [r.regionId, r._max.effectiveOn]))
   return rows.map((r) => ({
     id: r.id,
@@ -168,10 +172,7 @@ async function planChange(tx: Tx, subject: Subject, county: Row, input: RegionCh
     if (township.level !== 'TOWNSHIP') refuse({ key: 'wrongLevel', name: township.name })
     ending = [township]
     const villages = await tx.region.findMany({ where: { parentId: township.id, validTo: null, active: true }, select: regionSelect, orderBy: { code: 'asc' } })
-    const missing = unassigned(
-      villages,
-      new Map([...input.assign.entries()].filter(([, part]) => part >= 0 && part < input.parts.length)),
-    )
+    const missing = unassigned(villages, new Map([...input.assign.entries()].filter(([, part]) => part >= 0 && part < input.parts.length)))
     if (missing.length > 0) refuse({ key: 'unassigned', names: missing.join('、') })
     moving = villages.map((v) => ({ row: v, to: `new${input.assign.get(v.id)!}` }))
     plan.townships = input.parts.map((p, i) => ({ key: `new${i}`, code: p.code, name: p.name }))
@@ -208,8 +209,10 @@ async function planChange(tx: Tx, subject: Subject, county: Row, input: RegionCh
   const codeProblem = newCodeProblem(newCodes, county.code, taken)
   if (codeProblem) refuse(codeProblem)
   for (const code of newCodes) taken.add(code)
-  const townshipCode = (to: string | number) => (typeof to === 'string' ? plan.townships.find((t) => t.key === to)!.code : targets.find((t) => t.id === to)!.code)
-  const townshipName = (to: string | number) => (typeof to === 'string' ? plan.townships.find((t) => t.key === to)!.name : targets.find((t) => t.id === to)!.name)
+  const townshipCode = (to: string | number) =>
+    typeof to === 'string' ? plan.townships.find((t) => t.key === to)!.code : targets.find((t) => t.id === to)!.code
+  const townshipName = (to: string | number) =>
+    typeof to === 'string' ? plan.townships.find((t) => t.key === to)!.name : targets.find((t) => t.id === to)!.name
   const groups = await tx.region.findMany({
     where: { parentId: { in: moving.map((m) => m.row.id) }, validTo: null },
     select: regionSelect,
@@ -238,7 +241,13 @@ async function planChange(tx: Tx, subject: Subject, county: Row, input: RegionCh
   preview.ended = [...ending, ...plan.villages.map((v) => v.row)].map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level }))
   preview.created = [
     ...plan.townships.map((t) => ({ code: t.code, name: t.name, level: 'TOWNSHIP' as const, parentCode: county.code, fromName: null })),
-    ...plan.villages.map((v) => ({ code: v.code, name: v.row.name, level: 'VILLAGE' as const, parentCode: townshipCode(v.to), fromName: `${townshipName(v.to)}` })),
+    ...plan.villages.map((v) => ({
+      code: v.code,
+      name: v.row.name,
+      level: 'VILLAGE' as const,
+      parentCode: townshipCode(v.to),
+      fromName: `${townshipName(v.to)}`,
+    })),
   ]
   preview.groups = plan.villages.reduce((n, v) => n + v.groups.length, 0)
   const villageIds = plan.villages.map((v) => v.row.id)
@@ -287,19 +296,37 @@ async function applyChange(tx: Tx, ctx: ServiceContext, county: Row, input: Regi
     for (const v of plan.villages) {
       if (typeof v.to === 'number' && !townshipIds.has(v.to)) townshipIds.set(v.to, { id: v.to, ancestorIds: [county.id] })
     }
-    const links: { changeId: number; fromId: number; toId: number }[] = plan.townshipLinks.map((l) => ({ changeId: change.id, fromId: l.from, toId: townshipIds.get(l.to)!.id }))
+    const links: { changeId: number; fromId: number; toId: number }[] = plan.townshipLinks.map((l) => ({
+      changeId: change.id,
+      fromId: l.from,
+      toId: townshipIds.get(l.to)!.id,
+    }))
     const remap: RegionRemap = { villages: [], groups: [] }
     for (const v of plan.villages) {
       const township = townshipIds.get(v.to)!
       const village = await tx.region.create({
-        data: { code: v.code, name: v.row.name, level: 'VILLAGE', parentId: township.id, ancestorIds: [...township.ancestorIds, township.id], validFrom: effectiveOn },
+        data: {
+          code: v.code,
+          name: v.row.name,
+          level: 'VILLAGE',
+          parentId: township.id,
+          ancestorIds: [...township.ancestorIds, township.id],
+          validFrom: effectiveOn,
+        },
         select: { id: true, ancestorIds: true },
       })
       links.push({ changeId: change.id, fromId: v.row.id, toId: village.id })
       remap.villages.push({ from: v.row.id, to: village.id, township: township.id })
       for (const g of v.groups) {
         const group = await tx.region.create({
-          data: { code: g.code, name: g.row.name, level: 'GROUP', parentId: village.id, ancestorIds: [...village.ancestorIds, village.id], validFrom: effectiveOn },
+          data: {
+            code: g.code,
+            name: g.row.name,
+            level: 'GROUP',
+            parentId: village.id,
+            ancestorIds: [...village.ancestorIds, village.id],
+            validFrom: effectiveOn,
+          },
           select: { id: true },
         })
         links.push({ changeId: change.id, fromId: g.row.id, toId: group.id })
@@ -453,7 +480,9 @@ export async function ownRegionEnded(subject: Subject): Promise<{ name: string; 
 }
 
 /** The county's current townships with their current villages (for the change forms). */
-export async function currentTownships(subject: Subject): Promise<{ id: number; code: string; name: string; villages: { id: number; code: string; name: string }[] }[]> {
+export async function currentTownships(
+  subject: Subject,
+): Promise<{ id: number; code: string; name: string; villages: { id: number; code: string; name: string }[] }[]> {
   const rows = await db.region.findMany({
     where: { ...regionScope(subject), level: { in: ['TOWNSHIP', 'VILLAGE'] }, validTo: null, active: true },
     select: { id: true, code: true, name: true, level: true, parentId: true },

@@ -280,10 +280,7 @@ function eventPlace(scope: FigureScope, mapped: boolean): { join: string; where:
   const vm = 'vm'
   return {
     join: `LEFT JOIN unnest($5::int[], $6::int[], $7::int[]) AS vm(cur, village, township) ON vm.cur = e."villageId"`,
-    where:
-      scope.level === 'COUNTY'
-        ? `e."${own}" = $2`
-        : `(e."${own}" = $2 OR e."villageId" = ANY ($8::int[])) AND ${placeExpr(own, `e."${own}"`, vm)} = $2`,
+    where: scope.level === 'COUNTY' ? `e."${own}" = $2` : `(e."${own}" = $2 OR e."villageId" = ANY ($8::int[])) AND ${placeExpr(own, `e."${own}"`, vm)} = $2`,
     child: child ? placeExpr(child, `e."${child}"`, vm) : null,
   }
 }

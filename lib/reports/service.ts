@@ -151,7 +151,11 @@ export async function prepareReport(actor: Actor, user: SessionUser, input: Repo
         if (!hasEnded(period, today)) throw new AppError('reports.errors.future', undefined, { periodKey: 'reports.errors.future' })
         // a period is reported on the regions valid on its last day (decision 0008)
         if (!validOn({ validFrom: region.validFrom && toIso(region.validFrom), validTo: region.validTo && toIso(region.validTo) }, period.end)) {
-          throw new AppError('regionHistory.errors.notValidInPeriod', { name: region.name, date: period.end }, { periodKey: 'regionHistory.errors.notValidInPeriod' })
+          throw new AppError(
+            'regionHistory.errors.notValidInPeriod',
+            { name: region.name, date: period.end },
+            { periodKey: 'regionHistory.errors.notValidInPeriod' },
+          )
         }
         if (
           await tx.reportSubmission.findUnique({

@@ -96,7 +96,9 @@ describe('a township split', () => {
     const result = await recordRegionChange(s.ctx, split(s), true, TODAY)
     expect(result.changeId).not.toBeNull()
     const [n1, n2] = await Promise.all(
-      ['宁城街道', '津城街道'].map((name) => db.region.findFirstOrThrow({ where: { name, parentId: s.county.id }, select: { id: true, level: true, ancestorIds: true, validFrom: true } })),
+      ['宁城街道', '津城街道'].map((name) =>
+        db.region.findFirstOrThrow({ where: { name, parentId: s.county.id }, select: { id: true, level: true, ancestorIds: true, validFrom: true } }),
+      ),
     )
     const oldT1 = await db.region.findUniqueOrThrow({ where: { id: s.t1.id } })
     expect(oldT1).toMatchObject({ active: false, validTo: toDate('2025-01-01') })
@@ -253,7 +255,10 @@ describe('bad input writes nothing', () => {
 
   it('refuses anyone but a county administrator', async () => {
     const s = await setup()
-    const townshipAdmin = asActor(await makeUser(db, { username: uniqueUsername('ta'), role: 'ADMIN', regionId: s.t1.id, password: 'Correct-horse-42' }), 'TOWNSHIP')
+    const townshipAdmin = asActor(
+      await makeUser(db, { username: uniqueUsername('ta'), role: 'ADMIN', regionId: s.t1.id, password: 'Correct-horse-42' }),
+      'TOWNSHIP',
+    )
     await expect(recordRegionChange({ actor: townshipAdmin, subject: townshipAdmin }, split(s), true, TODAY)).rejects.toMatchObject({
       key: 'regionHistory.errors.county',
     })
@@ -290,7 +295,9 @@ describe('period locks after a split', () => {
       await makeUser(db, { username: uniqueUsername('vo'), role: 'VILLAGE_OFFICER', regionId: person.villageId, password: 'Correct-horse-42' }),
       'VILLAGE',
     )
-    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: person.id, version: person.version, occurredOn: '2024-12-15' })).rejects.toMatchObject({
+    await expect(
+      recordEvent(officer, officer, { type: 'DEATH', personId: person.id, version: person.version, occurredOn: '2024-12-15' }),
+    ).rejects.toMatchObject({
       key: 'reports.errors.periodLocked',
     })
     // after the split the new street's own periods are open
