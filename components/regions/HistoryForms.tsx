@@ -137,7 +137,7 @@ export function SplitForm({ townships, options: lists }: { townships: CurrentTow
       {(state) => (
         <>
           <p className="text-sm text-slate-600">{t('regionHistory.split.chooseTownship')}</p>
-          <Field label={t('regionHistory.township')} name="split-townshipId" error={fieldError(state, 'townshipId')}>
+          <Field label={t('regionHistory.split.township')} name="split-townshipId" error={fieldError(state, 'townshipId')}>
             <Combobox
               id="split-townshipId"
               name="townshipId"

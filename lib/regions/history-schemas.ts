@@ -79,7 +79,19 @@ export const renameSchema = z.object({ kind: z.literal('RENAME'), regionId: id, 
 
 export const moveSchema = z.object({ kind: z.literal('MOVE'), villageId: id, toTownshipId: id, ...documentFields })
 
-export const regionChangeSchema = z.union([splitSchema, mergeSchema, renameSchema, moveSchema])
+const BY_KIND = { SPLIT: splitSchema, MERGE: mergeSchema, RENAME: renameSchema, MOVE: moveSchema }
+type ChangeForm = z.output<(typeof BY_KIND)[keyof typeof BY_KIND]>
+
+/**
+ * The form of one kind, chosen by its `kind` field, so a bad field is reported on that field (a
+ * plain union would report only that none of the four matched).
+ */
+export const regionChangeSchema = z.looseObject({ kind: z.enum(['SPLIT', 'MERGE', 'RENAME', 'MOVE']) }).transform((value, ctx): ChangeForm => {
+  const parsed = BY_KIND[value.kind].safeParse(value)
+  if (parsed.success) return parsed.data
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
+  return z.NEVER
+})
 
 interface DocumentInput {
   effectiveOn: string

@@ -29,7 +29,7 @@ export const regionHistoryZhCN = {
   merged: '参与合并的乡镇（街道）',
   region: '区划',
   toTownship: '划入乡镇（街道）',
-  split: { title: '拆分乡镇', chooseTownship: '选择要拆分的乡镇后，为每个村指定划入的新乡镇（街道）。' },
+  split: { title: '拆分乡镇', township: '被拆分的乡镇（街道）', chooseTownship: '选择要拆分的乡镇后，为每个村指定划入的新乡镇（街道）。' },
   merge: { title: '合并乡镇' },
   rename: { title: '更名' },
   move: { title: '村划转' },
