@@ -20,7 +20,14 @@ test.beforeAll(async () => {
     const east = await makeRegion(db, { code: '371499101201', name: '东关村', level: 'VILLAGE', parent: town })
     const west = await makeRegion(db, { code: '371499101202', name: '西关村', level: 'VILLAGE', parent: town })
     await makeRegion(db, { code: '371499101501', name: '东关一组', level: 'GROUP', parent: east })
-    const person = (name: string) => ({ name, sex: 'MALE' as const, birthDate: '1970-03-04', ethnicity: '01', residence: 'LOCAL' as const, maritalStatus: 'MARRIED' as const })
+    const person = (name: string) => ({
+      name,
+      sex: 'MALE' as const,
+      birthDate: '1970-03-04',
+      ethnicity: '01',
+      residence: 'LOCAL' as const,
+      maritalStatus: 'MARRIED' as const,
+    })
     await makeHousehold(db, east, { address: '东关村 1 号', members: [{ ...person('史东一'), relation: 'SELF' }] })
     await makeHousehold(db, west, { address: '西关村 1 号', members: [{ ...person('史西一'), relation: 'SELF' }] })
     await makeUser(db, { username: ADMIN, name: '史测管理员', role: 'ADMIN', regionId: county.id, password: DEMO_PASSWORD })
