@@ -83,15 +83,9 @@ function Preview({ result }: { result: ChangeResult }) {
   return (
     <div className="space-y-2" data-testid="change-preview">
       {result.changeId !== null ? <Alert kind="success">{t('regionHistory.recorded')}</Alert> : <Alert kind="info">{t('regionHistory.previewTitle')}</Alert>}
-      {preview.renamed ? (
-        <p className="text-sm">
-          {t('regionHistory.willRename')}: {preview.renamed.from} → {preview.renamed.to}
-        </p>
-      ) : null}
+      {preview.renamed ? <p className="text-sm">{t('regionHistory.willRename', preview.renamed)}</p> : null}
       {preview.ended.length > 0 ? (
-        <p className="text-sm">
-          {t('regionHistory.willEnd')}: {preview.ended.map((r) => `${r.name}（${r.code}）`).join('、')}
-        </p>
+        <p className="text-sm">{t('regionHistory.willEnd', { names: preview.ended.map((r) => `${r.name}（${r.code}）`).join('、') })}</p>
       ) : null}
       {preview.created.length > 0 ? (
         <Table>

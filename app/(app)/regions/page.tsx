@@ -72,7 +72,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
       <nav aria-label="breadcrumb" className="mb-3 text-sm text-slate-600">
         {trail.map((a) => (
           <span key={a.id}>
-            <Link className="text-brand-600 hover:underline" href={linkTo(a.id)}>
+            <Link className="text-brand-600 underline" href={linkTo(a.id)}>
               {a.name}
             </Link>
             <span className="mx-1">/</span>
@@ -137,9 +137,9 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
                       </Td>
                       <Td>{c.childCount}</Td>
                       <Td>
-                        {c.validTo && (!asOf || asOf >= c.validTo) ? (
+                        {c.validTo ? (
                           <Badge tone="amber">{t('regionHistory.ended', { date: c.validTo })}</Badge>
-                        ) : c.active || c.validTo ? (
+                        ) : c.active ? (
                           <Badge tone="green">{t('common.active')}</Badge>
                         ) : (
                           <Badge tone="red">{t('common.inactive')}</Badge>
