@@ -326,6 +326,8 @@ async function applyChange(tx: Tx, ctx: ServiceContext, county: Row, input: Regi
             parentId: village.id,
             ancestorIds: [...village.ancestorIds, village.id],
             validFrom: effectiveOn,
+            // a deactivated group stays deactivated
+            active: g.row.active,
           },
           select: { id: true },
         })

@@ -12,6 +12,7 @@ import { prepareReport } from '@/lib/reports/service'
 import { periodOf } from '@/lib/periods/rules'
 import { DEFAULT_REPORT_SETTINGS } from '@/lib/reports/rules'
 import { recordEvent } from '@/lib/registry/service'
+import { timelinessOverview } from '@/lib/reports/queries'
 import { recordDemoRegionChange } from '@/prisma/seed/region-history'
 
 // A split of township T1 (villages V11, V12) of a test county into two new streets on 2025-01-01,
@@ -321,5 +322,20 @@ describe('the demo change', () => {
     expect(await recordDemoRegionChange(db, other.county.code)).not.toBeNull()
     expect((await childrenOn(other.admin, other.county.id, '2019-12-31')).map((r) => r.name)).toContain('张大庄乡')
     expect((await childrenOn(other.admin, other.county.id, '2020-01-01')).map((r) => r.name)).toContain('张大庄镇')
+  })
+})
+
+describe('timeliness across a split', () => {
+  it('lists the old township and the new streets in the year of the split, each owing only the periods it existed at the end of', async () => {
+    const s = await setup()
+    await recordRegionChange(s.ctx, split(s), true, TODAY)
+    const overview = await timelinessOverview(s.county.id, 2025, TODAY)
+    expect(overview.townships.map((t) => t.name)).toEqual(['宁城街道', '津城街道', s.t1.name, s.t2.name])
+    const cell = (name: string, key: string) =>
+      overview.townships.find((t) => t.name === name)!.cells.find((c) => c.kind === 'MONTHLY' && c.periodKey === key)!.timeliness
+    expect([cell(s.t1.name, '2024-12'), cell(s.t1.name, '2025-03')]).toEqual(['MISSING', 'NOT_DUE'])
+    expect([cell('宁城街道', '2024-12'), cell('宁城街道', '2025-03')]).toEqual(['NOT_DUE', 'MISSING'])
+    // a year before the split: the new streets are not listed
+    expect((await timelinessOverview(s.county.id, 2024, TODAY)).townships.map((t) => t.name)).toEqual([s.t1.name, s.t2.name])
   })
 })
