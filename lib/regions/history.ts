@@ -83,7 +83,7 @@ export async function recordRegionChange(ctx: ServiceContext, input: RegionChang
   const county = await countyOf(ctx)
   return db.$transaction(
     async (tx) => {
-      const plan = await planChange(tx, ctx.subject, county, input, today)
+      const plan = await planChange(tx, ctx, county, input, today)
       if (!commit) return { preview: plan.preview, changeId: null }
       const changeId = await applyChange(tx, ctx, county, input, plan)
       return { preview: plan.preview, changeId }
@@ -104,9 +104,14 @@ interface Plan {
   rename: { row: Row; name: string } | null
 }
 
-async function loadInCounty(tx: Tx, subject: Subject, county: Row, ids: number[]): Promise<Row[]> {
-  const rows = await tx.region.findMany({ where: { id: { in: ids }, ...regionScope(subject) }, select: regionSelect })
-  if (rows.length !== new Set(ids).size || rows.some((r) => r.id === county.id)) refuse({ key: 'unknownRegion' })
+async function loadInCounty(tx: Tx, ctx: ServiceContext, county: Row, ids: number[]): Promise<Row[]> {
+  const rows = await tx.region.findMany({ where: { id: { in: ids }, ...regionScope(ctx.subject) }, select: regionSelect })
+  if (rows.length !== new Set(ids).size || rows.some((r) => r.id === county.id)) {
+    // a region outside the county looks missing, and the attempt is audited (outside the transaction)
+    const outside = await db.region.findMany({ where: { id: { in: ids.filter((id) => !rows.some((r) => r.id === id)) } }, select: { id: true } })
+    if (outside.length > 0) await auditDenied(ctx.actor, 'region.change', { regionIds: outside.map((r) => r.id) })
+    refuse({ key: 'unknownRegion' })
+  }
   // locks the rows: a concurrent change of the same regions waits, then finds them ended
   await tx.$queryRaw`SELECT id FROM "Region" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`
   return rows
@@ -132,7 +137,7 @@ async function asChangeRegions(tx: Tx, rows: Row[]): Promise<ChangeRegion[]> {
   }))
 }
 
-async function planChange(tx: Tx, subject: Subject, county: Row, input: RegionChangeInput, today: string): Promise<Plan> {
+async function planChange(tx: Tx, ctx: ServiceContext, county: Row, input: RegionChangeInput, today: string): Promise<Plan> {
   const preview: ChangePreview = {
     kind: input.kind,
     effectiveOn: input.effectiveOn,
@@ -153,7 +158,7 @@ async function planChange(tx: Tx, subject: Subject, county: Row, input: RegionCh
   }
 
   if (input.kind === 'RENAME') {
-    const [row] = await loadInCounty(tx, subject, county, [input.regionId])
+    const [row] = await loadInCounty(tx, ctx, county, [input.regionId])
     if (row.level !== 'TOWNSHIP' && row.level !== 'VILLAGE') refuse({ key: 'wrongLevel', name: row.name })
     await check([row])
     if (row.name === input.name) refuse({ key: 'sameName' })
@@ -168,7 +173,7 @@ async function planChange(tx: Tx, subject: Subject, county: Row, input: RegionCh
   let targets: { id: number; code: string; name: string }[] = []
   if (input.kind === 'SPLIT') {
     if (input.parts.length < 2) refuse({ key: 'tooFewNew' })
-    const [township] = await loadInCounty(tx, subject, county, [input.townshipId])
+    const [township] = await loadInCounty(tx, ctx, county, [input.townshipId])
     if (township.level !== 'TOWNSHIP') refuse({ key: 'wrongLevel', name: township.name })
     ending = [township]
     const villages = await tx.region.findMany({ where: { parentId: township.id, validTo: null, active: true }, select: regionSelect, orderBy: { code: 'asc' } })
@@ -179,7 +184,7 @@ async function planChange(tx: Tx, subject: Subject, county: Row, input: RegionCh
   } else if (input.kind === 'MERGE') {
     const ids = [...new Set(input.townshipIds)]
     if (ids.length < 2) refuse({ key: 'tooFewMerged' })
-    ending = await loadInCounty(tx, subject, county, ids)
+    ending = await loadInCounty(tx, ctx, county, ids)
     const wrong = ending.find((t) => t.level !== 'TOWNSHIP')
     if (wrong) refuse({ key: 'wrongLevel', name: wrong.name })
     const villages = await tx.region.findMany({ where: { parentId: { in: ids }, validTo: null, active: true }, select: regionSelect, orderBy: { code: 'asc' } })
@@ -187,8 +192,8 @@ async function planChange(tx: Tx, subject: Subject, county: Row, input: RegionCh
     plan.townships = [{ key: 'new0', code: input.code, name: input.name }]
   } else {
     const [village, target] = await Promise.all([
-      loadInCounty(tx, subject, county, [input.villageId]).then((r) => r[0]),
-      loadInCounty(tx, subject, county, [input.toTownshipId]).then((r) => r[0]),
+      loadInCounty(tx, ctx, county, [input.villageId]).then((r) => r[0]),
+      loadInCounty(tx, ctx, county, [input.toTownshipId]).then((r) => r[0]),
     ])
     if (village.level !== 'VILLAGE') refuse({ key: 'wrongLevel', name: village.name })
     if (target.level !== 'TOWNSHIP') refuse({ key: 'wrongLevel', name: target.name })
