@@ -33,7 +33,11 @@ export const regionHistoryEn: Shape<typeof regionHistoryZhCN> = {
   merged: 'Townships merged',
   region: 'Region',
   toTownship: 'To township',
-  split: { title: 'Split a township', township: 'Township to split', chooseTownship: 'Choose the township to split, then the new township each village goes to.' },
+  split: {
+    title: 'Split a township',
+    township: 'Township to split',
+    chooseTownship: 'Choose the township to split, then the new township each village goes to.',
+  },
   merge: { title: 'Merge townships' },
   rename: { title: 'Rename' },
   move: { title: 'Move a village' },
