@@ -1,5 +1,9 @@
 import { onRegisterWrite } from '@/lib/registry/hooks'
 import { checkOnSave } from '@/lib/quality/service'
+import { onRegionRemap } from '@/lib/regions/history-hooks'
+import { remapRegisterRows } from '@/lib/registry/region-remap'
+import { remapFindings } from '@/lib/quality/region-remap'
+import { remapExchanges } from '@/lib/migration/region-remap'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -9,6 +13,10 @@ import { checkOnSave } from '@/lib/quality/service'
 export function composeModules(): void {
   // quality re-checks the people and households each register write touched (decision 0003)
   onRegisterWrite('quality', checkOnSave)
+  // a region change moves the rows that name an ended village to its new row (decision 0011)
+  onRegionRemap('registry', remapRegisterRows)
+  onRegionRemap('quality', remapFindings)
+  onRegionRemap('migration', remapExchanges)
 }
 
 composeModules()

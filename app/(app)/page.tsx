@@ -11,6 +11,7 @@ import { periodLabel, statusName } from '@/lib/reports/present'
 import type { ReportKind } from '@/lib/reports/rules'
 import type { Period } from '@/lib/periods/rules'
 import { StatusBadge, TimelinessBadge } from '@/components/reports/ReportTable'
+import { ownRegionEnded, usersOfEndedRegions } from '@/lib/regions/history'
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ passwordChanged?: string }> }) {
   const user = await requireUser()
@@ -53,6 +54,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       href: `/reports?${new URLSearchParams({ kind: d.kind, period: d.period.key })}`,
     })
   }
+  // region changes (decision 0011): users left in an ended region are reassigned, nobody loses access silently
+  const [endedUsers, ownEnded] = await Promise.all([usersOfEndedRegions(user), ownRegionEnded(user)])
+  count('endedUsers', endedUsers.length, (n) => t('regionHistory.endedUsers.notice', { count: n }), '/users')
   const importAlerts = await idCheckAlerts(user)
   const timeOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
   return (
@@ -61,6 +65,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       {passwordChanged ? (
         <div className="mb-4">
           <Alert kind="success">{t('home.passwordChanged')}</Alert>
+        </div>
+      ) : null}
+      {ownEnded ? (
+        <div className="mb-4">
+          <Alert kind="warning">{t('regionHistory.yourRegionEnded', { name: ownEnded.name, date: ownEnded.endedOn })}</Alert>
         </div>
       ) : null}
       {importAlerts.length > 0 ? (

@@ -32,7 +32,7 @@ const expectedActions: Record<string, Action[]> = {
   TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT],
   COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve', ...UNIT, 'report.monitor'],
   // a county's administrator configures the county's reports; a township's does not
-  'ADMIN@COUNTY': ['region.view', 'region.manage', 'region.setup', 'user.view', 'user.manage', 'audit.view', 'report.configure'],
+  'ADMIN@COUNTY': ['region.view', 'region.manage', 'region.setup', 'user.view', 'user.manage', 'audit.view', 'report.configure', 'region.change'],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor'],
 }

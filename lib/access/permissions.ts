@@ -8,6 +8,8 @@ export const ACTIONS = [
   'region.manage',
   /** create the county's townships and villages from the national division list (an empty county only) */
   'region.setup',
+  /** record a region change over time (split, merger, rename, village moved): the county's administrator */
+  'region.change',
   'user.view',
   'user.manage',
   'audit.view',
@@ -77,7 +79,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.sign',
     ...at(['COUNTY'], 'report.approve', 'report.monitor'),
   ],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'region.setup', 'report.configure')],
+  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change')],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor')],
 }
 

@@ -1,6 +1,7 @@
 import type { DbClient, Tx } from '@/lib/server/db'
 import type { RegionLevel } from '@/lib/access/roles'
 import { regionScope, type Subject } from '@/lib/access/permissions'
+import { validOnWhere } from './history-map'
 
 // The region reads other modules need: the one place outside lib/regions' own pages that touches
 // the Region table (tests/unit/region-boundary.test.ts refuses a query of it anywhere else). Every
@@ -18,6 +19,9 @@ export interface RegionRow {
   parentId: number | null
   /** ids of every ancestor, root first */
   ancestorIds: number[]
+  /** the validity period (decision 0011); null from: since before records began; null to: still valid */
+  validFrom: Date | null
+  validTo: Date | null
 }
 
 /** A region with the name of the region it lies in (a village's township, a group's village). */
@@ -25,7 +29,7 @@ export interface RegionListRow extends RegionRow {
   parentName: string | null
 }
 
-const rowSelect = { id: true, code: true, name: true, level: true, active: true, parentId: true, ancestorIds: true } as const
+const rowSelect = { id: true, code: true, name: true, level: true, active: true, parentId: true, ancestorIds: true, validFrom: true, validTo: true } as const
 const listSelect = { ...rowSelect, parent: { select: { name: true } } } as const
 
 function toListRow({ parent, ...r }: RegionRow & { parent: { name: string } | null }): RegionListRow {
@@ -59,6 +63,40 @@ export async function existingRegionByCode(client: DbClient, code: string): Prom
 /** A region inside the subject's scope, by id: null when it is outside or missing (the scope is in the query). */
 export function regionInScope(client: DbClient, subject: Subject, id: number): Promise<RegionRow | null> {
   return client.region.findFirst({ where: { id, ...regionScope(subject) }, select: rowSelect })
+}
+
+/**
+ * The children of a region valid on a date (a report's period end: decision 0011), plus any of
+ * `alsoIds` (ended children where something was counted), in code order.
+ */
+export function childRegionsOn(
+  client: DbClient,
+  regionId: number,
+  alsoIds: Iterable<number>,
+  date: string,
+): Promise<{ id: number; code: string; name: string }[]> {
+  return client.region.findMany({
+    where: { OR: [{ parentId: regionId, ...validOnWhere(date), OR: [{ active: true }, { validTo: { not: null } }] }, { id: { in: [...alsoIds] } }] },
+    select: { id: true, code: true, name: true },
+    orderBy: { code: 'asc' },
+  })
+}
+
+/** A county's townships valid at some time between two dates, those a region change ended included (decision 0011). */
+export function townshipsValidDuring(client: DbClient, countyId: number, start: string, end: string) {
+  return client.region.findMany({
+    where: {
+      parentId: countyId,
+      level: 'TOWNSHIP',
+      OR: [{ active: true }, { validTo: { not: null } }],
+      AND: [
+        { OR: [{ validFrom: null }, { validFrom: { lte: new Date(`${end}T00:00:00Z`) } }] },
+        { OR: [{ validTo: null }, { validTo: { gt: new Date(`${start}T00:00:00Z`) } }] },
+      ],
+    },
+    select: { id: true, name: true, validFrom: true, validTo: true },
+    orderBy: { code: 'asc' },
+  })
 }
 
 /** The regions of these division codes (unknown codes are left out). */

@@ -16,6 +16,8 @@ export interface RegionNode {
   urban: boolean
   version: number
   childCount: number
+  /** the first day it is no longer valid (a region change ended it), or null */
+  validTo: Date | null
 }
 
 export interface RegionView {
@@ -33,8 +35,9 @@ const nodeSelect = {
   active: true,
   urban: true,
   version: true,
+  validTo: true,
   ancestorIds: true,
-  _count: { select: { children: true } },
+  _count: { select: { children: { where: { validTo: null } } } },
 } as const
 
 /** A region in the subject's scope with its children (paged), or null. Defaults to their own region. */
@@ -42,7 +45,8 @@ export async function regionView(subject: Subject, id: number | undefined, page:
   const region = await db.region.findFirst({ where: { id: id ?? subject.regionId, ...regionScope(subject) }, select: nodeSelect })
   if (!region) return null
   const visibleAncestorIds = region.ancestorIds.slice(region.ancestorIds.indexOf(subject.regionId))
-  const where = { parentId: region.id }
+  // the current tree: regions a change ended are seen through the date field (history.ts childrenOn)
+  const where = { parentId: region.id, validTo: null }
   const [ancestors, children, total] = await Promise.all([
     region.id === subject.regionId
       ? []

@@ -30,6 +30,7 @@ import type { EventInput, HouseholdInput, PersonInput } from './schemas'
 import { afterRegisterWrite } from './hooks'
 // periods: life events dated in an approved (locked) period are refused (lib/periods/locks.ts)
 import { assertPeriodOpen } from '@/lib/periods/locks'
+import { townshipOn } from '@/lib/regions/history-map'
 
 // Register writes. Every function loads its rows inside the subject's region (registerScope), so
 // a row elsewhere looks missing; writes run in one transaction with their audit event. Audit
@@ -585,7 +586,7 @@ const recordMoveWithin: Handler<'MOVE_WITHIN'> = async (ctx, input) => {
   await tx.person.update({ where: { id: person.id }, data: { ...place, householdId: household?.id ?? null, relation } })
   await joinHousehold(tx, person.id, household, relation ?? undefined)
   // a move changes the figures of both townships: both must be open for the date
-  if (place.townshipId !== person.townshipId) await assertPeriodOpen(tx, place.townshipId, [input.occurredOn])
+  if (place.townshipId !== person.townshipId) await assertPlaceOpen(tx, place, [input.occurredOn])
   const details = { fromRegionId: person.regionId, toRegionId: place.regionId, fromHouseholdId: person.householdId, toHouseholdId: household?.id ?? null }
   return { placement: person, personId: person.id, details, effects: [{ key: 'registry.events.effects.moved', params: { name: person.name } }] }
 }
@@ -670,6 +671,15 @@ export interface RecordedEvent {
 }
 
 /**
+ * Refuses a change dated in a locked period of the township the place belonged to on each date:
+ * after a region change (decision 0011) a village's rows name its new township, while the periods
+ * before the change were reported, approved and locked by the old one.
+ */
+async function assertPlaceOpen(tx: Tx, place: { countyId: number; townshipId: number; villageId: number }, dates: readonly string[]): Promise<void> {
+  for (const date of dates) await assertPeriodOpen(tx, await townshipOn(tx, place, date), [date])
+}
+
+/**
  * Records a life event and applies what it changes, in one transaction: the event type's handler
  * checks and changes the people (a birth creates the child with its parents and birth order, a
  * death widows the spouse and passes the headship on, a divorce changes both spouses, a move changes
@@ -686,7 +696,7 @@ export async function recordEvent(ctx: ServiceContext, input: EventInput, formKe
         const handler = HANDLERS[input.type] as Handler<EventInput['type']>
         const row = await handler({ tx, actor, subject }, input as never)
         const { countyId, townshipId, villageId } = row.placement
-        await assertPeriodOpen(tx, townshipId, [input.occurredOn])
+        await assertPlaceOpen(tx, row.placement, [input.occurredOn])
         const event = await tx.lifeEvent.create({
           data: {
             countyId,
@@ -749,7 +759,7 @@ export async function correctEvent(
       const birthDate = old.type === 'BIRTH' ? undefined : old.person.birthDate
       checkEventDate(input.occurredOn, birthDate)
       // neither the period the event was in nor the one it moves to may be locked
-      await assertPeriodOpen(tx, old.townshipId, [toIso(old.occurredOn), input.occurredOn])
+      await assertPlaceOpen(tx, old, [toIso(old.occurredOn), input.occurredOn])
       const details = {
         ...(old.details as Prisma.JsonObject),
         ...(input.destination ? { destination: input.destination } : {}),

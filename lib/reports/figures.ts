@@ -3,6 +3,7 @@ import { toIso } from '@/lib/dates'
 import { bornOnOrBefore, tallyStock, type StockCell } from './rules'
 import { type Period } from '@/lib/periods/rules'
 import type { Counts } from './sections'
+import { villageMapFor } from '@/lib/regions/history-map'
 
 // Not server-only: it only builds SQL for the client it is given, and the demo generator (run
 // outside Next.js) computes its report history with it.
@@ -45,10 +46,40 @@ const COLUMNS: Record<ScopeLevel, { own: string; child: string | null }> = {
   VILLAGE: { own: 'villageId', child: null },
 }
 
+/**
+ * How rows that name a village not valid on the period's last day are counted (region changes,
+ * docs/decisions/0011-effective-dated-regions.md): each such village row (`cur`) stands for the
+ * village and township valid then; `extra` lists the rows that stand for a place inside the scope.
+ * Empty in a county whose regions never changed, and then the queries are exactly as before.
+ */
+export interface Attribution {
+  cur: number[]
+  village: number[]
+  township: number[]
+  extra: number[]
+}
+export const NO_ATTRIBUTION: Attribution = { cur: [], village: [], township: [], extra: [] }
+
+/** The attribution of a scope for a period: the regions valid on its last day. */
+export async function attributionFor(client: DbClient, scope: FigureScope, period: Period): Promise<Attribution> {
+  const map = await villageMapFor(client, scope.countyId, period.end)
+  if (map.cur.length === 0) return NO_ATTRIBUTION
+  const target = scope.level === 'TOWNSHIP' ? map.township : scope.level === 'VILLAGE' ? map.village : null
+  return { ...map, extra: target ? map.cur.filter((_, i) => target[i] === scope.regionId) : [] }
+}
+
+/** A column of a register row as it was on the period's last day: through the village map `vm` when one applies. */
+function placeExpr(col: string, own: string, vm: string | null): string {
+  if (!vm) return own
+  if (col === 'villageId') return `COALESCE(${vm}.village, ${own})`
+  if (col === 'townshipId') return `(CASE WHEN ${vm}.cur IS NULL THEN ${own} ELSE ${vm}.township END)`
+  return own
+}
+
 export interface FigureSource {
   /** the count keys it produces */
   keys: readonly string[]
-  compute(client: DbClient, scope: FigureScope, period: Period): Promise<ScopeCounts>
+  compute(client: DbClient, scope: FigureScope, period: Period, attribution?: Attribution): Promise<ScopeCounts>
 }
 
 type Row = Record<string, unknown> & { child: number | null; grouped: number }
@@ -108,7 +139,7 @@ const STOCK_KEYS = [
  * they count on each date, residence, sex, head of household and age band. Grouping evaluates the
  * reconstruction once per person; rules.tallyStock turns the histogram into the figures.
  */
-function stockSql(scope: FigureScope): string {
+function stockSql(scope: FigureScope, mapped: boolean): string {
   const { own, child } = COLUMNS[scope.level]
   // The first move within the county after a date tells where someone lived on it.
   const moves = (name: string, date: string) => `${name} AS (
@@ -131,19 +162,25 @@ function stockSql(scope: FigureScope): string {
                 ELSE NOT p."movedOut" OR COALESCE(pr.change_after_${suffix}, FALSE)
               END
         ) AS in_${suffix}`
-  const place = (alias: string, col: string, suffix: string) => `COALESCE(${alias}."${col}", p."${col}") AS "${col}_${suffix}"`
+  // with a village map ($11 cur, $12 village, $13 township, $14 the rows inside the scope), a place
+  // is taken through the map: ve for the place at the end, vs at the start
+  const place = (alias: string, col: string, suffix: string) =>
+    `${placeExpr(col, `COALESCE(${alias}."${col}", p."${col}")`, mapped ? (suffix === 'end' ? 've' : 'vs') : null)} AS "${col}_${suffix}"`
   const places = child ? [place('me', child, 'end'), place('ms', child, 'start')] : []
   if (scope.level !== 'COUNTY') places.push(place('me', own, 'end'), place('ms', own, 'start'))
+  const extra = mapped ? ` OR "villageId" = ANY ($14::int[])` : ''
   // Nobody leaves the county by a move within it; below the county, add those who lived here on
   // either date. "= ANY (ARRAY(…))" rather than "IN (…)", so both halves use an index (BitmapOr).
   const candidates =
     scope.level === 'COUNTY'
       ? `p."countyId" = $3`
-      : `(p."${own}" = $3 OR p.id = ANY (ARRAY(SELECT "personId" FROM moves_end WHERE "${own}" = $3 UNION SELECT "personId" FROM moves_start WHERE "${own}" = $3)))`
+      : `(p."${own}" = $3${mapped ? ` OR p."villageId" = ANY ($14::int[])` : ''} OR p.id = ANY (ARRAY(SELECT "personId" FROM moves_end WHERE "${own}" = $3${extra} UNION SELECT "personId" FROM moves_start WHERE "${own}" = $3${extra})))`
   const atEnd = scope.level === 'COUNTY' ? 'in_end' : `in_end AND "${own}_end" = $3`
   const atStart = scope.level === 'COUNTY' ? 'in_start' : `in_start AND "${own}_start" = $3`
   return `
-    WITH ${moves('moves_end', '$1::date')}, ${moves('moves_start', '$4::date')},
+    WITH ${moves('moves_end', '$1::date')}, ${moves('moves_start', '$4::date')},${
+      mapped ? `\n    vmap AS (SELECT * FROM unnest($11::int[], $12::int[], $13::int[]) AS m(cur, village, township)),` : ''
+    }
     presence AS (
       SELECT e."personId",
         MIN(e."occurredOn") FILTER (WHERE e.type = 'MOVE_IN') AS arrived,
@@ -167,7 +204,13 @@ function stockSql(scope: FigureScope): string {
       FROM "Person" p
       LEFT JOIN moves_end me ON me."personId" = p.id
       LEFT JOIN moves_start ms ON ms."personId" = p.id
-      LEFT JOIN presence pr ON pr."personId" = p.id
+      LEFT JOIN presence pr ON pr."personId" = p.id${
+        mapped
+          ? `
+      LEFT JOIN vmap ve ON ve.cur = COALESCE(me."villageId", p."villageId")
+      LEFT JOIN vmap vs ON vs.cur = COALESCE(ms."villageId", p."villageId")`
+          : ''
+      }
       WHERE p."countyId" = $2 AND ${candidates}
         AND p."birthDate" <= $1::date
         AND ((p.alive AND p."deathDate" IS NULL) OR p."deathDate" > $4::date)
@@ -206,21 +249,41 @@ function decodeCell(row: { child_end: number | null; child_start: number | null;
 /** Stock at the end of the period and the registered population the day before it began (for rates). */
 export const stockSource: FigureSource = {
   keys: STOCK_KEYS,
-  async compute(client, scope, period) {
+  async compute(client, scope, period, attribution = NO_ATTRIBUTION) {
     const cutoffs = [3, 7, 15, 50, 60, 80].map((years) => bornOnOrBefore(period.end, years))
+    const mapped = attribution.cur.length > 0
     const rows = await client.$queryRawUnsafe<{ child_end: number | null; child_start: number | null; code: number; n: number }[]>(
-      stockSql(scope),
+      stockSql(scope, mapped),
       period.end,
       scope.countyId,
       scope.regionId,
       dayBefore(period.start),
       ...cutoffs,
+      ...attributionParams(scope, attribution),
     )
     return tallyStock(rows.map(decodeCell), STOCK_KEYS)
   },
 }
 
 // ------------------------------------------------------------------ events in the period
+
+/**
+ * The join, scope condition and child expression of an events query, through the village map
+ * when one applies ($5 cur, $6 village, $7 township, $8 the rows inside the scope).
+ */
+function eventPlace(scope: FigureScope, mapped: boolean): { join: string; where: string; child: string | null } {
+  const { own, child } = COLUMNS[scope.level]
+  if (!mapped) return { join: '', where: `e."${own}" = $2`, child: child ? `e."${child}"` : null }
+  const vm = 'vm'
+  return {
+    join: `LEFT JOIN unnest($5::int[], $6::int[], $7::int[]) AS vm(cur, village, township) ON vm.cur = e."villageId"`,
+    where: scope.level === 'COUNTY' ? `e."${own}" = $2` : `(e."${own}" = $2 OR e."villageId" = ANY ($8::int[])) AND ${placeExpr(own, `e."${own}"`, vm)} = $2`,
+    child: child ? placeExpr(child, `e."${child}"`, vm) : null,
+  }
+}
+/** The map's parameters; `extra` only below the county (the county's own condition needs no map). */
+const attributionParams = (scope: FigureScope, a: Attribution) =>
+  a.cur.length === 0 ? [] : scope.level === 'COUNTY' ? [a.cur, a.village, a.township] : [a.cur, a.village, a.township, a.extra]
 
 const FLOW_KEYS = [
   'births',
@@ -245,9 +308,9 @@ const FLOW_KEYS = [
  */
 export const flowSource: FigureSource = {
   keys: FLOW_KEYS,
-  async compute(client, scope, period) {
-    const { own, child } = COLUMNS[scope.level]
-    const g = groupBy(child ? `e."${child}"` : null)
+  async compute(client, scope, period, attribution = NO_ATTRIBUTION) {
+    const place = eventPlace(scope, attribution.cur.length > 0)
+    const g = groupBy(place.child)
     const birth = `e.type = 'BIRTH'`
     const rows = await client.$queryRawUnsafe<Row[]>(
       `SELECT ${g.select},
@@ -263,16 +326,17 @@ export const flowSource: FigureSource = {
         COUNT(*) FILTER (WHERE e.type = 'MOVE_IN' OR (e.type = 'RETURN' AND e.details->>'returnedFrom' = 'MOVED_OUT'))::int AS "movesIn",
         COUNT(*) FILTER (WHERE e.type = 'MOVE_OUT')::int AS "movesOut",
         COUNT(*) FILTER (WHERE e.type = 'MOVE_WITHIN')::int AS "movesWithin"
-      FROM "LifeEvent" e JOIN "Person" p ON p.id = e."personId"
-      WHERE e."countyId" = $1 AND e."${own}" = $2 AND e.status = 'ACTIVE'
+      FROM "LifeEvent" e JOIN "Person" p ON p.id = e."personId" ${place.join}
+      WHERE e."countyId" = $1 AND ${place.where} AND e.status = 'ACTIVE'
         AND e."occurredOn" BETWEEN $3::date AND $4::date
       ${g.group}`,
       scope.countyId,
       scope.regionId,
       period.start,
       period.end,
+      ...attributionParams(scope, attribution),
     )
-    return collect(rows, FLOW_KEYS, child !== null)
+    return collect(rows, FLOW_KEYS, place.child !== null)
   },
 }
 
@@ -283,23 +347,24 @@ const TIMELINESS_KEYS = ['eventsRecorded', 'eventsLate'] as const
 /** Events recorded in the period, and how many of them more than 30 days after they happened. */
 export const timelinessSource: FigureSource = {
   keys: TIMELINESS_KEYS,
-  async compute(client, scope, period) {
-    const { own, child } = COLUMNS[scope.level]
-    const g = groupBy(child ? `e."${child}"` : null)
+  async compute(client, scope, period, attribution = NO_ATTRIBUTION) {
+    const place = eventPlace(scope, attribution.cur.length > 0)
+    const g = groupBy(place.child)
     const rows = await client.$queryRawUnsafe<Row[]>(
       `SELECT ${g.select},
         COUNT(*)::int AS "eventsRecorded",
         COUNT(*) FILTER (WHERE e.late)::int AS "eventsLate"
-      FROM "LifeEvent" e
-      WHERE e."countyId" = $1 AND e."${own}" = $2 AND e.status = 'ACTIVE'
+      FROM "LifeEvent" e ${place.join}
+      WHERE e."countyId" = $1 AND ${place.where} AND e.status = 'ACTIVE'
         AND e."recordedOn" BETWEEN $3::date AND $4::date
       ${g.group}`,
       scope.countyId,
       scope.regionId,
       period.start,
       period.end,
+      ...attributionParams(scope, attribution),
     )
-    return collect(rows, TIMELINESS_KEYS, child !== null)
+    return collect(rows, TIMELINESS_KEYS, place.child !== null)
   },
 }
 
@@ -308,7 +373,8 @@ export const FIGURE_SOURCES: FigureSource[] = [stockSource, flowSource, timeline
 
 /** All counts of a scope for a period, merged across the sources. */
 export async function computeCounts(client: DbClient, scope: FigureScope, period: Period): Promise<ScopeCounts> {
-  const results = await Promise.all(FIGURE_SOURCES.map((source) => source.compute(client, scope, period)))
+  const attribution = await attributionFor(client, scope, period)
+  const results = await Promise.all(FIGURE_SOURCES.map((source) => source.compute(client, scope, period, attribution)))
   const total: Counts = {}
   const byChild = new Map<number, Counts>()
   for (const [index, result] of results.entries()) {

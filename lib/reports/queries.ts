@@ -1,4 +1,5 @@
 import 'server-only'
+import { validOn } from '@/lib/regions/history-rules'
 import { listPeriodLocks } from '@/lib/periods/locks'
 import type { Prisma, ReportKind, ReportStatus, SignRole } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
@@ -7,7 +8,7 @@ import type { SessionUser } from '@/lib/server/session'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { todayIso, toIso } from '@/lib/dates'
 import { regionSearchKeys } from '@/lib/regions/search-keys'
-import { childRegions, existingRegion, regionInScope, regionNames, townshipsOf } from '@/lib/regions/lookups'
+import { childRegions, existingRegion, regionInScope, regionNames, townshipsValidDuring } from '@/lib/regions/lookups'
 import type { FigureScope } from './figures'
 import {
   annualisationFactor,
@@ -279,7 +280,13 @@ export async function timelinessOverview(countyId: number, statYear: number, tod
   const settings = await reportSettings(db, countyId)
   const periods = periodsOfStatYear(statYear, settings).map((p) => ({ ...p, deadline: deadlineOf(p, settings) }))
   const [townships, submissions] = await Promise.all([
-    townshipsOf(db, countyId),
+    // the townships valid at some time in the year, those a region change ended included (decision 0011)
+    townshipsValidDuring(
+      db,
+      countyId,
+      periods.reduce((m, p) => (p.start < m ? p.start : m), periods[0].start),
+      periods.reduce((m, p) => (p.end > m ? p.end : m), periods[0].end),
+    ),
     db.reportSubmission.findMany({
       where: { countyId, level: 'TOWNSHIP', periodKey: { in: periods.map((p) => p.key) } },
       select: { id: true, regionId: true, kind: true, periodKey: true, deadline: true, firstSubmittedAt: true, status: true },
@@ -291,11 +298,13 @@ export async function timelinessOverview(countyId: number, statYear: number, tod
       const s = byKey.get(`${t.id}/${p.kind}/${p.key}`)
       const deadline = s ? toIso(s.deadline) : p.deadline
       const first = s ? dateOf(s.firstSubmittedAt) : null
+      // a township that was not a region on the period's last day owed no report for it
+      const owed = validOn({ validFrom: t.validFrom && toIso(t.validFrom), validTo: t.validTo && toIso(t.validTo) }, p.end)
       return {
         periodKey: p.key,
         kind: p.kind,
         deadline,
-        timeliness: submissionTimeliness(deadline, first, today),
+        timeliness: !s && !owed ? 'NOT_DUE' : submissionTimeliness(deadline, first, today),
         firstSubmittedOn: first,
         status: s?.status ?? null,
         reportId: s?.id ?? null,

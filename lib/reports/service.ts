@@ -8,12 +8,13 @@ import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { can, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/dates'
-import { existingRegion, lockRegion, townshipsOf } from '@/lib/regions/lookups'
-import { registerSnapshot, type Snapshot } from './snapshot'
+import { existingRegion, lockRegion } from '@/lib/regions/lookups'
+import { childrenOf, registerSnapshot, type Snapshot } from './snapshot'
 import { auditReportElsewhere, countyOf, reportScope, reportSettings } from './scope'
 import { deadlineOf, nextSignRole, reportAbilities, type ReportRefusal, type ReportStep, type SignRole } from './rules'
 import { hasEnded, periodOf, storedPeriod, type Period } from '@/lib/periods/rules'
 import { sumCounts } from './sections'
+import { validOn } from '@/lib/regions/history-rules'
 import type { ReportSettingsInput, ReportTarget } from './schemas'
 
 // Report writes. Each step checks the status it starts from inside its transaction (an UPDATE
@@ -22,7 +23,8 @@ import type { ReportSettingsInput, ReportTarget } from './schemas'
 
 /** The county's figures: the sum of its townships' approved reports for the same period. */
 async function countySnapshot(tx: Tx, countyId: number, period: Period): Promise<Snapshot> {
-  const townships = await townshipsOf(tx, countyId)
+  // the townships valid on the period's last day (decision 0011)
+  const townships = await childrenOf(tx, countyId, [], countyId, period.end)
   const approved = await tx.reportSubmission.findMany({
     where: { countyId, level: 'TOWNSHIP', kind: period.kind, periodKey: period.key, status: 'APPROVED' },
     select: { regionId: true, figures: true },
@@ -130,6 +132,14 @@ export async function prepareReport(ctx: ServiceContext, input: ReportTarget, to
         const period = periodOf(input.kind, input.periodKey, settings)
         if (!period) throw new AppError('reports.errors.badPeriod', undefined, { periodKey: 'reports.errors.badPeriod' })
         if (!hasEnded(period, today)) throw new AppError('reports.errors.future', undefined, { periodKey: 'reports.errors.future' })
+        // a period is reported on the regions valid on its last day (decision 0011)
+        if (!validOn({ validFrom: region.validFrom && toIso(region.validFrom), validTo: region.validTo && toIso(region.validTo) }, period.end)) {
+          throw new AppError(
+            'regionHistory.errors.notValidInPeriod',
+            { name: region.name, date: period.end },
+            { periodKey: 'regionHistory.errors.notValidInPeriod' },
+          )
+        }
         if (
           await tx.reportSubmission.findUnique({
             where: { regionId_kind_periodKey: { regionId: region.id, kind: period.kind, periodKey: period.key } },

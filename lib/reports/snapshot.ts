@@ -2,7 +2,9 @@ import type { DbClient } from '@/lib/server/db'
 import { computeCounts, type FigureScope } from './figures'
 import type { Period } from '@/lib/periods/rules'
 import type { Counts } from './sections'
-import { childRegions } from '@/lib/regions/lookups'
+import { childRegionsOn } from '@/lib/regions/lookups'
+import { nameOn } from '@/lib/regions/history-rules'
+import { renamesOf } from '@/lib/regions/history-map'
 
 // A report's figures as stored with it. Not server-only (like figures.ts): the demo generator,
 // run outside Next.js, prepares its report history with the same function the service uses.
@@ -17,15 +19,20 @@ export interface Snapshot {
   byChild: Record<string, Counts>
 }
 
-/** The children a report is broken down by: the villages of a township, the townships of a county. */
-async function childrenOf(client: DbClient, regionId: number, counted: Iterable<number>) {
-  return (await childRegions(client, regionId, { alsoIds: counted })).map(({ id, code, name }) => ({ id, code, name }))
+/**
+ * The children a report is broken down by: the villages of a township, the townships of a county,
+ * as they were on the period's last day (valid then, under the names they had then: decision
+ * 0011), deactivated ones only where something was counted.
+ */
+export async function childrenOf(client: DbClient, regionId: number, counted: Iterable<number>, countyId: number, date: string) {
+  const [rows, renames] = await Promise.all([childRegionsOn(client, regionId, counted, date), renamesOf(client, countyId)])
+  return renames.length === 0 ? rows : rows.map((r) => ({ ...r, name: nameOn(r, renames, date) }))
 }
 
 /** Live figures of a township or village (or a county, straight from the register) for a period. */
 export async function registerSnapshot(client: DbClient, scope: FigureScope, period: Period): Promise<Snapshot> {
   const counts = await computeCounts(client, scope, period)
-  const children = scope.level === 'VILLAGE' ? [] : await childrenOf(client, scope.regionId, counts.byChild.keys())
+  const children = scope.level === 'VILLAGE' ? [] : await childrenOf(client, scope.regionId, counts.byChild.keys(), scope.countyId, period.end)
   const zero = Object.fromEntries(Object.keys(counts.total).map((k) => [k, 0]))
   return {
     v: 1,

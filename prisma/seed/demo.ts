@@ -14,6 +14,7 @@ import { groupCode } from '@/lib/regions/rules'
 import { buildResidents, DEFAULT_RESIDENTS, MAX_RESIDENTS } from './residents'
 import { sweepRegion } from '@/lib/quality/sweep'
 import { buildReportHistory } from './reports'
+import { recordDemoRegionChange } from './region-history'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -161,6 +162,8 @@ export async function buildDemoCounty(
     })
   }
   await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
+  // one illustrative region change, so the history view is not empty (decision 0011)
+  await recordDemoRegionChange(db, COUNTY.code)
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 

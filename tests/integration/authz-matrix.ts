@@ -294,6 +294,22 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     }),
   },
 
+  // a preview of a rename: a township of another county is an unknown region
+  'lib.regions.history-actions.recordRegionChangeAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'own',
+    refusedAs: ['regionHistory.errors.unknownRegion'],
+    input: (t) => ({
+      kind: 'RENAME',
+      regionId: String(t.township.id),
+      name: '新名镇',
+      effectiveOn: '2020-01-01',
+      documentNo: '宁政字〔2020〕1号',
+      documentTitle: '关于更名的批复',
+      mode: 'preview',
+    }),
+  },
+
   // --- registry
   'registry.createHouseholdAction': {
     roles: REGISTER_EDITORS,

@@ -7,6 +7,8 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { Badge, buttonClass, ButtonLink, EmptyState, formatDateTime, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
 import { Pagination } from '@/components/ui/Pagination'
+import { EndedRegionUsers } from '@/components/regions/EndedRegionUsers'
+import { usersOfEndedRegions } from '@/lib/regions/history'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('users.title') }
@@ -16,7 +18,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const user = await requireUser('user.view')
   const [t, locale] = await Promise.all([getT(), getLocale()])
   const filter = userListSchema.catch({ q: '', page: 1 }).parse(await searchParams)
-  const users = await listUsers(user, filter)
+  const [users, ended] = await Promise.all([listUsers(user, filter), usersOfEndedRegions(user)])
   const href = (page: number) => `/users?${new URLSearchParams({ q: filter.q, page: String(page) })}`
   return (
     <>
@@ -31,6 +33,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       >
         {t('users.title')}
       </PageTitle>
+      <EndedRegionUsers users={ended} />
       <form className="no-print mb-3 flex flex-wrap gap-2" role="search">
         <input
           name="q"

@@ -1,3 +1,4 @@
+import { regionHistoryEn } from './modules/region-history.en'
 import { reportsEn } from './modules/reports.en'
 import { migrationEn } from './modules/migration.en'
 import { qualityEn } from './modules/quality.en'
@@ -657,6 +658,7 @@ export const en: Messages = {
   migration: migrationEn,
   quality: qualityEn,
   imports: importsEn,
+  regionHistory: regionHistoryEn,
   reports: reportsEn,
   lang: {
     'zh-CN': '中文',

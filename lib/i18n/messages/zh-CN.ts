@@ -1,3 +1,4 @@
+import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
 import { migrationZhCN } from './modules/migration.zh-CN'
 import { qualityZhCN } from './modules/quality.zh-CN'
@@ -651,6 +652,7 @@ export const zhCN = {
   migration: migrationZhCN,
   quality: qualityZhCN,
   imports: importsZhCN,
+  regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,
   lang: {
     'zh-CN': '中文',

@@ -10,6 +10,7 @@ import { periodLabel, periodRange, reportTables, statusName } from '@/lib/report
 import { Alert, ButtonLink, Card, formatDateTime, PageTitle } from '@/components/ui'
 import { AnalysisForm, ConfirmActionForm, ReturnForm, SignForm } from '@/components/reports/ReportForms'
 import { ReportTables, StatusBadge, TimelinessBadge } from '@/components/reports/ReportTable'
+import { RegionChangesNote } from '@/components/regions/RegionChangesNote'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('reports.title') }
@@ -105,6 +106,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <p className="mb-2 text-xs text-slate-500">{t(report.level === 'COUNTY' ? 'reports.detail.drillHintTownships' : 'reports.detail.drillHint')}</p>
         ) : null}
         <ReportTables tables={tables} t={t} childHref={childHref} />
+        <RegionChangesNote regionId={report.regionId} period={report.period} />
       </section>
 
       <div className="grid gap-4 lg:grid-cols-2">
