@@ -1,5 +1,8 @@
 import { onRegisterWrite } from '@/lib/registry/hooks'
 import { checkOnSave } from '@/lib/quality/service'
+import { addReportSection } from '@/lib/reports/sections'
+import { addFigureSource } from '@/lib/reports/figures'
+import { serviceCoverageSource, servicesSection } from '@/lib/services/report'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -9,6 +12,9 @@ import { checkOnSave } from '@/lib/quality/service'
 export function composeModules(): void {
   // quality re-checks the people and households each register write touched (decision 0003)
   onRegisterWrite('quality', checkOnSave)
+  // services add their coverage table to the monthly, half-year and annual reports
+  addReportSection(servicesSection)
+  addFigureSource(serviceCoverageSource)
 }
 
 composeModules()

@@ -11,12 +11,14 @@ const LAYERS: readonly (readonly string[])[] = [
   // Prisma's generated client, then the database and plain helpers
   ['generated'],
   ['db', 'dates', 'i18n', 'validation', 'pagination', 'uploads'],
-  // the shared kernel: the action pipeline, sessions and permissions lean on each other
-  ['server', 'access', 'audit', 'navigation'],
+  // the shared kernel: the action pipeline, sessions and permissions lean on each other; stored files
+  ['server', 'access', 'audit', 'navigation', 'attachments'],
   ['regions', 'periods'],
   ['registry'],
   ['migration', 'quality', 'imports'],
   ['reports'],
+  // services stand on the register and plug a section into the reports (through lib/modules.ts)
+  ['services'],
   // read-only views over the others: the home page's work lists
   ['dashboard'],
   // the composition root plugs higher modules into lower modules' hooks

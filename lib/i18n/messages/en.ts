@@ -1,3 +1,4 @@
+import { servicesEn } from './modules/services.en'
 import { reportsEn } from './modules/reports.en'
 import { migrationEn } from './modules/migration.en'
 import { qualityEn } from './modules/quality.en'
@@ -57,6 +58,7 @@ export const en: Messages = {
     VILLAGE_OFFICER: 'Village information officer',
     TOWNSHIP_STAFF: 'Township statistician',
     TOWNSHIP_LEADER: 'Township leader',
+    TOWNSHIP_SERVICE_STAFF: 'Township service staff',
     COUNTY_OFFICIAL: 'County health official',
     ADMIN: 'Administrator',
     INSPECTOR: 'Inspector',
@@ -513,7 +515,6 @@ export const en: Messages = {
       timeline: 'Events',
       services: 'Services',
       benefits: 'Benefits',
-      servicesEmpty: 'Service records will appear here once that module is available.',
       benefitsEmpty: 'Benefits will appear here once that module is available.',
       exchanges: 'Information exchange',
       addMember: 'Add a member',
@@ -615,6 +616,15 @@ export const en: Messages = {
   quality: qualityEn,
   imports: importsEn,
   reports: reportsEn,
+  services: servicesEn,
+  attachments: {
+    errors: {
+      empty: 'The file is empty.',
+      tooLarge: 'The file is too large (at most {max} MB).',
+      notWhatItClaims: 'The file is not what it claims to be: its name or type says photo or PDF, its content does not. Nothing was saved.',
+      type: 'Only JPEG or PNG photos and PDF files are accepted.',
+    },
+  },
   lang: {
     'zh-CN': '中文',
     en: 'English',
