@@ -59,7 +59,10 @@ export async function updateType(ctx: ServiceContext, input: UpdateTypeInput): P
   return db.$transaction(async (tx) => {
     const { typeId, version, ...data } = input
     const before = await tx.serviceType.findFirst({ where: { id: typeId, countyId } })
-    if (!before) throw new NotFoundError()
+    if (!before) {
+      if (await tx.serviceType.findUnique({ where: { id: typeId }, select: { id: true } })) await auditDenied(ctx.actor, 'service.catalogue', { typeId })
+      throw new NotFoundError()
+    }
     if (before.version !== version) throw new ConflictError()
     const clash = await tx.serviceType.findUnique({ where: { countyId_code: { countyId, code: data.code } }, select: { id: true } })
     if (clash && clash.id !== typeId) throw fieldError('code', 'services.errors.codeTaken')
@@ -185,12 +188,22 @@ export async function recordActivity(ctx: ServiceContext, input: RecordActivityI
     if (dates) throw fieldError(dates.field, dates.key)
     const home = await tx.region.findUniqueOrThrow({ where: { id: ctx.subject.regionId }, select: { id: true, level: true, ancestorIds: true } })
     let place: { countyId: number; townshipId: number; villageId: number | null; regionId: number }
-    if (home.level === 'VILLAGE') place = { countyId: home.ancestorIds[0], townshipId: home.ancestorIds[1], villageId: home.id, regionId: home.id }
+    if (home.level === 'VILLAGE') {
+      // a village's officer records the village's own activities only
+      if (input.villageId && input.villageId !== home.id) {
+        await auditDenied(ctx.actor, 'service.record', { villageId: input.villageId })
+        throw fieldError('villageId', 'errors.invalid')
+      }
+      place = { countyId: home.ancestorIds[0], townshipId: home.ancestorIds[1], villageId: home.id, regionId: home.id }
+    }
     else if (home.level === 'TOWNSHIP') {
       place = { countyId: home.ancestorIds[0], townshipId: home.id, villageId: null, regionId: home.id }
       if (input.villageId) {
         const village = await tx.region.findFirst({ where: { id: input.villageId, level: 'VILLAGE', parentId: home.id }, select: { id: true } })
-        if (!village) throw fieldError('villageId', 'errors.invalid')
+        if (!village) {
+          await auditDenied(ctx.actor, 'service.record', { villageId: input.villageId })
+          throw fieldError('villageId', 'errors.invalid')
+        }
         place = { ...place, villageId: village.id, regionId: village.id }
       }
     } else throw new AppError('errors.forbidden')
