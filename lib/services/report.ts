@@ -13,27 +13,28 @@ import { coverage, suppressSmall } from './rules'
 // computed from one (rules.suppressSmall). A report frozen before this section existed has none of
 // its counts: its cells show "—", not 0.
 
-const SENSITIVE = (i: Indicator) => `${i}Sensitive`
+/** Counts of the figure source: eligible and done per indicator (counts add up: a county is the sum of its townships). */
+export const SERVICE_FIGURE_KEYS = INDICATORS.flatMap((i) => [`${i}Eligible`, `${i}Done`])
 
-/** Counts of the figure source: eligible, done, and whether the indicator is fed by a sensitive type. */
-export const SERVICE_FIGURE_KEYS = INDICATORS.flatMap((i) => [`${i}Eligible`, `${i}Done`, SENSITIVE(i)])
-
-function withFlags(counts: Record<string, number>, sensitive: Record<Indicator, boolean>): Counts {
-  return { ...counts, ...Object.fromEntries(INDICATORS.map((i) => [SENSITIVE(i), sensitive[i] ? 1 : 0])) }
-}
+/**
+ * Indicators whose figures the report keeps to the small-cell rule. Pre-marital checks are
+ * reproductive health whatever the catalogue says, and reports are read by roles that see no such
+ * record; the page (queries.coverageView) decides from the catalogue's flags and the viewer.
+ */
+export const REPORT_SMALL_CELL: ReadonlySet<Indicator> = new Set(['marriages'])
 
 export const serviceCoverageSource: FigureSource = {
   keys: SERVICE_FIGURE_KEYS,
   async compute(client, scope, period): Promise<ScopeCounts> {
     const result = await computeCoverage(client, scope, period)
     const byChild = new Map<number, Counts>()
-    for (const [id, counts] of result.byChild) byChild.set(id, withFlags(flatCounts(counts), result.sensitive))
-    return { total: withFlags(flatCounts(result.total), result.sensitive), byChild }
+    for (const [id, counts] of result.byChild) byChild.set(id, flatCounts(counts))
+    return { total: flatCounts(result.total), byChild }
   },
 }
 
 const has = (n: Counts, key: string) => typeof n[key] === 'number'
-const isSensitive = (n: Counts, i: Indicator) => (n[SENSITIVE(i)] ?? 0) > 0
+const isSensitive = (_n: Counts, i: Indicator) => REPORT_SMALL_CELL.has(i)
 
 /** A count as the report shows it: "—" when the report predates the section, suppressed when small and sensitive. */
 function count(i: Indicator, key: string): Column['derive'] {

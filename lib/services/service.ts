@@ -195,8 +195,7 @@ export async function recordActivity(ctx: ServiceContext, input: RecordActivityI
         throw fieldError('villageId', 'errors.invalid')
       }
       place = { countyId: home.ancestorIds[0], townshipId: home.ancestorIds[1], villageId: home.id, regionId: home.id }
-    }
-    else if (home.level === 'TOWNSHIP') {
+    } else if (home.level === 'TOWNSHIP') {
       place = { countyId: home.ancestorIds[0], townshipId: home.id, villageId: null, regionId: home.id }
       if (input.villageId) {
         const village = await tx.region.findFirst({ where: { id: input.villageId, level: 'VILLAGE', parentId: home.id }, select: { id: true } })

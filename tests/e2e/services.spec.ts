@@ -24,7 +24,10 @@ function daysAgo(n: number) {
 test.beforeAll(async () => {
   const db = e2eDatabase()
   try {
-    const officer = await db.user.findUniqueOrThrow({ where: { username: VILLAGE_OFFICER }, select: { region: { select: { id: true, level: true, ancestorIds: true } } } })
+    const officer = await db.user.findUniqueOrThrow({
+      where: { username: VILLAGE_OFFICER },
+      select: { region: { select: { id: true, level: true, ancestorIds: true } } },
+    })
     if ((await db.person.count({ where: { name: CHILD } })) === 0) {
       await makeHousehold(db, officer.region, {
         address: '服务测试路 1 号',
@@ -156,7 +159,11 @@ test('the county sees coverage figures per township and opens the records behind
   await withChildren.first().getByRole('link').first().click()
   await expect(page.getByTestId('coverage-region')).not.toHaveText('')
   await expectAccessible(page, { label: 'coverage of a township' })
-  await page.getByTestId('coverage-total').getByRole('link', { name: /^[1-9]\d*\/\d+$/ }).first().click()
+  await page
+    .getByTestId('coverage-total')
+    .getByRole('link', { name: /^[1-9]\d*\/\d+$/ })
+    .first()
+    .click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('服务记录')
   await expect(page.getByTestId('service-record').first()).toBeVisible()
   await expectAccessible(page, { label: 'records behind a figure' })

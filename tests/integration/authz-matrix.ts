@@ -71,9 +71,24 @@ export interface Row {
 const REGISTER_EDITORS = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF'] as const satisfies Who[]
 const REGISTER_REVIEWERS = ['TOWNSHIP_STAFF'] as const satisfies Who[]
 const ADMINS = ['ADMIN'] as const satisfies Who[]
-const EVERYONE = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'TOWNSHIP_SERVICE_STAFF', 'COUNTY_OFFICIAL', 'ADMIN', 'INSPECTOR'] as const satisfies Who[]
+const EVERYONE = [
+  'VILLAGE_OFFICER',
+  'TOWNSHIP_STAFF',
+  'TOWNSHIP_LEADER',
+  'TOWNSHIP_SERVICE_STAFF',
+  'COUNTY_OFFICIAL',
+  'ADMIN',
+  'INSPECTOR',
+] as const satisfies Who[]
 const SERVICE_RECORDERS = ['VILLAGE_OFFICER', 'TOWNSHIP_SERVICE_STAFF'] as const satisfies Who[]
-const SERVICE_VIEWERS = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'TOWNSHIP_SERVICE_STAFF', 'COUNTY_OFFICIAL', 'INSPECTOR'] as const satisfies Who[]
+const SERVICE_VIEWERS = [
+  'VILLAGE_OFFICER',
+  'TOWNSHIP_STAFF',
+  'TOWNSHIP_LEADER',
+  'TOWNSHIP_SERVICE_STAFF',
+  'COUNTY_OFFICIAL',
+  'INSPECTOR',
+] as const satisfies Who[]
 
 // ------------------------------------------------------------------ fresh targets
 
@@ -188,7 +203,10 @@ async function periodLock(t: Target) {
 }
 
 /** A service type of the target's county, made for this call. */
-async function serviceType(t: Target, over: Partial<{ target: 'PERSON' | 'GROUP'; sensitive: boolean; deliveredBy: 'VILLAGE_OFFICER' | 'TOWNSHIP_SERVICE_STAFF' }> = {}) {
+async function serviceType(
+  t: Target,
+  over: Partial<{ target: 'PERSON' | 'GROUP'; sensitive: boolean; deliveredBy: 'VILLAGE_OFFICER' | 'TOWNSHIP_SERVICE_STAFF' }> = {},
+) {
   return db.serviceType.create({
     data: {
       countyId: t.county.id,
@@ -519,7 +537,15 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   'services.createTypeAction': {
     roles: ['ADMIN@COUNTY'],
     scope: 'none',
-    input: () => ({ code: `MC${next()}`, nameZh: '新服务', nameEn: 'New service', deliveredBy: 'VILLAGE_OFFICER', target: 'PERSON', schedule: 'NONE', scheduleValues: '' }),
+    input: () => ({
+      code: `MC${next()}`,
+      nameZh: '新服务',
+      nameEn: 'New service',
+      deliveredBy: 'VILLAGE_OFFICER',
+      target: 'PERSON',
+      schedule: 'NONE',
+      scheduleValues: '',
+    }),
   },
   'services.updateTypeAction': {
     roles: ['ADMIN@COUNTY'],
@@ -546,7 +572,15 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     input: async (t) => {
       const { person: p } = await person(t)
       const type = await serviceType(t)
-      return { personId: String(p.id), typeId: String(type.id), servedOn: '2024-03-01', station: '服务室', staffName: '矩阵', outcome: '完成', formKey: randomUUID() }
+      return {
+        personId: String(p.id),
+        typeId: String(type.id),
+        servedOn: '2024-03-01',
+        station: '服务室',
+        staffName: '矩阵',
+        outcome: '完成',
+        formKey: randomUUID(),
+      }
     },
   },
   // the activity is the caller's region's; a village outside it is refused
@@ -621,7 +655,16 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       const sha256 = createHash('sha256').update(PNG_1PX).digest('hex')
       await attachmentStore().put(blobKey(sha256), PNG_1PX)
       const a = await db.attachment.create({
-        data: { sha256, mime: 'image/png', size: PNG_1PX.length, name: 'a.png', ownerType: 'ServiceRecord', ownerId: record.id, countyId: t.county.id, createdById: t.me.id },
+        data: {
+          sha256,
+          mime: 'image/png',
+          size: PNG_1PX.length,
+          name: 'a.png',
+          ownerType: 'ServiceRecord',
+          ownerId: record.id,
+          countyId: t.county.id,
+          createdById: t.me.id,
+        },
       })
       return { url: `/api/services/attachments/${a.id}`, params: { id: String(a.id) } }
     },
