@@ -9,7 +9,7 @@ import { coverage, suppressSmall } from './rules'
 // addFigureSource). Exported for the assessment module, which reads the same figures as indicators.
 //
 // Reports are read by township staff and leaders, county officials and inspectors, none of whom may
-// see sensitive records: an indicator fed by a sensitive type shows no count of 1–4 and no rate
+// see sensitive records: the pre-marital checks (REPORT_SMALL_CELL) show no count of 1–4 and no rate
 // computed from one (rules.suppressSmall). A report frozen before this section existed has none of
 // its counts: its cells show "—", not 0.
 
