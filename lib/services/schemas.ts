@@ -68,9 +68,12 @@ export type CreateTypeInput = z.output<typeof createTypeSchema>
 export const updateTypeSchema = z.object({ ...typeFields, typeId: id, version, active: checkbox }).superRefine(checkSchedule)
 export type UpdateTypeInput = z.output<typeof updateTypeSchema>
 
-/** An optional uploaded file: an empty file input sends a nameless empty File, which is "none". */
-const optionalFile = z.preprocess(
-  (v) => (v instanceof File && v.size === 0 && v.name === '' ? undefined : typeof v === 'string' && v === '' ? undefined : v),
+/**
+ * An optional uploaded file: an empty file input arrives as an empty File (named "" or "blob",
+ * depending on the browser and the server's form parser), which is "none", as is "".
+ */
+export const optionalFile = z.preprocess(
+  (v) => ((v instanceof File && v.size === 0) || v === '' ? undefined : v),
   z
     .instanceof(File, { error: 'errors.invalid' })
     .refine((f) => f.size <= ATTACHMENT_MAX_BYTES, { error: 'attachments.errors.tooLarge' })

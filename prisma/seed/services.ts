@@ -77,6 +77,7 @@ export async function buildServicesDemo(
   const people = await db.person.findMany({
     where: { countyId, alive: true, movedOut: false, residence: { not: 'OUTFLOW' } },
     select: { id: true, townshipId: true, villageId: true, householdId: true, birthDate: true, sex: true, maritalStatus: true },
+    orderBy: { id: 'asc' },
   })
   const childAges = DEMO_SERVICE_TYPES.find((t) => t.code === 'CHILD_CHECK')!.scheduleValues
   for (const p of people) {
@@ -88,7 +89,7 @@ export async function buildServicesDemo(
         const due = addMonths(birth, months)
         if (due < from || due > today || random.next() > 0.88) continue
         const on = addDays(due, random.int(-10, 20))
-        if (on > today || on < birth) continue
+        if (on > today || on < birth || on < from) continue
         rows.push({ ...base(p, 'CHILD_CHECK', on), personId: p.id, outcome: '生长发育正常', followUpOn: null })
       }
     }
@@ -121,11 +122,13 @@ export async function buildServicesDemo(
   const marriages = await db.lifeEvent.findMany({
     where: { countyId, type: 'MARRIAGE', status: 'ACTIVE', occurredOn: { gte: new Date(`${from}T00:00:00Z`) } },
     select: { personId: true, townshipId: true, villageId: true, occurredOn: true },
+    orderBy: { id: 'asc' },
   })
   for (const m of marriages) {
     if (random.next() > 0.6) continue
     const married = m.occurredOn.toISOString().slice(0, 10)
     const on = addDays(married, -random.int(7, 120))
+    if (on < from) continue
     rows.push({
       ...base(m, 'PREMARITAL', on),
       personId: m.personId,
@@ -138,11 +141,12 @@ export async function buildServicesDemo(
   }
 
   // special families: three households a township, each contacted in most months
-  const townships = await db.region.findMany({ where: { level: 'TOWNSHIP', ancestorIds: { has: countyId } }, select: { id: true } })
+  const townships = await db.region.findMany({ where: { level: 'TOWNSHIP', ancestorIds: { has: countyId } }, select: { id: true }, orderBy: { code: 'asc' } })
   for (const t of townships) {
     const households = await db.household.findMany({
       where: { townshipId: t.id, headId: { not: null } },
       select: { id: true, villageId: true, headId: true },
+      orderBy: { id: 'asc' },
       take: 400,
     })
     for (let i = 0; i < 3 && households.length > 0; i++) {
@@ -159,7 +163,7 @@ export async function buildServicesDemo(
           setById: recorder,
         },
       })
-      for (let month = 0; month < 24; month++) {
+      for (let month = 1; month <= 24; month++) {
         const start = addMonths(from.slice(0, 8) + '01', month)
         if (start > today || random.next() > 0.85) continue
         const end = addDays(addMonths(start, 1), -1)
@@ -174,7 +178,11 @@ export async function buildServicesDemo(
   }
 
   // group activities: about one a quarter in each village
-  const villages = await db.region.findMany({ where: { level: 'VILLAGE', ancestorIds: { has: countyId } }, select: { id: true, ancestorIds: true } })
+  const villages = await db.region.findMany({
+    where: { level: 'VILLAGE', ancestorIds: { has: countyId } },
+    select: { id: true, ancestorIds: true },
+    orderBy: { code: 'asc' },
+  })
   for (const v of villages) {
     for (let q = 0; q < 8; q++) {
       if (random.next() > 0.8) continue

@@ -66,7 +66,7 @@ test('a village officer records a child check from the person page: empty field,
 
   // empty fields: nothing saved, the fields say why
   await form.getByRole('button', { name: '保存服务记录' }).click()
-  await expect(form.getByText('请检查标出的字段。')).toBeVisible()
+  await expect(form.getByText('请检查标出的内容。')).toBeVisible()
   await expect(form.getByText('此项为必填项。').first()).toBeVisible()
 
   // a date before the child's birth is refused with the birth date named
@@ -104,7 +104,7 @@ test('a village officer records a group activity; a wrong attendance is refused'
   await form.getByLabel('服务站/服务室').fill('村卫生室')
   await form.getByLabel('服务结果').fill('发放宣传资料')
   await form.getByRole('button', { name: '保存活动' }).click()
-  await expect(form.getByText('请检查标出的字段。')).toBeVisible()
+  await expect(form.getByText('请检查标出的内容。')).toBeVisible()
   await expect(form.getByLabel('参加人数')).toHaveAttribute('aria-invalid', 'true')
   await form.getByLabel('参加人数').fill('32')
   await form.getByRole('button', { name: '保存活动' }).click()

@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
-import { beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { createClient } from '@/lib/db/client'
+import { buildDemoCounty } from '@/prisma/seed/demo'
 import { db } from '../setup/db'
 import { staff } from './helpers'
 import { makeCounty, personInput } from '@/tests/factories'
@@ -346,5 +349,49 @@ describe('service records', () => {
     })
     expect((await listRecords(s.who.township, { target: 'GROUP' })).rows.map((r) => r.id)).toContain(recordId)
     expect((await listRecords(s.who.otherService, { target: 'GROUP' })).rows.map((r) => r.id)).not.toContain(recordId)
+  })
+})
+
+describe('the demo county’s services', { timeout: 300_000 }, () => {
+  it('has the eight types, the service staff account, special families and two years of records, sensitive ones with consent', async () => {
+    const server = inject('pgServerUrl')
+    const admin = new pg.Client({ connectionString: `${server}postgres` })
+    await admin.connect()
+    await admin.query('DROP DATABASE IF EXISTS xz_demo_services')
+    await admin.query('CREATE DATABASE xz_demo_services TEMPLATE xz_template')
+    await admin.end()
+    const demo = createClient(`${server}xz_demo_services`)
+    try {
+      const today = '2026-11-22'
+      const made = await buildDemoCounty(demo, { residents: 3000, today, now: new Date('2026-11-22T10:00:00+08:00') })
+      expect(made.accounts.find((a) => a.username === 'chd.service')).toMatchObject({ role: 'TOWNSHIP_SERVICE_STAFF', region: '柴胡店镇' })
+      expect(await demo.user.findUniqueOrThrow({ where: { username: 'chd.service' }, select: { role: true } })).toEqual({ role: 'TOWNSHIP_SERVICE_STAFF' })
+      const types = await demo.serviceType.findMany({ select: { code: true, sensitive: true, target: true } })
+      expect(types).toHaveLength(8)
+      expect(
+        types
+          .filter((t) => t.sensitive)
+          .map((t) => t.code)
+          .sort(),
+      ).toEqual(['CONTRACEPTION', 'PREMARITAL', 'PREPREGNANCY'])
+      const records = await demo.serviceRecord.findMany({ select: { servedOn: true, sensitive: true, consentBy: true, personId: true, attendance: true } })
+      expect(records.length).toBeGreaterThan(1000)
+      expect(records.every((r) => r.servedOn.toISOString().slice(0, 10) <= today && r.servedOn.toISOString().slice(0, 10) >= '2024-11-22')).toBe(true)
+      expect(records.filter((r) => r.sensitive).length).toBeGreaterThan(0)
+      expect(records.filter((r) => r.sensitive).every((r) => r.consentBy !== null)).toBe(true)
+      expect(records.filter((r) => r.personId === null && (r.attendance ?? 0) > 0).length).toBeGreaterThan(100)
+      expect(await demo.specialFamily.count()).toBe(33)
+      // coverage at realistic rates: most children up to date and most elderly managed, not all
+      const county = await demo.region.findFirstOrThrow({ where: { level: 'COUNTY' }, select: { id: true } })
+      const coverage = await computeCoverage(demo, { level: 'COUNTY', regionId: county.id, countyId: county.id }, { start: '2026-11-01', end: today })
+      for (const i of ['children', 'elderly'] as const) {
+        expect(coverage.total[i].eligible).toBeGreaterThan(50)
+        expect(coverage.total[i].done / coverage.total[i].eligible).toBeGreaterThan(0.5)
+        expect(coverage.total[i].done).toBeLessThan(coverage.total[i].eligible)
+      }
+      expect(coverage.total.families.eligible).toBe(33)
+    } finally {
+      await demo.$disconnect()
+    }
   })
 })
