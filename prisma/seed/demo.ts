@@ -164,7 +164,6 @@ export async function buildDemoCounty(
       })
     })
   }
-  await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
   accounts.push(
     ...(await buildServicesDemo(db, {
       countyId: regionId(COUNTY.code),
@@ -174,6 +173,7 @@ export async function buildDemoCounty(
       serviceStaffTownshipCode: chd,
     })),
   )
+  await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 
