@@ -60,12 +60,18 @@ const zero = (): IndicatorCounts => ({
 const COLUMN = { COUNTY: 'countyId', TOWNSHIP: 'townshipId', VILLAGE: 'villageId' } as const
 const CHILD_OF = { COUNTY: 'townshipId', TOWNSHIP: 'villageId', VILLAGE: null } as const
 
-/** Dates of current records of some types for some people, by person. */
-async function recordDates(client: Client, typeIds: number[], personIds: number[], from: string, to: string): Promise<Map<number, string[]>> {
-  const out = new Map<number, string[]>()
+/** Current records (type and date) of some types for some people, dated in [from, to], by person. */
+async function recordDates(
+  client: Client,
+  typeIds: number[],
+  personIds: number[],
+  from: string,
+  to: string,
+): Promise<Map<number, { typeId: number; servedOn: string }[]>> {
+  const out = new Map<number, { typeId: number; servedOn: string }[]>()
   if (typeIds.length === 0 || personIds.length === 0) return out
-  const rows = await client.$queryRawUnsafe<{ personId: number; servedOn: Date }[]>(
-    `SELECT r."personId", r."servedOn" FROM "ServiceRecord" r
+  const rows = await client.$queryRawUnsafe<{ personId: number; typeId: number; servedOn: Date }[]>(
+    `SELECT r."personId", r."typeId", r."servedOn" FROM "ServiceRecord" r
      WHERE r."personId" = ANY($1::int[]) AND r."typeId" = ANY($2::int[]) AND r.status = 'ACTIVE' AND NOT r.voided AND r."withdrawnOn" IS NULL
        AND r."servedOn" BETWEEN $3::date AND $4::date`,
     personIds,
@@ -73,7 +79,7 @@ async function recordDates(client: Client, typeIds: number[], personIds: number[
     from,
     to,
   )
-  for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), r.servedOn.toISOString().slice(0, 10)])
+  for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), { typeId: r.typeId, servedOn: r.servedOn.toISOString().slice(0, 10) }])
   return out
 }
 
@@ -103,66 +109,58 @@ export async function computeCoverage(client: Client, scope: CoverageScope, peri
     if (done) c.done += 1
   }
 
-  // children 0–6 with their due checks done (the most recent due check, rules.childCheckStatus)
+  // The register's cohorts in parallel, then one read of the records of all four indicators: a
+  // report computes this for every village of every period, so round trips count.
   const ages = [...new Set(of('children').flatMap((t) => t.scheduleValues))]
-  if (ages.length > 0) {
-    const children = (await residentsBornFrom(client, cohort, addDays(addMonths(end, -CHILD_MAX_MONTHS), 1), end)).filter((c) =>
-      inChildGroup(c.birthDate, end, ages),
-    )
-    const checks = await recordDates(
-      client,
-      typeIds.children,
-      children.map((c) => c.id),
-      addDays(addMonths(end, -CHILD_MAX_MONTHS), 1),
-      end,
-    )
-    for (const c of children) add('children', c, childCheckStatus(c.birthDate, end, ages, checks.get(c.id) ?? []).upToDate)
-  }
-
-  // people of the age (65+) with a visit in the calendar year of the period's end
   const elderlyAge = of('elderly')[0]?.scheduleValues[0]
-  if (elderlyAge !== undefined) {
-    const elderly: CohortMember[] = await residentsBornBy(client, cohort, bornByForAge(end, elderlyAge), end)
-    const visits = await recordDates(
-      client,
-      typeIds.elderly,
-      elderly.map((p) => p.id),
-      `${end.slice(0, 4)}-01-01`,
-      end,
-    )
-    for (const p of elderly) add('elderly', p, visits.has(p.id))
-  }
+  const childFrom = addDays(addMonths(end, -CHILD_MAX_MONTHS), 1)
+  const [children, elderly, families, marriages] = await Promise.all([
+    ages.length > 0 ? residentsBornFrom(client, cohort, childFrom, end).then((list) => list.filter((c) => inChildGroup(c.birthDate, end, ages))) : [],
+    elderlyAge !== undefined ? residentsBornBy(client, cohort, bornByForAge(end, elderlyAge), end) : ([] as CohortMember[]),
+    typeIds.families.length > 0
+      ? client.specialFamily
+          .findMany({
+            where: { [COLUMN[scope.level]]: scope.regionId, active: true, since: { lte: new Date(`${end}T00:00:00Z`) } },
+            select: { householdId: true, townshipId: true, villageId: true },
+          })
+          .then(async (list) => ({
+            list,
+            members: await householdMembers(
+              client,
+              list.map((f) => f.householdId),
+            ),
+          }))
+      : { list: [], members: new Map<number, number[]>() },
+    typeIds.marriages.length > 0 ? marriagesBetween(client, cohort, start, end) : [],
+  ])
+  const records = await recordDates(
+    client,
+    [...typeIds.children, ...typeIds.elderly, ...typeIds.families, ...typeIds.marriages],
+    [...new Set([...children.map((c) => c.id), ...elderly.map((p) => p.id), ...[...families.members.values()].flat(), ...marriages.map((m) => m.personId)])],
+    [childFrom, `${end.slice(0, 4)}-01-01`, start, addDays(start, -366)].sort()[0],
+    end,
+  )
+  const datesOf = (personId: number, indicator: Indicator, from: string) =>
+    (records.get(personId) ?? []).filter((r) => r.servedOn >= from && typeIds[indicator].includes(r.typeId)).map((r) => r.servedOn)
 
+  // children 0–6 with their due checks done (the most recent due check, rules.childCheckStatus)
+  for (const c of children) add('children', c, childCheckStatus(c.birthDate, end, ages, datesOf(c.id, 'children', childFrom)).upToDate)
+  // people of the age (65+) with a visit in the calendar year of the period's end
+  for (const p of elderly) add('elderly', p, datesOf(p.id, 'elderly', `${end.slice(0, 4)}-01-01`).length > 0)
   // special families (flagged, active, since on or before the end) with a contact in the period
-  if (typeIds.families.length > 0) {
-    const families = await client.specialFamily.findMany({
-      where: { [COLUMN[scope.level]]: scope.regionId, active: true, since: { lte: new Date(`${end}T00:00:00Z`) } },
-      select: { householdId: true, townshipId: true, villageId: true },
-    })
-    const members = await householdMembers(
-      client,
-      families.map((f) => f.householdId),
+  for (const f of families.list)
+    add(
+      'families',
+      f,
+      (families.members.get(f.householdId) ?? []).some((id) => datesOf(id, 'families', start).length > 0),
     )
-    const contacts = await recordDates(client, typeIds.families, [...members.values()].flat(), start, end)
-    for (const f of families)
-      add(
-        'families',
-        f,
-        (members.get(f.householdId) ?? []).some((id) => contacts.has(id)),
-      )
-  }
-
   // marriages of the period with a pre-marital check in the year before (aggregate only)
-  if (typeIds.marriages.length > 0) {
-    const marriages = await marriagesBetween(client, cohort, start, end)
-    const checks = await recordDates(client, typeIds.marriages, [...new Set(marriages.map((m) => m.personId))], addDays(start, -366), end)
-    for (const m of marriages)
-      add(
-        'marriages',
-        m,
-        (checks.get(m.personId) ?? []).some((d) => premaritalCounts(d, m.occurredOn)),
-      )
-  }
+  for (const m of marriages)
+    add(
+      'marriages',
+      m,
+      datesOf(m.personId, 'marriages', addDays(start, -366)).some((d) => premaritalCounts(d, m.occurredOn)),
+    )
 
   return { total, byChild, sensitive, typeIds }
 }
