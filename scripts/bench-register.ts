@@ -87,14 +87,17 @@ for (const residents of sizes) {
     const birthMs: number[] = []
     for (const [i, m] of mothers.entries()) {
       const [ms] = await time(() =>
-        recordEvent({ ...official, role: 'TOWNSHIP_STAFF' }, official, {
-          type: 'BIRTH',
-          motherId: m.id,
-          version: m.version,
-          occurredOn: todayIso(),
-          name: `测试${i}`,
-          sex: 'FEMALE',
-        }),
+        recordEvent(
+          { actor: { ...official, role: 'TOWNSHIP_STAFF' }, subject: official },
+          {
+            type: 'BIRTH',
+            motherId: m.id,
+            version: m.version,
+            occurredOn: todayIso(),
+            name: `测试${i}`,
+            sex: 'FEMALE',
+          },
+        ),
       )
       birthMs.push(ms)
     }

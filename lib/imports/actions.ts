@@ -6,5 +6,5 @@ import { importRegister } from './service'
 export const importRegisterAction = defineAction({
   schema: importRegisterSchema,
   permission: 'register.edit',
-  run: async (input, { user, actor }) => importRegister(actor, user, new Uint8Array(await input.file.arrayBuffer()), input.mode === 'commit'),
+  run: async (input, ctx) => importRegister(ctx, new Uint8Array(await input.file.arrayBuffer()), input.mode === 'commit'),
 })

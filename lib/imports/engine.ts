@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
+import type { DbClient, Tx } from '@/lib/server/db'
 import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
 import { inScope, type Subject } from '@/lib/access/permissions'
 import { personColumns } from '@/lib/registry/columns'
@@ -19,9 +20,6 @@ import type { SheetRow } from './sheet'
 // - a household whose members are all registered is skipped; when its head is registered, its new
 //   members join the head's household; a registered member in some other household is an error;
 // - everything else is created in one transaction with one audit event; any error, nothing.
-
-type Tx = Prisma.TransactionClient
-export type ImportClient = Pick<PrismaClient, '$transaction' | 'region' | 'person'>
 
 export interface ImportSummary {
   rows: number
@@ -92,7 +90,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Checks the rows against the regions and the register; returns the plan, or the errors. */
-export async function planImport(client: ImportClient, subject: Subject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
+export async function planImport(client: DbClient, subject: Subject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
   const { households, errors } = validateRows(rows)
   const plan: Plan = { create: [], join: [], skipped: [], outOfScope: [], parents: [] }
   const fail = (line: number, column: RowError['column'], key: RowError['key'], value = '', params?: RowError['params']) =>
@@ -283,7 +281,7 @@ const CHANGE_COLUMNS: BulkColumn[] = [
 
 /** Writes the plan in one transaction: households, people in bulk, heads, then the audit event. */
 async function writePlan(
-  client: ImportClient,
+  client: PrismaClient,
   plan: Plan,
   auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,
   summary: ImportSummary,
@@ -393,7 +391,7 @@ export type Phase = (name: string) => void
  * refuse by throwing); `auditEvent` writes the one audit event inside the import's transaction.
  */
 export async function runImport(
-  client: ImportClient,
+  client: PrismaClient,
   subject: Subject,
   rows: SheetRow[],
   commit: boolean,

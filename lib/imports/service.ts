@@ -1,8 +1,8 @@
 import 'server-only'
-import type { Subject } from '@/lib/access/permissions'
+import type { ServiceContext } from '@/lib/server/context'
 import { todayIso } from '@/lib/dates'
-import { db, type Tx } from '@/lib/server/db'
-import { audit, type Actor } from '@/lib/server/audit'
+import { db, type DbClient } from '@/lib/server/db'
+import { audit } from '@/lib/server/audit'
 import { AppError } from '@/lib/server/errors'
 import { isUniqueViolation, runImport, type ImportCheck, type ImportResult } from './engine'
 import { MAX_IMPORT_ROWS, readSheet } from './sheet'
@@ -22,7 +22,8 @@ const CAP_LOCK = 0x58_5a_49_4d // "XZIM"
  * OUT_OF_SCOPE_DAILY_CAP such hits in a day the import is refused (an alert for the administrators:
  * ./queries.ts). A commit adds its own audit event of counts in its transaction.
  */
-export async function importRegister(actor: Actor, subject: Subject, bytes: Uint8Array, commit: boolean): Promise<ImportResult> {
+export async function importRegister(ctx: ServiceContext, bytes: Uint8Array, commit: boolean): Promise<ImportResult> {
+  const { actor, subject } = ctx
   const sheet = await readSheet(bytes)
   if (!sheet.ok) throw new AppError(sheet.error, { max: MAX_IMPORT_ROWS, ...sheet.params }, { file: sheet.error })
   try {
@@ -33,7 +34,7 @@ export async function importRegister(actor: Actor, subject: Subject, bytes: Uint
       commit,
       (tx, summary) => audit(tx, actor, { action: 'register.import', entity: 'Household', regionId: subject.regionId, after: { ...summary } }),
       undefined,
-      (check) => auditCheck(actor, subject, check),
+      (check) => auditCheck(ctx, check),
     )
   } catch (error) {
     // Someone registered one of these ID numbers between the check and the write.
@@ -49,7 +50,8 @@ export async function importRegister(actor: Actor, subject: Subject, bytes: Uint
  * the (actorId, at) index makes the sum one short range scan. A counter table would be a second
  * record of the same facts that could disagree with the audit.
  */
-async function auditCheck(actor: Actor, subject: Subject, check: ImportCheck): Promise<void> {
+async function auditCheck(ctx: ServiceContext, check: ImportCheck): Promise<void> {
+  const { actor, subject } = ctx
   const { outOfScopeHashes, ...counts } = check
   const refused = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAP_LOCK}::int, ${subject.id}::int)`
@@ -67,7 +69,7 @@ async function auditCheck(actor: Actor, subject: Subject, check: ImportCheck): P
 }
 
 /** Out-of-region hits of the user's import checks since midnight, China time (refused ones too). */
-export async function outOfScopeHitsToday(client: Tx | typeof db, userId: number, now: Date = new Date()): Promise<number> {
+export async function outOfScopeHitsToday(client: DbClient, userId: number, now: Date = new Date()): Promise<number> {
   const since = new Date(`${todayIso(now)}T00:00:00+08:00`)
   const [row] = await client.$queryRaw<{ hits: number }[]>`
     SELECT COALESCE(SUM(("after"->>'outOfScope')::int), 0)::int AS hits

@@ -6,7 +6,7 @@ import { recordAnswer, recordNotice } from './service'
 export const recordNoticeAction = defineAction({
   schema: recordNoticeSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => recordNotice(actor, user, input),
+  run: (input, ctx) => recordNotice(ctx, input),
   revalidate: ['/register/migrants'],
   success: 'migration.exchange.noticeRecorded',
 })
@@ -14,7 +14,7 @@ export const recordNoticeAction = defineAction({
 export const recordAnswerAction = defineAction({
   schema: recordAnswerSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => recordAnswer(actor, user, input),
+  run: (input, ctx) => recordAnswer(ctx, input),
   revalidate: ['/register/migrants'],
   success: 'migration.exchange.answerRecorded',
 })

@@ -1,8 +1,9 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import { db } from '@/lib/server/db'
-import { audit, auditDenied, type Actor } from '@/lib/server/audit'
+import { audit, auditDenied } from '@/lib/server/audit'
 import { AppError, NotFoundError } from '@/lib/server/errors'
-import { registerScope, type Subject } from '@/lib/access/permissions'
+import { registerScope } from '@/lib/access/permissions'
 import { toDate, toIso } from '@/lib/dates'
 import type { RecordAnswerInput, RecordNoticeInput } from './schemas'
 
@@ -12,7 +13,8 @@ import type { RecordAnswerInput, RecordNoticeInput } from './schemas'
 
 const MIGRANT = { residence: { in: ['INFLOW' as const, 'OUTFLOW' as const] }, alive: true, movedOut: false }
 
-export async function recordNotice(actor: Actor, subject: Subject, input: RecordNoticeInput): Promise<{ exchangeId: number }> {
+export async function recordNotice(ctx: ServiceContext, input: RecordNoticeInput): Promise<{ exchangeId: number }> {
+  const { actor, subject } = ctx
   return db.$transaction(async (tx) => {
     const person = await tx.person.findFirst({
       where: { id: input.personId, ...registerScope(subject), ...MIGRANT },
@@ -47,7 +49,8 @@ export async function recordNotice(actor: Actor, subject: Subject, input: Record
   })
 }
 
-export async function recordAnswer(actor: Actor, subject: Subject, input: RecordAnswerInput): Promise<{ exchangeId: number }> {
+export async function recordAnswer(ctx: ServiceContext, input: RecordAnswerInput): Promise<{ exchangeId: number }> {
+  const { actor, subject } = ctx
   return db.$transaction(async (tx) => {
     const exchange = await tx.exchangeRequest.findFirst({
       where: { id: input.exchangeId, person: registerScope(subject) },

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Tx } from '@/lib/server/db'
+import type { DbClient, Tx } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { toDate } from '@/lib/dates'
 
@@ -47,7 +47,7 @@ export async function releasePeriodLock(tx: Tx, input: { lockId: number; userId:
 }
 
 /** A county's locks, newest period first; a lock keeps its place when released. */
-export async function listPeriodLocks(client: Tx, countyId: number, paging: { skip: number; take: number }) {
+export async function listPeriodLocks(client: DbClient, countyId: number, paging: { skip: number; take: number }) {
   const where = { countyId }
   const [rows, total] = await Promise.all([
     client.periodLock.findMany({ where, orderBy: [{ toDate: 'desc' }, { townshipId: 'asc' }, { id: 'desc' }], ...paging }),

@@ -1,7 +1,8 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
-import { audit, auditDenied, type Actor } from '@/lib/server/audit'
+import { audit, auditDenied } from '@/lib/server/audit'
 import { AppError, NotFoundError } from '@/lib/server/errors'
 import { can, inScope, registerScope, type Subject } from '@/lib/access/permissions'
 import { detect, reconcile, recordsAffectedBy, sweepRegion, type SweepCounts } from './sweep'
@@ -35,7 +36,8 @@ export async function checkOnSave(
 }
 
 /** The full sweep of the subject's region (township staff: their township). */
-export async function sweep(actor: Actor, subject: Subject) {
+export async function sweep(ctx: ServiceContext) {
+  const { actor, subject } = ctx
   const scope = registerScope(subject)
   if ('groupId' in scope) throw new NotFoundError()
   const [column, id] = Object.entries(scope)[0] as ['countyId' | 'townshipId' | 'villageId', number]
@@ -44,7 +46,8 @@ export async function sweep(actor: Actor, subject: Subject) {
   )
 }
 
-async function findingForChange(tx: Tx, actor: Actor, subject: Subject, findingId: number, permission: 'register.review' | 'register.edit') {
+async function findingForChange(tx: Tx, ctx: ServiceContext, findingId: number, permission: 'register.review' | 'register.edit') {
+  const { actor, subject } = ctx
   const finding = await tx.qualityFinding.findFirst({ where: { id: findingId, ...findingScope(subject) } })
   if (!finding) {
     if (await db.qualityFinding.findUnique({ where: { id: findingId }, select: { id: true } })) await auditDenied(actor, permission, { findingId })
@@ -55,9 +58,10 @@ async function findingForChange(tx: Tx, actor: Actor, subject: Subject, findingI
 
 const OPEN_STATUSES = ['OPEN', 'ASSIGNED']
 
-export async function assignFinding(actor: Actor, subject: Subject, input: AssignInput): Promise<void> {
+export async function assignFinding(ctx: ServiceContext, input: AssignInput): Promise<void> {
+  const { actor, subject } = ctx
   await db.$transaction(async (tx) => {
-    const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.review')
+    const finding = await findingForChange(tx, ctx, input.findingId, 'register.review')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
     const assignee = await tx.user.findFirst({
       where: { id: input.assigneeId, active: true },
@@ -86,9 +90,10 @@ export async function assignFinding(actor: Actor, subject: Subject, input: Assig
  * Marks a finding fixed with a note. The rule is checked again first: a record that still breaks it
  * is not fixed, and the finding stays open (the next check would only reopen it).
  */
-export async function markFixed(actor: Actor, subject: Subject, input: ResolveInput): Promise<void> {
+export async function markFixed(ctx: ServiceContext, input: ResolveInput): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.edit')
+    const finding = await findingForChange(tx, ctx, input.findingId, 'register.edit')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
     const target = await recordsAffectedBy(
       tx,
@@ -110,9 +115,10 @@ export async function markFixed(actor: Actor, subject: Subject, input: ResolveIn
 }
 
 /** Closes a finding with a note: accepted as it is (a warning that is right) or not worth fixing. */
-export async function closeFinding(actor: Actor, subject: Subject, input: ResolveInput): Promise<void> {
+export async function closeFinding(ctx: ServiceContext, input: ResolveInput): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.review')
+    const finding = await findingForChange(tx, ctx, input.findingId, 'register.review')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
     await tx.qualityFinding.update({ where: { id: finding.id }, data: { status: 'CLOSED', note: input.note, closedAt: new Date() } })
     await audit(tx, actor, {

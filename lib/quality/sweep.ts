@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
+import type { DbClient, Tx } from '@/lib/server/db'
 import { decryptIdNumber } from '@/lib/registry/crypto'
 import { todayIso, toIso } from '@/lib/dates'
 import {
@@ -23,8 +24,6 @@ import {
 // singletons: the nightly script runs it with its own client. Each rule is one set-based query that
 // narrows the candidates (a handful of queries in all, whatever the size of the county); the pure
 // function in rules.ts then decides. ID numbers are decrypted in chunks, never all at once.
-
-export type Client = Prisma.TransactionClient | PrismaClient
 
 /** What to check: everything of one region, or the given records only. */
 export type Target =
@@ -72,7 +71,7 @@ function found(rule: RuleId, entity: Entity, row: Place, details: Prisma.InputJs
 const place = (alias: string) => Prisma.raw(`${alias}.id, ${alias}."countyId", ${alias}."townshipId", ${alias}."villageId"`)
 
 /** Evaluates every rule for the target and returns what is broken. */
-export async function detect(client: Client, target: Target, today = todayIso()): Promise<Detection[]> {
+export async function detect(client: DbClient, target: Target, today = todayIso()): Promise<Detection[]> {
   if (target.kind === 'records' && target.personIds.length + target.householdIds.length + target.eventIds.length === 0) return []
   const out: Detection[] = []
 
@@ -238,7 +237,7 @@ export async function detect(client: Client, target: Target, today = todayIso())
 }
 
 /** Decrypts stored ID numbers chunk by chunk (keyset paging) and compares them with the record. */
-async function detectIdMismatch(client: Client, target: Target): Promise<Detection[]> {
+async function detectIdMismatch(client: DbClient, target: Target): Promise<Detection[]> {
   const out: Detection[] = []
   const where: Prisma.PersonWhereInput = target.kind === 'region' ? { [target.column]: target.id } : { id: { in: target.personIds } }
   let after = 0
@@ -296,7 +295,7 @@ function existingWhere(target: Target): Prisma.QualityFindingWhereInput {
  * there (accepted as it is) stays closed while the problem lasts; once the record passes it turns
  * FIXED, so that a later return of the problem reopens it.
  */
-export async function reconcile(client: Client, target: Target, detections: Detection[], now = new Date()): Promise<SweepCounts> {
+export async function reconcile(client: DbClient, target: Target, detections: Detection[], now = new Date()): Promise<SweepCounts> {
   const existing = await client.qualityFinding.findMany({
     where: existingWhere(target),
     select: { id: true, rule: true, entity: true, entityId: true, status: true, villageId: true },
@@ -357,7 +356,7 @@ export async function reconcile(client: Client, target: Target, detections: Dete
 export async function sweepRegion(
   client: PrismaClient,
   region: { column: 'countyId' | 'townshipId' | 'villageId'; id: number },
-  record: (tx: Prisma.TransactionClient, result: SweepCounts & { ms: number }) => Promise<void>,
+  record: (tx: Tx, result: SweepCounts & { ms: number }) => Promise<void>,
 ): Promise<SweepCounts & { ms: number }> {
   const started = Date.now()
   return client.$transaction(
@@ -374,7 +373,7 @@ export async function sweepRegion(
 
 /** The records touched by a save, widened to those whose findings the save can change. */
 export async function recordsAffectedBy(
-  client: Client,
+  client: DbClient,
   input: { personIds?: (number | null | undefined)[]; householdIds?: (number | null | undefined)[] },
 ): Promise<Target & { kind: 'records' }> {
   const saved = unique(input.personIds ?? [])

@@ -8,7 +8,7 @@ import { readRegionCsv } from './csv'
 export const createRegionAction = defineAction({
   schema: createRegionSchema,
   permission: 'region.manage',
-  run: (input, { user, actor }) => createRegion(actor, user, input),
+  run: (input, ctx) => createRegion(ctx, input),
   revalidate: ['/regions'],
   success: 'regions.created',
 })
@@ -16,7 +16,7 @@ export const createRegionAction = defineAction({
 export const renameRegionAction = defineAction({
   schema: renameRegionSchema,
   permission: 'region.manage',
-  run: (input, { user, actor }) => renameRegion(actor, user, input),
+  run: (input, ctx) => renameRegion(ctx, input),
   revalidate: ['/regions'],
   success: 'common.saved',
 })
@@ -24,7 +24,7 @@ export const renameRegionAction = defineAction({
 export const setRegionActiveAction = defineAction({
   schema: setRegionActiveSchema,
   permission: 'region.manage',
-  run: (input, { user, actor }) => setRegionActive(actor, user, input),
+  run: (input, ctx) => setRegionActive(ctx, input),
   revalidate: ['/regions'],
   success: 'common.saved',
 })
@@ -32,7 +32,7 @@ export const setRegionActiveAction = defineAction({
 export const importRegionsAction = defineAction({
   schema: importRegionsSchema,
   permission: 'region.manage',
-  run: async (input, { user, actor }) => {
+  run: async (input, ctx) => {
     let text: string
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await input.file.arrayBuffer())
@@ -41,7 +41,7 @@ export const importRegionsAction = defineAction({
     }
     const read = readRegionCsv(text, MAX_IMPORT_ROWS)
     if (!read.ok) throw new AppError(read.error, { max: MAX_IMPORT_ROWS })
-    return importRegions(actor, user, read.rows, input.mode === 'commit')
+    return importRegions(ctx, read.rows, input.mode === 'commit')
   },
   revalidate: ['/regions'],
 })

@@ -1,9 +1,10 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
-import { audit, auditDenied, type Actor } from '@/lib/server/audit'
+import { audit, auditDenied } from '@/lib/server/audit'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { regionScope, type Subject } from '@/lib/access/permissions'
+import { regionScope } from '@/lib/access/permissions'
 import type { RegionLevel } from '@/lib/access/roles'
 import type { MessageKey } from '@/lib/i18n/core'
 import { childAncestorIds, childLevel, codeProblem } from './rules'
@@ -11,7 +12,8 @@ import { regionName } from './schemas'
 import type { RegionCsvRow } from './csv'
 
 /** Loads a region inside the subject's scope; outside it looks missing, and the attempt is audited. */
-async function regionForChange(tx: Tx, actor: Actor, subject: Subject, id: number) {
+async function regionForChange(tx: Tx, ctx: ServiceContext, id: number) {
+  const { actor, subject } = ctx
   const region = await tx.region.findFirst({ where: { id, ...regionScope(subject) } })
   if (!region) {
     if (await db.region.findUnique({ where: { id }, select: { id: true } })) {
@@ -26,10 +28,11 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 }
 
-export async function createRegion(actor: Actor, subject: Subject, input: { parentId: number; code: string; name: string }) {
+export async function createRegion(ctx: ServiceContext, input: { parentId: number; code: string; name: string }) {
+  const { actor } = ctx
   try {
     return await db.$transaction(async (tx) => {
-      const parent = await regionForChange(tx, actor, subject, input.parentId)
+      const parent = await regionForChange(tx, ctx, input.parentId)
       if (!parent.active) throw new AppError('regions.errors.parentInactive')
       const level = childLevel(parent.level)
       if (!level) throw new AppError('regions.errors.noChildLevel')
@@ -48,9 +51,10 @@ export async function createRegion(actor: Actor, subject: Subject, input: { pare
   }
 }
 
-export async function renameRegion(actor: Actor, subject: Subject, input: { id: number; version: number; name: string }) {
+export async function renameRegion(ctx: ServiceContext, input: { id: number; version: number; name: string }) {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const before = await regionForChange(tx, actor, subject, input.id)
+    const before = await regionForChange(tx, ctx, input.id)
     if (before.version !== input.version) throw new ConflictError()
     await tx.region.update({ where: { id: before.id }, data: { name: input.name, version: { increment: 1 } } })
     await audit(tx, actor, {
@@ -65,9 +69,10 @@ export async function renameRegion(actor: Actor, subject: Subject, input: { id: 
 }
 
 /** Deactivating needs an empty region (no active sub-regions or users); reactivating an active parent. */
-export async function setRegionActive(actor: Actor, subject: Subject, input: { id: number; version: number; active: boolean }) {
+export async function setRegionActive(ctx: ServiceContext, input: { id: number; version: number; active: boolean }) {
+  const { actor, subject } = ctx
   await db.$transaction(async (tx) => {
-    const before = await regionForChange(tx, actor, subject, input.id)
+    const before = await regionForChange(tx, ctx, input.id)
     if (before.version !== input.version) throw new ConflictError()
     if (before.id === subject.regionId) throw new AppError('regions.errors.ownRegion')
     if (!input.active) {
@@ -118,7 +123,8 @@ interface PlannedRow extends RegionCsvRow {
  * level below the parent) and, only when `commit` is set and no row has an error, creates them
  * all in one transaction, parents before children. A file with any error writes nothing.
  */
-export async function importRegions(actor: Actor, subject: Subject, rows: RegionCsvRow[], commit: boolean): Promise<ImportResult> {
+export async function importRegions(ctx: ServiceContext, rows: RegionCsvRow[], commit: boolean): Promise<ImportResult> {
+  const { actor, subject } = ctx
   const errors: ImportRowError[] = []
   const fail = (row: RegionCsvRow, column: ImportRowError['column'], key: MessageKey) =>
     errors.push({ line: row.line, column, value: (column === 'name' ? row.name : row[column]).slice(0, 60), key })

@@ -1,10 +1,11 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { once } from '@/lib/server/idempotency'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { inScope, registerScope, type Subject } from '@/lib/access/permissions'
+import { inScope, registerScope } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
@@ -37,7 +38,8 @@ function fieldError(field: string, key: MessageKey): AppError {
 }
 
 /** A village or group in the subject's region, where households and people can be placed. */
-async function placementIn(tx: Tx, actor: Actor, subject: Subject, regionId: number, field = 'regionId'): Promise<Placement> {
+async function placementIn(tx: Tx, ctx: ServiceContext, regionId: number, field = 'regionId'): Promise<Placement> {
+  const { actor, subject } = ctx
   const region = await tx.region.findUnique({ where: { id: regionId }, select: { id: true, level: true, ancestorIds: true, active: true } })
   if (!region || !inScope(subject, region)) {
     if (region) await auditDenied(actor, 'register.edit', { regionId })
@@ -48,7 +50,8 @@ async function placementIn(tx: Tx, actor: Actor, subject: Subject, regionId: num
   return placement
 }
 
-async function personForChange(tx: Tx, actor: Actor, subject: Subject, personId: number) {
+async function personForChange(tx: Tx, ctx: ServiceContext, personId: number) {
+  const { actor, subject } = ctx
   const person = await tx.person.findFirst({ where: { id: personId, ...registerScope(subject) } })
   if (!person) {
     if (await db.person.findUnique({ where: { id: personId }, select: { id: true } })) await auditDenied(actor, 'register.edit', { personId })
@@ -57,7 +60,8 @@ async function personForChange(tx: Tx, actor: Actor, subject: Subject, personId:
   return person
 }
 
-async function householdForChange(tx: Tx, actor: Actor, subject: Subject, householdId: number, field = 'householdId') {
+async function householdForChange(tx: Tx, ctx: ServiceContext, householdId: number, field = 'householdId') {
+  const { actor, subject } = ctx
   const household = await tx.household.findFirst({ where: { id: householdId, ...registerScope(subject) } })
   if (!household) {
     if (await db.household.findUnique({ where: { id: householdId }, select: { id: true } })) await auditDenied(actor, 'register.edit', { householdId })
@@ -129,11 +133,12 @@ function rethrowUnique(error: unknown): never {
 
 // ------------------------------------------------------------------ households and people
 
-export async function createHousehold(actor: Actor, subject: Subject, input: HouseholdInput, formKey?: string): Promise<{ householdId: number }> {
+export async function createHousehold(ctx: ServiceContext, input: HouseholdInput, formKey?: string): Promise<{ householdId: number }> {
+  const { actor } = ctx
   try {
     return await db.$transaction((tx) =>
       once(tx, formKey, actor.id!, 'household.create', async () => {
-        const place = await placementIn(tx, actor, subject, input.regionId)
+        const place = await placementIn(tx, ctx, input.regionId)
         await assertIdsFree(
           tx,
           place.countyId,
@@ -175,15 +180,15 @@ export async function createHousehold(actor: Actor, subject: Subject, input: Hou
 }
 
 export async function addMember(
-  actor: Actor,
-  subject: Subject,
+  ctx: ServiceContext,
   input: { householdId: number; member: PersonInput & { relation: Relation } },
   formKey?: string,
 ): Promise<{ personId: number }> {
+  const { actor } = ctx
   try {
     return await db.$transaction((tx) =>
       once(tx, formKey, actor.id!, 'person.create', async () => {
-        const household = await householdForChange(tx, actor, subject, input.householdId)
+        const household = await householdForChange(tx, ctx, input.householdId)
         if (input.member.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
         await assertIdsFree(tx, household.countyId, [input.member.idNumber])
         const { countyId, townshipId, villageId, groupId, regionId } = household
@@ -213,10 +218,11 @@ export async function addMember(
 }
 
 /** Edits a person's facts. A stale version (someone saved in between) is refused; nothing is lost. */
-export async function updatePerson(actor: Actor, subject: Subject, input: { personId: number; version: number; person: PersonInput }): Promise<void> {
+export async function updatePerson(ctx: ServiceContext, input: { personId: number; version: number; person: PersonInput }): Promise<void> {
+  const { actor } = ctx
   try {
     await db.$transaction(async (tx) => {
-      const before = await personForChange(tx, actor, subject, input.personId)
+      const before = await personForChange(tx, ctx, input.personId)
       await claimVersion(tx, before.id, input.version)
       await assertIdsFree(tx, before.countyId, [input.person.idNumber], before.id)
       const columns = personColumns(input.person)
@@ -245,7 +251,8 @@ export async function updatePerson(actor: Actor, subject: Subject, input: { pers
 }
 
 /** The full ID number, for a role that needs it; every reveal is audited. */
-export async function revealIdNumber(actor: Actor, subject: Subject, personId: number): Promise<string | null> {
+export async function revealIdNumber(ctx: ServiceContext, personId: number): Promise<string | null> {
+  const { actor, subject } = ctx
   const person = await db.person.findFirst({ where: { id: personId, ...registerScope(subject) }, select: { id: true, idCipher: true, regionId: true } })
   if (!person) {
     if (await db.person.findUnique({ where: { id: personId }, select: { id: true } })) await auditDenied(actor, 'register.revealId', { personId })
@@ -289,13 +296,10 @@ async function linkParents(tx: Tx, householdId: number, newChildIds: number[]) {
 }
 
 /** The clerk's word on a person's parents (person page): replaces what was inferred. */
-export async function setParents(
-  actor: Actor,
-  subject: Subject,
-  input: { personId: number; version: number; motherId?: number; fatherId?: number },
-): Promise<void> {
+export async function setParents(ctx: ServiceContext, input: { personId: number; version: number; motherId?: number; fatherId?: number }): Promise<void> {
+  const { actor, subject } = ctx
   await db.$transaction(async (tx) => {
-    const person = await personForChange(tx, actor, subject, input.personId)
+    const person = await personForChange(tx, ctx, input.personId)
     await claimVersion(tx, person.id, input.version)
     const parent = async (id: number | undefined, sex: 'MALE' | 'FEMALE', field: string) => {
       if (id === undefined) return null
@@ -340,9 +344,10 @@ async function changeHead(tx: Tx, householdId: number, newHeadId: number): Promi
 }
 
 /** A household's new head, chosen by the clerk (household page; a "needs a head" finding). */
-export async function setHead(actor: Actor, subject: Subject, input: { householdId: number; headId: number }): Promise<void> {
+export async function setHead(ctx: ServiceContext, input: { householdId: number; headId: number }): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const household = await householdForChange(tx, actor, subject, input.householdId)
+    const household = await householdForChange(tx, ctx, input.householdId)
     const { name } = await changeHead(tx, household.id, input.headId)
     await afterRegisterWrite(tx, { householdIds: [household.id], personIds: [input.headId, household.headId] })
     await logChange(tx, actor, household, {
@@ -398,17 +403,16 @@ interface Outcome {
   effects: EventEffect[]
 }
 
-interface Ctx {
+/** The service context and the event's open transaction. */
+interface Ctx extends ServiceContext {
   tx: Tx
-  actor: Actor
-  subject: Subject
 }
 
 type Handler<T extends EventInput['type']> = (ctx: Ctx, input: Extract<EventInput, { type: T }>) => Promise<Outcome>
 
 /** The person an event is about, loaded in scope, with the event refused as the page would refuse it (rules.allowedEvents). */
 async function eventPerson(ctx: Ctx, personId: number, type: EventType, occurredOn: string, version: number, field?: string) {
-  const person = await personForChange(ctx.tx, ctx.actor, ctx.subject, personId)
+  const person = await personForChange(ctx.tx, ctx, personId)
   const refusal = eventRefusal(person, type)
   if (refusal) throw field ? fieldError(field, `registry.errors.${refusal}`) : new AppError(`registry.errors.${refusal}`)
   checkEventDate(occurredOn, person.birthDate)
@@ -583,10 +587,10 @@ const recordMoveOut: Handler<'MOVE_OUT'> = async (ctx, input) => {
 }
 
 const recordReturn: Handler<'RETURN'> = async (ctx, input) => {
-  const { tx, actor, subject } = ctx
+  const { tx } = ctx
   const person = await eventPerson(ctx, input.personId, 'RETURN', input.occurredOn, input.version)
   let household: { id: number; headId: number | null } | null = person.householdId === null ? null : { id: person.householdId, headId: null }
-  if (input.toHouseholdId) household = await householdForChange(tx, actor, subject, input.toHouseholdId, 'toHouseholdId')
+  if (input.toHouseholdId) household = await householdForChange(tx, ctx, input.toHouseholdId, 'toHouseholdId')
   const householdId = household?.id ?? null
   const relation = householdId === person.householdId ? person.relation : (input.relation ?? 'OTHER')
   await tx.person.update({
@@ -604,8 +608,9 @@ const recordReturn: Handler<'RETURN'> = async (ctx, input) => {
   }
 }
 
-const recordMoveIn: Handler<'MOVE_IN'> = async ({ tx, actor, subject }, input) => {
-  const household = await householdForChange(tx, actor, subject, input.householdId)
+const recordMoveIn: Handler<'MOVE_IN'> = async (ctx, input) => {
+  const { tx } = ctx
+  const household = await householdForChange(tx, ctx, input.householdId)
   checkEventDate(input.occurredOn, toDate(input.person.birthDate))
   await assertIdsFree(tx, household.countyId, [input.person.idNumber])
   if (input.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
@@ -658,7 +663,8 @@ export interface RecordedEvent {
  * quality, logs the change for the monthly review and audits. A form's key makes a repeat submit
  * return the first result.
  */
-export async function recordEvent(actor: Actor, subject: Subject, input: EventInput, formKey?: string): Promise<RecordedEvent> {
+export async function recordEvent(ctx: ServiceContext, input: EventInput, formKey?: string): Promise<RecordedEvent> {
+  const { actor, subject } = ctx
   const today = todayIso()
   try {
     return await db.$transaction((tx) =>
@@ -713,10 +719,10 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
  * old one stays visible, marked corrected. The person's dates follow the correction.
  */
 export async function correctEvent(
-  actor: Actor,
-  subject: Subject,
+  ctx: ServiceContext,
   input: { eventId: number; occurredOn: string; reason: string; destination?: string; origin?: string },
 ): Promise<{ eventId: number }> {
+  const { actor, subject } = ctx
   try {
     return await db.$transaction(async (tx) => {
       const old = await tx.lifeEvent.findFirst({ where: { id: input.eventId, ...registerScope(subject) }, include: { person: true } })
@@ -781,7 +787,8 @@ export async function correctEvent(
 // ------------------------------------------------------------------ monthly review (变更信息核查)
 
 /** A change in the subject's region; outside it looks missing, and the attempt is audited. */
-async function changeForReview(tx: Tx, actor: Actor, subject: Subject, changeId: number, permission: 'register.review' | 'register.edit') {
+async function changeForReview(tx: Tx, ctx: ServiceContext, changeId: number, permission: 'register.review' | 'register.edit') {
+  const { actor, subject } = ctx
   const change = await tx.registerChange.findFirst({ where: { id: changeId, ...registerScope(subject) } })
   if (!change) {
     if (await db.registerChange.findUnique({ where: { id: changeId }, select: { id: true } })) await auditDenied(actor, permission, { changeId })
@@ -791,13 +798,10 @@ async function changeForReview(tx: Tx, actor: Actor, subject: Subject, changeId:
 }
 
 /** Township staff mark a village's change checked, or return it with a question. */
-export async function reviewChange(
-  actor: Actor,
-  subject: Subject,
-  input: { changeId: number; decision: 'check' | 'question'; question?: string },
-): Promise<void> {
+export async function reviewChange(ctx: ServiceContext, input: { changeId: number; decision: 'check' | 'question'; question?: string }): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const change = await changeForReview(tx, actor, subject, input.changeId, 'register.review')
+    const change = await changeForReview(tx, ctx, input.changeId, 'register.review')
     if (input.decision === 'question' && !input.question) throw fieldError('question', 'errors.required')
     await tx.registerChange.update({
       where: { id: change.id },
@@ -821,7 +825,8 @@ export async function reviewChange(
  * `changeIds` in their region still to be looked at (pending or answered) become checked; changes
  * checked meanwhile or outside the region are left alone. Answers how many were checked.
  */
-export async function checkChanges(actor: Actor, subject: Subject, input: { changeIds: number[] }): Promise<{ count: number }> {
+export async function checkChanges(ctx: ServiceContext, input: { changeIds: number[] }): Promise<{ count: number }> {
+  const { actor, subject } = ctx
   return db.$transaction(async (tx) => {
     const changes = await tx.registerChange.findMany({
       where: { id: { in: input.changeIds }, ...registerScope(subject), reviewStatus: { in: ['PENDING', 'ANSWERED'] } },
@@ -846,9 +851,10 @@ export async function checkChanges(actor: Actor, subject: Subject, input: { chan
 }
 
 /** The village officer answers a question about one of their changes. */
-export async function answerChange(actor: Actor, subject: Subject, input: { changeId: number; answer: string }): Promise<void> {
+export async function answerChange(ctx: ServiceContext, input: { changeId: number; answer: string }): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const change = await changeForReview(tx, actor, subject, input.changeId, 'register.edit')
+    const change = await changeForReview(tx, ctx, input.changeId, 'register.edit')
     if (change.reviewStatus !== 'QUESTIONED') throw new AppError('registry.errors.noQuestion')
     await tx.registerChange.update({ where: { id: change.id }, data: { reviewStatus: 'ANSWERED', reviewAnswer: input.answer } })
     await audit(tx, actor, {

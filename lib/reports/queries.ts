@@ -2,7 +2,7 @@ import 'server-only'
 import { listPeriodLocks } from '@/lib/periods/locks'
 import type { Prisma, ReportKind, ReportStatus, SignRole } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
-import { can, inScope } from '@/lib/access/permissions'
+import { can, inScope, type Subject } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { todayIso, toIso } from '@/lib/dates'
@@ -170,7 +170,7 @@ export interface ReportDetail {
 }
 
 /** A report in the user's region, or null (missing and forbidden look the same). */
-export async function getReport(user: SessionUser, reportId: number, today = todayIso()): Promise<ReportDetail | null> {
+export async function getReport(user: Subject, reportId: number, today = todayIso()): Promise<ReportDetail | null> {
   const report = await db.reportSubmission.findUnique({
     where: { id: reportId },
     include: {

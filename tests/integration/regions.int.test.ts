@@ -3,7 +3,7 @@ import { db } from '../setup/db'
 import { makeCounty, makeUser, uniqueUsername } from '@/tests/factories'
 import { createRegion, importRegions, renameRegion, setRegionActive } from '@/lib/regions/service'
 import { createRegionSchema } from '@/lib/regions/schemas'
-import { asActor } from './helpers'
+import { asActor, ctxOf } from './helpers'
 
 async function countyAdmin() {
   const tree = await makeCounty(db)
@@ -14,7 +14,7 @@ async function countyAdmin() {
 describe('region tree', () => {
   it('adds a child one level down with its ancestors, and finds the subtree through the index', async () => {
     const { admin, townships, county } = await countyAdmin()
-    const village = await createRegion(admin, admin, { parentId: townships[0].id, code: `${townships[0].code.slice(0, 9)}211`, name: '新村' })
+    const village = await createRegion(ctxOf(admin), { parentId: townships[0].id, code: `${townships[0].code.slice(0, 9)}211`, name: '新村' })
     const stored = await db.region.findUniqueOrThrow({ where: { id: village.id } })
     expect(stored).toMatchObject({ level: 'VILLAGE', ancestorIds: [county.id, townships[0].id] })
     const below = await db.region.findMany({ where: { ancestorIds: { has: townships[0].id } }, select: { id: true } })
@@ -29,29 +29,29 @@ describe('region tree', () => {
 
   it('refuses duplicate codes and codes outside the parent', async () => {
     const { admin, townships, villages } = await countyAdmin()
-    await expect(createRegion(admin, admin, { parentId: townships[0].id, code: villages[0].code, name: '重复村' })).rejects.toMatchObject({
+    await expect(createRegion(ctxOf(admin), { parentId: townships[0].id, code: villages[0].code, name: '重复村' })).rejects.toMatchObject({
       key: 'regions.errors.duplicateCode',
     })
-    await expect(createRegion(admin, admin, { parentId: townships[0].id, code: `${townships[1].code.slice(0, 9)}219`, name: '外村' })).rejects.toMatchObject({
+    await expect(createRegion(ctxOf(admin), { parentId: townships[0].id, code: `${townships[1].code.slice(0, 9)}219`, name: '外村' })).rejects.toMatchObject({
       key: 'regions.errors.notUnderParent',
     })
   })
 
   it('renames with optimistic concurrency: a stale version is refused', async () => {
     const { admin, townships } = await countyAdmin()
-    await renameRegion(admin, admin, { id: townships[0].id, version: 1, name: '改名镇' })
-    await expect(renameRegion(admin, admin, { id: townships[0].id, version: 1, name: '又改名镇' })).rejects.toMatchObject({ key: 'errors.conflict' })
+    await renameRegion(ctxOf(admin), { id: townships[0].id, version: 1, name: '改名镇' })
+    await expect(renameRegion(ctxOf(admin), { id: townships[0].id, version: 1, name: '又改名镇' })).rejects.toMatchObject({ key: 'errors.conflict' })
     expect(await db.region.findUniqueOrThrow({ where: { id: townships[0].id } })).toMatchObject({ name: '改名镇', version: 2 })
   })
 
   it('deactivates only an empty region', async () => {
     const { admin, townships, villages, groups } = await countyAdmin()
-    await expect(setRegionActive(admin, admin, { id: townships[0].id, version: 1, active: false })).rejects.toMatchObject({
+    await expect(setRegionActive(ctxOf(admin), { id: townships[0].id, version: 1, active: false })).rejects.toMatchObject({
       key: 'regions.errors.hasActiveChildren',
     })
     await makeUser(db, { username: uniqueUsername('vo'), role: 'VILLAGE_OFFICER', regionId: villages[0].id, password: 'Correct-horse-42' })
-    await setRegionActive(admin, admin, { id: groups[0].id, version: 1, active: false })
-    await expect(setRegionActive(admin, admin, { id: villages[0].id, version: 1, active: false })).rejects.toMatchObject({
+    await setRegionActive(ctxOf(admin), { id: groups[0].id, version: 1, active: false })
+    await expect(setRegionActive(ctxOf(admin), { id: villages[0].id, version: 1, active: false })).rejects.toMatchObject({
       key: 'regions.errors.hasActiveUsers',
     })
   })
@@ -92,8 +92,7 @@ describe('CSV import', () => {
       { line: 4, code: `${prefix}242`, name: '导入二村', parentCode: townships[0].code },
     ]
     const dry = await importRegions(
-      admin,
-      admin,
+      ctxOf(admin),
       rows.map((r) => ({ ...r })),
       false,
     )
@@ -101,8 +100,7 @@ describe('CSV import', () => {
     expect(await db.region.count({ where: { code: { in: rows.map((r) => r.code) } } })).toBe(0)
 
     const done = await importRegions(
-      admin,
-      admin,
+      ctxOf(admin),
       rows.map((r) => ({ ...r })),
       true,
     )
@@ -124,7 +122,7 @@ describe('CSV import', () => {
       { line: 6, code: `${prefix}251`, name: '同码村', parentCode: townships[0].code },
       { line: 7, code: '12345', name: '短码村', parentCode: townships[0].code },
     ]
-    const result = await importRegions(admin, admin, rows, true)
+    const result = await importRegions(ctxOf(admin), rows, true)
     expect(result.created).toBe(0)
     expect(result.errors.map((e) => [e.line, e.column, e.key])).toEqual([
       [3, 'name', 'errors.nameCharacters'],

@@ -6,7 +6,7 @@ import { approveReport, prepareReport, signReport, submitReport, type Snapshot }
 import { DEFAULT_REPORT_SETTINGS } from '@/lib/reports/rules'
 import { periodOf, periodsOfStatYear, type Period } from '@/lib/periods/rules'
 import type { Counts } from '@/lib/reports/sections'
-import { sessionStaff } from './helpers'
+import { ctxOf, sessionStaff } from './helpers'
 
 // The demo county at a small scale: every figure of every period of its five statistical years is
 // additive — the county equals the sum of its townships, each computed by its own query, and each
@@ -156,19 +156,19 @@ describe('demo county: figures add up', () => {
         await sessionStaff('TOWNSHIP_STAFF', region),
         await sessionStaff('TOWNSHIP_LEADER', region),
       ]
-      const { reportId } = await prepareReport(preparer, preparer, { kind: period.kind, periodKey: period.key }, TODAY)
+      const { reportId } = await prepareReport(ctxOf(preparer), { kind: period.kind, periodKey: period.key }, TODAY)
       // the township's report holds the register's figures, in total and by village
       const stored = (await db.reportSubmission.findUniqueOrThrow({ where: { id: reportId } })).figures as unknown as Snapshot
       const live = await computeCounts(db, scope('TOWNSHIP', t.id), period)
       expect(stored.total, t.name).toEqual(live.total)
       for (const [id, counts] of live.byChild) expect(stored.byChild[String(id)], `${t.name} ${id}`).toEqual(counts)
-      await signReport(preparer, preparer, { reportId, role: 'PREPARER' })
-      await signReport(statistician, statistician, { reportId, role: 'STATISTICIAN' })
-      await signReport(head, head, { reportId, role: 'UNIT_HEAD' })
-      await submitReport(preparer, preparer, { reportId })
-      await approveReport(official, official, { reportId })
+      await signReport(ctxOf(preparer), { reportId, role: 'PREPARER' })
+      await signReport(ctxOf(statistician), { reportId, role: 'STATISTICIAN' })
+      await signReport(ctxOf(head), { reportId, role: 'UNIT_HEAD' })
+      await submitReport(ctxOf(preparer), { reportId })
+      await approveReport(ctxOf(official), { reportId })
     }
-    const { reportId } = await prepareReport(official, official, { kind: period.kind, periodKey: period.key }, TODAY)
+    const { reportId } = await prepareReport(ctxOf(official), { kind: period.kind, periodKey: period.key }, TODAY)
     const report = await db.reportSubmission.findUniqueOrThrow({ where: { id: reportId } })
     const figures = report.figures as unknown as Snapshot
     expect(figures.source).toBe('townships')

@@ -13,12 +13,14 @@ const LAYERS: readonly (readonly string[])[] = [
   ['db', 'dates', 'i18n', 'validation', 'pagination', 'uploads'],
   // the shared kernel: the action pipeline, sessions and permissions lean on each other; stored files
   ['server', 'access', 'audit', 'navigation', 'attachments'],
-  ['regions', 'periods'],
+  ['regions', 'periods', 'workdays'],
   ['registry'],
   ['migration', 'quality', 'imports'],
   ['reports'],
   // services stand on the register and plug a section into the reports (through lib/modules.ts)
   ['services'],
+  // assessment scores townships on indicators the modules below publish (services' figure sources among them)
+  ['assessment'],
   // read-only views over the others: the home page's work lists
   ['dashboard'],
   // the composition root plugs higher modules into lower modules' hooks
