@@ -14,7 +14,7 @@ import { correctRecord, createType, recordActivity, recordService, setSpecialFam
 export const createTypeAction = defineAction({
   schema: createTypeSchema,
   permission: 'service.catalogue',
-  run: (input, { user, actor }) => createType({ actor, subject: user }, input),
+  run: (input, ctx) => createType(ctx, input),
   revalidate: ['/services/catalogue'],
   success: 'services.catalogue.created',
 })
@@ -22,7 +22,7 @@ export const createTypeAction = defineAction({
 export const updateTypeAction = defineAction({
   schema: updateTypeSchema,
   permission: 'service.catalogue',
-  run: (input, { user, actor }) => updateType({ actor, subject: user }, input),
+  run: (input, ctx) => updateType(ctx, input),
   revalidate: ['/services/catalogue'],
   success: 'services.catalogue.updated',
 })
@@ -30,7 +30,7 @@ export const updateTypeAction = defineAction({
 export const recordServiceAction = defineAction({
   schema: recordServiceSchema,
   permission: 'service.record',
-  run: (input, { user, actor }) => recordService({ actor, subject: user }, input),
+  run: (input, ctx) => recordService(ctx, input),
   revalidate: ['/register', '/services'],
   success: 'services.record.saved',
 })
@@ -38,7 +38,7 @@ export const recordServiceAction = defineAction({
 export const recordActivityAction = defineAction({
   schema: recordActivitySchema,
   permission: 'service.record',
-  run: (input, { user, actor }) => recordActivity({ actor, subject: user }, input),
+  run: (input, ctx) => recordActivity(ctx, input),
   revalidate: ['/services'],
   success: 'services.activity.saved',
 })
@@ -46,7 +46,7 @@ export const recordActivityAction = defineAction({
 export const correctRecordAction = defineAction({
   schema: correctRecordSchema,
   permission: 'service.record',
-  run: (input, { user, actor }) => correctRecord({ actor, subject: user }, input),
+  run: (input, ctx) => correctRecord(ctx, input),
   revalidate: ['/register', '/services'],
   success: 'services.record.corrected',
 })
@@ -54,7 +54,7 @@ export const correctRecordAction = defineAction({
 export const withdrawConsentAction = defineAction({
   schema: withdrawConsentSchema,
   permission: 'service.sensitive',
-  run: (input, { user, actor }) => withdrawConsent({ actor, subject: user }, input),
+  run: (input, ctx) => withdrawConsent(ctx, input),
   revalidate: ['/register', '/services'],
   success: 'services.record.withdrawn',
 })
@@ -62,7 +62,7 @@ export const withdrawConsentAction = defineAction({
 export const setSpecialFamilyAction = defineAction({
   schema: specialFamilySchema,
   permission: 'service.families',
-  run: (input, { user, actor }) => setSpecialFamily({ actor, subject: user }, input),
+  run: (input, ctx) => setSpecialFamily(ctx, input),
   revalidate: ['/register', '/services'],
   success: 'services.family.saved',
 })
