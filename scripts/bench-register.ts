@@ -33,8 +33,9 @@ for (const residents of sizes) {
     const { decryptIdNumber } = await import('../lib/registry/crypto')
     const { todayIso } = await import('../lib/dates')
 
-    const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
-    const township = await db.region.findFirstOrThrow({ where: { code: '371422100000' } })
+    const { existingRegionByCode } = await import('../lib/regions/lookups')
+    const county = await existingRegionByCode(db, '371422000000')
+    const township = await existingRegionByCode(db, '371422001000')
     const admin = await db.user.findFirstOrThrow({ where: { username: 'admin' } })
     const official = { id: admin.id, role: 'COUNTY_OFFICIAL' as const, regionId: county.id, regionLevel: 'COUNTY' as const, username: 'bench', ip: null }
     const clerk = { ...official, role: 'TOWNSHIP_STAFF' as const, regionId: township.id, regionLevel: 'TOWNSHIP' as const }

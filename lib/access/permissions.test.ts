@@ -44,7 +44,7 @@ const expectedActions: Record<string, Action[]> = {
     'service.view',
   ],
   // a county's administrator configures the county's reports; a township's does not
-  'ADMIN@COUNTY': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure', 'service.catalogue'],
+  'ADMIN@COUNTY': ['region.view', 'region.manage', 'region.setup', 'user.view', 'user.manage', 'audit.view', 'report.configure', 'service.catalogue'],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'service.view'],
   TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],

@@ -6,6 +6,8 @@ import type { RegionLevel, Role } from './roles'
 export const ACTIONS = [
   'region.view',
   'region.manage',
+  /** create the county's townships and villages from the national division list (an empty county only) */
+  'region.setup',
   'user.view',
   'user.manage',
   'audit.view',
@@ -92,7 +94,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     ...at(['COUNTY'], 'report.approve', 'report.monitor'),
     'service.view',
   ],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'report.configure', 'service.catalogue')],
+  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'region.setup', 'report.configure', 'service.catalogue')],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor'), 'service.view'],
   // 服务站人员: deliver services in their township, the sensitive ones included; they open a
   // person's page to record a service but do not edit the register
@@ -151,4 +153,10 @@ export function registerScope(subject: Subject): { countyId: number } | { townsh
     case 'GROUP':
       return { groupId: subject.regionId }
   }
+}
+
+/** Whether a register row (its county, township, village and group ids) is in the subject's region: registerScope as a test. */
+export function inRegisterScope(subject: Subject, row: { countyId: number; townshipId: number; villageId: number; groupId: number | null }): boolean {
+  const [column, id] = Object.entries(registerScope(subject))[0] as [keyof typeof row, number]
+  return row[column] === id
 }

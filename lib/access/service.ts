@@ -5,7 +5,8 @@ import { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { regionScope, type Subject } from './permissions'
+import { inScope, regionScope, type Subject } from './permissions'
+import { regionById } from '@/lib/regions/lookups'
 import { hashPassword, temporaryPassword, verifyAgainstNothing, verifyPassword } from './password'
 import { forgetAccount, recordFailure, recordSuccess, secondsToWait, throttleKeys, waitMessage } from './throttle'
 import { passwordProblem, roleFitsLevel, sessionEnd, sessionExpiry, TICKET_SECONDS, type PasswordProblem } from './rules'
@@ -221,11 +222,10 @@ const userAuditFields = { id: true, username: true, name: true, role: true, regi
 
 async function regionInScope(tx: Tx, ctx: ServiceContext, regionId: number) {
   const { actor, subject } = ctx
-  const region = await tx.region.findFirst({ where: { id: regionId, ...regionScope(subject) }, select: { id: true, level: true, active: true } })
+  const found = await regionById(tx, regionId)
+  const region = found && inScope(subject, found) ? found : null
   if (!region || !region.active) {
-    if (!region && (await db.region.findUnique({ where: { id: regionId }, select: { id: true } }))) {
-      await auditDenied(actor, 'user.manage', { regionId })
-    }
+    if (found && !region) await auditDenied(actor, 'user.manage', { regionId })
     throw new AppError('users.regionNotAllowed', undefined, { regionId: 'users.regionNotAllowed' })
   }
   return region

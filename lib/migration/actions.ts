@@ -1,4 +1,5 @@
 'use server'
+import { randomUUID } from 'node:crypto'
 import { defineAction } from '@/lib/server/action'
 import { recordAnswerSchema, recordNoticeSchema } from './schemas'
 import { recordAnswer, recordNotice } from './service'
@@ -6,7 +7,8 @@ import { recordAnswer, recordNotice } from './service'
 export const recordNoticeAction = defineAction({
   schema: recordNoticeSchema,
   permission: 'register.edit',
-  run: (input, ctx) => recordNotice(ctx, input),
+  // the form stays on the page: each success hands it the key for its next submit
+  run: async (input, ctx) => ({ ...(await recordNotice(ctx, input)), nextFormKey: randomUUID() }),
   revalidate: ['/register/migrants'],
   success: 'migration.exchange.noticeRecorded',
 })

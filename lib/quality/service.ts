@@ -1,25 +1,16 @@
 import 'server-only'
 import type { ServiceContext } from '@/lib/server/context'
-import type { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied } from '@/lib/server/audit'
 import { AppError, NotFoundError } from '@/lib/server/errors'
-import { can, inScope, registerScope, type Subject } from '@/lib/access/permissions'
+import { can, inScope, registerScope } from '@/lib/access/permissions'
+import { findingScope } from './scope'
 import { detect, reconcile, recordsAffectedBy, sweepRegion, type SweepCounts } from './sweep'
 import type { AssignInput, ResolveInput } from './schemas'
 
 // Writes of the quality module: the on-save check the register calls inside its own transaction,
 // the sweep of the user's region, and the queue's assign / fix / close. Each is scoped to the
 // subject's region and audited in the same transaction.
-
-/**
- * The findings a subject may see: registerScope on the finding's own county/township/village
- * columns. Findings carry no group id and no role sits at group level, so a group subject sees none.
- */
-export function findingScope(subject: Subject): Prisma.QualityFindingWhereInput {
-  const scope = registerScope(subject)
-  return 'groupId' in scope ? { id: -1 } : scope
-}
 
 /**
  * Re-evaluates the rules for just the records a save touched (and those whose findings it can

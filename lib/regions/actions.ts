@@ -1,9 +1,10 @@
 'use server'
 import { defineAction } from '@/lib/server/action'
 import { AppError } from '@/lib/server/errors'
-import { createRegionSchema, importRegionsSchema, MAX_IMPORT_ROWS, renameRegionSchema, setRegionActiveSchema } from './schemas'
+import { createRegionSchema, importRegionsSchema, MAX_IMPORT_ROWS, renameRegionSchema, setRegionActiveSchema, setupCountySchema } from './schemas'
 import { createRegion, importRegions, renameRegion, setRegionActive } from './service'
 import { readRegionCsv } from './csv'
+import { previewCountySetup, setupCounty, type CountySetupPreview, type CountySetupResult } from './setup'
 
 export const createRegionAction = defineAction({
   schema: createRegionSchema,
@@ -42,6 +43,18 @@ export const importRegionsAction = defineAction({
     const read = readRegionCsv(text, MAX_IMPORT_ROWS)
     if (!read.ok) throw new AppError(read.error, { max: MAX_IMPORT_ROWS })
     return importRegions(ctx, read.rows, input.mode === 'commit')
+  },
+  revalidate: ['/regions'],
+})
+
+/** Preview (reads only) or create the county's tree from the national division list. */
+export const setupCountyAction = defineAction({
+  schema: setupCountySchema,
+  permission: 'region.setup',
+  run: async (input, { user, actor }): Promise<{ preview: CountySetupPreview } | { created: CountySetupResult }> => {
+    const ctx = { actor, subject: user }
+    if (input.mode === 'preview') return { preview: await previewCountySetup(ctx, input) }
+    return { created: await setupCounty(ctx, input) }
   },
   revalidate: ['/regions'],
 })

@@ -7,7 +7,7 @@ import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { regionScope } from '@/lib/access/permissions'
 import type { RegionLevel } from '@/lib/access/roles'
 import type { MessageKey } from '@/lib/i18n/core'
-import { childAncestorIds, childLevel, codeProblem } from './rules'
+import { ANY_CODE_PATTERN, CODE_PATTERN, childAncestorIds, childLevel, codeProblem, groupCode, parseGroupNumber, splitGroupCode } from './rules'
 import { regionName } from './schemas'
 import type { RegionCsvRow } from './csv'
 
@@ -36,10 +36,25 @@ export async function createRegion(ctx: ServiceContext, input: { parentId: numbe
       if (!parent.active) throw new AppError('regions.errors.parentInactive')
       const level = childLevel(parent.level)
       if (!level) throw new AppError('regions.errors.noChildLevel')
-      const problem = codeProblem(input.code, level, parent.code)
+      // Under a village, the group number alone is enough: 3 → the village's 12 digits and 003.
+      const short = /^\d{1,3}$/.test(input.code)
+      const number = short && level === 'GROUP' ? parseGroupNumber(input.code) : null
+      if (short && number === null) {
+        const key = level === 'GROUP' ? 'regions.errors.groupShape' : 'regions.errors.format'
+        throw new AppError(key, undefined, { code: key })
+      }
+      const code = number !== null ? groupCode(parent.code, number) : input.code
+      const problem = codeProblem(code, level, parent.code)
       if (problem) throw new AppError(`regions.errors.${problem}`, undefined, { code: `regions.errors.${problem}` })
+      if (level === 'GROUP') {
+        const taken = await tx.region.findUnique({ where: { code }, select: { name: true } })
+        if (taken) {
+          const params = { village: parent.name, number: splitGroupCode(code)!.number, name: taken.name }
+          throw new AppError('regions.errors.groupNumberTaken', params, { code: 'regions.errors.groupNumberTaken' })
+        }
+      }
       const region = await tx.region.create({
-        data: { code: input.code, name: input.name, level, parentId: parent.id, ancestorIds: childAncestorIds(parent) },
+        data: { code, name: input.name, level, parentId: parent.id, ancestorIds: childAncestorIds(parent) },
         select: { id: true, code: true, name: true, level: true, parentId: true },
       })
       await audit(tx, actor, { action: 'region.create', entity: 'Region', entityId: region.id, regionId: region.id, after: region })
@@ -131,16 +146,16 @@ export async function importRegions(ctx: ServiceContext, rows: RegionCsvRow[], c
 
   const inFile = new Map<string, RegionCsvRow>()
   for (const row of rows) {
-    if (!/^\d{12}$/.test(row.code)) fail(row, 'code', 'regions.errors.format')
+    if (!ANY_CODE_PATTERN.test(row.code)) fail(row, 'code', 'regions.errors.format')
     else if (inFile.has(row.code)) fail(row, 'code', 'regions.import.duplicateInFile')
     else inFile.set(row.code, row)
     const name = regionName.safeParse(row.name)
     if (!name.success) fail(row, 'name', name.error.issues[0].message as MessageKey)
     else row.name = name.data
-    if (!/^\d{12}$/.test(row.parentCode)) fail(row, 'parentCode', 'regions.errors.format')
+    if (!CODE_PATTERN.test(row.parentCode)) fail(row, 'parentCode', 'regions.errors.format')
   }
 
-  const codes = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter((c) => /^\d{12}$/.test(c)))]
+  const codes = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter((c) => ANY_CODE_PATTERN.test(c)))]
   const existing = new Map(
     (await db.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, active: true, ancestorIds: true } })).map((r) => [
       r.code,
@@ -170,7 +185,7 @@ export async function importRegions(ctx: ServiceContext, rows: RegionCsvRow[], c
       const parentPlan = plan(fileParent)
       if (parentPlan) result = withLevel(row, parentPlan.level, parentPlan.depth + 1)
       else fail(row, 'parentCode', 'regions.import.parentHasErrors')
-    } else if (/^\d{12}$/.test(row.parentCode)) {
+    } else if (CODE_PATTERN.test(row.parentCode)) {
       fail(row, 'parentCode', 'regions.import.parentUnknown')
     }
     resolving.delete(row.code)

@@ -5,10 +5,12 @@ import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { once } from '@/lib/server/idempotency'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { inScope, registerScope } from '@/lib/access/permissions'
+import { inRegisterScope, inScope, registerScope } from '@/lib/access/permissions'
+import { regionById } from '@/lib/regions/lookups'
 import type { MessageKey } from '@/lib/i18n/core'
 import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
+import { auditIdCheck, OUT_OF_SCOPE_DAILY_CAP } from './id-checks'
 import {
   countBirthOrders,
   eventDateProblem,
@@ -40,7 +42,7 @@ function fieldError(field: string, key: MessageKey): AppError {
 /** A village or group in the subject's region, where households and people can be placed. */
 async function placementIn(tx: Tx, ctx: ServiceContext, regionId: number, field = 'regionId'): Promise<Placement> {
   const { actor, subject } = ctx
-  const region = await tx.region.findUnique({ where: { id: regionId }, select: { id: true, level: true, ancestorIds: true, active: true } })
+  const region = await regionById(tx, regionId)
   if (!region || !inScope(subject, region)) {
     if (region) await auditDenied(actor, 'register.edit', { regionId })
     throw fieldError(field, 'registry.errors.regionNotAllowed')
@@ -79,14 +81,24 @@ async function claimVersion(tx: Tx, personId: number, version: number) {
   if (claimed.count !== 1) throw new ConflictError()
 }
 
-async function assertIdsFree(tx: Tx, countyId: number, idNumbers: (string | undefined)[], exceptPersonId?: number) {
+/**
+ * Refuses ID numbers already registered to someone else in the county. One registered outside the
+ * user's region is answered without saying where ("elsewhere in the county"), and the check goes
+ * through auditIdCheck like an import's: the hit is audited with its hash and counts toward the
+ * user's daily cap, past which the user's saves with an ID number are refused (./id-checks.ts).
+ */
+async function assertIdsFree(tx: Tx, ctx: ServiceContext, countyId: number, idNumbers: (string | undefined)[], exceptPersonId?: number) {
   const hashes = idNumbers.filter((v): v is string => !!v).map(hashIdNumber)
   if (hashes.length === 0) return
-  const taken = await tx.person.findFirst({
+  const taken = await tx.person.findMany({
     where: { countyId, idHash: { in: hashes }, ...(exceptPersonId ? { id: { not: exceptPersonId } } : {}) },
-    select: { id: true },
+    select: { idHash: true, countyId: true, townshipId: true, villageId: true, groupId: true },
   })
-  if (taken) throw fieldError('idNumber', 'registry.errors.duplicateId')
+  const elsewhere = taken.filter((p) => !inRegisterScope(ctx.subject, p)).map((p) => p.idHash!)
+  const { refused } = await auditIdCheck(ctx, 'entry', elsewhere)
+  if (refused) throw new AppError('registry.errors.idCheckCap', { cap: OUT_OF_SCOPE_DAILY_CAP })
+  if (elsewhere.length > 0) throw fieldError('idNumber', 'registry.errors.idElsewhere')
+  if (taken.length > 0) throw fieldError('idNumber', 'registry.errors.duplicateId')
 }
 
 /** What the audit log keeps of a person: no ID number, no phone. */
@@ -141,6 +153,7 @@ export async function createHousehold(ctx: ServiceContext, input: HouseholdInput
         const place = await placementIn(tx, ctx, input.regionId)
         await assertIdsFree(
           tx,
+          ctx,
           place.countyId,
           input.members.map((m) => m.idNumber),
         )
@@ -190,7 +203,7 @@ export async function addMember(
       once(tx, formKey, actor.id!, 'person.create', async () => {
         const household = await householdForChange(tx, ctx, input.householdId)
         if (input.member.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
-        await assertIdsFree(tx, household.countyId, [input.member.idNumber])
+        await assertIdsFree(tx, ctx, household.countyId, [input.member.idNumber])
         const { countyId, townshipId, villageId, groupId, regionId } = household
         const person = await tx.person.create({
           data: {
@@ -224,7 +237,7 @@ export async function updatePerson(ctx: ServiceContext, input: { personId: numbe
     await db.$transaction(async (tx) => {
       const before = await personForChange(tx, ctx, input.personId)
       await claimVersion(tx, before.id, input.version)
-      await assertIdsFree(tx, before.countyId, [input.person.idNumber], before.id)
+      await assertIdsFree(tx, ctx, before.countyId, [input.person.idNumber], before.id)
       const columns = personColumns(input.person)
       // An ID number left empty keeps the stored one: the form never holds the full number.
       const { idCipher, idHash, idMasked, idLast4, ...rest } = columns
@@ -433,9 +446,10 @@ async function leaveHousehold(tx: Tx, person: { id: number; householdId: number 
   await tx.household.updateMany({ where: { id: person.householdId, headId: person.id }, data: { headId: null } })
 }
 
-const recordBirth: Handler<'BIRTH'> = async ({ tx, actor, subject }, input) => {
-  const mother = await eventPerson({ tx, actor, subject }, input.motherId, 'BIRTH', input.occurredOn, input.version, 'motherId')
-  await assertIdsFree(tx, mother.countyId, [input.idNumber])
+const recordBirth: Handler<'BIRTH'> = async (ctx, input) => {
+  const { tx } = ctx
+  const mother = await eventPerson(ctx, input.motherId, 'BIRTH', input.occurredOn, input.version, 'motherId')
+  await assertIdsFree(tx, ctx, mother.countyId, [input.idNumber])
   const relation = newbornRelation(mother.relation)
   // the father: the mother's husband when the household says so (head and spouse, a man and a woman)
   const members = await tx.person.findMany({ where: { householdId: mother.householdId, alive: true }, select: { id: true, relation: true, sex: true } })
@@ -554,7 +568,7 @@ const recordMoveWithin: Handler<'MOVE_WITHIN'> = async (ctx, input) => {
   const { tx } = ctx
   const person = await eventPerson(ctx, input.personId, 'MOVE_WITHIN', input.occurredOn, input.version)
   // The destination may lie in another township of the county: the move is entered where the person left.
-  const target = await tx.region.findUnique({ where: { id: input.toRegionId }, select: { id: true, level: true, ancestorIds: true, active: true } })
+  const target = await regionById(tx, input.toRegionId)
   const place = target && target.active ? placementOf(target) : null
   if (!place || place.countyId !== person.countyId) throw fieldError('toRegionId', 'registry.errors.regionLevel')
   let household: { id: number; headId: number | null } | null = null
@@ -612,7 +626,7 @@ const recordMoveIn: Handler<'MOVE_IN'> = async (ctx, input) => {
   const { tx } = ctx
   const household = await householdForChange(tx, ctx, input.householdId)
   checkEventDate(input.occurredOn, toDate(input.person.birthDate))
-  await assertIdsFree(tx, household.countyId, [input.person.idNumber])
+  await assertIdsFree(tx, ctx, household.countyId, [input.person.idNumber])
   if (input.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
   const { countyId, townshipId, villageId, groupId, regionId } = household
   const person = await tx.person.create({

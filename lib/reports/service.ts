@@ -2,50 +2,27 @@ import 'server-only'
 import type { ServiceContext } from '@/lib/server/context'
 import { findPeriodLock, lockPeriod, periodLockExists, releasePeriodLock } from '@/lib/periods/locks'
 import { Prisma, type ReportSubmission } from '@/lib/generated/prisma/client'
-import { db, type DbClient, type Tx } from '@/lib/server/db'
+import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { can, inScope, type Subject } from '@/lib/access/permissions'
+import { can, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/dates'
+import { existingRegion, lockRegion, townshipsOf } from '@/lib/regions/lookups'
 import { registerSnapshot, type Snapshot } from './snapshot'
-import {
-  DEFAULT_REPORT_SETTINGS,
-  deadlineOf,
-  nextSignRole,
-  reportAbilities,
-  type ReportRefusal,
-  type ReportSettingsValues,
-  type ReportStep,
-  type SignRole,
-} from './rules'
+import { auditReportElsewhere, countyOf, reportScope, reportSettings } from './scope'
+import { deadlineOf, nextSignRole, reportAbilities, type ReportRefusal, type ReportStep, type SignRole } from './rules'
 import { hasEnded, periodOf, storedPeriod, type Period } from '@/lib/periods/rules'
 import { sumCounts } from './sections'
 import type { ReportSettingsInput, ReportTarget } from './schemas'
-
-export { registerSnapshot, type Snapshot }
 
 // Report writes. Each step checks the status it starts from inside its transaction (an UPDATE
 // conditioned on status and version), so two people acting on one report at once cannot both
 // succeed; each leaves a history entry and an audit event.
 
-export async function reportSettings(client: DbClient, countyId: number): Promise<ReportSettingsValues> {
-  const row = await client.reportSettings.findUnique({ where: { countyId } })
-  return row ?? DEFAULT_REPORT_SETTINGS
-}
-
-/** The county a region belongs to (ancestors are stored root first). */
-export function countyOf(region: { id: number; level: string; ancestorIds: number[] }): number {
-  return region.level === 'COUNTY' ? region.id : region.ancestorIds[0]
-}
-
 /** The county's figures: the sum of its townships' approved reports for the same period. */
 async function countySnapshot(tx: Tx, countyId: number, period: Period): Promise<Snapshot> {
-  const townships = await tx.region.findMany({
-    where: { parentId: countyId, level: 'TOWNSHIP', active: true },
-    select: { id: true, code: true, name: true },
-    orderBy: { code: 'asc' },
-  })
+  const townships = await townshipsOf(tx, countyId)
   const approved = await tx.reportSubmission.findMany({
     where: { countyId, level: 'TOWNSHIP', kind: period.kind, periodKey: period.key, status: 'APPROVED' },
     select: { regionId: true, figures: true },
@@ -84,14 +61,14 @@ function auditReport(
   })
 }
 
-/** A report the user may see: their unit's, or any in their region (the county sees its townships'). */
+/**
+ * A report the user may see (their unit's, or any in their region: the county sees its
+ * townships'), loaded through reportScope: one outside looks missing, and the attempt is audited.
+ */
 async function reportInScope(tx: Tx, ctx: ServiceContext, reportId: number): Promise<ReportSubmission> {
-  const { actor, subject: user } = ctx
-  const report = await tx.reportSubmission.findUnique({ where: { id: reportId } })
-  if (!report) throw new NotFoundError()
-  const region = await tx.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, ancestorIds: true } })
-  if (!inScope(user, region)) {
-    await auditDenied(actor, 'report.view', { reportId })
+  const report = await tx.reportSubmission.findFirst({ where: { id: reportId, ...reportScope(ctx.subject) } })
+  if (!report) {
+    await auditReportElsewhere(ctx, 'report.view', reportId)
     throw new NotFoundError()
   }
   return report
@@ -147,7 +124,7 @@ export async function prepareReport(ctx: ServiceContext, input: ReportTarget, to
   try {
     return await db.$transaction(
       async (tx) => {
-        const region = await tx.region.findUniqueOrThrow({ where: { id: user.regionId }, select: { id: true, level: true, ancestorIds: true } })
+        const region = await existingRegion(tx, user.regionId)
         const countyId = countyOf(region)
         const settings = await reportSettings(tx, countyId)
         const period = periodOf(input.kind, input.periodKey, settings)
@@ -281,8 +258,8 @@ export async function approveReport(ctx: ServiceContext, input: { reportId: numb
   const { actor, subject: user } = ctx
   await db.$transaction(async (tx) => {
     // the township's region row first: see assertPeriodOpen
-    const head = await tx.reportSubmission.findUnique({ where: { id: input.reportId }, select: { regionId: true } })
-    if (head) await tx.$queryRawUnsafe(`SELECT id FROM "Region" WHERE id = $1 FOR UPDATE`, head.regionId)
+    const head = await tx.reportSubmission.findFirst({ where: { id: input.reportId, ...reportScope(user) }, select: { regionId: true } })
+    if (head) await lockRegion(tx, head.regionId, 'update')
     const report = await submittedTownshipReport(tx, ctx, input.reportId)
     await advance(tx, report, { status: 'APPROVED', approvedAt: new Date(), approvedById: user.id })
     await lockPeriod(tx, {

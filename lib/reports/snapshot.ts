@@ -2,6 +2,7 @@ import type { DbClient } from '@/lib/server/db'
 import { computeCounts, type FigureScope } from './figures'
 import type { Period } from '@/lib/periods/rules'
 import type { Counts } from './sections'
+import { childRegions } from '@/lib/regions/lookups'
 
 // A report's figures as stored with it. Not server-only (like figures.ts): the demo generator,
 // run outside Next.js, prepares its report history with the same function the service uses.
@@ -18,12 +19,7 @@ export interface Snapshot {
 
 /** The children a report is broken down by: the villages of a township, the townships of a county. */
 async function childrenOf(client: DbClient, regionId: number, counted: Iterable<number>) {
-  const ids = [...counted]
-  return client.region.findMany({
-    where: { OR: [{ parentId: regionId, active: true }, { id: { in: ids } }] },
-    select: { id: true, code: true, name: true },
-    orderBy: { code: 'asc' },
-  })
+  return (await childRegions(client, regionId, { alsoIds: counted })).map(({ id, code, name }) => ({ id, code, name }))
 }
 
 /** Live figures of a township or village (or a county, straight from the register) for a period. */

@@ -5,6 +5,7 @@ import type { Subject } from '@/lib/access/permissions'
 import { todayIso, toIso } from '@/lib/dates'
 import type { RegionLevel } from '@/lib/access/roles'
 import { regionForFigures } from '@/lib/regions/queries'
+import { regionById } from '@/lib/regions/lookups'
 import { computeCoverage, INDICATORS, type Indicator } from './coverage'
 import { coverage, suppressCells, suppressSmall } from './rules'
 import type { CoverageFilter } from './schemas'
@@ -48,7 +49,7 @@ const TYPE_SELECT = {
 /** The county of a subject: the first ancestor, or the region itself at the county. */
 export async function countyOf(subject: Subject): Promise<number> {
   if (subject.regionLevel === 'COUNTY') return subject.regionId
-  const region = await db.region.findUnique({ where: { id: subject.regionId }, select: { ancestorIds: true } })
+  const region = await regionById(db, subject.regionId)
   return region?.ancestorIds[0] ?? subject.regionId
 }
 

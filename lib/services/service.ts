@@ -8,6 +8,7 @@ import { can, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/dates'
 import { prepareAttachment, saveAttachment, type PreparedFile } from '@/lib/attachments/service'
+import { existingRegion, regionById } from '@/lib/regions/lookups'
 import { householdInScope, personForService, type CohortScope } from '@/lib/registry/cohorts'
 import { consentProblems, mayRecordType, serviceDateProblem } from './rules'
 import { ATTACHMENT_OWNER, countyOf } from './queries'
@@ -186,7 +187,7 @@ export async function recordActivity(ctx: ServiceContext, input: RecordActivityI
     const type = await recordableType(tx, ctx, input.typeId, 'GROUP')
     const dates = serviceDateProblem({ servedOn: input.servedOn, followUpOn: input.followUpOn, today })
     if (dates) throw fieldError(dates.field, dates.key)
-    const home = await tx.region.findUniqueOrThrow({ where: { id: ctx.subject.regionId }, select: { id: true, level: true, ancestorIds: true } })
+    const home = await existingRegion(tx, ctx.subject.regionId)
     let place: { countyId: number; townshipId: number; villageId: number | null; regionId: number }
     if (home.level === 'VILLAGE') {
       // a village's officer records the village's own activities only
@@ -198,7 +199,8 @@ export async function recordActivity(ctx: ServiceContext, input: RecordActivityI
     } else if (home.level === 'TOWNSHIP') {
       place = { countyId: home.ancestorIds[0], townshipId: home.id, villageId: null, regionId: home.id }
       if (input.villageId) {
-        const village = await tx.region.findFirst({ where: { id: input.villageId, level: 'VILLAGE', parentId: home.id }, select: { id: true } })
+        const found = await regionById(tx, input.villageId)
+        const village = found?.level === 'VILLAGE' && found.parentId === home.id ? found : null
         if (!village) {
           await auditDenied(ctx.actor, 'service.record', { villageId: input.villageId })
           throw fieldError('villageId', 'errors.invalid')

@@ -7,7 +7,7 @@ import { expectAccessible, signInAndWait } from './helpers'
 
 test.use({ actionTimeout: 15_000 })
 
-const ROLES = ['admin', 'county.official', 'inspector', 'njz.admin', 'njz.leader', 'njz.staff', 'njz.v1', 'chd.service']
+const ROLES = ['admin', 'county.official', 'inspector', 'ncjd.admin', 'ncjd.leader', 'ncjd.staff', 'ncjd.v1', 'chd.service']
 /** Whom each role's register search looks for: a resident of its own region (tests/e2e/server.ts). */
 const SEARCH: Record<string, string> = { 'chd.service': '陈立新' }
 

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { db } from '../setup/db'
 import { ctxOf, staff } from './helpers'
 import { makeCounty, uniqueIdNumber } from '@/tests/factories'
 import { generateRows, importCsv, type ImportRow } from '@/tests/factories/imports'
-import { importRegister, OUT_OF_SCOPE_DAILY_CAP, outOfScopeHitsToday } from '@/lib/imports/service'
-import { importCapAlerts } from '@/lib/imports/queries'
+import { importRegister } from '@/lib/imports/service'
+import { idCheckAlerts, OUT_OF_SCOPE_DAILY_CAP, outOfScopeHitsToday } from '@/lib/registry/id-checks'
 import { exportRegister } from '@/lib/imports/export'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { translator } from '@/lib/i18n/core'
@@ -157,6 +158,23 @@ describe('register import', () => {
     expect(await registerCount(county.id)).toEqual(after)
   })
 
+  it('a commit sent twice with its key (a double click, a resend) imports once; both answers are the first import’s', async () => {
+    const { clerk, inside, county } = await setting()
+    const rows = family(inside[0].code, '1', '幸福路 8 号')
+    // the child has no ID number: only the key keeps a second commit from registering it again
+    const file = importCsv([...rows, ...family(inside[1].code, '2', '东街 1 号')])
+    const before = await registerCount(county.id)
+    const formKey = randomUUID()
+    const [a, b] = await Promise.all([importRegister(ctxOf(clerk), file, true, formKey), importRegister(ctxOf(clerk), file, true, formKey)])
+    expect(a).toMatchObject({ committed: true, persons: 6, households: 2 })
+    expect(b).toEqual(a)
+    expect(await importRegister(ctxOf(clerk), file, true, formKey)).toEqual(a)
+    expect(await registerCount(county.id)).toEqual({ households: before.households + 2, persons: before.persons + 6, audits: before.audits + 1 })
+    expect(await db.person.count({ where: { countyId: county.id, name: '王小明' } })).toBe(2)
+    // a key is one user's: another clerk's commit with it is refused
+    await expect(importRegister(ctxOf(await staff('TOWNSHIP_STAFF', inside[0])), file, true, formKey)).rejects.toMatchObject({ key: 'errors.conflict' })
+  })
+
   it('a new member of a registered head joins the head’s household', async () => {
     const { clerk, inside, county } = await setting()
     const rows = family(inside[0].code, '1', '幸福路 8 号')
@@ -186,6 +204,51 @@ describe('register import', () => {
       '5:regionCode:imports.errors.regionNotAllowed',
       '8:regionCode:imports.errors.regionUnknown',
       '11:regionCode:imports.errors.regionLevel',
+    ])
+    expect(await registerCount(county.id)).toEqual(before)
+  })
+
+  it('places a household in a village group named by number or name beside the village code, or by the group code', async () => {
+    const { clerk, inside, groups, county } = await setting()
+    const village = inside[0]
+    // the factory's group of this village is number 001; add number 2 with a name
+    const group1 = groups.find((g) => g.ancestorIds.includes(village.id))!
+    const group2 = await db.region.create({
+      data: { code: `${village.code}002`, name: '第二村民小组', level: 'GROUP', parentId: village.id, ancestorIds: [...village.ancestorIds, village.id] },
+    })
+    const rows = [
+      ...family(village.code, 'a', '组号路 1 号').map((r, i) => (i === 0 ? { ...r, group: '1' } : r)),
+      ...family(village.code, 'b', '组名路 2 号').map((r, i) => (i === 0 ? { ...r, group: '第二村民小组' } : r)),
+      ...family(group2.code, 'c', '组码路 3 号'),
+    ]
+    const result = await importRegister(ctxOf(clerk), importCsv(rows), true)
+    expect(result).toMatchObject({ errorCount: 0, households: 3, committed: true })
+    const placed = await db.household.findMany({
+      where: { countyId: county.id, address: { in: ['组号路 1 号', '组名路 2 号', '组码路 3 号'] } },
+      orderBy: { address: 'asc' },
+    })
+    expect(Object.fromEntries(placed.map((h) => [h.address, [h.villageId, h.groupId]]))).toEqual({
+      '组号路 1 号': [village.id, group1.id],
+      '组名路 2 号': [village.id, group2.id],
+      '组码路 3 号': [village.id, group2.id],
+    })
+  })
+
+  it('refuses a group the village does not have, and a group beside a group code; nothing is written', async () => {
+    const { clerk, inside, groups, county } = await setting()
+    const village = inside[0]
+    const group1 = groups.find((g) => g.ancestorIds.includes(village.id))!
+    const rows = [
+      ...family(village.code, 'a', '无组路 1 号').map((r, i) => (i === 0 ? { ...r, group: '9' } : r)),
+      ...family(village.code, 'b', '无组路 2 号').map((r, i) => (i === 0 ? { ...r, group: '第九村民小组' } : r)),
+      ...family(group1.code, 'c', '无组路 3 号').map((r, i) => (i === 0 ? { ...r, group: '1' } : r)),
+    ]
+    const before = await registerCount(county.id)
+    const result = await importRegister(ctxOf(clerk), importCsv(rows), true)
+    expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual([
+      '2:group:imports.errors.groupUnknown',
+      '5:group:imports.errors.groupUnknown',
+      '8:regionCode:imports.errors.groupNeedsVillage',
     ])
     expect(await registerCount(county.id)).toEqual(before)
   })
@@ -307,10 +370,10 @@ describe('import checks: audited, and no ID-existence oracle across the county',
     })
 
     const countyAdmin = await staff('ADMIN', county)
-    const alerts = await importCapAlerts(countyAdmin)
-    expect(alerts).toEqual([expect.objectContaining({ actorName: clerk.username, hitsToday: 21 })])
-    expect(await importCapAlerts(await staff('ADMIN', townships[1]))).toEqual([])
-    expect(await importCapAlerts(await staff('INSPECTOR', county))).toEqual([])
+    const alerts = await idCheckAlerts(countyAdmin)
+    expect(alerts).toEqual([expect.objectContaining({ actorName: clerk.username, hitsToday: 21, source: 'import' })])
+    expect(await idCheckAlerts(await staff('ADMIN', townships[1]))).toEqual([])
+    expect(await idCheckAlerts(await staff('INSPECTOR', county))).toEqual([])
   })
 })
 

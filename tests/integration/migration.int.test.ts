@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
 import { ctxOf, staff } from './helpers'
@@ -77,6 +78,22 @@ describe('migrant lists and counts', () => {
 })
 
 describe('information exchange', () => {
+  it('a notice form submitted twice (a double click, a resend) records one notice; the next key records the next', async () => {
+    const s = await setting()
+    const formKey = randomUUID()
+    const input = { personId: s.outflow.id, otherCounty: '北京市朝阳区', sentOn: daysAgo(2), formKey }
+    const [a, b] = await Promise.all([recordNotice(ctxOf(s.township), input), recordNotice(ctxOf(s.township), input)])
+    expect(b).toEqual(a)
+    expect(await recordNotice(ctxOf(s.township), input)).toEqual(a)
+    expect(await db.exchangeRequest.count({ where: { personId: s.outflow.id } })).toBe(1)
+    expect(await db.auditEvent.count({ where: { action: 'exchange.send', actorId: s.township.id } })).toBe(1)
+    // the key is one user's form: someone else cannot replay it
+    await expect(recordNotice(ctxOf(s.otherTownship), input)).rejects.toMatchObject({ key: 'errors.conflict' })
+    const next = await recordNotice(ctxOf(s.township), { ...input, formKey: randomUUID() })
+    expect(next.exchangeId).not.toBe(a.exchangeId)
+    expect(await db.exchangeRequest.count({ where: { personId: s.outflow.id } })).toBe(2)
+  })
+
   it('records a notice and its answer, each with an audit event; the letter has what it needs', async () => {
     const s = await setting()
     const sentOn = daysAgo(5)
@@ -144,7 +161,7 @@ describe('information exchange', () => {
   it('refuses bad input with a message and writes nothing', async () => {
     const s = await setting()
     const notice = (input: Record<string, string>) =>
-      recordNoticeSchema.safeParse({ personId: String(s.outflow.id), otherCounty: '北京市朝阳区', sentOn: daysAgo(1), ...input })
+      recordNoticeSchema.safeParse({ personId: String(s.outflow.id), otherCounty: '北京市朝阳区', sentOn: daysAgo(1), formKey: randomUUID(), ...input })
     expect(notice({}).success).toBe(true)
     const refused: [Record<string, string>, string, string][] = [
       [{ sentOn: daysAgo(-1) }, 'sentOn', 'registry.errors.dateInFuture'],
@@ -154,6 +171,7 @@ describe('information exchange', () => {
       [{ otherCounty: 'x\'); DROP TABLE "Person"; --' }, 'otherCounty', 'errors.nameCharacters'],
       [{ otherCounty: '县'.repeat(101) }, 'otherCounty', 'errors.tooLong'],
       [{ personId: 'abc' }, 'personId', 'errors.invalid'],
+      [{ formKey: 'not-a-key' }, 'formKey', 'errors.invalid'],
     ]
     for (const [input, field, key] of refused) {
       const result = notice(input)

@@ -57,6 +57,41 @@ describe('region tree', () => {
   })
 })
 
+describe('village groups', () => {
+  it('are added by their number under the village: the village code and 3 digits', async () => {
+    const { admin, villages, groups } = await countyAdmin()
+    // the factory's group is number 001
+    expect(groups[0].code).toBe(`${villages[0].code}001`)
+    const made = await createRegion(ctxOf(admin), { parentId: villages[0].id, code: '2', name: '第二村民小组' })
+    expect(made).toMatchObject({ code: `${villages[0].code}002`, level: 'GROUP' })
+    const full = await createRegion(ctxOf(admin), { parentId: villages[0].id, code: `${villages[0].code}015`, name: '第十五村民小组' })
+    expect(full.code).toBe(`${villages[0].code}015`)
+  })
+
+  it('refuse a number the village already uses, a number out of range, and the old 12-digit codes; nothing is written', async () => {
+    const { admin, villages, townships } = await countyAdmin()
+    const before = await db.region.count()
+    const taken = {
+      key: 'regions.errors.groupNumberTaken',
+      params: { village: villages[0].name, number: 1 },
+      fieldErrors: { code: 'regions.errors.groupNumberTaken' },
+    }
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: '1', name: '又一组' })).rejects.toMatchObject(taken)
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: `${villages[0].code}001`, name: '又一组' })).rejects.toMatchObject(taken)
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: '0', name: '零组' })).rejects.toMatchObject({ key: 'regions.errors.groupShape' })
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: `${villages[0].code.slice(0, 9)}601`, name: '旧码组' })).rejects.toMatchObject({
+      key: 'regions.errors.groupShape',
+    })
+    // another village's group number
+    await expect(createRegion(ctxOf(admin), { parentId: villages[0].id, code: `${villages[1].code}003`, name: '外组' })).rejects.toMatchObject({
+      key: 'regions.errors.notUnderParent',
+    })
+    // a short number is only a group's
+    await expect(createRegion(ctxOf(admin), { parentId: townships[0].id, code: '7', name: '七村' })).rejects.toMatchObject({ key: 'regions.errors.format' })
+    expect(await db.region.count()).toBe(before)
+  })
+})
+
 describe('hostile input in region forms', () => {
   it('gets a message key for every bad field and the database is unchanged', async () => {
     const { townships } = await countyAdmin()
@@ -87,7 +122,7 @@ describe('CSV import', () => {
     const prefix = townships[0].code.slice(0, 9)
     const rows = [
       // a group listed before its village: the order of the file does not matter
-      { line: 2, code: `${prefix}601`, name: '第一村民小组', parentCode: `${prefix}241` },
+      { line: 2, code: `${prefix}241001`, name: '第一村民小组', parentCode: `${prefix}241` },
       { line: 3, code: `${prefix}241`, name: '导入村', parentCode: townships[0].code },
       { line: 4, code: `${prefix}242`, name: '导入二村', parentCode: townships[0].code },
     ]
@@ -105,7 +140,7 @@ describe('CSV import', () => {
       true,
     )
     expect(done.created).toBe(3)
-    const group = await db.region.findUniqueOrThrow({ where: { code: `${prefix}601` }, include: { parent: true } })
+    const group = await db.region.findUniqueOrThrow({ where: { code: `${prefix}241001` }, include: { parent: true } })
     expect(group.level).toBe('GROUP')
     expect(group.parent?.code).toBe(`${prefix}241`)
     expect(await db.auditEvent.count({ where: { action: 'region.import', actorId: admin.id } })).toBe(1)

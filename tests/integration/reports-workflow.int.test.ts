@@ -7,17 +7,8 @@ import { correctEvent, recordEvent, updatePerson } from '@/lib/registry/service'
 import { todayIso } from '@/lib/dates'
 import { computeCounts } from '@/lib/reports/figures'
 import { getReport, registerChangedSince } from '@/lib/reports/queries'
-import {
-  approveReport,
-  prepareReport,
-  recomputeReport,
-  returnReport,
-  saveReportSettings,
-  signReport,
-  submitReport,
-  unlockPeriod,
-  type Snapshot,
-} from '@/lib/reports/service'
+import { approveReport, prepareReport, recomputeReport, returnReport, saveReportSettings, signReport, submitReport, unlockPeriod } from '@/lib/reports/service'
+import type { Snapshot } from '@/lib/reports/snapshot'
 import { DEFAULT_REPORT_SETTINGS, type SignRole } from '@/lib/reports/rules'
 import { periodOf } from '@/lib/periods/rules'
 import type { Counts } from '@/lib/reports/sections'

@@ -380,7 +380,7 @@ describe('the demo county’s services', { timeout: 300_000 }, () => {
       expect(records.filter((r) => r.sensitive).length).toBeGreaterThan(0)
       expect(records.filter((r) => r.sensitive).every((r) => r.consentBy !== null)).toBe(true)
       expect(records.filter((r) => r.personId === null && (r.attendance ?? 0) > 0).length).toBeGreaterThan(100)
-      expect(await demo.specialFamily.count()).toBe(33)
+      expect(await demo.specialFamily.count()).toBe(36) // three in each of the 12 townships
       // coverage at realistic rates: most children up to date and most elderly managed, not all
       const county = await demo.region.findFirstOrThrow({ where: { level: 'COUNTY' }, select: { id: true } })
       const coverage = await computeCoverage(demo, { level: 'COUNTY', regionId: county.id, countyId: county.id }, { start: '2026-11-01', end: today })
@@ -389,7 +389,7 @@ describe('the demo county’s services', { timeout: 300_000 }, () => {
         expect(coverage.total[i].done / coverage.total[i].eligible).toBeGreaterThan(0.5)
         expect(coverage.total[i].done).toBeLessThan(coverage.total[i].eligible)
       }
-      expect(coverage.total.families.eligible).toBe(33)
+      expect(coverage.total.families.eligible).toBe(36)
     } finally {
       await demo.$disconnect()
     }
