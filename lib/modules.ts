@@ -4,6 +4,10 @@ import { onRegionRemap } from '@/lib/regions/history-hooks'
 import { remapRegisterRows } from '@/lib/registry/region-remap'
 import { remapFindings } from '@/lib/quality/region-remap'
 import { remapExchanges } from '@/lib/migration/region-remap'
+import { addReportSection } from '@/lib/reports/sections'
+import { addFigureSource } from '@/lib/reports/figures'
+import { serviceCoverageSource, servicesSection } from '@/lib/services/report'
+import { remapServiceRows } from '@/lib/services/region-remap'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -17,6 +21,10 @@ export function composeModules(): void {
   onRegionRemap('registry', remapRegisterRows)
   onRegionRemap('quality', remapFindings)
   onRegionRemap('migration', remapExchanges)
+  onRegionRemap('services', remapServiceRows)
+  // services add their coverage table to the monthly, half-year and annual reports
+  addReportSection(servicesSection)
+  addFigureSource(serviceCoverageSource)
 }
 
 composeModules()

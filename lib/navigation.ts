@@ -16,6 +16,9 @@ export const NAVIGATION: NavigationItem[] = [
   // villages see and fix the findings of their own village; townships also assign and close them
   { href: '/register/quality', label: 'quality.title', permission: 'register.edit' },
   { href: '/register/import', label: 'imports.title', permission: 'register.edit' },
+  { href: '/services', label: 'services.title', permission: 'service.view' },
+  { href: '/services/activities', label: 'services.activity.title', permission: 'service.view' },
+  { href: '/services/catalogue', label: 'services.catalogue.title', permission: 'service.catalogue' },
   { href: '/reports', label: 'reports.title', permission: 'report.view' },
   // the county watches its townships' submissions; the settings are the county administrator's
   { href: '/reports/timeliness', label: 'reports.timelinessPage.title', permission: 'report.monitor' },

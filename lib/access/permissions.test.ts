@@ -16,7 +16,7 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -28,13 +28,36 @@ const expectedActions: Record<string, Action[]> = {
     'report.prepare',
     'report.sign',
     ...UNIT,
+    'service.view',
+    'service.families',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT],
-  COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve', ...UNIT, 'report.monitor'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view'],
+  COUNTY_OFFICIAL: [
+    'region.view',
+    'register.view',
+    'report.view',
+    'report.prepare',
+    'report.sign',
+    'report.approve',
+    ...UNIT,
+    'report.monitor',
+    'service.view',
+  ],
   // a county's administrator configures the county's reports; a township's does not
-  'ADMIN@COUNTY': ['region.view', 'region.manage', 'region.setup', 'user.view', 'user.manage', 'audit.view', 'report.configure', 'region.change'],
+  'ADMIN@COUNTY': [
+    'region.view',
+    'region.manage',
+    'region.setup',
+    'user.view',
+    'user.manage',
+    'audit.view',
+    'report.configure',
+    'region.change',
+    'service.catalogue',
+  ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor'],
+  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'service.view'],
+  TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],
 }
 
 describe('can()', () => {
@@ -82,6 +105,15 @@ describe('bulk export of residents’ rows', () => {
     const exporters = subjects.filter((s) => can(s, 'register.export'))
     expect([...new Set(exporters.map((s) => s.role))]).toEqual(['VILLAGE_OFFICER', 'TOWNSHIP_STAFF'])
     for (const s of exporters) expect(can(s, 'register.edit')).toBe(true)
+  })
+})
+
+describe('sensitive services', () => {
+  it('only township service staff, in their township, record or see them', () => {
+    const subjects = ROLES.flatMap((role) => ROLE_REGION_LEVELS[role].map((level) => ({ id: 1, role, regionId: 10, regionLevel: level })))
+    expect([...new Set(subjects.filter((s) => can(s, 'service.sensitive')).map((s) => s.role))]).toEqual(['TOWNSHIP_SERVICE_STAFF'])
+    const stray: Subject = { id: 1, role: 'TOWNSHIP_SERVICE_STAFF', regionId: 1, regionLevel: 'COUNTY' }
+    expect(can(stray, 'service.sensitive')).toBe(false)
   })
 })
 

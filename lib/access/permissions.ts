@@ -40,6 +40,20 @@ export const ACTIONS = [
   'report.unit',
   /** the county's watch over its townships' reports: who reported what and when */
   'report.monitor',
+  /** services: coverage figures of the region and the non-sensitive service records behind them */
+  'service.view',
+  /** record services for people and group activities (which types, rules.recordableTypes decides) */
+  'service.record',
+  /**
+   * sensitive services (reproductive health): record them and see them, only in one's own township.
+   * Nobody else sees such a record, by id, list or export; aggregates shown to others keep the
+   * small-cell rule (services/rules.ts).
+   */
+  'service.sensitive',
+  /** the county's service catalogue */
+  'service.catalogue',
+  /** flag a household as a special family (计生特殊家庭) and name its two contacts */
+  'service.families',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -58,7 +72,7 @@ const UNITS = ['TOWNSHIP', 'COUNTY'] as const
 // users whose region is at one of them (an administrator of a township configures no reports);
 // ROLE_REGION_LEVELS already keeps most roles at one level, the grants say where it matters.
 const GRANTS: Record<Role, readonly Grant[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -69,8 +83,10 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.view',
     ...at(UNITS, 'report.prepare', 'report.unit'),
     'report.sign',
+    'service.view',
+    'service.families',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view'],
   COUNTY_OFFICIAL: [
     'region.view',
     'register.view',
@@ -78,9 +94,20 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     ...at(UNITS, 'report.prepare', 'report.unit'),
     'report.sign',
     ...at(['COUNTY'], 'report.approve', 'report.monitor'),
+    'service.view',
   ],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change')],
-  INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor')],
+  ADMIN: [
+    'region.view',
+    'region.manage',
+    'user.view',
+    'user.manage',
+    'audit.view',
+    ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue'),
+  ],
+  INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor'), 'service.view'],
+  // 服务站人员: deliver services in their township, the sensitive ones included; they open a
+  // person's page to record a service but do not edit the register
+  TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', ...at(['TOWNSHIP'], 'service.record', 'service.sensitive'), 'service.families'],
 }
 
 /** Who is asking: enough of the signed-in user to decide. */

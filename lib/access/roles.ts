@@ -1,7 +1,7 @@
 // Roles and regions are plain data shared by the database layer, the rules and the interface.
 // The enums mirror prisma/schema.prisma; a unit test keeps the two lists equal.
 
-export const ROLES = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL', 'ADMIN', 'INSPECTOR'] as const
+export const ROLES = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'TOWNSHIP_SERVICE_STAFF', 'COUNTY_OFFICIAL', 'ADMIN', 'INSPECTOR'] as const
 export type Role = (typeof ROLES)[number]
 
 export const REGION_LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE', 'GROUP'] as const
@@ -16,4 +16,6 @@ export const ROLE_REGION_LEVELS: Record<Role, readonly RegionLevel[]> = {
   // An administrator looks after the users and regions of the county or of one township.
   ADMIN: ['COUNTY', 'TOWNSHIP'],
   INSPECTOR: ['COUNTY'],
+  // 服务站人员: one township's station and its villages
+  TOWNSHIP_SERVICE_STAFF: ['TOWNSHIP'],
 }

@@ -6,7 +6,17 @@
  * values are residents' data: names, birth dates, addresses, answers about them. Their values are
  * shown only to someone who may see that register row; everyone else sees which fields changed.
  */
-export const REGISTER_ENTITIES: ReadonlySet<string> = new Set(['Household', 'Person', 'LifeEvent', 'RegisterChange', 'ExchangeRequest', 'QualityFinding'])
+export const REGISTER_ENTITIES: ReadonlySet<string> = new Set([
+  'Household',
+  'Person',
+  'LifeEvent',
+  'RegisterChange',
+  'ExchangeRequest',
+  'QualityFinding',
+  // services to residents (lib/services)
+  'ServiceRecord',
+  'SpecialFamily',
+])
 
 export function isRegisterEntity(entity: string): boolean {
   return REGISTER_ENTITIES.has(entity)

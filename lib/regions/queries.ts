@@ -62,6 +62,30 @@ export async function regionView(subject: Subject, id: number | undefined, page:
   }
 }
 
+/**
+ * A region inside the subject's scope (default: their own) with its parent chain up to the
+ * subject's region and its active children, for figure tables; null when outside the scope.
+ */
+export async function regionForFigures(subject: Subject, id?: number) {
+  const region = await db.region.findFirst({
+    where: { AND: [{ id: id ?? subject.regionId }, regionScope(subject)] },
+    select: { id: true, name: true, level: true, ancestorIds: true },
+  })
+  if (!region) return null
+  const [children, trail] = await Promise.all([
+    db.region.findMany({
+      where: { parentId: region.id, active: true, level: { in: ['TOWNSHIP', 'VILLAGE'] } },
+      select: { id: true, name: true },
+      orderBy: { code: 'asc' },
+    }),
+    db.region.findMany({
+      where: { id: { in: region.ancestorIds }, AND: [regionScope(subject)] },
+      select: { id: true, name: true, ancestorIds: true },
+    }),
+  ])
+  return { ...region, children, trail: trail.sort((a, b) => a.ancestorIds.length - b.ancestorIds.length).map(({ id: i, name }) => ({ id: i, name })) }
+}
+
 /** A region a user may choose in a filter or a form, with what the searchable list (Combobox) matches. */
 export interface RegionOption {
   id: number

@@ -368,8 +368,19 @@ export const timelinessSource: FigureSource = {
   },
 }
 
-/** Every source of counts; a later module appends its own (see sections.ts). */
-export const FIGURE_SOURCES: FigureSource[] = [stockSource, flowSource, timelinessSource]
+// On globalThis, like REPORT_SECTIONS: every bundle of the process sees the sources added at start-up.
+const SOURCES = Symbol.for('xiangzhen.reports.figureSources')
+type SourceHolder = { [SOURCES]?: FigureSource[] }
+
+/** Every source of counts; a later module adds its own through addFigureSource (see sections.ts). */
+export const FIGURE_SOURCES: FigureSource[] = ((globalThis as SourceHolder)[SOURCES] ??= [stockSource, flowSource, timelinessSource])
+
+/** Adds a higher module's source (lib/modules.ts); a source producing the same keys is replaced. */
+export function addFigureSource(source: FigureSource): void {
+  const at = FIGURE_SOURCES.findIndex((s) => s.keys[0] === source.keys[0])
+  if (at >= 0) FIGURE_SOURCES[at] = source
+  else FIGURE_SOURCES.push(source)
+}
 
 /** All counts of a scope for a period, merged across the sources. */
 export async function computeCounts(client: DbClient, scope: FigureScope, period: Period): Promise<ScopeCounts> {

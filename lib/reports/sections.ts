@@ -21,6 +21,8 @@ export interface Column {
   label: MessageKey
   /** computed from the row's counts; shown with two decimals */
   derive?: (counts: Counts, context: DeriveContext) => number | null
+  /** a derived column that is a count (shown whole, not with two decimals) */
+  whole?: boolean
 }
 
 export interface ColumnGroup {
@@ -138,8 +140,20 @@ export const dataTimeliness: SectionLayout = {
   note: 'reports.note.timeliness',
 }
 
+// On globalThis: Next.js may load this file in more than one bundle of one process, and a section a
+// higher module adds at start-up (lib/modules.ts) must be in every bundle's list.
+const SECTIONS = Symbol.for('xiangzhen.reports.sections')
+type SectionHolder = { [SECTIONS]?: SectionLayout[] }
+
 /** Every table of a report, in print order. */
-export const REPORT_SECTIONS: SectionLayout[] = [populationStock, populationFlows, dataTimeliness]
+export const REPORT_SECTIONS: SectionLayout[] = ((globalThis as SectionHolder)[SECTIONS] ??= [populationStock, populationFlows, dataTimeliness])
+
+/** Adds a higher module's table after the others (once: a second call with the same key replaces it). */
+export function addReportSection(section: SectionLayout): void {
+  const at = REPORT_SECTIONS.findIndex((s) => s.key === section.key)
+  if (at >= 0) REPORT_SECTIONS[at] = section
+  else REPORT_SECTIONS.push(section)
+}
 
 /** A cell's value: a count read from the row, or a derived figure computed from it. */
 export function cellValue(column: Column, counts: Counts, context: DeriveContext): number | null {

@@ -62,7 +62,7 @@ export function buildTable(
     formNo: section.formNo,
     note: text.note ?? null,
     header: [top, second],
-    derived: columns.map((c) => !!c.derive),
+    derived: columns.map((c) => !!c.derive && !c.whole),
     rows,
   }
 }

@@ -15,6 +15,7 @@ import { buildResidents, DEFAULT_RESIDENTS, MAX_RESIDENTS } from './residents'
 import { sweepRegion } from '@/lib/quality/sweep'
 import { buildReportHistory } from './reports'
 import { recordDemoRegionChange } from './region-history'
+import { buildServicesDemo } from './services'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -161,6 +162,15 @@ export async function buildDemoCounty(
       })
     })
   }
+  accounts.push(
+    ...(await buildServicesDemo(db, {
+      countyId: regionId(COUNTY.code),
+      today: options.today ?? todayIso(),
+      password: DEMO_PASSWORD,
+      seed,
+      serviceStaffTownshipCode: chd,
+    })),
+  )
   await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
   // one illustrative region change, so the history view is not empty (decision 0011)
   await recordDemoRegionChange(db, COUNTY.code)

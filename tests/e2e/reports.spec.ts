@@ -184,16 +184,17 @@ test('the approved report prints on A4 with its figures and the three signatures
     fs.mkdirSync(test.info().outputDir, { recursive: true })
     fs.writeFileSync(path.join(test.info().outputDir, 'report.pdf'), pdf)
     // A4 landscape (842 × 595 pt); 宁城街道's 9 communities: each table whole on one page, its total
-    // included, then the analysis on a page of its own
+    // included (the three population tables and the services section lib/modules.ts adds), then the
+    // analysis on a page of its own
     expect(pages[0].width).toBeCloseTo(842, 0)
     expect(pages[0].height).toBeCloseTo(595, 0)
-    expect(pages.length).toBe(4)
-    for (const [i, formNo] of ['人口统计1表', '人口统计2表', '人口统计3表'].entries()) {
+    expect(pages.length).toBe(5)
+    for (const [i, formNo] of ['人口统计1表', '人口统计2表', '人口统计3表', '服务统计1表'].entries()) {
       expect(pages[i].text).toContain(formNo)
       expect(pages[i].text).toContain('合计')
       expect(pages[i].text).toContain('周丽华')
     }
-    expect(pages[3].text).toContain('统计分析')
+    expect(pages[4].text).toContain('统计分析')
     for (const expected of ['宁城街道人口统计月报', '人口统计1表', '县卫生健康局', '填报单位', '合计', '吴晓燕', '刘文静', '周丽华', '出生人数已逐村核实'])
       expect(text).toContain(expected)
     expect(text).toContain(registeredTotal)
@@ -211,7 +212,8 @@ test('the report downloads as Excel with the merged headers of the paper form; o
     expect(response.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load((await response.body()) as unknown as ExcelJS.Buffer)
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['人口统计1表', '人口统计2表', '人口统计3表'])
+    // the population tables, then the services section lib/modules.ts adds
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['人口统计1表', '人口统计2表', '人口统计3表', '服务统计1表'])
     const stock = workbook.getWorksheet('人口统计1表')!
     const merges = (stock.model as unknown as { merges: string[] }).merges
     // the unit and households columns span both header rows; the registered population spans its three columns

@@ -16,7 +16,9 @@
 //   refusedAs  message keys that mean "refused" besides errors.forbidden and errors.notFound
 //   refusedWhen  for a call that answers but shows nothing: how to tell it showed nothing
 //   refusalAudits  audit actions such a refusal still writes (an export of nothing is audited)
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
+import { attachmentStore } from '@/lib/attachments/store'
+import { blobKey } from '@/lib/attachments/rules'
 import { db } from '../setup/db'
 import { makeUser, personInput, uniqueIdNumber, uniqueUsername, type MadeRegion } from '@/tests/factories'
 import { makeHousehold } from '@/tests/factories/registry'
@@ -69,7 +71,24 @@ export interface Row {
 const REGISTER_EDITORS = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF'] as const satisfies Who[]
 const REGISTER_REVIEWERS = ['TOWNSHIP_STAFF'] as const satisfies Who[]
 const ADMINS = ['ADMIN'] as const satisfies Who[]
-const EVERYONE = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL', 'ADMIN', 'INSPECTOR'] as const satisfies Who[]
+const EVERYONE = [
+  'VILLAGE_OFFICER',
+  'TOWNSHIP_STAFF',
+  'TOWNSHIP_LEADER',
+  'TOWNSHIP_SERVICE_STAFF',
+  'COUNTY_OFFICIAL',
+  'ADMIN',
+  'INSPECTOR',
+] as const satisfies Who[]
+const SERVICE_RECORDERS = ['VILLAGE_OFFICER', 'TOWNSHIP_SERVICE_STAFF'] as const satisfies Who[]
+const SERVICE_VIEWERS = [
+  'VILLAGE_OFFICER',
+  'TOWNSHIP_STAFF',
+  'TOWNSHIP_LEADER',
+  'TOWNSHIP_SERVICE_STAFF',
+  'COUNTY_OFFICIAL',
+  'INSPECTOR',
+] as const satisfies Who[]
 
 // ------------------------------------------------------------------ fresh targets
 
@@ -182,6 +201,47 @@ async function periodLock(t: Target) {
     data: { countyId: t.county.id, townshipId: t.township.id, submissionId: submission.id, fromDate: submission.periodStart, toDate: submission.periodEnd },
   })
 }
+
+/** A service type of the target's county, made for this call. */
+async function serviceType(
+  t: Target,
+  over: Partial<{ target: 'PERSON' | 'GROUP'; sensitive: boolean; deliveredBy: 'VILLAGE_OFFICER' | 'TOWNSHIP_SERVICE_STAFF' }> = {},
+) {
+  return db.serviceType.create({
+    data: {
+      countyId: t.county.id,
+      code: `MX${next()}`,
+      nameZh: '矩阵服务',
+      nameEn: 'Matrix service',
+      deliveredBy: over.deliveredBy ?? 'VILLAGE_OFFICER',
+      target: over.target ?? 'PERSON',
+      sensitive: over.sensitive ?? false,
+    },
+  })
+}
+
+/** A service record for a person of the target village (sensitive ones with consent). */
+async function serviceRecord(t: Target, sensitive = false) {
+  const { person: p } = await person(t)
+  const type = await serviceType(t, { sensitive, deliveredBy: sensitive ? 'TOWNSHIP_SERVICE_STAFF' : 'VILLAGE_OFFICER' })
+  return db.serviceRecord.create({
+    data: {
+      ...placeOf(t),
+      typeId: type.id,
+      sensitive,
+      personId: p.id,
+      servedOn: new Date('2024-03-01'),
+      station: '服务室',
+      staffName: '矩阵',
+      outcome: '完成',
+      recordedById: t.me.id,
+      ...(sensitive ? { consentBy: 'PERSON' as const, consentOn: new Date('2024-03-01'), consentMethod: 'SIGNED_FORM' as const } : {}),
+    },
+  })
+}
+
+/** The smallest PNG: a 1×1 pixel. */
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 const file = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name)
 
@@ -492,6 +552,103 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     input: () => ({ statYearStartMonth: '10', monthlyDeadlineDay: '5', halfYearDeadlineDay: '10', annualDeadlineDay: '15', version: '0' }),
   },
 
+  // --- services: village officers and township service staff record; sensitive services only the latter
+  'services.createTypeAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'none',
+    input: () => ({
+      code: `MC${next()}`,
+      nameZh: '新服务',
+      nameEn: 'New service',
+      deliveredBy: 'VILLAGE_OFFICER',
+      target: 'PERSON',
+      schedule: 'NONE',
+      scheduleValues: '',
+    }),
+  },
+  'services.updateTypeAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'own',
+    input: async (t) => {
+      const type = await serviceType(t)
+      return {
+        typeId: String(type.id),
+        version: String(type.version),
+        code: type.code,
+        nameZh: '改名服务',
+        nameEn: 'Renamed',
+        deliveredBy: 'VILLAGE_OFFICER',
+        target: 'PERSON',
+        schedule: 'NONE',
+        scheduleValues: '',
+        active: 'on',
+      }
+    },
+  },
+  'services.recordServiceAction': {
+    roles: SERVICE_RECORDERS,
+    scope: 'own',
+    input: async (t) => {
+      const { person: p } = await person(t)
+      const type = await serviceType(t)
+      return {
+        personId: String(p.id),
+        typeId: String(type.id),
+        servedOn: '2024-03-01',
+        station: '服务室',
+        staffName: '矩阵',
+        outcome: '完成',
+        formKey: randomUUID(),
+      }
+    },
+  },
+  // the activity is the caller's region's; a village outside it is refused
+  'services.recordActivityAction': {
+    roles: SERVICE_RECORDERS,
+    scope: 'own',
+    refusedAs: ['errors.invalid'],
+    input: async (t) => ({
+      typeId: String((await serviceType(t, { target: 'GROUP' })).id),
+      title: '健康讲座',
+      place: '村委会',
+      attendance: '20',
+      villageId: String(t.village.id),
+      servedOn: '2024-03-01',
+      station: '服务室',
+      staffName: '矩阵',
+      outcome: '完成',
+      formKey: randomUUID(),
+    }),
+  },
+  'services.correctRecordAction': {
+    roles: SERVICE_RECORDERS,
+    scope: 'own',
+    input: async (t) => ({
+      recordId: String((await serviceRecord(t)).id),
+      servedOn: '2024-03-02',
+      station: '服务室',
+      staffName: '矩阵',
+      outcome: '更正',
+      reason: '日期填错',
+    }),
+  },
+  'services.withdrawConsentAction': {
+    roles: ['TOWNSHIP_SERVICE_STAFF'],
+    scope: 'own',
+    input: async (t) => ({ recordId: String((await serviceRecord(t, true)).id), withdrawnOn: '2024-04-01' }),
+  },
+  'services.setSpecialFamilyAction': {
+    roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_SERVICE_STAFF'],
+    scope: 'own',
+    input: async (t) => ({
+      householdId: String((await person(t)).household.id),
+      townshipContact: '乡干部',
+      villageContact: '村医',
+      since: '2024-01-01',
+      active: 'on',
+    }),
+  },
+
   // --- route handlers
   'GET /api/auth/[...nextauth]': { roles: ['public'], scope: 'none', input: () => ({ url: '/api/auth/providers', params: { nextauth: 'providers' } }) },
   'POST /api/auth/[...nextauth]': { roles: ['public'], scope: 'none', input: () => ({ url: '/api/auth/signout', params: { nextauth: 'signout' } }) },
@@ -508,6 +665,29 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   },
   'GET /api/register/template': { roles: REGISTER_EDITORS, scope: 'none', input: () => ({ url: '/api/register/template' }) },
   'GET /api/regions/template': { roles: ADMINS, scope: 'none', input: () => ({ url: '/api/regions/template' }) },
+  // a file of a (non-sensitive) service record: whoever may see the record
+  'GET /api/services/attachments/[id]': {
+    roles: SERVICE_VIEWERS,
+    scope: 'own',
+    input: async (t) => {
+      const record = await serviceRecord(t)
+      const sha256 = createHash('sha256').update(PNG_1PX).digest('hex')
+      await attachmentStore().put(blobKey(sha256), PNG_1PX)
+      const a = await db.attachment.create({
+        data: {
+          sha256,
+          mime: 'image/png',
+          size: PNG_1PX.length,
+          name: 'a.png',
+          ownerType: 'ServiceRecord',
+          ownerId: record.id,
+          countyId: t.county.id,
+          createdById: t.me.id,
+        },
+      })
+      return { url: `/api/services/attachments/${a.id}`, params: { id: String(a.id) } }
+    },
+  },
   // a township's report is seen by the township and the county, not by its villages
   'GET /api/reports/[id]/xlsx': {
     roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL', 'INSPECTOR'],

@@ -183,6 +183,35 @@ describe('a rename and a village moved', () => {
     const moved = await db.region.findFirstOrThrow({ where: { parentId: s.t2.id, name: s.v12.name } })
     expect(moved.code.slice(0, 9)).toBe(s.t2.code.slice(0, 9))
   })
+
+  it("moves a village's service records with it, so the new township's service staff see them", async () => {
+    const s = await setup()
+    const home = await household(s.v12, [{ born: '1970-01-01' }])
+    const type = await db.serviceType.create({
+      data: { countyId: s.county.id, code: 'ELDER', nameZh: '老年人健康管理', nameEn: 'Elderly care', deliveredBy: 'VILLAGE_OFFICER', target: 'PERSON' },
+    })
+    const record = await db.serviceRecord.create({
+      data: {
+        countyId: s.county.id,
+        townshipId: s.t1.id,
+        villageId: s.v12.id,
+        typeId: type.id,
+        sensitive: false,
+        personId: home.household.headId,
+        servedOn: toDate('2024-11-02'),
+        station: '村卫生室',
+        staffName: '王医生',
+        outcome: '血压正常',
+        recordedById: s.admin.id,
+      },
+    })
+    await recordRegionChange(s.ctx, { kind: 'MOVE', villageId: s.v12.id, toTownshipId: s.t2.id, effectiveOn: '2025-01-01', ...doc }, true, TODAY)
+    const moved = await db.region.findFirstOrThrow({ where: { parentId: s.t2.id, name: s.v12.name } })
+    expect(await db.serviceRecord.findUniqueOrThrow({ where: { id: record.id }, select: { townshipId: true, villageId: true } })).toEqual({
+      townshipId: s.t2.id,
+      villageId: moved.id,
+    })
+  })
 })
 
 describe('bad input writes nothing', () => {

@@ -5,6 +5,7 @@ import { makeCounty, type MadeRegion } from '@/tests/factories'
 import { nameColumns } from '@/lib/registry/columns'
 import { toDate } from '@/lib/dates'
 import { computeCounts, type FigureScope } from '@/lib/reports/figures'
+import { SERVICE_FIGURE_KEYS } from '@/lib/services/report'
 import { annualisationFactor, DEFAULT_REPORT_SETTINGS, type ReportKind } from '@/lib/reports/rules'
 import { periodOf, type Period } from '@/lib/periods/rules'
 import { cellValue, columnsOf, REPORT_SECTIONS, type Counts } from '@/lib/reports/sections'
@@ -251,6 +252,12 @@ const EXPECTED: Record<'M' | 'H' | 'A', Record<Scope, Counts>> = {
       ...flows([5, 3, 2, 2, 2, 1], 3, 2, 2, [2, 1, 2], [18, 2]),
     },
   },
+}
+
+// The services module (plugged in by lib/modules.ts) adds its coverage counts to every scope; this
+// county has no service catalogue, so they are all 0.
+for (const byScope of Object.values(EXPECTED)) {
+  for (const counts of Object.values(byScope)) Object.assign(counts, Object.fromEntries(SERVICE_FIGURE_KEYS.map((k) => [k, 0])))
 }
 
 /**

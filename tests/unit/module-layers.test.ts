@@ -12,13 +12,16 @@ const LAYERS: readonly (readonly string[])[] = [
   ['generated'],
   ['db', 'dates', 'i18n', 'validation', 'pagination', 'uploads'],
   // the shared kernel: the action pipeline, sessions and permissions lean on each other, and the
-  // region tree they scope by (user administration places users in regions: lib/regions' reads)
-  ['server', 'access', 'audit', 'navigation', 'regions'],
+  // region tree they scope by (user administration places users in regions: lib/regions' reads);
+  // stored files
+  ['server', 'access', 'audit', 'navigation', 'regions', 'attachments'],
   ['periods', 'workdays'],
   ['registry'],
   ['migration', 'quality', 'imports'],
   ['reports'],
-  // assessment scores townships on indicators the modules below publish
+  // services stand on the register and plug a section into the reports (through lib/modules.ts)
+  ['services'],
+  // assessment scores townships on indicators the modules below publish (services' figure sources among them)
   ['assessment'],
   // read-only views over the others: the home page's work lists
   ['dashboard'],

@@ -1,4 +1,5 @@
 import { regionHistoryEn } from './modules/region-history.en'
+import { servicesEn } from './modules/services.en'
 import { reportsEn } from './modules/reports.en'
 import { migrationEn } from './modules/migration.en'
 import { qualityEn } from './modules/quality.en'
@@ -58,6 +59,7 @@ export const en: Messages = {
     VILLAGE_OFFICER: 'Village information officer',
     TOWNSHIP_STAFF: 'Township statistician',
     TOWNSHIP_LEADER: 'Township leader',
+    TOWNSHIP_SERVICE_STAFF: 'Township service staff',
     COUNTY_OFFICIAL: 'County health official',
     ADMIN: 'Administrator',
     INSPECTOR: 'Inspector',
@@ -553,7 +555,6 @@ export const en: Messages = {
       timeline: 'Events',
       services: 'Services',
       benefits: 'Benefits',
-      servicesEmpty: 'Service records will appear here once that module is available.',
       benefitsEmpty: 'Benefits will appear here once that module is available.',
       exchanges: 'Information exchange',
       addMember: 'Add a member',
@@ -660,6 +661,15 @@ export const en: Messages = {
   imports: importsEn,
   regionHistory: regionHistoryEn,
   reports: reportsEn,
+  services: servicesEn,
+  attachments: {
+    errors: {
+      empty: 'The file is empty.',
+      tooLarge: 'The file is too large (at most {max} MB).',
+      notWhatItClaims: 'The file is not what it claims to be: its name or type says photo or PDF, its content does not. Nothing was saved.',
+      type: 'Only JPEG or PNG photos and PDF files are accepted.',
+    },
+  },
   lang: {
     'zh-CN': '中文',
     en: 'English',

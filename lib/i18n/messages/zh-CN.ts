@@ -1,4 +1,5 @@
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
+import { servicesZhCN } from './modules/services.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
 import { migrationZhCN } from './modules/migration.zh-CN'
 import { qualityZhCN } from './modules/quality.zh-CN'
@@ -57,6 +58,7 @@ export const zhCN = {
     VILLAGE_OFFICER: '村信息员',
     TOWNSHIP_STAFF: '乡镇统计员',
     TOWNSHIP_LEADER: '乡镇分管领导',
+    TOWNSHIP_SERVICE_STAFF: '服务站人员',
     COUNTY_OFFICIAL: '县卫健局工作人员',
     ADMIN: '系统管理员',
     INSPECTOR: '督查组成员',
@@ -547,7 +549,7 @@ export const zhCN = {
       timeline: '事件记录',
       services: '服务记录',
       benefits: '奖励扶助',
-      servicesEmpty: '服务记录模块上线后在此显示。',
+
       benefitsEmpty: '奖励扶助模块上线后在此显示。',
       exchanges: '信息交流记录',
       addMember: '添加家庭成员',
@@ -654,6 +656,15 @@ export const zhCN = {
   imports: importsZhCN,
   regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,
+  services: servicesZhCN,
+  attachments: {
+    errors: {
+      empty: '文件是空的。',
+      tooLarge: '文件太大（不超过{max}MB）。',
+      notWhatItClaims: '文件内容与其类型不符：它自称是图片或PDF，但实际不是。未保存任何内容。',
+      type: '只接受JPEG、PNG照片或PDF文件。',
+    },
+  },
   lang: {
     'zh-CN': '中文',
     en: 'English',

@@ -12,6 +12,8 @@ import { Alert, Badge, ButtonLink, Card, PageTitle, Table, Td, Th } from '@/comp
 import { AddMemberForm, SetHeadForm } from '@/components/registry/PersonForms'
 import { MoveInForm } from '@/components/registry/EventForms'
 import { Timeline } from '@/components/registry/Timeline'
+import { specialFamilyOf } from '@/lib/services/queries'
+import { SpecialFamilyForm } from '@/components/services/ServiceForms'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('registry.householdPage.title') }
@@ -22,6 +24,7 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
   const t = await getT()
   const id = routeId((await params).id)
   const household = id ? await getHousehold(user, id) : null
+  const family = household && (can(user, 'service.view') || can(user, 'service.families')) ? await specialFamilyOf(user, household.id) : null
   if (!household) notFound()
   const { created } = await searchParams
   const edit = can(user, 'register.edit')
@@ -114,6 +117,26 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
             </Card>
           </details>
         </div>
+      ) : null}
+      {can(user, 'service.view') || can(user, 'service.families') ? (
+        <section className="no-print mt-6" aria-labelledby="special-family">
+          <h2 id="special-family" className="mb-2 text-base font-medium">
+            {t('services.family.title')}
+          </h2>
+          {family?.active ? (
+            <p className="mb-2 text-sm" data-testid="special-family">
+              {t('services.family.flagged', { township: family.townshipContact, village: family.villageContact })}
+            </p>
+          ) : null}
+          {can(user, 'service.families') ? (
+            <details>
+              <summary className="cursor-pointer text-sm text-brand-600">{t('services.family.flag')}</summary>
+              <Card className="mt-2">
+                <SpecialFamilyForm householdId={household.id} today={todayIso()} current={family} />
+              </Card>
+            </details>
+          ) : null}
+        </section>
       ) : null}
     </>
   )

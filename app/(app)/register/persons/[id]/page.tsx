@@ -10,6 +10,10 @@ import { allowedEvents } from '@/lib/registry/rules'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { routeId } from '@/lib/validation/fields'
+import { listPersonServices, recordableTypes, typeName } from '@/lib/services/queries'
+import { mayRecordType } from '@/lib/services/rules'
+import { ServiceList } from '@/components/services/ServiceList'
+import { RecordServiceForm } from '@/components/services/ServiceForms'
 import { Badge, ButtonLink, Card, EmptyState, PageTitle } from '@/components/ui'
 import { EventForm } from '@/components/registry/EventForms'
 import { EditPersonForm, ParentsForm, RevealId } from '@/components/registry/PersonForms'
@@ -27,6 +31,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const person = id ? await getPerson(user, id) : null
   if (!person) notFound()
   const edit = can(user, 'register.edit') && person.alive && !person.movedOut
+  const today = todayIso()
+  const [services, serviceTypes] = await Promise.all([
+    can(user, 'service.view') ? listPersonServices(user, person.id) : [],
+    can(user, 'service.record') ? recordableTypes(user, 'PERSON') : [],
+  ])
   const birthDate = toIso(person.birthDate)
   const row = (label: string, value: React.ReactNode) => (
     <>
@@ -216,9 +225,33 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       ) : null}
 
       <div className="mt-6 grid gap-4 md:grid-cols-2">
-        <section>
-          <h2 className="mb-2 text-base font-medium">{t('registry.person.services')}</h2>
-          <EmptyState>{t('registry.person.servicesEmpty')}</EmptyState>
+        <section aria-labelledby="person-services">
+          <h2 id="person-services" className="mb-2 text-base font-medium">
+            {t('registry.person.services')}
+          </h2>
+          {can(user, 'service.view') ? (
+            <ServiceList
+              records={services}
+              t={t}
+              locale={locale}
+              today={today}
+              mayChange={(r) => can(user, 'service.record') && mayRecordType(user.role, { ...r.type, active: true })}
+              mayWithdraw={can(user, 'service.sensitive')}
+            />
+          ) : (
+            <EmptyState>{t('services.record.empty')}</EmptyState>
+          )}
+          {serviceTypes.length > 0 && person.alive ? (
+            <Card className="no-print mt-3">
+              <RecordServiceForm
+                personId={person.id}
+                types={serviceTypes.map((x) => ({ id: x.id, name: typeName(x, locale), sensitive: x.sensitive }))}
+                today={today}
+                staffName={user.name}
+                formKey={randomUUID()}
+              />
+            </Card>
+          ) : null}
         </section>
         <section>
           <h2 className="mb-2 text-base font-medium">{t('registry.person.benefits')}</h2>
