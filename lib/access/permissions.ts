@@ -36,6 +36,12 @@ export const ACTIONS = [
   'report.unit',
   /** the county's watch over its townships' reports: who reported what and when */
   'report.monitor',
+  /** assessment schemes: create, edit (a new version), import and export (the county administrator) */
+  'assessment.configure',
+  /** enter indicator values, run a scheme, enter adjustments and vetoes on a run, publish it (county officials) */
+  'assessment.run',
+  /** rankings and "why" pages: the county all townships; a township its own place, once published */
+  'assessment.view',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -65,18 +71,19 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.view',
     ...at(UNITS, 'report.prepare', 'report.unit'),
     'report.sign',
+    'assessment.view',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'assessment.view'],
   COUNTY_OFFICIAL: [
     'region.view',
     'register.view',
     'report.view',
     ...at(UNITS, 'report.prepare', 'report.unit'),
     'report.sign',
-    ...at(['COUNTY'], 'report.approve', 'report.monitor'),
+    ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view'),
   ],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'report.configure')],
-  INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor')],
+  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'report.configure', 'assessment.configure', 'assessment.view')],
+  INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor', 'assessment.view')],
 }
 
 /** Who is asking: enough of the signed-in user to decide. */

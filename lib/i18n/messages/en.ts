@@ -1,4 +1,5 @@
 import { reportsEn } from './modules/reports.en'
+import { assessmentEn } from './modules/assessment.en'
 import { migrationEn } from './modules/migration.en'
 import { qualityEn } from './modules/quality.en'
 import { importsEn } from './modules/imports.en'
@@ -613,6 +614,7 @@ export const en: Messages = {
   },
   migration: migrationEn,
   quality: qualityEn,
+  assessment: assessmentEn,
   imports: importsEn,
   reports: reportsEn,
   lang: {

@@ -1,4 +1,5 @@
 import { reportsZhCN } from './modules/reports.zh-CN'
+import { assessmentZhCN } from './modules/assessment.zh-CN'
 import { migrationZhCN } from './modules/migration.zh-CN'
 import { qualityZhCN } from './modules/quality.zh-CN'
 import { importsZhCN } from './modules/imports.zh-CN'
@@ -609,6 +610,7 @@ export const zhCN = {
   },
   migration: migrationZhCN,
   quality: qualityZhCN,
+  assessment: assessmentZhCN,
   imports: importsZhCN,
   reports: reportsZhCN,
   lang: {
