@@ -82,7 +82,14 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.sign',
     ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view'),
   ],
-  ADMIN: ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', ...at(['COUNTY'], 'report.configure', 'assessment.configure', 'assessment.view')],
+  ADMIN: [
+    'region.view',
+    'region.manage',
+    'user.view',
+    'user.manage',
+    'audit.view',
+    ...at(['COUNTY'], 'report.configure', 'assessment.configure', 'assessment.view'),
+  ],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor', 'assessment.view')],
 }
 

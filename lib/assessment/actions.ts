@@ -50,7 +50,15 @@ export const importValuesAction = defineAction({
   schema: valuesImportSchema,
   permission: 'assessment.run',
   run: async (input, { user, actor }) =>
-    importValues({ actor, subject: user }, { schemeId: input.schemeId, periodKey: input.periodKey, bytes: new Uint8Array(await input.file.arrayBuffer()), evidence: input.evidence ?? input.file.name }),
+    importValues(
+      { actor, subject: user },
+      {
+        schemeId: input.schemeId,
+        periodKey: input.periodKey,
+        bytes: new Uint8Array(await input.file.arrayBuffer()),
+        evidence: input.evidence ?? input.file.name,
+      },
+    ),
   revalidate: ['/assessment/values'],
   success: 'assessment.values.imported',
 })

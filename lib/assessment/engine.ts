@@ -4,7 +4,7 @@ import { AppError } from '@/lib/server/errors'
 import type { Period } from '@/lib/periods/rules'
 import { statYearPeriod } from '@/lib/reports/indicators'
 import { buildScheme, rank, roundPoints, scoreScheme, type SchemeNode, type VetoRule } from './rules'
-import type { StoredNode } from './format'
+import type { ParsedScheme, StoredNode } from './format'
 import { indicatorSource, MANUAL_SOURCE } from './sources'
 
 // Runs: gathering and freezing the inputs, scoring them, storing each township's breakdown,
@@ -89,7 +89,12 @@ export interface RunEntries {
 }
 
 /** Every unit's indicator and group points, adjustments, vetoes, total and place: pure, from frozen inputs. */
-export function computeResults(snapshot: SchemeSnapshot, inputs: readonly FrozenInput[], townships: readonly { id: number; name: string }[], entries: RunEntries): ComputedResult[] {
+export function computeResults(
+  snapshot: SchemeSnapshot,
+  inputs: readonly FrozenInput[],
+  townships: readonly { id: number; name: string }[],
+  entries: RunEntries,
+): ComputedResult[] {
   const built = buildScheme(snapshot.nodes, snapshot.maxPoints, snapshot.veto)
   if (!built.ok) throw new AppError('assessment.errors.schemeBroken')
   const units = townships.map((t) => t.id)
@@ -107,7 +112,12 @@ export function computeResults(snapshot: SchemeSnapshot, inputs: readonly Frozen
     entries.adjustments.map((a) => ({ unit: a.townshipId, points: a.points, reason: a.reason, document: a.document })),
     vetoCounts,
   )
-  const ranked = new Map(rank(scored.map((s) => ({ unit: s.unit, score: s.total, vetoes: s.vetoes })), snapshot.veto).map((r) => [r.unit, r]))
+  const ranked = new Map(
+    rank(
+      scored.map((s) => ({ unit: s.unit, score: s.total, vetoes: s.vetoes })),
+      snapshot.veto,
+    ).map((r) => [r.unit, r]),
+  )
   const inputOf = new Map(inputs.map((i) => [`${i.code}/${i.townshipId}`, i]))
   const byCode = new Map(snapshot.nodes.map((n) => [n.code, n]))
   const order = flatten(built.scheme.children)
@@ -204,7 +214,14 @@ export async function gatherInputs(
     for (const township of input.townships) {
       if (source === MANUAL_SOURCE) {
         const m = manualOf.get(`${node.code}/${township.id}`)
-        out.push({ code: node.code, townshipId: township.id, value: m?.value ?? null, source, at: (m?.enteredAt ?? input.now).toISOString(), ...(m?.evidence ? { evidence: m.evidence } : {}) })
+        out.push({
+          code: node.code,
+          townshipId: township.id,
+          value: m?.value ?? null,
+          source,
+          at: (m?.enteredAt ?? input.now).toISOString(),
+          ...(m?.evidence ? { evidence: m.evidence } : {}),
+        })
       } else {
         const c = computed.get(source)!
         const v = c.values.get(township.id)
@@ -242,7 +259,17 @@ export async function schemeSnapshot(client: Client, schemeId: number, countyId:
 /** Runs a scheme: freezes the inputs, scores them, stores the run and its results. Call inside a transaction. */
 export async function makeRun(
   tx: Tx,
-  input: { countyId: number; schemeId: number; statYear: number; title: string; createdById: number; today: string; now?: Date; correctsId?: number | null; reason?: string },
+  input: {
+    countyId: number
+    schemeId: number
+    statYear: number
+    title: string
+    createdById: number
+    today: string
+    now?: Date
+    correctsId?: number | null
+    reason?: string
+  },
 ): Promise<number> {
   const snapshot = await schemeSnapshot(tx, input.schemeId, input.countyId)
   if (!snapshot) throw new AppError('errors.notFound')
@@ -272,7 +299,14 @@ export async function makeRun(
   return run.id
 }
 
-async function storeResults(tx: Tx, runId: number, snapshot: SchemeSnapshot, inputs: FrozenInput[], townships: readonly { id: number; name: string }[], entries: RunEntries) {
+async function storeResults(
+  tx: Tx,
+  runId: number,
+  snapshot: SchemeSnapshot,
+  inputs: FrozenInput[],
+  townships: readonly { id: number; name: string }[],
+  entries: RunEntries,
+) {
   const results = computeResults(snapshot, inputs, townships, entries)
   await tx.assessmentResult.deleteMany({ where: { runId } })
   await tx.assessmentResult.createMany({
@@ -289,7 +323,10 @@ export function frozenOf(run: { inputs: unknown; schemeSnapshot: unknown }) {
 
 /** Scores a draft run again from its frozen inputs and its current adjustments and vetoes. */
 export async function recomputeRun(tx: Tx, runId: number): Promise<ComputedResult[]> {
-  const run = await tx.assessmentRun.findUniqueOrThrow({ where: { id: runId }, include: { adjustments: { orderBy: { id: 'asc' } }, vetoes: { orderBy: { id: 'asc' } } } })
+  const run = await tx.assessmentRun.findUniqueOrThrow({
+    where: { id: runId },
+    include: { adjustments: { orderBy: { id: 'asc' } }, vetoes: { orderBy: { id: 'asc' } } },
+  })
   if (run.status !== 'DRAFT') throw new AppError('assessment.errors.published')
   const { snapshot, townships, inputs } = frozenOf(run)
   const results = await storeResults(tx, runId, snapshot, inputs, townships, { adjustments: run.adjustments, vetoes: run.vetoes })
@@ -302,4 +339,39 @@ export async function publishRun(tx: Tx, runId: number, publishedById: number, n
   // the status in the WHERE: two publishes at once cannot both succeed
   const updated = await tx.assessmentRun.updateMany({ where: { id: runId, status: 'DRAFT' }, data: { status: 'PUBLISHED', publishedAt: now, publishedById } })
   if (updated.count === 0) throw new AppError('assessment.errors.alreadyPublished')
+}
+
+/** Stores a checked scheme: a new scheme, or the next version of the county's scheme with the same key (the old stays). */
+export async function insertScheme(tx: Tx, countyId: number, scheme: ParsedScheme, createdById: number): Promise<{ id: number; version: number }> {
+  const { file, nodes } = scheme
+  const last = await tx.assessmentScheme.findFirst({ where: { countyId, key: file.key }, orderBy: { version: 'desc' }, select: { version: true } })
+  const version = (last?.version ?? 0) + 1
+  await tx.assessmentScheme.updateMany({ where: { countyId, key: file.key, current: true }, data: { current: false } })
+  return tx.assessmentScheme.create({
+    data: {
+      countyId,
+      key: file.key,
+      version,
+      name: file.name,
+      description: file.description,
+      maxPoints: file.maxPoints,
+      veto: file.veto as Prisma.InputJsonValue,
+      createdById,
+      nodes: {
+        create: nodes.map((n, position) => ({
+          position,
+          code: n.code,
+          name: n.name,
+          parentCode: n.parent,
+          maxPoints: n.maxPoints,
+          combine: n.method ? null : (n.combine ?? 'sum'),
+          method: n.method ? (n.method as Prisma.InputJsonValue) : undefined,
+          source: n.source,
+          unit: n.unit,
+          description: n.description,
+        })),
+      },
+    },
+    select: { id: true, version: true },
+  })
 }

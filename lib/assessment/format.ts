@@ -14,7 +14,14 @@ const points = z.number().finite().min(0).max(1_000_000)
 const method = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('proportional'), better: better.default('higher') }).strict(),
   z.object({ kind: z.literal('deduction'), target: z.number().finite(), perUnit: points, better: better.default('higher') }).strict(),
-  z.object({ kind: z.literal('threshold'), target: z.number().finite(), partial: z.enum(['none', 'proportional']).default('none'), better: better.default('higher') }).strict(),
+  z
+    .object({
+      kind: z.literal('threshold'),
+      target: z.number().finite(),
+      partial: z.enum(['none', 'proportional']).default('none'),
+      better: better.default('higher'),
+    })
+    .strict(),
   z.object({ kind: z.literal('penalty'), perUnit: points }).strict(),
   z.object({ kind: z.literal('manual') }).strict(),
 ])
@@ -83,7 +90,10 @@ function describePath(path: PropertyKey[], raw: unknown): string {
  * Parses a scheme file: JSON syntax, the format (zod), methods the engine knows, sources the
  * registry knows, then the engine's checks. Every problem is listed; nothing is partial.
  */
-export function parseSchemeFile(text: string, isKnownSource: (key: string) => boolean): { ok: true; scheme: ParsedScheme } | { ok: false; problems: FormatProblem[] } {
+export function parseSchemeFile(
+  text: string,
+  isKnownSource: (key: string) => boolean,
+): { ok: true; scheme: ParsedScheme } | { ok: false; problems: FormatProblem[] } {
   let raw: unknown
   try {
     raw = JSON.parse(text)

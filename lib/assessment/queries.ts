@@ -26,7 +26,16 @@ export async function listSchemes(user: Viewer) {
   if (user.regionLevel !== 'COUNTY') return []
   return db.assessmentScheme.findMany({
     where: { countyId: user.regionId },
-    select: { id: true, key: true, version: true, name: true, maxPoints: true, current: true, createdAt: true, _count: { select: { nodes: true, runs: true } } },
+    select: {
+      id: true,
+      key: true,
+      version: true,
+      name: true,
+      maxPoints: true,
+      current: true,
+      createdAt: true,
+      _count: { select: { nodes: true, runs: true } },
+    },
     orderBy: [{ current: 'desc' }, { key: 'asc' }, { version: 'desc' }],
   })
 }
@@ -197,7 +206,10 @@ export async function valuesGrid(user: Viewer, schemeId: number, periodKey: stri
   if (!scheme) return null
   const [townships, values] = await Promise.all([
     db.region.findMany({ where: { parentId: user.regionId, level: 'TOWNSHIP', active: true }, select: { id: true, name: true }, orderBy: { code: 'asc' } }),
-    db.assessmentValue.findMany({ where: { countyId: user.regionId, schemeKey: scheme.key, periodKey }, select: { indicatorCode: true, townshipId: true, value: true, evidence: true } }),
+    db.assessmentValue.findMany({
+      where: { countyId: user.regionId, schemeKey: scheme.key, periodKey },
+      select: { indicatorCode: true, townshipId: true, value: true, evidence: true },
+    }),
   ])
   const indicators = scheme.nodes.filter((n) => n.method && (n.source ?? MANUAL_SOURCE) === MANUAL_SOURCE)
   const evidence: Record<string, string> = {}

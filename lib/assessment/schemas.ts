@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { freeText, id, isBlank, optional, optionalId } from '@/lib/validation/fields'
+import { formKey, freeText, id, isBlank, optional, optionalId } from '@/lib/validation/fields'
 
 // Form schemas of the assessment module (the scheme file's own schema is in format.ts).
 
@@ -69,11 +69,12 @@ export const runFormSchema = z.object({
   title: freeText(120),
   correctsId: optionalId,
   reason: optional(freeText(500)),
+  formKey: optional(formKey),
 })
 export type RunInput = z.output<typeof runFormSchema>
 
-const entryFields = { runId: id, townshipId: id, reason: freeText(300), document: freeText(200) }
-export type EntryInput = { runId: number; townshipId: number; reason: string; document: string }
+const entryFields = { runId: id, townshipId: id, reason: freeText(300), document: freeText(200), formKey: optional(formKey) }
+export type EntryInput = { runId: number; townshipId: number; reason: string; document: string; formKey?: string }
 
 /** Points of a commendation (+) or criticism (−): a non-zero number up to 1,000 either way. */
 export const adjustmentFormSchema = z.object({

@@ -2,11 +2,12 @@ import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit } from '@/lib/server/audit'
+import { once } from '@/lib/server/idempotency'
 import { AppError, NotFoundError } from '@/lib/server/errors'
 import type { ServiceContext } from '@/lib/server/context'
 import { todayIso } from '@/lib/dates'
 import { parseSchemeFile, type FormatProblem, type ParsedScheme } from './format'
-import { makeRun, publishRun, recomputeRun } from './engine'
+import { insertScheme, makeRun, publishRun, recomputeRun } from './engine'
 import { isKnownSource, MANUAL_SOURCE } from './sources'
 import { readValueSheet } from './sheet'
 import type { EntryInput, RunInput, ValuesInput } from './schemas'
@@ -36,43 +37,13 @@ export async function saveScheme(ctx: ServiceContext, text: string): Promise<{ i
 }
 
 export async function storeScheme(tx: Tx, ctx: ServiceContext, countyId: number, scheme: ParsedScheme): Promise<{ id: number; version: number }> {
-  const { file, nodes } = scheme
-  const last = await tx.assessmentScheme.findFirst({ where: { countyId, key: file.key }, orderBy: { version: 'desc' }, select: { version: true } })
-  const version = (last?.version ?? 0) + 1
-  await tx.assessmentScheme.updateMany({ where: { countyId, key: file.key, current: true }, data: { current: false } })
-  const created = await tx.assessmentScheme.create({
-    data: {
-      countyId,
-      key: file.key,
-      version,
-      name: file.name,
-      description: file.description,
-      maxPoints: file.maxPoints,
-      veto: file.veto as Prisma.InputJsonValue,
-      createdById: ctx.actor.id ?? 0,
-      nodes: {
-        create: nodes.map((n, position) => ({
-          position,
-          code: n.code,
-          name: n.name,
-          parentCode: n.parent,
-          maxPoints: n.maxPoints,
-          combine: n.method ? null : (n.combine ?? 'sum'),
-          method: n.method ? (n.method as Prisma.InputJsonValue) : undefined,
-          source: n.source,
-          unit: n.unit,
-          description: n.description,
-        })),
-      },
-    },
-    select: { id: true, version: true },
-  })
+  const created = await insertScheme(tx, countyId, scheme, ctx.actor.id ?? 0)
   await audit(tx, ctx.actor, {
     action: 'assessment.scheme.save',
     entity: 'AssessmentScheme',
     entityId: created.id,
     regionId: countyId,
-    after: { key: file.key, version, name: file.name, nodes: nodes.length },
+    after: { key: scheme.file.key, version: created.version, name: scheme.file.name, nodes: scheme.nodes.length },
   })
   return created
 }
@@ -97,7 +68,15 @@ export async function saveValues(ctx: ServiceContext, input: ValuesInput): Promi
     let removed = 0
     for (const cell of input.cells) {
       if (!manual.has(cell.code) || !townships.has(cell.townshipId)) throw new NotFoundError()
-      const key = { countyId_schemeKey_periodKey_indicatorCode_townshipId: { countyId, schemeKey: scheme.key, periodKey: input.periodKey, indicatorCode: cell.code, townshipId: cell.townshipId } }
+      const key = {
+        countyId_schemeKey_periodKey_indicatorCode_townshipId: {
+          countyId,
+          schemeKey: scheme.key,
+          periodKey: input.periodKey,
+          indicatorCode: cell.code,
+          townshipId: cell.townshipId,
+        },
+      }
       if (cell.value === null) {
         removed += (await tx.assessmentValue.deleteMany({ where: key.countyId_schemeKey_periodKey_indicatorCode_townshipId })).count
         continue
@@ -136,33 +115,35 @@ export async function importValues(ctx: ServiceContext, input: { schemeId: numbe
 /** Runs a scheme version for a statistical year over the county's townships (a correction names the run it corrects and why). */
 export async function createRun(ctx: ServiceContext, input: RunInput): Promise<number> {
   const countyId = countyOf(ctx)
-  return db.$transaction(async (tx) => {
-    await schemeOf(tx, countyId, input.schemeId)
-    if (input.correctsId) {
-      const corrected = await tx.assessmentRun.findFirst({ where: { id: input.correctsId, countyId }, select: { status: true } })
-      if (!corrected) throw new NotFoundError()
-      if (corrected.status !== 'PUBLISHED') throw new AppError('assessment.errors.correctDraft')
-      if (!input.reason) throw new AppError('assessment.errors.reasonRequired', undefined, { reason: 'assessment.errors.reasonRequired' })
-    }
-    const id = await makeRun(tx, {
-      countyId,
-      schemeId: input.schemeId,
-      statYear: input.statYear,
-      title: input.title,
-      createdById: ctx.actor.id ?? 0,
-      today: todayIso(),
-      correctsId: input.correctsId ?? null,
-      reason: input.reason ?? '',
-    })
-    await audit(tx, ctx.actor, {
-      action: 'assessment.run.create',
-      entity: 'AssessmentRun',
-      entityId: id,
-      regionId: countyId,
-      after: { schemeId: input.schemeId, statYear: input.statYear, title: input.title, correctsId: input.correctsId ?? null, reason: input.reason ?? null },
-    })
-    return id
-  })
+  return db.$transaction(async (tx) =>
+    once(tx, input.formKey, ctx.actor.id ?? 0, 'assessment.run', async () => {
+      await schemeOf(tx, countyId, input.schemeId)
+      if (input.correctsId) {
+        const corrected = await tx.assessmentRun.findFirst({ where: { id: input.correctsId, countyId }, select: { status: true } })
+        if (!corrected) throw new NotFoundError()
+        if (corrected.status !== 'PUBLISHED') throw new AppError('assessment.errors.correctDraft')
+        if (!input.reason) throw new AppError('assessment.errors.reasonRequired', undefined, { reason: 'assessment.errors.reasonRequired' })
+      }
+      const id = await makeRun(tx, {
+        countyId,
+        schemeId: input.schemeId,
+        statYear: input.statYear,
+        title: input.title,
+        createdById: ctx.actor.id ?? 0,
+        today: todayIso(),
+        correctsId: input.correctsId ?? null,
+        reason: input.reason ?? '',
+      })
+      await audit(tx, ctx.actor, {
+        action: 'assessment.run.create',
+        entity: 'AssessmentRun',
+        entityId: id,
+        regionId: countyId,
+        after: { schemeId: input.schemeId, statYear: input.statYear, title: input.title, correctsId: input.correctsId ?? null, reason: input.reason ?? null },
+      })
+      return id
+    }),
+  )
 }
 
 async function draftRun(tx: Tx, countyId: number, runId: number) {
@@ -174,35 +155,61 @@ async function draftRun(tx: Tx, countyId: number, runId: number) {
 
 function assertTownshipOfRun(run: { schemeSnapshot: unknown }, townshipId: number) {
   const townships = (run.schemeSnapshot as { townships: { id: number }[] }).townships
-  if (!townships.some((t) => t.id === townshipId)) throw new AppError('assessment.errors.unknownTownship', undefined, { townshipId: 'assessment.errors.unknownTownship' })
+  if (!townships.some((t) => t.id === townshipId))
+    throw new AppError('assessment.errors.unknownTownship', undefined, { townshipId: 'assessment.errors.unknownTownship' })
 }
 
 /** A commendation (+) or criticism (−) with its document, on a draft run; the run is scored again. */
 export async function addAdjustment(ctx: ServiceContext, input: EntryInput & { points: number }) {
   const countyId = countyOf(ctx)
-  return db.$transaction(async (tx) => {
-    const run = await draftRun(tx, countyId, input.runId)
-    assertTownshipOfRun(run, input.townshipId)
-    const row = await tx.assessmentAdjustment.create({
-      data: { runId: run.id, townshipId: input.townshipId, points: input.points, reason: input.reason, document: input.document, createdById: ctx.actor.id ?? 0 },
-    })
-    await recomputeRun(tx, run.id)
-    await audit(tx, ctx.actor, { action: 'assessment.adjustment.add', entity: 'AssessmentRun', entityId: run.id, regionId: countyId, after: { ...input, id: row.id } })
-  })
+  return db.$transaction(async (tx) =>
+    once(tx, input.formKey, ctx.actor.id ?? 0, 'assessment.adjustment', async () => {
+      const run = await draftRun(tx, countyId, input.runId)
+      assertTownshipOfRun(run, input.townshipId)
+      const row = await tx.assessmentAdjustment.create({
+        data: {
+          runId: run.id,
+          townshipId: input.townshipId,
+          points: input.points,
+          reason: input.reason,
+          document: input.document,
+          createdById: ctx.actor.id ?? 0,
+        },
+      })
+      await recomputeRun(tx, run.id)
+      await audit(tx, ctx.actor, {
+        action: 'assessment.adjustment.add',
+        entity: 'AssessmentRun',
+        entityId: run.id,
+        regionId: countyId,
+        after: { ...input, id: row.id },
+      })
+      return row.id
+    }),
+  )
 }
 
 /** A veto (一票否决) with its document, on a draft run; its effect is the scheme's veto rule. */
 export async function addVeto(ctx: ServiceContext, input: EntryInput) {
   const countyId = countyOf(ctx)
-  return db.$transaction(async (tx) => {
-    const run = await draftRun(tx, countyId, input.runId)
-    assertTownshipOfRun(run, input.townshipId)
-    const row = await tx.assessmentVeto.create({
-      data: { runId: run.id, townshipId: input.townshipId, reason: input.reason, document: input.document, createdById: ctx.actor.id ?? 0 },
-    })
-    await recomputeRun(tx, run.id)
-    await audit(tx, ctx.actor, { action: 'assessment.veto.add', entity: 'AssessmentRun', entityId: run.id, regionId: countyId, after: { ...input, id: row.id } })
-  })
+  return db.$transaction(async (tx) =>
+    once(tx, input.formKey, ctx.actor.id ?? 0, 'assessment.veto', async () => {
+      const run = await draftRun(tx, countyId, input.runId)
+      assertTownshipOfRun(run, input.townshipId)
+      const row = await tx.assessmentVeto.create({
+        data: { runId: run.id, townshipId: input.townshipId, reason: input.reason, document: input.document, createdById: ctx.actor.id ?? 0 },
+      })
+      await recomputeRun(tx, run.id)
+      await audit(tx, ctx.actor, {
+        action: 'assessment.veto.add',
+        entity: 'AssessmentRun',
+        entityId: run.id,
+        regionId: countyId,
+        after: { ...input, id: row.id },
+      })
+      return row.id
+    }),
+  )
 }
 
 /** Removes an adjustment or veto entered by mistake, while the run is a draft. */

@@ -22,8 +22,7 @@ function cellOf(value: ExcelJS.CellValue): Cell {
 }
 
 export type ValueSheetResult =
-  | { ok: true; cells: { code: string; townshipId: number; value: number | null }[] }
-  | { ok: false; error: MessageKey; params?: MessageParams }
+  { ok: true; cells: { code: string; townshipId: number; value: number | null }[] } | { ok: false; error: MessageKey; params?: MessageParams }
 
 /** Reads and checks the sheet: an unknown township or text in a number column names its row. */
 export async function readValueSheet(
@@ -68,7 +67,11 @@ export async function readValueSheet(
       const raw = row.values[column.index] ?? null
       const value = decimalOf(raw)
       if (value !== null && Number.isNaN(value)) {
-        return { ok: false, error: 'assessment.errors.notANumberRow', params: { line: row.line, column: String(header.values[column.index]), value: String(raw) } }
+        return {
+          ok: false,
+          error: 'assessment.errors.notANumberRow',
+          params: { line: row.line, column: String(header.values[column.index]), value: String(raw) },
+        }
       }
       cells.push({ code: column.code, townshipId, value })
     }

@@ -9,6 +9,7 @@ import { todayIso } from '@/lib/dates'
 import { buildResidents, DEFAULT_RESIDENTS, MAX_RESIDENTS } from './residents'
 import { sweepRegion } from '@/lib/quality/sweep'
 import { buildReportHistory } from './reports'
+import { buildAssessmentDemo } from './assessment'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -164,6 +165,7 @@ export async function buildDemoCounty(
     })
   }
   await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
+  await buildAssessmentDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 

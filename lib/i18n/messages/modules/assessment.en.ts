@@ -4,7 +4,8 @@ type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<
 
 export const assessmentEn: Shape<typeof assessmentZhCN> = {
   title: 'Rankings',
-  intro: "The county's assessment: each township's score, place and movement in the latest published run. Open a township to see every indicator's value, source and calculation.",
+  intro:
+    "The county's assessment: each township's score, place and movement in the latest published run. Open a township to see every indicator's value, source and calculation.",
   townshipIntro: "Your township's score and place in the latest published assessment.",
   scheme: 'Scheme',
   statYear: 'Statistical year',
@@ -68,7 +69,7 @@ export const assessmentEn: Shape<typeof assessmentZhCN> = {
     unknownParent: 'The parent {parent} of {code} does not exist',
     cycle: 'The parents form a cycle: {codes}',
     totalDoesNotAddUp: "The items' maximum points add up to {actual}, not the scheme's total {expected}",
-    pointsDoNotAddUp: "The maximum points under {code} add up to {actual}, not its {expected}",
+    pointsDoNotAddUp: 'The maximum points under {code} add up to {actual}, not its {expected}',
     emptyGroup: 'Group {code} has no indicators',
     indicatorWithChildren: 'Indicator {code} has children (only groups can)',
     negativePoints: 'The maximum points of {code} cannot be negative',
@@ -97,7 +98,8 @@ export const assessmentEn: Shape<typeof assessmentZhCN> = {
   },
   schemes: {
     title: 'Assessment schemes',
-    intro: 'A scheme is a tree of groups and indicators, each with maximum points, a scoring method and a source. Editing a scheme makes a new version; the old one stays for the runs made on it. Schemes are exported as JSON for other counties to import (format: docs/assessment-scheme-format.md).',
+    intro:
+      'A scheme is a tree of groups and indicators, each with maximum points, a scoring method and a source. Editing a scheme makes a new version; the old one stays for the runs made on it. Schemes are exported as JSON for other counties to import (format: docs/assessment-scheme-format.md).',
     key: 'Key',
     version: 'Version',
     versionValue: 'version {version}',
@@ -129,7 +131,8 @@ export const assessmentEn: Shape<typeof assessmentZhCN> = {
   },
   values: {
     title: 'Hand-entered indicators',
-    intro: 'Indicators whose source is "entered by hand": a value per township, with the evidence it comes from (a document or statistics sheet). An empty field means no value. Or download the template, fill it in and import the .xlsx.',
+    intro:
+      'Indicators whose source is "entered by hand": a value per township, with the evidence it comes from (a document or statistics sheet). An empty field means no value. Or download the template, fill it in and import the .xlsx.',
     choose: 'Choose',
     noManual: 'This scheme has no hand-entered indicators.',
     evidence: 'Evidence',
@@ -137,7 +140,8 @@ export const assessmentEn: Shape<typeof assessmentZhCN> = {
     save: 'Save values',
     saved: 'Values saved',
     import: 'Import from Excel',
-    importHint: 'A row per township (its name in the first column), a column per indicator. An unknown township or text in a number column names its row, and nothing is imported.',
+    importHint:
+      'A row per township (its name in the first column), a column per indicator. An unknown township or text in a number column names its row, and nothing is imported.',
     file: 'Excel file (.xlsx)',
     importEvidence: 'Evidence (default: the file name)',
     importButton: 'Import',
@@ -147,7 +151,8 @@ export const assessmentEn: Shape<typeof assessmentZhCN> = {
   },
   runs: {
     title: 'Assessment runs',
-    intro: "Runs a scheme over the county's townships: every input value is frozen with its source and time. Before publication, commendations, criticisms and vetoes can be entered; a published run is immutable, and a correction is a new run with a reason.",
+    intro:
+      "Runs a scheme over the county's townships: every input value is frozen with its source and time. Before publication, commendations, criticisms and vetoes can be entered; a published run is immutable, and a correction is a new run with a reason.",
     new: 'New run',
     titleField: 'Title',
     titlePlaceholder: 'e.g. 2026 population services assessment',

@@ -94,7 +94,8 @@ export const assessmentZhCN = {
   },
   schemes: {
     title: '考核方案',
-    intro: '考核方案是一棵指标树：分组和指标，各有满分、计分方法和数据来源。修改方案会生成新版本，旧版本保留给按它做过的考核。方案可导出为 JSON，供其他县导入（格式见 docs/assessment-scheme-format.md）。',
+    intro:
+      '考核方案是一棵指标树：分组和指标，各有满分、计分方法和数据来源。修改方案会生成新版本，旧版本保留给按它做过的考核。方案可导出为 JSON，供其他县导入（格式见 docs/assessment-scheme-format.md）。',
     key: '方案标识',
     version: '版本',
     versionValue: '第 {version} 版',
@@ -144,7 +145,8 @@ export const assessmentZhCN = {
   },
   runs: {
     title: '考核运行',
-    intro: '按方案对全县乡镇进行考核：运行时冻结每个输入值及其来源和时间。发布前可录入表扬、批评加减分和一票否决；发布后不可修改，更正须另发起一次考核并说明原因。',
+    intro:
+      '按方案对全县乡镇进行考核：运行时冻结每个输入值及其来源和时间。发布前可录入表扬、批评加减分和一票否决；发布后不可修改，更正须另发起一次考核并说明原因。',
     new: '发起考核',
     titleField: '考核名称',
     titlePlaceholder: '如：2026 年度人口服务工作考核',
