@@ -28,13 +28,27 @@ const expectedActions: Record<string, Action[]> = {
     'report.prepare',
     'report.sign',
     ...UNIT,
+    // a township sees its own place once a run is published
+    'assessment.view',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT],
-  COUNTY_OFFICIAL: ['region.view', 'register.view', 'report.view', 'report.prepare', 'report.sign', 'report.approve', ...UNIT, 'report.monitor'],
-  // a county's administrator configures the county's reports; a township's does not
-  'ADMIN@COUNTY': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'assessment.view'],
+  // county officials run assessments (values, runs, adjustments, vetoes, publication)
+  COUNTY_OFFICIAL: [
+    'region.view',
+    'register.view',
+    'report.view',
+    'report.prepare',
+    'report.sign',
+    'report.approve',
+    ...UNIT,
+    'report.monitor',
+    'assessment.run',
+    'assessment.view',
+  ],
+  // a county's administrator configures the county's reports and assessment schemes; a township's does not
+  'ADMIN@COUNTY': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure', 'assessment.configure', 'assessment.view'],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor'],
+  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view'],
 }
 
 describe('can()', () => {

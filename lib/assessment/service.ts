@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
-import { audit } from '@/lib/server/audit'
+import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { once } from '@/lib/server/idempotency'
 import { AppError, NotFoundError } from '@/lib/server/errors'
 import type { ServiceContext } from '@/lib/server/context'
@@ -48,9 +48,24 @@ export async function storeScheme(tx: Tx, ctx: ServiceContext, countyId: number,
   return created
 }
 
-async function schemeOf(tx: Tx, countyId: number, schemeId: number) {
+/**
+ * A scheme or run that is not the caller's looks missing; when it exists (another county's), the
+ * refusal is audited as permission.denied, like every refusal of a row that exists.
+ */
+export async function auditIfHidden(actor: Actor, permission: string, kind: 'scheme' | 'run', id: number): Promise<void> {
+  const exists =
+    kind === 'scheme'
+      ? await db.assessmentScheme.findUnique({ where: { id }, select: { id: true } })
+      : await db.assessmentRun.findUnique({ where: { id }, select: { id: true } })
+  if (exists) await auditDenied(actor, permission, { [`${kind}Id`]: id })
+}
+
+async function schemeOf(tx: Tx, ctx: ServiceContext, countyId: number, schemeId: number) {
   const scheme = await tx.assessmentScheme.findFirst({ where: { id: schemeId, countyId }, include: { nodes: { orderBy: { position: 'asc' } } } })
-  if (!scheme) throw new NotFoundError()
+  if (!scheme) {
+    await auditIfHidden(ctx.actor, 'assessment.run', 'scheme', schemeId)
+    throw new NotFoundError()
+  }
   return scheme
 }
 
@@ -61,7 +76,7 @@ async function schemeOf(tx: Tx, countyId: number, schemeId: number) {
 export async function saveValues(ctx: ServiceContext, input: ValuesInput): Promise<{ saved: number; removed: number }> {
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) => {
-    const scheme = await schemeOf(tx, countyId, input.schemeId)
+    const scheme = await schemeOf(tx, ctx, countyId, input.schemeId)
     const manual = new Map(scheme.nodes.filter((n) => n.method && (n.source ?? MANUAL_SOURCE) === MANUAL_SOURCE).map((n) => [n.code, n]))
     const townships = new Set((await tx.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP' }, select: { id: true } })).map((t) => t.id))
     let saved = 0
@@ -103,7 +118,7 @@ export async function saveValues(ctx: ServiceContext, input: ValuesInput): Promi
 /** Imports values from an .xlsx (a row per township, a column per indicator): every row checked first, nothing written on an error. */
 export async function importValues(ctx: ServiceContext, input: { schemeId: number; periodKey: string; bytes: Uint8Array; evidence: string }) {
   const countyId = countyOf(ctx)
-  const scheme = await schemeOf(db as unknown as Tx, countyId, input.schemeId)
+  const scheme = await schemeOf(db as unknown as Tx, ctx, countyId, input.schemeId)
   const townships = await db.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP' }, select: { id: true, name: true } })
   const manual = scheme.nodes.filter((n) => n.method && (n.source ?? MANUAL_SOURCE) === MANUAL_SOURCE).map((n) => ({ code: n.code, name: n.name }))
   const sheet = await readValueSheet(input.bytes, manual, townships)
@@ -117,10 +132,13 @@ export async function createRun(ctx: ServiceContext, input: RunInput): Promise<n
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) =>
     once(tx, input.formKey, ctx.actor.id ?? 0, 'assessment.run', async () => {
-      await schemeOf(tx, countyId, input.schemeId)
+      await schemeOf(tx, ctx, countyId, input.schemeId)
       if (input.correctsId) {
         const corrected = await tx.assessmentRun.findFirst({ where: { id: input.correctsId, countyId }, select: { status: true } })
-        if (!corrected) throw new NotFoundError()
+        if (!corrected) {
+          await auditIfHidden(ctx.actor, 'assessment.run', 'run', input.correctsId)
+          throw new NotFoundError()
+        }
         if (corrected.status !== 'PUBLISHED') throw new AppError('assessment.errors.correctDraft')
         if (!input.reason) throw new AppError('assessment.errors.reasonRequired', undefined, { reason: 'assessment.errors.reasonRequired' })
       }
@@ -146,9 +164,12 @@ export async function createRun(ctx: ServiceContext, input: RunInput): Promise<n
   )
 }
 
-async function draftRun(tx: Tx, countyId: number, runId: number) {
+async function draftRun(tx: Tx, ctx: ServiceContext, countyId: number, runId: number) {
   const run = await tx.assessmentRun.findFirst({ where: { id: runId, countyId }, select: { id: true, status: true, schemeSnapshot: true } })
-  if (!run) throw new NotFoundError()
+  if (!run) {
+    await auditIfHidden(ctx.actor, 'assessment.run', 'run', runId)
+    throw new NotFoundError()
+  }
   if (run.status !== 'DRAFT') throw new AppError('assessment.errors.published')
   return run
 }
@@ -164,7 +185,7 @@ export async function addAdjustment(ctx: ServiceContext, input: EntryInput & { p
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) =>
     once(tx, input.formKey, ctx.actor.id ?? 0, 'assessment.adjustment', async () => {
-      const run = await draftRun(tx, countyId, input.runId)
+      const run = await draftRun(tx, ctx, countyId, input.runId)
       assertTownshipOfRun(run, input.townshipId)
       const row = await tx.assessmentAdjustment.create({
         data: {
@@ -194,7 +215,7 @@ export async function addVeto(ctx: ServiceContext, input: EntryInput) {
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) =>
     once(tx, input.formKey, ctx.actor.id ?? 0, 'assessment.veto', async () => {
-      const run = await draftRun(tx, countyId, input.runId)
+      const run = await draftRun(tx, ctx, countyId, input.runId)
       assertTownshipOfRun(run, input.townshipId)
       const row = await tx.assessmentVeto.create({
         data: { runId: run.id, townshipId: input.townshipId, reason: input.reason, document: input.document, createdById: ctx.actor.id ?? 0 },
@@ -216,7 +237,7 @@ export async function addVeto(ctx: ServiceContext, input: EntryInput) {
 export async function removeEntry(ctx: ServiceContext, input: { runId: number; kind: 'adjustment' | 'veto'; entryId: number }) {
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) => {
-    const run = await draftRun(tx, countyId, input.runId)
+    const run = await draftRun(tx, ctx, countyId, input.runId)
     const where = { id: input.entryId, runId: run.id }
     const before = input.kind === 'adjustment' ? await tx.assessmentAdjustment.findFirst({ where }) : await tx.assessmentVeto.findFirst({ where })
     if (!before) throw new NotFoundError()
@@ -238,7 +259,10 @@ export async function publish(ctx: ServiceContext, runId: number) {
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) => {
     const run = await tx.assessmentRun.findFirst({ where: { id: runId, countyId }, select: { id: true } })
-    if (!run) throw new NotFoundError()
+    if (!run) {
+      await auditIfHidden(ctx.actor, 'assessment.run', 'run', runId)
+      throw new NotFoundError()
+    }
     await publishRun(tx, run.id, ctx.actor.id ?? 0)
     await audit(tx, ctx.actor, { action: 'assessment.run.publish', entity: 'AssessmentRun', entityId: run.id, regionId: countyId })
   })
