@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { routeId } from '@/lib/validation/fields'
+import { can } from '@/lib/access/permissions'
 import { todayIso } from '@/lib/dates'
 import { getRun } from '@/lib/assessment/queries'
 import { points } from '@/lib/assessment/present'
@@ -31,7 +32,7 @@ export default async function RunPrintPage({ params }: { params: Promise<{ id: s
     <article className="mx-auto max-w-[180mm] bg-white text-black">
       <div className="no-print mb-4 flex gap-2">
         <PrintButton />
-        <ButtonLink href={county ? `/assessment/runs/${run.id}` : '/assessment'}>{t('common.back')}</ButtonLink>
+        <ButtonLink href={can(user, 'assessment.run') ? `/assessment/runs/${run.id}` : '/assessment'}>{t('common.back')}</ButtonLink>
       </div>
       <h1 className="mb-4 text-center text-xl font-bold">{t('assessment.notice.title', { title: run.title })}</h1>
       <p className="mb-2 indent-8 leading-7">

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { routeId } from '@/lib/validation/fields'
+import { can } from '@/lib/access/permissions'
 import { whyOf } from '@/lib/assessment/queries'
 import { detailText, methodText, points, sourceText, vetoRuleText } from '@/lib/assessment/present'
 import { Badge, ButtonLink, Card, formatDateTime, PageTitle, Table, Td, Th } from '@/components/ui'
@@ -25,7 +26,7 @@ export default async function WhyPage({ params }: { params: Promise<{ runId: str
   const groupName = new Map(b.groups.map((g) => [g.code, g.name]))
   return (
     <>
-      <PageTitle actions={<ButtonLink href={user.regionLevel === 'COUNTY' ? `/assessment/runs/${run.id}` : '/assessment'}>{t('common.back')}</ButtonLink>}>
+      <PageTitle actions={<ButtonLink href={can(user, 'assessment.run') ? `/assessment/runs/${run.id}` : '/assessment'}>{t('common.back')}</ButtonLink>}>
         {t('assessment.whyPage.title', { name: result.name })}
       </PageTitle>
       <p data-testid="why-summary" className="mb-4 text-sm text-slate-700">
