@@ -310,6 +310,8 @@ export const en: Messages = {
       name: 'Name',
     },
     entities: {
+      AssessmentScheme: 'Assessment scheme',
+      AssessmentRun: 'Assessment run',
       User: 'User',
       UserSession: 'Session',
       Region: 'Region',
@@ -366,6 +368,14 @@ export const en: Messages = {
       review_check: 'Change checked',
       review_question: 'Change questioned',
       review_answer: 'Question answered',
+      assessment_scheme_save: 'Assessment scheme saved',
+      assessment_values_save: 'Indicator values entered',
+      assessment_run_create: 'Assessment run',
+      assessment_adjustment_add: 'Adjustment entered',
+      assessment_adjustment_remove: 'Adjustment removed',
+      assessment_veto_add: 'Veto entered',
+      assessment_veto_remove: 'Veto removed',
+      assessment_run_publish: 'Assessment published',
     },
   },
   registry: {

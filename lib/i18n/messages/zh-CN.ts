@@ -306,6 +306,8 @@ export const zhCN = {
       name: '名称',
     },
     entities: {
+      AssessmentScheme: '考核方案',
+      AssessmentRun: '考核',
       User: '用户',
       UserSession: '登录会话',
       Region: '行政区划',
@@ -362,6 +364,14 @@ export const zhCN = {
       review_check: '核查无误',
       review_question: '核查提问',
       review_answer: '回复核查',
+      assessment_scheme_save: '保存考核方案',
+      assessment_values_save: '录入考核指标数值',
+      assessment_run_create: '运行考核',
+      assessment_adjustment_add: '录入考核加减分',
+      assessment_adjustment_remove: '删除考核加减分',
+      assessment_veto_add: '录入一票否决',
+      assessment_veto_remove: '删除一票否决',
+      assessment_run_publish: '发布考核结果',
     },
   },
   registry: {

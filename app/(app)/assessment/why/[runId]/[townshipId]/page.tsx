@@ -73,7 +73,7 @@ export default async function WhyPage({ params }: { params: Promise<{ runId: str
                     </div>
                   ) : null}
                   {i.at ? (
-                    <div className="text-slate-400">
+                    <div className="text-slate-500">
                       {t('assessment.whyPage.enteredAt')}
                       {t('common.colon')}
                       {formatDateTime(new Date(i.at), locale)}
