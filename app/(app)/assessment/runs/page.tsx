@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { todayIso } from '@/lib/dates'
+import { statYearOf } from '@/lib/periods/rules'
+import { settingsFor } from '@/lib/reports/queries'
 import { listRuns, listSchemes } from '@/lib/assessment/queries'
 import { Badge, Card, EmptyState, formatDateTime, PageTitle, Table, Td, Th } from '@/components/ui'
 import { RunForm } from '@/components/assessment/AssessmentForms'
@@ -17,7 +19,8 @@ export default async function RunsPage() {
   const user = await requireUser('assessment.run')
   const [t, locale] = [await getT(), await getLocale()]
   const [runs, schemes] = await Promise.all([listRuns(user), listSchemes(user)])
-  const year = Number(todayIso().slice(0, 4))
+  // the current statistical year (with the year starting 1 October, November 2026 is in 2027)
+  const year = statYearOf(todayIso(), await settingsFor(user))
   const years = [year + 1, year, year - 1, year - 2, year - 3]
   return (
     <>

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { todayIso } from '@/lib/dates'
+import { statYearOf } from '@/lib/periods/rules'
+import { settingsFor } from '@/lib/reports/queries'
 import { listSchemes, valuesGrid } from '@/lib/assessment/queries'
 import { optionalId } from '@/lib/validation/fields'
 import { buttonClass, Card, EmptyState, Field, inputClass, PageTitle } from '@/components/ui'
@@ -24,7 +26,8 @@ export default async function ValuesPage({ searchParams }: { searchParams: Promi
   const t = await getT()
   const query = await searchParams
   const schemes = (await listSchemes(user)).filter((s) => s.current)
-  const year = Number(todayIso().slice(0, 4))
+  // the current statistical year (with the year starting 1 October, November 2026 is in 2027)
+  const year = statYearOf(todayIso(), await settingsFor(user))
   const years = [year + 1, year, year - 1, year - 2, year - 3]
   const schemeId = optionalId.catch(undefined).parse(query.scheme) ?? schemes[0]?.id
   const periodKey = yearParam.parse(query.year) ?? String(year)
