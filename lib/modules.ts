@@ -9,6 +9,9 @@ import { checkOnSave } from '@/lib/quality/service'
 export function composeModules(): void {
   // quality re-checks the people and households each register write touched (decision 0003)
   onRegisterWrite('quality', checkOnSave)
+  // Modules above assessment (services, benefits, work, cases) publish their figures here as
+  // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
+  // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0008).
 }
 
 composeModules()
