@@ -121,6 +121,14 @@ for (const residents of sizes) {
     })
     record(`townships / indicators`, residents, `${townships.length} / ${parsed.scheme.nodes.filter((n) => n.method).length}`)
 
+    // where a run's time goes: each module source once (the run computes each once)
+    const { indicatorSource } = await import('../lib/assessment/sources')
+    const { statYearPeriod } = await import('../lib/reports/indicators')
+    const period = await statYearPeriod(db, county.id, statYear)
+    for (const key of SOURCES) {
+      record(`  source ${key}`, residents, await repeat(() => indicatorSource(key)!.compute(db, { countyId: county.id, period, today }), Math.min(runs, 3)))
+    }
+
     let runId = 0
     const run = () =>
       db.$transaction(async (tx) => {
