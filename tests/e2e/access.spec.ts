@@ -153,6 +153,7 @@ test('the language switch turns the interface to English and back', async ({ pag
     'Data quality',
     'Import and export',
     'Statistical reports',
+    'Rankings',
     'Regions',
   ])
   await page.getByRole('button', { name: '中文' }).click()

@@ -31,7 +31,7 @@ export default async function RunsPage() {
         <RunForm
           schemes={schemes
             .filter((s) => s.current)
-            .map((s) => ({ id: s.id, label: `${s.name}（${t('assessment.schemes.versionValue', { version: s.version })}）` }))}
+            .map((s) => ({ id: s.id, label: `${s.name}${t('common.paren', { text: t('assessment.schemes.versionValue', { version: s.version }) })}` }))}
           years={years}
           defaultYear={year}
           formKey={randomUUID()}

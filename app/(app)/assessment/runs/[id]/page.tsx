@@ -151,7 +151,10 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
             <h2 className="mb-1 font-medium">{t('assessment.run.correction')}</h2>
             <p className="mb-3 text-sm text-slate-600">{t('assessment.run.correctionHint')}</p>
             <RunForm
-              schemes={schemes.map((s) => ({ id: s.id, label: `${s.name}（${t('assessment.schemes.versionValue', { version: s.version })}）` }))}
+              schemes={schemes.map((s) => ({
+                id: s.id,
+                label: `${s.name}${t('common.paren', { text: t('assessment.schemes.versionValue', { version: s.version }) })}`,
+              }))}
               years={[Number(run.periodKey)]}
               defaultYear={Number(run.periodKey)}
               defaultSchemeId={schemes.find((s) => s.key === run.scheme.key)?.id}
