@@ -156,12 +156,20 @@ export async function rankings(user: Viewer, schemeKey?: string) {
   const runs = await effectiveRuns(countyId, key)
   const latestRun = runs.at(-1)!
   const previousRun = runs.at(-2) ?? null
-  const results = await db.assessmentResult.findMany({
-    where: { runId: { in: runs.map((r) => r.id) }, ...(own !== null ? { townshipId: own } : {}) },
-    select: { runId: true, townshipId: true, name: true, total: true, place: true, scoreRank: true, vetoes: true, excludedFromAwards: true, breakdown: true },
-    orderBy: [{ place: 'asc' }, { townshipId: 'asc' }],
-  })
-  const latest = results.filter((r) => r.runId === latestRun.id)
+  const mine = own !== null ? { townshipId: own } : {}
+  // the breakdowns of the latest run only; the history needs places and totals
+  const [results, latest] = await Promise.all([
+    db.assessmentResult.findMany({
+      where: { runId: { in: runs.map((r) => r.id) }, ...mine },
+      select: { runId: true, townshipId: true, name: true, total: true, place: true },
+      orderBy: [{ place: 'asc' }, { townshipId: 'asc' }],
+    }),
+    db.assessmentResult.findMany({
+      where: { runId: latestRun.id, ...mine },
+      select: { runId: true, townshipId: true, name: true, total: true, place: true, scoreRank: true, vetoes: true, excludedFromAwards: true, breakdown: true },
+      orderBy: [{ place: 'asc' }, { townshipId: 'asc' }],
+    }),
+  ])
   const previousPlace = new Map(results.filter((r) => r.runId === previousRun?.id).map((r) => [r.townshipId, r.place]))
   const topGroups = ((latest[0]?.breakdown as unknown as Breakdown | undefined)?.groups ?? []).filter((g) => g.parent === null)
   const history = runs.map((run) => ({
