@@ -11,7 +11,7 @@ export function composeModules(): void {
   onRegisterWrite('quality', checkOnSave)
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
-  // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0008).
+  // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).
 }
 
 composeModules()
