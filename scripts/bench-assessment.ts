@@ -1,6 +1,6 @@
 // Assessment benchmark: `npm run bench:assessment [-- --residents 20000,100000 --runs 10]`
 // (node --conditions=react-server, so the server modules load as they do inside Next.js).
-// For each size: a throwaway PostgreSQL with the demo county of that many residents, 19 more
+// For each size: a throwaway PostgreSQL with the demo county of that many residents, 18 more
 // townships (30 in all; the added ones have no residents), and a 30-indicator scheme: six groups
 // of five, each group with one indicator from every module source (report on-time rate,
 // registration timeliness, late registrations, open findings per 1,000, findings closed within
@@ -92,13 +92,15 @@ for (const residents of sizes) {
     const { statYearOf } = await import('../lib/periods/rules')
     const { DEFAULT_REPORT_SETTINGS } = await import('../lib/reports/rules')
 
-    const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
-    for (let n = 0; n < 19; n++) {
-      await db.region.create({
-        data: { code: `371422${300 + n}000`, name: `基准乡${n + 1}`, level: 'TOWNSHIP', parentId: county.id, ancestorIds: [county.id] },
-      })
+    const { existingRegionByCode, townshipsOf } = await import('../lib/regions/lookups')
+    const { createRegion } = await import('../lib/regions/service')
+    const county = await existingRegionByCode(db, '371422000000')
+    const admin = await db.user.findFirstOrThrow({ where: { role: 'ADMIN', regionId: county.id } })
+    const ctx = { actor: { ...admin, ip: null }, subject: { ...admin, regionLevel: 'COUNTY' as const } }
+    for (let n = 0; n < 18; n++) {
+      await createRegion(ctx, { parentId: county.id, code: `371422${300 + n}000`, name: `基准乡${n + 1}` })
     }
-    const townships = await db.region.findMany({ where: { parentId: county.id, level: 'TOWNSHIP', active: true }, select: { id: true } })
+    const townships = await townshipsOf(db, county.id)
     const official = await db.user.findFirstOrThrow({ where: { role: 'COUNTY_OFFICIAL', regionId: county.id } })
     const parsed = parseSchemeFile(JSON.stringify(benchScheme()), isKnownSource)
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))

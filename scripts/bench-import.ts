@@ -1,7 +1,9 @@
-// Register import benchmark: `npx tsx scripts/bench-import.ts [--rows=100000] [--csv]`.
+// Register import benchmark: `npm run bench:import [-- --rows=100000] [--csv]` (the commit runs the
+// register's after-write hook, quality's on-save check, so the modules are composed: lib/modules
+// loads server modules, hence node --conditions=react-server).
 // Generates a file of households (about 3.3 people each, every tenth child without ID number),
 // starts a throwaway PostgreSQL with the demo county, and times what the import page does: a dry
-// run (read + check) and a commit (read + check + write), as a township clerk of 宁津镇.
+// run (read + check) and a commit (read + check + write), as a township clerk of 宁城街道.
 import { performance } from 'node:perf_hooks'
 import ExcelJS from 'exceljs'
 import { createClient } from '@/lib/db/client'
@@ -11,7 +13,9 @@ import { buildDemoCounty } from '@/prisma/seed/demo'
 import { COLUMNS, HEADER_ZH, type Column } from '@/lib/imports/columns'
 import { runImport } from '@/lib/imports/engine'
 import { readSheet } from '@/lib/imports/sheet'
+import { childRegions, existingRegionByCode } from '@/lib/regions/lookups'
 import { generateRows } from '@/tests/factories/imports'
+import '@/lib/modules'
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]))
 const ROWS = Number(args.get('rows') ?? 100_000)
@@ -41,8 +45,8 @@ try {
   await applyMigrations(url)
   const db = createClient(url)
   await buildDemoCounty(db, { residents: 0 }) // regions and users; the file brings the people
-  const township = await db.region.findUniqueOrThrow({ where: { code: '371422100000' } })
-  const villages = await db.region.findMany({ where: { parentId: township.id, level: 'VILLAGE' }, select: { code: true }, orderBy: { code: 'asc' } })
+  const township = await existingRegionByCode(db, '371422001000')
+  const villages = await childRegions(db, township.id, { levels: ['VILLAGE'] })
   const subject = { id: 0, role: 'TOWNSHIP_STAFF' as const, regionId: township.id, regionLevel: 'TOWNSHIP' as const }
   const audit = async (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], summary: object) => {
     await tx.auditEvent.create({ data: { actorName: 'bench', action: 'register.import', entity: 'Household', regionId: township.id, after: { ...summary } } })
@@ -54,7 +58,7 @@ try {
       villages.map((v) => v.code),
     ),
   )
-  console.log(`file: ${ROWS} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB ${CSV ? 'CSV' : 'xlsx'}, ${villages.length} villages of 宁津镇`)
+  console.log(`file: ${ROWS} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB ${CSV ? 'CSV' : 'xlsx'}, ${villages.length} villages of 宁城街道`)
 
   const step = async (commit: boolean) => {
     const started = performance.now()

@@ -11,6 +11,7 @@ import { personColumns } from '../lib/registry/columns'
 import { makeIdNumber } from '../lib/registry/idcard'
 import { toIso } from '@/lib/dates'
 import { sweepRegion } from '../lib/quality/sweep'
+import { existingRegionByCode, regionsWithin } from '../lib/regions/lookups'
 
 const target = Number(process.argv[2] ?? 100_000)
 const database = await openDatabase()
@@ -23,12 +24,8 @@ const day = (base: string, n: number) => toIso(new Date(new Date(`${base}T00:00:
 try {
   await migrate({ migrateUrl: database.migrateUrl, appUrl: database.url })
   if (await isEmptyDatabase(db)) await buildDemoCounty(db, { residents: 0 }) // the benchmark adds its own residents
-  const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
-  const villages = await db.region.findMany({
-    where: { level: 'VILLAGE', ancestorIds: { has: county.id } },
-    select: { id: true, ancestorIds: true },
-    orderBy: { id: 'asc' },
-  })
+  const county = await existingRegionByCode(db, '371422000000')
+  const villages = await regionsWithin(db, county.id, { levels: ['VILLAGE'] })
   const perDate = new Map<string, number>()
   const idFor = (birthDate: string, sex: 'MALE' | 'FEMALE') => {
     const seq = perDate.get(birthDate) ?? 0

@@ -33,8 +33,9 @@ for (const residents of sizes) {
     const { decryptIdNumber } = await import('../lib/registry/crypto')
     const { todayIso } = await import('../lib/dates')
 
-    const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
-    const township = await db.region.findFirstOrThrow({ where: { code: '371422100000' } })
+    const { existingRegionByCode } = await import('../lib/regions/lookups')
+    const county = await existingRegionByCode(db, '371422000000')
+    const township = await existingRegionByCode(db, '371422001000')
     const admin = await db.user.findFirstOrThrow({ where: { username: 'admin' } })
     const official = { id: admin.id, role: 'COUNTY_OFFICIAL' as const, regionId: county.id, regionLevel: 'COUNTY' as const, username: 'bench', ip: null }
     const clerk = { ...official, role: 'TOWNSHIP_STAFF' as const, regionId: township.id, regionLevel: 'TOWNSHIP' as const }
@@ -87,14 +88,17 @@ for (const residents of sizes) {
     const birthMs: number[] = []
     for (const [i, m] of mothers.entries()) {
       const [ms] = await time(() =>
-        recordEvent({ ...official, role: 'TOWNSHIP_STAFF' }, official, {
-          type: 'BIRTH',
-          motherId: m.id,
-          version: m.version,
-          occurredOn: todayIso(),
-          name: `测试${i}`,
-          sex: 'FEMALE',
-        }),
+        recordEvent(
+          { actor: { ...official, role: 'TOWNSHIP_STAFF' }, subject: official },
+          {
+            type: 'BIRTH',
+            motherId: m.id,
+            version: m.version,
+            occurredOn: todayIso(),
+            name: `测试${i}`,
+            sex: 'FEMALE',
+          },
+        ),
       )
       birthMs.push(ms)
     }

@@ -40,8 +40,9 @@ for (const residents of sizes) {
     const { latestEndedPeriod } = await import('../lib/periods/rules')
     const { todayIso } = await import('../lib/dates')
 
-    const county = await db.region.findFirstOrThrow({ where: { level: 'COUNTY', code: '371422000000' } })
-    const township = await db.region.findFirstOrThrow({ where: { code: '371422100000' } })
+    const { existingRegionByCode } = await import('../lib/regions/lookups')
+    const county = await existingRegionByCode(db, '371422000000')
+    const township = await existingRegionByCode(db, '371422001000')
     const today = todayIso()
     const month = latestEndedPeriod('MONTHLY', today, DEFAULT_REPORT_SETTINGS)
     const half = latestEndedPeriod('HALF_YEAR', today, DEFAULT_REPORT_SETTINGS)
@@ -50,10 +51,10 @@ for (const residents of sizes) {
     const townshipScope = { level: 'TOWNSHIP' as const, regionId: township.id, countyId: county.id }
 
     record(`monthly county report (${month.key}), live from the register`, residents, await repeat(() => computeCounts(db, countyScope, month)))
-    record(`monthly township report (宁津镇 ${month.key})`, residents, await repeat(() => computeCounts(db, townshipScope, month)))
+    record(`monthly township report (宁城街道 ${month.key})`, residents, await repeat(() => computeCounts(db, townshipScope, month)))
     record(`half-year county report (${half.key})`, residents, await repeat(() => computeCounts(db, countyScope, half)))
     record(`annual county report (${year.key})`, residents, await repeat(() => computeCounts(db, countyScope, year)))
-    record(`annual township report (宁津镇 ${year.key})`, residents, await repeat(() => computeCounts(db, townshipScope, year)))
+    record(`annual township report (宁城街道 ${year.key})`, residents, await repeat(() => computeCounts(db, townshipScope, year)))
     const { timelinessOverview } = await import('../lib/reports/queries')
     record(`timeliness page (statistical year ${year.statYear})`, residents, await repeat(() => timelinessOverview(county.id, year.statYear, today)))
     await db.$disconnect()

@@ -4,6 +4,7 @@
 import { createClient } from '../lib/db/client'
 import { openDatabase } from '../lib/db/runtime'
 import { sweepRegion } from '../lib/quality/sweep'
+import { listCounties } from '../lib/regions/lookups'
 
 const code = process.argv[2]
 const database = await openDatabase()
@@ -11,16 +12,12 @@ const database = await openDatabase()
 process.env.XZ_ID_KEY = database.idKey
 const db = createClient(database.url)
 try {
-  const counties = await db.region.findMany({
-    where: { level: 'COUNTY', active: true, ...(code ? { code } : {}) },
-    select: { id: true, name: true, code: true },
-    orderBy: { code: 'asc' },
-  })
-  if (code && counties.length === 0) {
+  const list = await listCounties(db, { activeOnly: true, code })
+  if (code && list.length === 0) {
     console.error(`No active county with code ${code}.`)
     process.exitCode = 1
   }
-  for (const county of counties) {
+  for (const county of list) {
     const result = await sweepRegion(db, { column: 'countyId', id: county.id }, async (tx, counts) => {
       await tx.auditEvent.create({
         data: {

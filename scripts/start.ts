@@ -150,8 +150,8 @@ function printReady(accounts: DemoAccount[] | null) {
     const list = accounts ?? [
       { username: 'admin', name: '', role: 'ADMIN', region: '宁津县' },
       { username: 'county.official', name: '', role: 'COUNTY_OFFICIAL', region: '宁津县' },
-      { username: 'njz.staff', name: '', role: 'TOWNSHIP_STAFF', region: '宁津镇' },
-      { username: 'njz.v1', name: '', role: 'VILLAGE_OFFICER', region: '宁津镇' },
+      { username: 'ncjd.staff', name: '', role: 'TOWNSHIP_STAFF', region: '宁城街道' },
+      { username: 'ncjd.v1', name: '', role: 'VILLAGE_OFFICER', region: '宁城街道' },
     ]
     for (const a of list) lines.push(`    ${a.username.padEnd(16)} ${a.role.padEnd(16)} ${a.region}`)
     lines.push('')

@@ -6,8 +6,7 @@ import { navigationFor } from '@/lib/navigation'
 import { requireUser } from '@/lib/server/session'
 import { dueReports } from '@/lib/reports/queries'
 import { workList } from '@/lib/dashboard/queries'
-import { importCapAlerts } from '@/lib/imports/queries'
-import { OUT_OF_SCOPE_DAILY_CAP } from '@/lib/imports/service'
+import { idCheckAlerts, OUT_OF_SCOPE_DAILY_CAP } from '@/lib/registry/id-checks'
 import { periodLabel, statusName } from '@/lib/reports/present'
 import type { ReportKind } from '@/lib/reports/rules'
 import type { Period } from '@/lib/periods/rules'
@@ -54,7 +53,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       href: `/reports?${new URLSearchParams({ kind: d.kind, period: d.period.key })}`,
     })
   }
-  const importAlerts = await importCapAlerts(user)
+  const importAlerts = await idCheckAlerts(user)
   const timeOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
   return (
     <>
@@ -72,7 +71,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               {importAlerts.map((a, i) => (
                 <li key={i}>
                   <Link className="underline" href={`/audit?${new URLSearchParams({ user: a.actorName ?? '' })}`}>
-                    {t('imports.alerts.capLine', { user: a.actorName ?? '—', time: timeOf(a.at), hits: a.hitsToday, cap: OUT_OF_SCOPE_DAILY_CAP })}
+                    {t(a.source === 'import' ? 'imports.alerts.capLine' : 'imports.alerts.entryCapLine', {
+                      user: a.actorName ?? '—',
+                      time: timeOf(a.at),
+                      hits: a.hitsToday,
+                      cap: OUT_OF_SCOPE_DAILY_CAP,
+                    })}
                   </Link>
                 </li>
               ))}

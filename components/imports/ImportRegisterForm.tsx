@@ -48,6 +48,7 @@ export function ImportRegisterForm() {
         <PendingButton kind="secondary" name="mode" value="check" pending={pending} busy={t('imports.import.checking')}>
           {t('imports.import.check')}
         </PendingButton>
+        {checkedOk && result.persons > 0 ? <input type="hidden" name="formKey" value={result.commitKey} /> : null}
         {checkedOk && result.persons > 0 ? (
           <PendingButton name="mode" value="commit" pending={pending} busy={t('imports.import.importing')}>
             {t('imports.import.commit', { count: result.persons })}

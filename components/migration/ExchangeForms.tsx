@@ -5,13 +5,21 @@ import { useT } from '@/lib/i18n/client'
 import { buttonClass, Field, inputClass } from '@/components/ui'
 import { ActionMessage, fieldError, invalidProps, PendingButton, useActionForm } from '@/components/ui/client'
 
-/** Records a notice (通报/协查函) sent to the migrant's other county. */
-export function RecordNoticeForm({ personId, defaultCounty, today }: { personId: number; defaultCounty: string; today: string }) {
+/**
+ * Records a notice (通报/协查函) sent to the migrant's other county. The form stays on the page, so
+ * its key (one per submit: a double click or a resend records one notice) is replaced by the one
+ * each success returns.
+ */
+export function RecordNoticeForm({ personId, defaultCounty, today, formKey }: { personId: number; defaultCounty: string; today: string; formKey: string }) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(recordNoticeAction)
   const form = useRef<HTMLFormElement>(null)
+  const key = useRef<HTMLInputElement>(null)
   useEffect(() => {
-    if (state?.ok) form.current?.reset()
+    if (!state?.ok) return
+    form.current?.reset()
+    // a hidden input's value is its attribute: the reset keeps the new key
+    if (key.current) key.current.value = state.data.nextFormKey
   }, [state])
   return (
     <form method="post" ref={form} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="record-notice-title">
@@ -20,6 +28,7 @@ export function RecordNoticeForm({ personId, defaultCounty, today }: { personId:
       </h2>
       <ActionMessage state={state} />
       <input type="hidden" name="personId" value={personId} />
+      <input ref={key} type="hidden" name="formKey" defaultValue={formKey} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field
           label={t('migration.exchange.otherCounty')}

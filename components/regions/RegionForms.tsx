@@ -5,7 +5,7 @@ import { useT } from '@/lib/i18n/client'
 import { Field, inputClass } from '@/components/ui'
 import { ActionMessage, fieldError, invalidProps, PendingButton, useActionForm } from '@/components/ui/client'
 
-export function AddRegionForm({ parentId, levelLabel }: { parentId: number; levelLabel: string }) {
+export function AddRegionForm({ parentId, levelLabel, codeHint }: { parentId: number; levelLabel: string; codeHint?: string }) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(createRegionAction)
   const form = useRef<HTMLFormElement>(null)
@@ -20,7 +20,7 @@ export function AddRegionForm({ parentId, levelLabel }: { parentId: number; leve
       <ActionMessage state={state} />
       <input type="hidden" name="parentId" value={parentId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('regions.code')} name="code" error={fieldError(state, 'code')}>
+        <Field label={t('regions.code')} name="code" hint={codeHint} error={fieldError(state, 'code')}>
           <input id="code" name="code" inputMode="numeric" className={inputClass} {...invalidProps(state, 'code')} />
         </Field>
         <Field label={t('regions.name')} name="name" error={fieldError(state, 'name')}>

@@ -5,12 +5,14 @@ import { HOUSEHOLD_TYPES } from '@/lib/registry/schemas'
 import { useT } from '@/lib/i18n/client'
 import { buttonClass, Card, Field, inputClass } from '@/components/ui'
 import { ActionMessage, PendingButton, useActionForm } from '@/components/ui/client'
+import { Combobox, type ComboboxOption } from '@/components/ui/Combobox'
 import { draftToInput, emptyPerson, PersonFieldset, type PersonDraft } from './PersonFieldset'
 
-export function NewHouseholdForm({ regions, formKey }: { regions: { id: number; label: string }[]; formKey: string }) {
+/** `regions`: the villages and groups the user may place a household in, as searchable options (pinyin initials too). */
+export function NewHouseholdForm({ regions, formKey }: { regions: ComboboxOption[]; formKey: string }) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(createHouseholdAction)
-  const [regionId, setRegionId] = useState(regions.length === 1 ? String(regions[0].id) : '')
+  const [regionId, setRegionId] = useState(regions.length === 1 ? regions[0].value : '')
   const [address, setAddress] = useState('')
   const [type, setType] = useState('FAMILY')
   const [members, setMembers] = useState<PersonDraft[]>([emptyPerson('SELF')])
@@ -30,14 +32,15 @@ export function NewHouseholdForm({ regions, formKey }: { regions: { id: number; 
       <Card>
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label={t('registry.fields.region')} name="regionId" error={errors?.['household.regionId']}>
-            <select id="regionId" value={regionId} onChange={(e) => setRegionId(e.target.value)} className={inputClass}>
-              <option value="">{t('registry.form.choose')}</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
+            <Combobox
+              id="regionId"
+              name="regionId"
+              options={regions}
+              defaultValue={regionId}
+              onChange={setRegionId}
+              invalid={!!errors?.['household.regionId']}
+              describedBy={errors?.['household.regionId'] ? 'regionId-error' : undefined}
+            />
           </Field>
           <Field label={t('registry.fields.address')} name="address" error={errors?.['household.address']}>
             <input id="address" value={address} onChange={(e) => setAddress(e.target.value)} className={inputClass} />

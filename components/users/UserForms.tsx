@@ -1,9 +1,7 @@
 'use client'
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from '@/lib/access/actions'
 import { ROLES, type Role } from '@/lib/access/roles'
-import type { RegionOption as BaseRegionOption } from '@/lib/access/queries'
-
-type RegionOption = BaseRegionOption & { keys: string[] }
+import type { RegionOption } from '@/lib/access/queries'
 import { useT } from '@/lib/i18n/client'
 import { Alert, Field, inputClass } from '@/components/ui'
 import { Combobox } from '@/components/ui/Combobox'

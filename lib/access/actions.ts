@@ -40,8 +40,8 @@ export async function signOutAction(): Promise<void> {
 export const changePasswordAction = defineAction({
   schema: changePasswordSchema,
   allowWhilePasswordChangePending: true,
-  run: async (input, { user, actor }) => {
-    await changeOwnPassword(actor, user, input)
+  run: async (input, ctx) => {
+    await changeOwnPassword(ctx, ctx.user, input)
     redirect('/?passwordChanged=1')
   },
 })
@@ -49,7 +49,7 @@ export const changePasswordAction = defineAction({
 export const createUserAction = defineAction({
   schema: createUserSchema,
   permission: 'user.manage',
-  run: (input, { user, actor }) => createUser(actor, user, input),
+  run: (input, ctx) => createUser(ctx, input),
   revalidate: ['/users'],
   success: 'users.created',
 })
@@ -57,7 +57,7 @@ export const createUserAction = defineAction({
 export const updateUserAction = defineAction({
   schema: updateUserSchema,
   permission: 'user.manage',
-  run: (input, { user, actor }) => updateUser(actor, user, input),
+  run: (input, ctx) => updateUser(ctx, input),
   revalidate: ['/users'],
   success: 'common.saved',
 })
@@ -65,7 +65,7 @@ export const updateUserAction = defineAction({
 export const setUserActiveAction = defineAction({
   schema: userRefSchema.extend({ active: z.enum(['true', 'false']).transform((v) => v === 'true') }),
   permission: 'user.manage',
-  run: (input, { user, actor }) => setUserActive(actor, user, input),
+  run: (input, ctx) => setUserActive(ctx, input),
   revalidate: ['/users'],
   success: 'common.saved',
 })
@@ -73,7 +73,7 @@ export const setUserActiveAction = defineAction({
 export const resetPasswordAction = defineAction({
   schema: userRefSchema,
   permission: 'user.manage',
-  run: (input, { user, actor }) => resetPassword(actor, user, input),
+  run: (input, ctx) => resetPassword(ctx, input),
   revalidate: ['/users'],
   success: 'users.passwordReset',
 })

@@ -46,7 +46,17 @@ const expectedActions: Record<string, Action[]> = {
     'assessment.view',
   ],
   // a county's administrator configures the county's reports and assessment schemes; a township's does not
-  'ADMIN@COUNTY': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'report.configure', 'assessment.configure', 'assessment.view'],
+  'ADMIN@COUNTY': [
+    'region.view',
+    'region.manage',
+    'region.setup',
+    'user.view',
+    'user.manage',
+    'audit.view',
+    'report.configure',
+    'assessment.configure',
+    'assessment.view',
+  ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view'],
 }

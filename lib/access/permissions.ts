@@ -6,6 +6,8 @@ import type { RegionLevel, Role } from './roles'
 export const ACTIONS = [
   'region.view',
   'region.manage',
+  /** create the county's townships and villages from the national division list (an empty county only) */
+  'region.setup',
   'user.view',
   'user.manage',
   'audit.view',
@@ -88,7 +90,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'user.view',
     'user.manage',
     'audit.view',
-    ...at(['COUNTY'], 'report.configure', 'assessment.configure', 'assessment.view'),
+    ...at(['COUNTY'], 'region.setup', 'report.configure', 'assessment.configure', 'assessment.view'),
   ],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor', 'assessment.view')],
 }
@@ -145,4 +147,10 @@ export function registerScope(subject: Subject): { countyId: number } | { townsh
     case 'GROUP':
       return { groupId: subject.regionId }
   }
+}
+
+/** Whether a register row (its county, township, village and group ids) is in the subject's region: registerScope as a test. */
+export function inRegisterScope(subject: Subject, row: { countyId: number; townshipId: number; villageId: number; groupId: number | null }): boolean {
+  const [column, id] = Object.entries(registerScope(subject))[0] as [keyof typeof row, number]
+  return row[column] === id
 }

@@ -2,6 +2,7 @@ import 'server-only'
 import { db } from '@/lib/server/db'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { regionScope, type Subject } from './permissions'
+import { regionOptions } from '@/lib/regions/queries'
 import { accountsWaiting } from './throttle'
 import { ROLE_REGION_LEVELS, type RegionLevel, type Role } from './roles'
 
@@ -62,21 +63,20 @@ export interface RegionOption {
   level: RegionLevel
   /** the township the region lies in, for grouping long lists */
   townshipName: string | null
+  /** what the searchable list matches (pinyin, the township's pinyin, the code) */
+  keys: string[]
 }
 
 /** Active regions where the subject may place users: any level a role can belong to. */
 export async function assignableRegions(subject: Subject): Promise<RegionOption[]> {
   const levels = [...new Set(Object.values(ROLE_REGION_LEVELS).flat())]
-  const regions = await db.region.findMany({
-    where: { ...regionScope(subject), active: true, level: { in: levels } },
-    select: { id: true, name: true, code: true, level: true, parent: { select: { name: true, level: true } } },
-    orderBy: { code: 'asc' },
-  })
+  const regions = await regionOptions(subject, { levels, activeOnly: true })
   return regions.map((r) => ({
     id: r.id,
     name: r.name,
     code: r.code,
     level: r.level,
-    townshipName: r.level === 'VILLAGE' ? (r.parent?.name ?? null) : null,
+    townshipName: r.level === 'VILLAGE' ? r.parentName : null,
+    keys: r.keys,
   }))
 }

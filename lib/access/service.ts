@@ -1,10 +1,12 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import { randomBytes } from 'node:crypto'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { regionScope, type Subject } from './permissions'
+import { inScope, regionScope, type Subject } from './permissions'
+import { regionById } from '@/lib/regions/lookups'
 import { hashPassword, temporaryPassword, verifyAgainstNothing, verifyPassword } from './password'
 import { forgetAccount, recordFailure, recordSuccess, secondsToWait, throttleKeys, waitMessage } from './throttle'
 import { passwordProblem, roleFitsLevel, sessionEnd, sessionExpiry, TICKET_SECONDS, type PasswordProblem } from './rules'
@@ -164,12 +166,18 @@ function passwordError(problem: PasswordProblem): AppError {
   return new AppError(`password.rules.${problem}`, undefined, { newPassword: `password.rules.${problem}` })
 }
 
+/**
+ * The signed-in user (`ctx.subject`) changes their own password; `own` is their account's name and
+ * the session to keep open (every other session of theirs ends).
+ */
 export async function changeOwnPassword(
-  actor: Actor,
-  user: { id: number; username: string; sessionId: string },
+  ctx: ServiceContext,
+  own: { username: string; sessionId: string },
   input: { currentPassword: string; newPassword: string },
   now = new Date(),
 ): Promise<void> {
+  const { actor } = ctx
+  const user = { id: ctx.subject.id, username: own.username, sessionId: own.sessionId }
   // A wrong current password counts like a wrong sign-in: a stolen session cannot guess on.
   const keys = throttleKeys(user.username, actor.ip)
   const wait = await secondsToWait(keys)
@@ -212,18 +220,19 @@ const userAuditFields = { id: true, username: true, name: true, role: true, regi
 
 // Rows outside the subject's region look missing; when they do exist, the attempt is audited.
 
-async function regionInScope(tx: Tx, actor: Actor, subject: Subject, regionId: number) {
-  const region = await tx.region.findFirst({ where: { id: regionId, ...regionScope(subject) }, select: { id: true, level: true, active: true } })
+async function regionInScope(tx: Tx, ctx: ServiceContext, regionId: number) {
+  const { actor, subject } = ctx
+  const found = await regionById(tx, regionId)
+  const region = found && inScope(subject, found) ? found : null
   if (!region || !region.active) {
-    if (!region && (await db.region.findUnique({ where: { id: regionId }, select: { id: true } }))) {
-      await auditDenied(actor, 'user.manage', { regionId })
-    }
+    if (found && !region) await auditDenied(actor, 'user.manage', { regionId })
     throw new AppError('users.regionNotAllowed', undefined, { regionId: 'users.regionNotAllowed' })
   }
   return region
 }
 
-async function userInScope(tx: Tx, actor: Actor, subject: Subject, userId: number) {
+async function userInScope(tx: Tx, ctx: ServiceContext, userId: number) {
+  const { actor, subject } = ctx
   const user = await tx.user.findFirst({ where: { id: userId, region: regionScope(subject) } })
   if (!user) {
     if (await db.user.findUnique({ where: { id: userId }, select: { id: true } })) await auditDenied(actor, 'user.manage', { userId })
@@ -238,15 +247,15 @@ function checkRoleFits(role: Role, level: RegionLevel) {
 
 /** Creates an account with a temporary password that must be changed at first sign-in. */
 export async function createUser(
-  actor: Actor,
-  subject: Subject,
+  ctx: ServiceContext,
   input: { username: string; name: string; role: Role; regionId: number },
 ): Promise<{ id: number; temporaryPassword: string }> {
+  const { actor } = ctx
   const password = temporaryPassword()
   const passwordHash = await hashPassword(password)
   try {
     return await db.$transaction(async (tx) => {
-      const region = await regionInScope(tx, actor, subject, input.regionId)
+      const region = await regionInScope(tx, ctx, input.regionId)
       checkRoleFits(input.role, region.level)
       const user = await tx.user.create({
         data: { ...input, passwordHash, mustChangePassword: true },
@@ -265,18 +274,18 @@ export async function createUser(
 
 /** Changes name, role and region. A change of role or region ends the user's sessions at once. */
 export async function updateUser(
-  actor: Actor,
-  subject: Subject,
+  ctx: ServiceContext,
   input: { userId: number; version: number; name: string; role: Role; regionId: number },
   now = new Date(),
 ): Promise<void> {
+  const { actor, subject } = ctx
   await db.$transaction(async (tx) => {
-    const before = await userInScope(tx, actor, subject, input.userId)
+    const before = await userInScope(tx, ctx, input.userId)
     if (before.version !== input.version) throw new ConflictError()
     if (before.id === subject.id && (before.role !== input.role || before.regionId !== input.regionId)) {
       throw new AppError('users.cannotChangeSelf')
     }
-    const region = await regionInScope(tx, actor, subject, input.regionId)
+    const region = await regionInScope(tx, ctx, input.regionId)
     checkRoleFits(input.role, region.level)
     const after = await tx.user.update({
       where: { id: before.id },
@@ -298,14 +307,10 @@ export async function updateUser(
 }
 
 /** Deactivates (ending every session at once) or reactivates an account. */
-export async function setUserActive(
-  actor: Actor,
-  subject: Subject,
-  input: { userId: number; version: number; active: boolean },
-  now = new Date(),
-): Promise<void> {
+export async function setUserActive(ctx: ServiceContext, input: { userId: number; version: number; active: boolean }, now = new Date()): Promise<void> {
+  const { actor, subject } = ctx
   await db.$transaction(async (tx) => {
-    const before = await userInScope(tx, actor, subject, input.userId)
+    const before = await userInScope(tx, ctx, input.userId)
     if (before.version !== input.version) throw new ConflictError()
     if (before.id === subject.id) throw new AppError('users.cannotChangeSelf')
     await tx.user.update({ where: { id: before.id }, data: { active: input.active, version: { increment: 1 } } })
@@ -322,16 +327,12 @@ export async function setUserActive(
 }
 
 /** Gives the account a new temporary password, lifts its sign-in waits and ends its sessions. */
-export async function resetPassword(
-  actor: Actor,
-  subject: Subject,
-  input: { userId: number; version: number },
-  now = new Date(),
-): Promise<{ temporaryPassword: string }> {
+export async function resetPassword(ctx: ServiceContext, input: { userId: number; version: number }, now = new Date()): Promise<{ temporaryPassword: string }> {
+  const { actor, subject } = ctx
   const password = temporaryPassword()
   const passwordHash = await hashPassword(password)
   await db.$transaction(async (tx) => {
-    const before = await userInScope(tx, actor, subject, input.userId)
+    const before = await userInScope(tx, ctx, input.userId)
     if (before.version !== input.version) throw new ConflictError()
     if (before.id === subject.id) throw new AppError('users.cannotChangeSelf')
     await tx.user.update({

@@ -6,6 +6,7 @@ import { statYearPeriod } from '@/lib/reports/indicators'
 import { buildScheme, rank, roundPoints, scoreScheme, type SchemeNode, type VetoRule } from './rules'
 import type { ParsedScheme, StoredNode } from './format'
 import { indicatorSource, MANUAL_SOURCE } from './sources'
+import { townshipsOf } from '@/lib/regions/lookups'
 
 // Runs: gathering and freezing the inputs, scoring them, storing each township's breakdown,
 // publishing. Not server-only (no session, no audit helper): the service wraps these with
@@ -186,7 +187,7 @@ function flatten(nodes: readonly SchemeNode[]): SchemeNode[] {
 
 /** The active townships of a county, in code order: the units a county run scores. */
 export function countyTownships(client: Client, countyId: number) {
-  return client.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP', active: true }, select: { id: true, name: true }, orderBy: { code: 'asc' } })
+  return townshipsOf(client, countyId)
 }
 
 /** Reads every input of the scheme for the period: module sources through the registry, manual values with their evidence. */

@@ -4,6 +4,7 @@ import type { SessionUser } from '@/lib/server/session'
 import { can } from '@/lib/access/permissions'
 import { frozenOf, schemeSnapshot, type Breakdown, type SchemeSnapshot } from './engine'
 import { MANUAL_SOURCE } from './sources'
+import { townshipsOf } from '@/lib/regions/lookups'
 
 // Reads of the assessment module, scoped in the query: the county sees its schemes, runs and every
 // township's result; a township sees published runs only, and only its own result in them. The
@@ -213,7 +214,7 @@ export async function valuesGrid(user: Viewer, schemeId: number, periodKey: stri
   const scheme = await schemeSnapshot(db, schemeId, user.regionId)
   if (!scheme) return null
   const [townships, values] = await Promise.all([
-    db.region.findMany({ where: { parentId: user.regionId, level: 'TOWNSHIP', active: true }, select: { id: true, name: true }, orderBy: { code: 'asc' } }),
+    townshipsOf(db, user.regionId),
     db.assessmentValue.findMany({
       where: { countyId: user.regionId, schemeKey: scheme.key, periodKey },
       select: { indicatorCode: true, townshipId: true, value: true, evidence: true },

@@ -11,6 +11,7 @@ import { insertScheme, makeRun, publishRun, recomputeRun } from './engine'
 import { isKnownSource, MANUAL_SOURCE } from './sources'
 import { readValueSheet } from './sheet'
 import type { EntryInput, RunInput, ValuesInput } from './schemas'
+import { townshipsOf } from '@/lib/regions/lookups'
 
 // Writes of the assessment module, each in one transaction with its audit event. Schemes belong to
 // the county of the administrator; runs and values to the county of the official. Both roles sit
@@ -78,7 +79,7 @@ export async function saveValues(ctx: ServiceContext, input: ValuesInput): Promi
   return db.$transaction(async (tx) => {
     const scheme = await schemeOf(tx, ctx, countyId, input.schemeId)
     const manual = new Map(scheme.nodes.filter((n) => n.method && (n.source ?? MANUAL_SOURCE) === MANUAL_SOURCE).map((n) => [n.code, n]))
-    const townships = new Set((await tx.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP' }, select: { id: true } })).map((t) => t.id))
+    const townships = new Set((await townshipsOf(tx, countyId, { includeInactive: true })).map((t) => t.id))
     let saved = 0
     let removed = 0
     for (const cell of input.cells) {
@@ -119,7 +120,7 @@ export async function saveValues(ctx: ServiceContext, input: ValuesInput): Promi
 export async function importValues(ctx: ServiceContext, input: { schemeId: number; periodKey: string; bytes: Uint8Array; evidence: string }) {
   const countyId = countyOf(ctx)
   const scheme = await schemeOf(db as unknown as Tx, ctx, countyId, input.schemeId)
-  const townships = await db.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP' }, select: { id: true, name: true } })
+  const townships = await townshipsOf(db, countyId, { includeInactive: true })
   const manual = scheme.nodes.filter((n) => n.method && (n.source ?? MANUAL_SOURCE) === MANUAL_SOURCE).map((n) => ({ code: n.code, name: n.name }))
   const sheet = await readValueSheet(input.bytes, manual, townships)
   if (!sheet.ok) throw new AppError(sheet.error, sheet.params)

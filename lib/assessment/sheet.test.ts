@@ -6,7 +6,7 @@ const indicators = [
   { code: 'fiscal', name: '财政税收', unit: '分' },
 ]
 const townships = [
-  { id: 1, name: '宁津镇' },
+  { id: 1, name: '宁城街道' },
   { id: 2, name: '柴胡店镇' },
 ]
 
@@ -26,7 +26,7 @@ describe('the value sheet', () => {
   })
 
   it('refuses what is not an .xlsx, and an empty file', async () => {
-    expect(await readValueSheet(new TextEncoder().encode('乡镇,投资\n宁津镇,1'), indicators, townships)).toEqual({
+    expect(await readValueSheet(new TextEncoder().encode('乡镇,投资\n宁城街道,1'), indicators, townships)).toEqual({
       ok: false,
       error: 'assessment.errors.notXlsx',
     })

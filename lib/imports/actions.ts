@@ -1,4 +1,5 @@
 'use server'
+import { randomUUID } from 'node:crypto'
 import { defineAction } from '@/lib/server/action'
 import { importRegisterSchema } from './schemas'
 import { importRegister } from './service'
@@ -6,5 +7,9 @@ import { importRegister } from './service'
 export const importRegisterAction = defineAction({
   schema: importRegisterSchema,
   permission: 'register.edit',
-  run: async (input, { user, actor }) => importRegister(actor, user, new Uint8Array(await input.file.arrayBuffer()), input.mode === 'commit'),
+  run: async (input, ctx) => {
+    const result = await importRegister(ctx, new Uint8Array(await input.file.arrayBuffer()), input.mode === 'commit', input.formKey)
+    // a check hands out the key its commit button sends
+    return { ...result, commitKey: randomUUID() }
+  },
 })

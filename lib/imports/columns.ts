@@ -12,6 +12,8 @@ import { EDUCATIONS, HOUSEHOLD_TYPES, MARITAL_STATUSES, RELATIONS, RESIDENCES, S
 export const COLUMNS = [
   'householdKey',
   'regionCode',
+  /** optional: a village group by its number or name, with the village's 12-digit code in regionCode */
+  'group',
   'address',
   'householdType',
   'relation',
@@ -59,6 +61,10 @@ for (const [label, c] of [
   ['户号', 'householdKey'],
   ['区划代码', 'regionCode'],
   ['村(组)代码', 'regionCode'],
+  ['村民小组', 'group'],
+  ['组', 'group'],
+  ['组号', 'group'],
+  ['居民小组', 'group'],
   ['家庭住址', 'address'],
   ['户籍地', 'hukouText'],
   ['户籍地(县外时填写)', 'hukouText'],

@@ -1,10 +1,13 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
-import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
-import { inScope, type Subject } from '@/lib/access/permissions'
+import type { DbClient, Tx } from '@/lib/server/db'
+import { insertHouseholdsWithPeople, insertRegisterChanges, reserveIds, type PersonRow } from '@/lib/registry/bulk'
+import { inRegisterScope, inScope, type Subject } from '@/lib/access/permissions'
 import { personColumns } from '@/lib/registry/columns'
 import { hashIdNumber } from '@/lib/registry/crypto'
 import { inferParents, placementOf, type Placement } from '@/lib/registry/rules'
 import { toIso } from '@/lib/dates'
+import { CODE_PATTERN, groupCode, parseGroupNumber } from '@/lib/regions/rules'
+import { groupsOfVillages, regionsByCode } from '@/lib/regions/lookups'
 import { noIdKey, validateRows, type PlannedHousehold, type PlannedMember, type RowError } from './validate'
 import type { SheetRow } from './sheet'
 
@@ -19,9 +22,6 @@ import type { SheetRow } from './sheet'
 // - a household whose members are all registered is skipped; when its head is registered, its new
 //   members join the head's household; a registered member in some other household is an error;
 // - everything else is created in one transaction with one audit event; any error, nothing.
-
-type Tx = Prisma.TransactionClient
-export type ImportClient = Pick<PrismaClient, '$transaction' | 'region' | 'person'>
 
 export interface ImportSummary {
   rows: number
@@ -72,19 +72,6 @@ export interface ImportCheck extends ImportSummary {
   outOfScopeHashes: string[]
 }
 
-function ownsRow(subject: Subject, p: Pick<ExistingPerson, 'countyId' | 'townshipId' | 'villageId' | 'groupId'>): boolean {
-  switch (subject.regionLevel) {
-    case 'COUNTY':
-      return p.countyId === subject.regionId
-    case 'TOWNSHIP':
-      return p.townshipId === subject.regionId
-    case 'VILLAGE':
-      return p.villageId === subject.regionId
-    case 'GROUP':
-      return p.groupId === subject.regionId
-  }
-}
-
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
@@ -92,21 +79,45 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Checks the rows against the regions and the register; returns the plan, or the errors. */
-export async function planImport(client: ImportClient, subject: Subject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
+export async function planImport(client: DbClient, subject: Subject, rows: SheetRow[]): Promise<{ errors: RowError[]; plan: Plan }> {
   const { households, errors } = validateRows(rows)
   const plan: Plan = { create: [], join: [], skipped: [], outOfScope: [], parents: [] }
   const fail = (line: number, column: RowError['column'], key: RowError['key'], value = '', params?: RowError['params']) =>
     errors.push({ line, column, key, value, params })
 
+  // A village group named by number or name beside its village's code: find its own code.
+  const villageCodes = [...new Set(households.filter((h) => h.group !== undefined).map((h) => h.regionCode))].filter((c) => CODE_PATTERN.test(c))
+  const groupsOf = new Map<string, { code: string; name: string }[]>()
+  for (const g of await groupsOfVillages(client, villageCodes)) {
+    const village = g.code.slice(0, 12)
+    groupsOf.set(village, [...(groupsOf.get(village) ?? []), g])
+  }
+  const unresolved = new Set<PlannedHousehold>()
+  for (const h of households) {
+    if (h.group === undefined) continue
+    if (!CODE_PATTERN.test(h.regionCode)) {
+      fail(h.line, 'regionCode', 'imports.errors.groupNeedsVillage', h.regionCode)
+      unresolved.add(h)
+      continue
+    }
+    const number = parseGroupNumber(h.group)
+    const wanted = h.group.normalize('NFKC').replace(/\s/g, '')
+    const found = (groupsOf.get(h.regionCode) ?? []).find((g) =>
+      number !== null ? g.code === groupCode(h.regionCode, number) : g.name.normalize('NFKC').replace(/\s/g, '') === wanted,
+    )
+    if (found) h.regionCode = found.code
+    else {
+      fail(h.line, 'group', 'imports.errors.groupUnknown', h.group, { village: h.regionCode, group: h.group })
+      unresolved.add(h)
+    }
+  }
+
   // Regions: villages or groups, in use, inside the user's region.
-  const codes = [...new Set(households.map((h) => h.regionCode))]
-  const regions = new Map(
-    (await client.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, ancestorIds: true, active: true } })).map(
-      (r) => [r.code, r],
-    ),
-  )
+  const codes = [...new Set(households.filter((h) => !unresolved.has(h)).map((h) => h.regionCode))]
+  const regions = new Map((await regionsByCode(client, codes)).map((r) => [r.code, r]))
   const placed: { household: PlannedHousehold; place: Placement }[] = []
   for (const h of households) {
+    if (unresolved.has(h)) continue
     const region = regions.get(h.regionCode)
     if (!region) fail(h.line, 'regionCode', 'imports.errors.regionUnknown', h.regionCode)
     else if (!inScope(subject, region)) fail(h.line, 'regionCode', 'imports.errors.regionNotAllowed', h.regionCode)
@@ -161,7 +172,7 @@ export async function planImport(client: ImportClient, subject: Subject, rows: S
       const hash = hashOf.get(m)
       const existing = hash ? byHash.get(hash) : byNoId.get(noIdKey(place.villageId, m.person.name, m.person.birthDate, household.address))
       if (!existing) fresh.push(m)
-      else if (!ownsRow(subject, existing)) {
+      else if (!inRegisterScope(subject, existing)) {
         // Registered elsewhere in the county: the message does not say where, and the hit is
         // audited and counted against the user's daily cap (./service.ts).
         fail(m.line, 'idNumber', 'imports.errors.idOutOfScope', '')
@@ -229,68 +240,19 @@ export async function planImport(client: ImportClient, subject: Subject, rows: S
   return { errors, plan }
 }
 
-async function nextIds(tx: Tx, table: 'Household' | 'Person', count: number): Promise<number[]> {
-  if (count === 0) return []
-  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
-    `SELECT nextval(pg_get_serial_sequence('"${table}"', 'id'))::int AS id FROM generate_series(1, $1::int)`,
-    count,
-  )
-  return rows.map((r) => r.id)
-}
-
-const col =
-  (type: BulkColumn['type']) =>
-  (name: string): BulkColumn => ({ name, type })
-const [int, text, date, bytea] = [col('int'), col('text'), col('date'), col('bytea')]
-const stamp: BulkColumn = { name: 'updatedAt', type: 'timestamptz' }
-
-/** The columns the import writes, with their PostgreSQL types (lib/db/bulk.ts). */
-const PERSON_COLUMNS: BulkColumn[] = [
-  ...['id', 'countyId', 'townshipId', 'villageId', 'groupId', 'regionId', 'householdId'].map(int),
-  { name: 'relation', type: 'enum:Relation' },
-  ...['name', 'namePinyin', 'nameInitials'].map(text),
-  { name: 'sex', type: 'enum:Sex' },
-  date('birthDate'),
-  text('ethnicity'),
-  bytea('idCipher'),
-  ...['idHash', 'idMasked', 'idLast4', 'phone'].map(text),
-  { name: 'residence', type: 'enum:Residence' },
-  text('migrationPlace'),
-  date('migrationSince'),
-  { name: 'maritalStatus', type: 'enum:MaritalStatus' },
-  { name: 'education', type: 'enum:Education' },
-  ...['occupation', 'hukouText', 'hukouCode'].map(text),
-  stamp,
-]
-const HOUSEHOLD_COLUMNS: BulkColumn[] = [
-  ...['id', 'countyId', 'townshipId', 'villageId', 'groupId', 'regionId'].map(int),
-  text('address'),
-  { name: 'type', type: 'enum:HouseholdType' },
-  stamp,
-]
-
-const CHANGE_COLUMNS: BulkColumn[] = [
-  { name: 'countyId', type: 'int' },
-  { name: 'townshipId', type: 'int' },
-  { name: 'villageId', type: 'int' },
-  { name: 'kind', type: 'text' },
-  { name: 'personId', type: 'int' },
-  { name: 'householdId', type: 'int' },
-  { name: 'summary', type: 'jsonb' },
-  { name: 'createdById', type: 'int' },
-  { name: 'createdAt', type: 'timestamptz' },
-]
-
-/** Writes the plan in one transaction: households, people in bulk, heads, then the audit event. */
+/** Writes the plan in one transaction through the register's bulk writer, then the review entries and the audit event. */
 async function writePlan(
-  client: ImportClient,
+  client: PrismaClient,
   plan: Plan,
   auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,
   summary: ImportSummary,
   phase: Phase,
   actorId: number,
-) {
-  const persons: Prisma.PersonCreateManyInput[] = []
+  result: ImportResult,
+  within: Within,
+): Promise<ImportResult> {
+  type Draft = Omit<PersonRow, 'id' | 'householdId'> & { householdId: number }
+  const persons: Draft[] = []
   const rowOf = new Map<PlannedMember, number>()
   plan.create.forEach((h, i) => {
     for (const m of h.members) rowOf.set(m, persons.push({ ...h.place, ...personColumns(m.person), householdId: i, relation: m.person.relation }) - 1)
@@ -301,88 +263,63 @@ async function writePlan(
       rowOf.set(m, persons.push({ ...j.place, ...personColumns(m.person), householdId: j.householdId, relation: m.person.relation }) - 1)
   }
   phase('columns')
-  await client.$transaction(
-    async (tx) => {
-      const householdIds = await nextIds(tx, 'Household', plan.create.length)
-      const personIds = await nextIds(tx, 'Person', persons.length)
-      const heads: { householdId: number; personId: number }[] = []
-      persons.forEach((p, i) => {
-        p.id = personIds[i]
-        if (i < joinedFrom) p.householdId = householdIds[p.householdId!]
-        if (p.relation === 'SELF') heads.push({ householdId: p.householdId!, personId: p.id })
-      })
-      const updatedAt = new Date()
-      await bulkInsert(
-        tx,
-        'Household',
-        HOUSEHOLD_COLUMNS,
-        plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type, updatedAt })),
-      )
-      phase('households')
-      await bulkInsert(
-        tx,
-        'Person',
-        PERSON_COLUMNS,
-        persons.map((p) => ({ ...p, updatedAt })),
-      )
-      phase('persons')
-      for (const part of chunks(heads, 20_000)) {
-        await tx.$executeRawUnsafe(
-          `UPDATE "Household" h SET "headId" = v.head FROM unnest($1::int[], $2::int[]) AS v(id, head) WHERE h.id = v.id`,
-          part.map((x) => x.householdId),
-          part.map((x) => x.personId),
+  const written = await client.$transaction(
+    (tx) =>
+      within(tx, async () => {
+        const householdIds = await reserveIds(tx, 'Household', plan.create.length)
+        const personIds = await reserveIds(tx, 'Person', persons.length)
+        const rows: PersonRow[] = persons.map((p, i) => ({ ...p, id: personIds[i], householdId: i < joinedFrom ? householdIds[p.householdId] : p.householdId }))
+        const idOf = (r: ParentRef | undefined) => (r === undefined ? null : 'id' in r ? r.id : rows[rowOf.get(r.member)!].id)
+        await insertHouseholdsWithPeople(
+          tx,
+          {
+            households: plan.create.map((h, i) => ({ id: householdIds[i], ...h.place, address: h.household.address, type: h.household.type })),
+            persons: rows,
+            parents: plan.parents.map((p) => ({ child: rows[rowOf.get(p.child)!].id, mother: idOf(p.mother), father: idOf(p.father) })),
+          },
+          { afterWrite: true },
         )
-      }
-      // Parents, then the birth orders of their children counted from the register (a counted order;
-      // an order a clerk entered stays)
-      const idOf = (r: ParentRef | undefined) => (r === undefined ? null : 'id' in r ? r.id : persons[rowOf.get(r.member)!].id!)
-      const links = plan.parents.map((p) => ({ child: persons[rowOf.get(p.child)!].id!, mother: idOf(p.mother), father: idOf(p.father) }))
-      for (const part of chunks(links, 20_000)) {
-        await tx.$executeRawUnsafe(
-          `UPDATE "Person" p SET "motherId" = v.mother, "fatherId" = v.father FROM unnest($1::int[], $2::int[], $3::int[]) AS v(id, mother, father) WHERE p.id = v.id`,
-          part.map((x) => x.child),
-          part.map((x) => x.mother),
-          part.map((x) => x.father),
+        phase('register')
+        // One change a household for the township's monthly review (RegisterChange).
+        const createdAt = new Date()
+        const headOf = new Map(rows.filter((p) => p.relation === 'SELF').map((p) => [p.householdId, p.id]))
+        await insertRegisterChanges(
+          tx,
+          [
+            ...plan.create.map((h, i) => ({
+              place: h.place,
+              householdId: householdIds[i],
+              address: h.household.address,
+              names: h.members.map((m) => m.person.name),
+            })),
+            ...plan.join.map((j) => ({ place: j.place, householdId: j.householdId, address: null, names: j.members.map((m) => m.person.name) })),
+          ].map((c) => ({
+            countyId: c.place.countyId,
+            townshipId: c.place.townshipId,
+            villageId: c.place.villageId,
+            kind: 'household.import',
+            personId: headOf.get(c.householdId) ?? null,
+            householdId: c.householdId,
+            summary: { address: c.address, members: c.names },
+            createdById: actorId,
+            createdAt,
+          })),
         )
-      }
-      const mothers = [...new Set(links.map((l) => l.mother).filter((v): v is number => v !== null))]
-      for (const part of chunks(mothers, 20_000)) {
-        await tx.$executeRawUnsafe(
-          `UPDATE "Person" p SET "birthOrder" = r.rank FROM (
-             SELECT id, row_number() OVER (PARTITION BY "motherId" ORDER BY "birthDate", id)::int AS rank FROM "Person" WHERE "motherId" = ANY($1::int[])
-           ) r WHERE p.id = r.id AND NOT p."birthOrderEntered" AND p."birthOrder" IS DISTINCT FROM r.rank`,
-          part,
-        )
-      }
-      // One change a household for the township's monthly review (RegisterChange).
-      const createdAt = new Date()
-      const headOf = new Map(heads.map((h) => [h.householdId, h.personId]))
-      const changes = [
-        ...plan.create.map((h, i) => ({
-          place: h.place,
-          householdId: householdIds[i],
-          address: h.household.address,
-          names: h.members.map((m) => m.person.name),
-        })),
-        ...plan.join.map((j) => ({ place: j.place, householdId: j.householdId, address: null, names: j.members.map((m) => m.person.name) })),
-      ].map((c) => ({
-        countyId: c.place.countyId,
-        townshipId: c.place.townshipId,
-        villageId: c.place.villageId,
-        kind: 'household.import',
-        personId: headOf.get(c.householdId) ?? null,
-        householdId: c.householdId,
-        summary: { address: c.address, members: c.names },
-        createdById: actorId,
-        createdAt,
-      }))
-      await bulkInsert(tx, 'RegisterChange', CHANGE_COLUMNS, changes)
-      await auditEvent(tx, summary)
-    },
+        await auditEvent(tx, summary)
+        return result
+      }),
     { timeout: 300_000, maxWait: 30_000 },
   )
   phase('transaction')
+  return written
 }
+
+/**
+ * Runs the import's write inside its transaction: the service passes idempotency's `once`, so a
+ * repeated commit of the same check (a double click, a resend) waits for the first and gets its
+ * result, writing nothing twice.
+ */
+export type Within = (tx: Tx, write: () => Promise<ImportResult>) => Promise<ImportResult>
 
 /** Reports the end of each step of an import (the benchmark prints them). */
 export type Phase = (name: string) => void
@@ -393,13 +330,14 @@ export type Phase = (name: string) => void
  * refuse by throwing); `auditEvent` writes the one audit event inside the import's transaction.
  */
 export async function runImport(
-  client: ImportClient,
+  client: PrismaClient,
   subject: Subject,
   rows: SheetRow[],
   commit: boolean,
   auditEvent: (tx: Tx, summary: ImportSummary) => Promise<void>,
   phase: Phase = () => {},
   checked: (check: ImportCheck) => Promise<void> = async () => {},
+  within: Within = (_tx, write) => write(),
 ): Promise<ImportResult> {
   const { errors, plan } = await planImport(client, subject, rows)
   phase('check')
@@ -419,8 +357,7 @@ export async function runImport(
     skippedRows: plan.skipped.slice(0, MAX_REPORTED),
   }
   if (errors.length > 0 || !commit || summary.persons === 0) return result
-  await writePlan(client, plan, auditEvent, summary, phase, subject.id)
-  return { ...result, committed: true }
+  return writePlan(client, plan, auditEvent, summary, phase, subject.id, { ...result, committed: true }, within)
 }
 
 export function isUniqueViolation(error: unknown): boolean {

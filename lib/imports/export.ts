@@ -1,14 +1,15 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { can, type Subject } from '@/lib/access/permissions'
+import { can } from '@/lib/access/permissions'
 import { searchWhere } from '@/lib/registry/queries'
 import { decryptIdNumber } from '@/lib/registry/crypto'
 import { ethnicityName } from '@/lib/registry/ethnicities'
 import { toIso } from '@/lib/dates'
 import type { SearchFilter } from '@/lib/registry/schemas'
 import { zhCN } from '@/lib/i18n/messages/zh-CN'
-import { audit, type Actor } from '@/lib/server/audit'
+import { audit } from '@/lib/server/audit'
 import { AppError } from '@/lib/server/errors'
 import { db } from '@/lib/server/db'
 import { HEADER_ZH, labelOf } from './columns'
@@ -77,7 +78,8 @@ export type ExportStart = { ok: false; count: number } | { ok: true; count: numb
  * Starts an export of the filtered list. Too many rows: refused with the count. Otherwise the
  * audit event is written and the file streams out batch by batch.
  */
-export async function exportRegister(actor: Actor, user: Subject, filter: Omit<SearchFilter, 'page'>): Promise<ExportStart> {
+export async function exportRegister(ctx: ServiceContext, filter: Omit<SearchFilter, 'page'>): Promise<ExportStart> {
+  const { actor, subject: user } = ctx
   if (!can(user, 'register.export')) throw new AppError('errors.forbidden')
   const where = await searchWhere(user, filter)
   // The file holds exactly these people: the audit event names them before the first row is read.

@@ -1,28 +1,33 @@
 import 'server-only'
-import type { Subject } from '@/lib/access/permissions'
-import { todayIso } from '@/lib/dates'
-import { db, type Tx } from '@/lib/server/db'
-import { audit, type Actor } from '@/lib/server/audit'
-import { AppError } from '@/lib/server/errors'
-import { isUniqueViolation, runImport, type ImportCheck, type ImportResult } from './engine'
+import type { ServiceContext } from '@/lib/server/context'
+import { auditIdCheck, OUT_OF_SCOPE_DAILY_CAP } from '@/lib/registry/id-checks'
+import { db } from '@/lib/server/db'
+import { audit } from '@/lib/server/audit'
+import { AppError, ConflictError } from '@/lib/server/errors'
+import { once } from '@/lib/server/idempotency'
+import { isUniqueViolation, runImport, type ImportResult } from './engine'
 import { MAX_IMPORT_ROWS, readSheet } from './sheet'
 
-/** ID numbers a user's imports may find registered outside their region in one day (China time). */
-export const OUT_OF_SCOPE_DAILY_CAP = 20
-/** The audit actions of an import's check: counted, refused. */
-export const IMPORT_CHECK = 'register.import.check'
-export const IMPORT_REFUSED = 'register.import.refused'
-/** Advisory-lock namespace: one import check at a time per user, so parallel uploads cannot both slip under the cap. */
-const CAP_LOCK = 0x58_5a_49_4d // "XZIM"
+/** The idempotency action of a commit (lib/server/idempotency.ts). */
+const IMPORT_ACTION = 'register.import'
 
 /**
  * Imports households and people from an uploaded spreadsheet: a check (nothing written) or the
  * all-or-nothing import. Every check — a dry run, or the check before a commit — is audited with
  * its counts and the keyed hashes of ID numbers found registered outside the user's region; past
- * OUT_OF_SCOPE_DAILY_CAP such hits in a day the import is refused (an alert for the administrators:
- * ./queries.ts). A commit adds its own audit event of counts in its transaction.
+ * OUT_OF_SCOPE_DAILY_CAP such hits in a day (counted with the forms' hits: lib/registry/id-checks.ts)
+ * the import is refused and the administrators see an alert. A commit adds its own audit event of counts in its transaction.
+ * A commit carries the key its check handed out (`formKey`): the same commit again writes nothing
+ * and answers with the first one's result.
  */
-export async function importRegister(actor: Actor, subject: Subject, bytes: Uint8Array, commit: boolean): Promise<ImportResult> {
+export async function importRegister(ctx: ServiceContext, bytes: Uint8Array, commit: boolean, formKey?: string): Promise<ImportResult> {
+  const { actor, subject } = ctx
+  if (commit && formKey) {
+    // the same commit again, after the first finished: its result, without checking or writing again
+    const first = await db.formSubmission.findUnique({ where: { key: formKey } })
+    if (first && (first.userId !== actor.id || first.action !== IMPORT_ACTION)) throw new ConflictError()
+    if (first) return first.result as unknown as ImportResult
+  }
   const sheet = await readSheet(bytes)
   if (!sheet.ok) throw new AppError(sheet.error, { max: MAX_IMPORT_ROWS, ...sheet.params }, { file: sheet.error })
   try {
@@ -33,45 +38,15 @@ export async function importRegister(actor: Actor, subject: Subject, bytes: Uint
       commit,
       (tx, summary) => audit(tx, actor, { action: 'register.import', entity: 'Household', regionId: subject.regionId, after: { ...summary } }),
       undefined,
-      (check) => auditCheck(actor, subject, check),
+      async ({ outOfScopeHashes, ...counts }) => {
+        const { refused } = await auditIdCheck(ctx, 'import', outOfScopeHashes, { ...counts })
+        if (refused) throw new AppError('imports.errors.outOfScopeCap', { cap: OUT_OF_SCOPE_DAILY_CAP })
+      },
+      (tx, write) => once(tx, formKey, actor.id!, IMPORT_ACTION, write),
     )
   } catch (error) {
     // Someone registered one of these ID numbers between the check and the write.
     if (isUniqueViolation(error)) throw new AppError('imports.errors.changedMeanwhile')
     throw error
   }
-}
-
-/**
- * The cap counts from today's AuditEvent rows rather than a table of its own: the check events
- * must be written anyway (with the hashes), they are append-only (a trigger refuses UPDATE and
- * DELETE, so nobody resets a counter), they are written in the same transaction that decides, and
- * the (actorId, at) index makes the sum one short range scan. A counter table would be a second
- * record of the same facts that could disagree with the audit.
- */
-async function auditCheck(actor: Actor, subject: Subject, check: ImportCheck): Promise<void> {
-  const { outOfScopeHashes, ...counts } = check
-  const refused = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CAP_LOCK}::int, ${subject.id}::int)`
-    const used = await outOfScopeHitsToday(tx, subject.id)
-    const over = used + outOfScopeHashes.length > OUT_OF_SCOPE_DAILY_CAP
-    await audit(tx, actor, {
-      action: over ? IMPORT_REFUSED : IMPORT_CHECK,
-      entity: 'Household',
-      regionId: subject.regionId,
-      after: { ...counts, outOfScope: outOfScopeHashes.length, outOfScopeHashes, hitsToday: used + outOfScopeHashes.length, cap: OUT_OF_SCOPE_DAILY_CAP },
-    })
-    return over
-  })
-  if (refused) throw new AppError('imports.errors.outOfScopeCap', { cap: OUT_OF_SCOPE_DAILY_CAP })
-}
-
-/** Out-of-region hits of the user's import checks since midnight, China time (refused ones too). */
-export async function outOfScopeHitsToday(client: Tx | typeof db, userId: number, now: Date = new Date()): Promise<number> {
-  const since = new Date(`${todayIso(now)}T00:00:00+08:00`)
-  const [row] = await client.$queryRaw<{ hits: number }[]>`
-    SELECT COALESCE(SUM(("after"->>'outOfScope')::int), 0)::int AS hits
-    FROM "AuditEvent"
-    WHERE "actorId" = ${userId} AND "at" >= ${since} AND "action" IN (${IMPORT_CHECK}, ${IMPORT_REFUSED})`
-  return row?.hits ?? 0
 }

@@ -152,7 +152,7 @@ export async function readSheet(bytes: Uint8Array): Promise<SheetResult> {
 }
 
 /** The template: the Chinese headers, two example households, and text-formatted ID/phone columns. */
-export async function templateWorkbook(exampleVillageCode = '371422100201'): Promise<Buffer> {
+export async function templateWorkbook(exampleVillageCode = '371422101202'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('人口导入')
   sheet.columns = COLUMNS.map((c) => ({

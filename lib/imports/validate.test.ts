@@ -83,6 +83,37 @@ describe('value mapping', () => {
   })
 })
 
+describe('village groups in the file', () => {
+  const GROUP_HEADER = '户编号,村(组)区划代码,村民小组,住址,与户主关系,姓名,性别,出生日期,民族'
+  const rows = (...lines: string[]) => {
+    const read = readCsv([GROUP_HEADER, ...lines].join('\n'))
+    if (!read.ok) throw new Error(read.error)
+    return read.rows
+  }
+  it('reads the group column by its headers', () => {
+    for (const h of ['村民小组', '组号', '组', '村民小组(组号或名称)', 'Village group (number or name)']) expect(columnOfHeader(h), h).toBe('group')
+  })
+  it('keeps a group by number or name with the village code, and a 15-digit group code alone', () => {
+    const { households, errors } = validateRows(
+      rows(
+        '1,371422101202,3,东街 1 号,本人,王一,男,1980-01-01,汉族',
+        '2,371422101202,第二村民小组,东街 2 号,本人,王二,男,1981-01-01,汉族',
+        '3,371422101202001,,东街 3 号,本人,王三,男,1982-01-01,汉族',
+      ),
+    )
+    expect(errors).toEqual([])
+    expect(households.map((h) => [h.regionCode, h.group])).toEqual([
+      ['371422101202', '3'],
+      ['371422101202', '第二村民小组'],
+      ['371422101202001', undefined],
+    ])
+  })
+  it('wants one group per household', () => {
+    const { errors } = validateRows(rows('1,371422101202,3,东街 1 号,本人,王一,男,1980-01-01,汉族', '1,,4,,配偶,李一,女,1981-01-01,汉族'))
+    expect(errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual(['3:group:imports.errors.householdMismatch'])
+  })
+})
+
 describe('row and household rules', () => {
   it('accepts a correct household and groups rows by the household key', () => {
     const { households, errors } = validateRows(

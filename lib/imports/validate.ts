@@ -32,6 +32,8 @@ export interface PlannedHousehold {
   /** the first row of the household: its errors about place and head are reported there */
   line: number
   regionCode: string
+  /** a village group of the village `regionCode`, by number or name, when the file names one */
+  group?: string
   address: string
   type: (typeof HOUSEHOLD_TYPES)[number]
   members: PlannedMember[]
@@ -40,7 +42,8 @@ export interface PlannedHousehold {
 export const MAX_MEMBERS = 30
 
 const householdKeySchema = freeText(50)
-const regionCodeSchema = z.string().regex(/^\d{12}$/, { error: 'regions.errors.format' })
+const regionCodeSchema = z.string().regex(/^(\d{12}|\d{15})$/, { error: 'regions.errors.format' })
+const groupSchema = freeText(50)
 const addressSchema = freeText(100)
 const householdTypeSchema = choice(HOUSEHOLD_TYPES)
 
@@ -136,7 +139,7 @@ export function readRow(row: SheetRow, errors: RowError[]) {
     else fail(column, issueKey(parsedId.error.issues[0]).key)
   }
 
-  const household: { key?: string; regionCode?: string; address?: string; type?: typeof householdType } = { type: householdType }
+  const household: { key?: string; regionCode?: string; group?: string; address?: string; type?: typeof householdType } = { type: householdType }
   const key = householdKeySchema.safeParse(cellText(c.householdKey) ?? '')
   if (key.success) household.key = key.data
   else fail('householdKey', issueKey(key.error.issues[0]).key, issueKey(key.error.issues[0]).params)
@@ -145,6 +148,12 @@ export function readRow(row: SheetRow, errors: RowError[]) {
     const parsedCode = regionCodeSchema.safeParse(code)
     if (parsedCode.success) household.regionCode = parsedCode.data
     else fail('regionCode', 'regions.errors.format')
+  }
+  const groupText = cellText(c.group)
+  if (groupText !== undefined) {
+    const parsedGroup = groupSchema.safeParse(groupText)
+    if (parsedGroup.success) household.group = parsedGroup.data
+    else fail('group', issueKey(parsedGroup.error.issues[0]).key, issueKey(parsedGroup.error.issues[0]).params)
   }
   const address = cellText(c.address)
   if (address !== undefined) {
@@ -165,7 +174,7 @@ export function validateRows(rows: SheetRow[]): { households: PlannedHousehold[]
   const errors: RowError[] = []
   const groups = new Map<
     string,
-    { line: number; regionCode?: string; address?: string; type?: PlannedHousehold['type']; members: PlannedMember[]; broken: boolean }
+    { line: number; regionCode?: string; group?: string; address?: string; type?: PlannedHousehold['type']; members: PlannedMember[]; broken: boolean }
   >()
 
   for (const row of rows) {
@@ -176,7 +185,7 @@ export function validateRows(rows: SheetRow[]): { households: PlannedHousehold[]
       group = { line: row.line, members: [], broken: false }
       groups.set(household.key, group)
     }
-    for (const field of ['regionCode', 'address', 'type'] as const) {
+    for (const field of ['regionCode', 'group', 'address', 'type'] as const) {
       const value = household[field]
       if (value === undefined) continue
       if (group[field] === undefined) (group as Record<string, unknown>)[field] = value
@@ -216,7 +225,15 @@ export function validateRows(rows: SheetRow[]): { households: PlannedHousehold[]
       }
     }
     if (group.regionCode !== undefined && group.address !== undefined) {
-      households.push({ key, line: group.line, regionCode: group.regionCode, address: group.address, type: group.type ?? 'FAMILY', members: group.members })
+      households.push({
+        key,
+        line: group.line,
+        regionCode: group.regionCode,
+        ...(group.group !== undefined ? { group: group.group } : {}),
+        address: group.address,
+        type: group.type ?? 'FAMILY',
+        members: group.members,
+      })
     }
   }
   errors.sort((a, b) => a.line - b.line)

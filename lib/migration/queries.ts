@@ -3,6 +3,8 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
 import { registerScope, type Subject } from '@/lib/access/permissions'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
+import { regionById, regionNames, regionsByIds } from '@/lib/regions/lookups'
+import { regionOptions } from '@/lib/regions/queries'
 import { toDate, todayIso, toIso } from '@/lib/dates'
 import { exchangeStatus, overdueSentBefore, provinceOf, type ExchangeStatus } from './rules'
 import type { Direction, MigrantFilter } from './schemas'
@@ -48,7 +50,7 @@ function toExchange(e: SelectedExchange, today: string): ExchangeView {
 
 /** Region column for a filter region (a township or village), or null for a region that is neither. */
 async function regionColumn(regionId: number): Promise<Prisma.PersonWhereInput | null> {
-  const region = await db.region.findUnique({ where: { id: regionId }, select: { level: true } })
+  const region = await regionById(db, regionId)
   if (region?.level === 'TOWNSHIP') return { townshipId: regionId }
   if (region?.level === 'VILLAGE') return { villageId: regionId }
   if (region?.level === 'GROUP') return { groupId: regionId }
@@ -90,8 +92,10 @@ export async function listMigrants(subject: Subject, filter: MigrantFilter, toda
     }),
     db.person.count({ where }),
   ])
-  const villages = await db.region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.villageId))] } }, select: { id: true, name: true } })
-  const villageName = new Map(villages.map((v) => [v.id, v.name]))
+  const villageName = await regionNames(
+    db,
+    rows.map((r) => r.villageId),
+  )
   return toPage(
     rows.map((r) => ({
       id: r.id,
@@ -133,8 +137,7 @@ export async function getMigrant(subject: Subject, personId: number, today = tod
     },
   })
   if (!person) return null
-  const places = await db.region.findMany({ where: { id: { in: [person.countyId, person.townshipId, person.villageId] } }, select: { id: true, name: true } })
-  const name = new Map(places.map((p) => [p.id, p.name]))
+  const name = await regionNames(db, [person.countyId, person.townshipId, person.villageId])
   return {
     id: person.id,
     name: person.name,
@@ -166,12 +169,8 @@ export async function getExchangeLetter(subject: Subject, personId: number, exch
 
 /** Townships and villages in the subject's region, for the list's region filter. */
 export async function migrantRegionOptions(subject: Subject) {
-  const regions = await db.region.findMany({
-    where: { OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }], level: { in: ['TOWNSHIP', 'VILLAGE'] } },
-    select: { id: true, name: true, level: true, parentId: true, parent: { select: { name: true } } },
-    orderBy: { code: 'asc' },
-  })
-  return regions.map((r) => ({ id: r.id, level: r.level, label: r.level === 'VILLAGE' ? `${r.parent?.name ?? ''} / ${r.name}` : r.name }))
+  const regions = await regionOptions(subject, { levels: ['TOWNSHIP', 'VILLAGE'] })
+  return regions.map((r) => ({ id: r.id, level: r.level, label: r.level === 'VILLAGE' ? `${r.parentName ?? ''} / ${r.name}` : r.name, keys: r.keys }))
 }
 
 export interface TownshipCount {
@@ -201,7 +200,7 @@ export async function migrantCounts(
     db.person.groupBy({ by: ['migrationPlace', 'residence'], where: { ...scope, ...MIGRANT }, _count: { _all: true } }),
   ])
   const ids = [...new Set([...byTownship.map((r) => r.townshipId), ...overdueByTownship.map((r) => r.townshipId)])]
-  const regions = await db.region.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, code: true }, orderBy: { code: 'asc' } })
+  const regions = await regionsByIds(db, ids)
   const townships = new Map<number, TownshipCount>(regions.map((r) => [r.id, { townshipId: r.id, townshipName: r.name, inflow: 0, outflow: 0, overdue: 0 }]))
   for (const r of byTownship) {
     const row = townships.get(r.townshipId)

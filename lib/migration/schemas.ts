@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { freeText, id, nameText, optionalChoice, optionalId, page } from '@/lib/validation/fields'
+import { formKey, freeText, id, nameText, optionalChoice, optionalId, page } from '@/lib/validation/fields'
 import { pastDate } from '@/lib/registry/schemas'
 
 export const DIRECTIONS = ['INFLOW', 'OUTFLOW'] as const
@@ -21,6 +21,8 @@ export const recordNoticeSchema = z.object({
   personId: id,
   otherCounty: nameText(100),
   sentOn: pastDate,
+  /** the form's key: a repeat submit of one rendering records nothing twice (lib/server/idempotency.ts) */
+  formKey,
 })
 export type RecordNoticeInput = z.output<typeof recordNoticeSchema>
 

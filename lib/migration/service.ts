@@ -1,8 +1,10 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import { db } from '@/lib/server/db'
-import { audit, auditDenied, type Actor } from '@/lib/server/audit'
+import { once } from '@/lib/server/idempotency'
+import { audit, auditDenied } from '@/lib/server/audit'
 import { AppError, NotFoundError } from '@/lib/server/errors'
-import { registerScope, type Subject } from '@/lib/access/permissions'
+import { registerScope } from '@/lib/access/permissions'
 import { toDate, toIso } from '@/lib/dates'
 import type { RecordAnswerInput, RecordNoticeInput } from './schemas'
 
@@ -12,42 +14,47 @@ import type { RecordAnswerInput, RecordNoticeInput } from './schemas'
 
 const MIGRANT = { residence: { in: ['INFLOW' as const, 'OUTFLOW' as const] }, alive: true, movedOut: false }
 
-export async function recordNotice(actor: Actor, subject: Subject, input: RecordNoticeInput): Promise<{ exchangeId: number }> {
-  return db.$transaction(async (tx) => {
-    const person = await tx.person.findFirst({
-      where: { id: input.personId, ...registerScope(subject), ...MIGRANT },
-      select: { id: true, countyId: true, townshipId: true, villageId: true, regionId: true, residence: true },
-    })
-    if (!person) {
-      if (await tx.person.findFirst({ where: { id: input.personId, NOT: registerScope(subject) }, select: { id: true } })) {
-        await auditDenied(actor, 'register.edit', { personId: input.personId })
+/** Records a notice once per form: a repeat of the same form (`input.formKey`) gets the first one's result. */
+export async function recordNotice(ctx: ServiceContext, input: Omit<RecordNoticeInput, 'formKey'> & { formKey?: string }): Promise<{ exchangeId: number }> {
+  const { actor, subject } = ctx
+  return db.$transaction((tx) =>
+    once(tx, input.formKey, actor.id ?? subject.id, 'exchange.send', async () => {
+      const person = await tx.person.findFirst({
+        where: { id: input.personId, ...registerScope(subject), ...MIGRANT },
+        select: { id: true, countyId: true, townshipId: true, villageId: true, regionId: true, residence: true },
+      })
+      if (!person) {
+        if (await tx.person.findFirst({ where: { id: input.personId, NOT: registerScope(subject) }, select: { id: true } })) {
+          await auditDenied(actor, 'register.edit', { personId: input.personId })
+        }
+        throw new NotFoundError()
       }
-      throw new NotFoundError()
-    }
-    const exchange = await tx.exchangeRequest.create({
-      data: {
-        countyId: person.countyId,
-        townshipId: person.townshipId,
-        villageId: person.villageId,
-        personId: person.id,
-        direction: person.residence === 'INFLOW' ? 'INFLOW' : 'OUTFLOW',
-        otherCounty: input.otherCounty,
-        sentOn: toDate(input.sentOn),
-        createdById: actor.id ?? subject.id,
-      },
-    })
-    await audit(tx, actor, {
-      action: 'exchange.send',
-      entity: 'ExchangeRequest',
-      entityId: exchange.id,
-      regionId: person.regionId,
-      after: { personId: person.id, direction: exchange.direction, otherCounty: input.otherCounty, sentOn: input.sentOn },
-    })
-    return { exchangeId: exchange.id }
-  })
+      const exchange = await tx.exchangeRequest.create({
+        data: {
+          countyId: person.countyId,
+          townshipId: person.townshipId,
+          villageId: person.villageId,
+          personId: person.id,
+          direction: person.residence === 'INFLOW' ? 'INFLOW' : 'OUTFLOW',
+          otherCounty: input.otherCounty,
+          sentOn: toDate(input.sentOn),
+          createdById: actor.id ?? subject.id,
+        },
+      })
+      await audit(tx, actor, {
+        action: 'exchange.send',
+        entity: 'ExchangeRequest',
+        entityId: exchange.id,
+        regionId: person.regionId,
+        after: { personId: person.id, direction: exchange.direction, otherCounty: input.otherCounty, sentOn: input.sentOn },
+      })
+      return { exchangeId: exchange.id }
+    }),
+  )
 }
 
-export async function recordAnswer(actor: Actor, subject: Subject, input: RecordAnswerInput): Promise<{ exchangeId: number }> {
+export async function recordAnswer(ctx: ServiceContext, input: RecordAnswerInput): Promise<{ exchangeId: number }> {
+  const { actor, subject } = ctx
   return db.$transaction(async (tx) => {
     const exchange = await tx.exchangeRequest.findFirst({
       where: { id: input.exchangeId, person: registerScope(subject) },

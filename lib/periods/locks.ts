@@ -1,7 +1,8 @@
 import 'server-only'
-import type { Tx } from '@/lib/server/db'
+import type { DbClient, Tx } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { toDate } from '@/lib/dates'
+import { lockRegion } from '@/lib/regions/lookups'
 
 /**
  * Refuses a change to life events dated in an approved (locked) period of the township. Called by
@@ -12,7 +13,7 @@ import { toDate } from '@/lib/dates'
  * approval reads the figures, or waits and then sees the lock — never slips in between.
  */
 export async function assertPeriodOpen(tx: Tx, townshipId: number, dates: readonly string[]): Promise<void> {
-  await tx.$queryRawUnsafe(`SELECT id FROM "Region" WHERE id = $1 FOR SHARE`, townshipId)
+  await lockRegion(tx, townshipId, 'share')
   for (const date of dates) {
     const lock = await tx.periodLock.findFirst({
       where: { townshipId, unlockedAt: null, fromDate: { lte: toDate(date) }, toDate: { gte: toDate(date) } },
@@ -47,7 +48,7 @@ export async function releasePeriodLock(tx: Tx, input: { lockId: number; userId:
 }
 
 /** A county's locks, newest period first; a lock keeps its place when released. */
-export async function listPeriodLocks(client: Tx, countyId: number, paging: { skip: number; take: number }) {
+export async function listPeriodLocks(client: DbClient, countyId: number, paging: { skip: number; take: number }) {
   const where = { countyId }
   const [rows, total] = await Promise.all([
     client.periodLock.findMany({ where, orderBy: [{ toDate: 'desc' }, { townshipId: 'asc' }, { id: 'desc' }], ...paging }),

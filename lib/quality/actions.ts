@@ -8,8 +8,9 @@ import { assignFinding, closeFinding, markFixed, sweep } from './service'
 export const sweepAction = defineAction({
   schema: sweepSchema,
   permission: 'register.review',
-  run: async (_input, { user, actor, t }) => {
-    const result = await sweep(actor, user)
+  run: async (_input, ctx) => {
+    const { t } = ctx
+    const result = await sweep(ctx)
     return t('quality.sweep.done', {
       detected: result.detected,
       opened: result.opened,
@@ -24,7 +25,7 @@ export const sweepAction = defineAction({
 export const assignFindingAction = defineAction({
   schema: assignSchema,
   permission: 'register.review',
-  run: (input, { user, actor }) => assignFinding(actor, user, input),
+  run: (input, ctx) => assignFinding(ctx, input),
   revalidate: ['/register/quality'],
   success: 'quality.assigned',
 })
@@ -33,7 +34,7 @@ export const assignFindingAction = defineAction({
 export const markFixedAction = defineAction({
   schema: resolveSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => markFixed(actor, user, input),
+  run: (input, ctx) => markFixed(ctx, input),
   revalidate: ['/register/quality'],
   success: 'quality.markedFixed',
 })
@@ -41,7 +42,7 @@ export const markFixedAction = defineAction({
 export const closeFindingAction = defineAction({
   schema: resolveSchema,
   permission: 'register.review',
-  run: (input, { user, actor }) => closeFinding(actor, user, input),
+  run: (input, ctx) => closeFinding(ctx, input),
   revalidate: ['/register/quality'],
   success: 'quality.closedDone',
 })

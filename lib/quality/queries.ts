@@ -1,9 +1,11 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
-import { can, regionScope, type Subject } from '@/lib/access/permissions'
+import { can, inScope, regionScope, type Subject } from '@/lib/access/permissions'
+import { regionById, regionNames } from '@/lib/regions/lookups'
+import { regionOptions } from '@/lib/regions/queries'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
-import { findingScope } from './service'
+import { findingScope } from './scope'
 import type { FindingFilter } from './schemas'
 import type { RuleId } from './rules'
 
@@ -29,17 +31,13 @@ export interface FindingRow {
 
 /** Townships and villages of the subject's region, for the region filter. */
 export async function filterRegions(subject: Subject) {
-  return db.region.findMany({
-    where: { ...regionScope(subject), level: { in: ['COUNTY', 'TOWNSHIP', 'VILLAGE'] } },
-    select: { id: true, name: true, level: true },
-    orderBy: { code: 'asc' },
-  })
+  return regionOptions(subject, { levels: ['COUNTY', 'TOWNSHIP', 'VILLAGE'] })
 }
 
 async function regionFilter(subject: Subject, regionId: number | undefined): Promise<Prisma.QualityFindingWhereInput> {
   if (!regionId) return {}
-  const region = await db.region.findFirst({ where: { id: regionId, ...regionScope(subject) }, select: { level: true } })
-  if (!region) return { id: -1 } // outside the subject's region: nothing, as if it did not exist
+  const region = await regionById(db, regionId)
+  if (!region || !inScope(subject, region)) return { id: -1 } // outside the subject's region: nothing, as if it did not exist
   switch (region.level) {
     case 'COUNTY':
       return { countyId: regionId }
@@ -69,11 +67,10 @@ export async function listFindings(subject: Subject, filter: FindingFilter): Pro
   ])
   const regionIds = [...new Set(rows.map((r) => r.villageId))]
   const assigneeIds = [...new Set(rows.map((r) => r.assigneeId).filter((id): id is number => id !== null))]
-  const [regions, users] = await Promise.all([
-    db.region.findMany({ where: { id: { in: regionIds } }, select: { id: true, name: true, parent: { select: { name: true } } } }),
+  const [regionName, users] = await Promise.all([
+    regionNames(db, regionIds, { withParent: true }),
     db.user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true } }),
   ])
-  const regionName = new Map(regions.map((r) => [r.id, `${r.parent?.name ?? ''} ${r.name}`.trim()]))
   const userById = new Map(users.map((u) => [u.id, u]))
   return toPage(
     rows.map((r) => ({

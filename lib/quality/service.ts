@@ -1,24 +1,16 @@
 import 'server-only'
-import type { Prisma } from '@/lib/generated/prisma/client'
+import type { ServiceContext } from '@/lib/server/context'
 import { db, type Tx } from '@/lib/server/db'
-import { audit, auditDenied, type Actor } from '@/lib/server/audit'
+import { audit, auditDenied } from '@/lib/server/audit'
 import { AppError, NotFoundError } from '@/lib/server/errors'
-import { can, inScope, registerScope, type Subject } from '@/lib/access/permissions'
+import { can, inScope, registerScope } from '@/lib/access/permissions'
+import { findingScope } from './scope'
 import { detect, reconcile, recordsAffectedBy, sweepRegion, type SweepCounts } from './sweep'
 import type { AssignInput, ResolveInput } from './schemas'
 
 // Writes of the quality module: the on-save check the register calls inside its own transaction,
 // the sweep of the user's region, and the queue's assign / fix / close. Each is scoped to the
 // subject's region and audited in the same transaction.
-
-/**
- * The findings a subject may see: registerScope on the finding's own county/township/village
- * columns. Findings carry no group id and no role sits at group level, so a group subject sees none.
- */
-export function findingScope(subject: Subject): Prisma.QualityFindingWhereInput {
-  const scope = registerScope(subject)
-  return 'groupId' in scope ? { id: -1 } : scope
-}
 
 /**
  * Re-evaluates the rules for just the records a save touched (and those whose findings it can
@@ -35,7 +27,8 @@ export async function checkOnSave(
 }
 
 /** The full sweep of the subject's region (township staff: their township). */
-export async function sweep(actor: Actor, subject: Subject) {
+export async function sweep(ctx: ServiceContext) {
+  const { actor, subject } = ctx
   const scope = registerScope(subject)
   if ('groupId' in scope) throw new NotFoundError()
   const [column, id] = Object.entries(scope)[0] as ['countyId' | 'townshipId' | 'villageId', number]
@@ -44,7 +37,8 @@ export async function sweep(actor: Actor, subject: Subject) {
   )
 }
 
-async function findingForChange(tx: Tx, actor: Actor, subject: Subject, findingId: number, permission: 'register.review' | 'register.edit') {
+async function findingForChange(tx: Tx, ctx: ServiceContext, findingId: number, permission: 'register.review' | 'register.edit') {
+  const { actor, subject } = ctx
   const finding = await tx.qualityFinding.findFirst({ where: { id: findingId, ...findingScope(subject) } })
   if (!finding) {
     if (await db.qualityFinding.findUnique({ where: { id: findingId }, select: { id: true } })) await auditDenied(actor, permission, { findingId })
@@ -55,9 +49,10 @@ async function findingForChange(tx: Tx, actor: Actor, subject: Subject, findingI
 
 const OPEN_STATUSES = ['OPEN', 'ASSIGNED']
 
-export async function assignFinding(actor: Actor, subject: Subject, input: AssignInput): Promise<void> {
+export async function assignFinding(ctx: ServiceContext, input: AssignInput): Promise<void> {
+  const { actor, subject } = ctx
   await db.$transaction(async (tx) => {
-    const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.review')
+    const finding = await findingForChange(tx, ctx, input.findingId, 'register.review')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
     const assignee = await tx.user.findFirst({
       where: { id: input.assigneeId, active: true },
@@ -86,9 +81,10 @@ export async function assignFinding(actor: Actor, subject: Subject, input: Assig
  * Marks a finding fixed with a note. The rule is checked again first: a record that still breaks it
  * is not fixed, and the finding stays open (the next check would only reopen it).
  */
-export async function markFixed(actor: Actor, subject: Subject, input: ResolveInput): Promise<void> {
+export async function markFixed(ctx: ServiceContext, input: ResolveInput): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.edit')
+    const finding = await findingForChange(tx, ctx, input.findingId, 'register.edit')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
     const target = await recordsAffectedBy(
       tx,
@@ -110,9 +106,10 @@ export async function markFixed(actor: Actor, subject: Subject, input: ResolveIn
 }
 
 /** Closes a finding with a note: accepted as it is (a warning that is right) or not worth fixing. */
-export async function closeFinding(actor: Actor, subject: Subject, input: ResolveInput): Promise<void> {
+export async function closeFinding(ctx: ServiceContext, input: ResolveInput): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const finding = await findingForChange(tx, actor, subject, input.findingId, 'register.review')
+    const finding = await findingForChange(tx, ctx, input.findingId, 'register.review')
     if (!OPEN_STATUSES.includes(finding.status)) throw new AppError('quality.errors.notOpen')
     await tx.qualityFinding.update({ where: { id: finding.id }, data: { status: 'CLOSED', note: input.note, closedAt: new Date() } })
     await audit(tx, actor, {

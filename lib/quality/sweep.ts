@@ -1,6 +1,8 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client'
+import type { DbClient, Tx } from '@/lib/server/db'
 import { decryptIdNumber } from '@/lib/registry/crypto'
-import { todayIso, toIso } from '@/lib/dates'
+import { todayIso } from '@/lib/dates'
+import { listCounties } from '@/lib/regions/lookups'
 import {
   birthOrderProblems,
   deathBeforeBirthProblem,
@@ -23,8 +25,6 @@ import {
 // singletons: the nightly script runs it with its own client. Each rule is one set-based query that
 // narrows the candidates (a handful of queries in all, whatever the size of the county); the pure
 // function in rules.ts then decides. ID numbers are decrypted in chunks, never all at once.
-
-export type Client = Prisma.TransactionClient | PrismaClient
 
 /** What to check: everything of one region, or the given records only. */
 export type Target =
@@ -72,7 +72,7 @@ function found(rule: RuleId, entity: Entity, row: Place, details: Prisma.InputJs
 const place = (alias: string) => Prisma.raw(`${alias}.id, ${alias}."countyId", ${alias}."townshipId", ${alias}."villageId"`)
 
 /** Evaluates every rule for the target and returns what is broken. */
-export async function detect(client: Client, target: Target, today = todayIso()): Promise<Detection[]> {
+export async function detect(client: DbClient, target: Target, today = todayIso()): Promise<Detection[]> {
   if (target.kind === 'records' && target.personIds.length + target.householdIds.length + target.eventIds.length === 0) return []
   const out: Detection[] = []
 
@@ -162,7 +162,7 @@ export async function detect(client: Client, target: Target, today = todayIso())
   }
 
   // The same ID number on two people: through the (countyId, idHash) index, county by county.
-  const counties = (await client.region.findMany({ where: { level: 'COUNTY' }, select: { id: true } })).map((c) => c.id)
+  const counties = (await listCounties(client)).map((c) => c.id)
   const sameId = await client.$queryRaw<(Place & { name: string; idHash: string; otherId: number; otherCountyId: number })[]>`
     SELECT ${place('p')}, p.name, p."idHash", q.id AS "otherId", q."countyId" AS "otherCountyId"
     FROM "Person" p JOIN "Person" q ON q."countyId" = ANY(${counties}::int[]) AND q."idHash" = p."idHash" AND q.id <> p.id
@@ -238,23 +238,20 @@ export async function detect(client: Client, target: Target, today = todayIso())
 }
 
 /** Decrypts stored ID numbers chunk by chunk (keyset paging) and compares them with the record. */
-async function detectIdMismatch(client: Client, target: Target): Promise<Detection[]> {
+async function detectIdMismatch(client: DbClient, target: Target): Promise<Detection[]> {
   const out: Detection[] = []
-  const where: Prisma.PersonWhereInput = target.kind === 'region' ? { [target.column]: target.id } : { id: { in: target.personIds } }
   let after = 0
   for (;;) {
-    const rows = await client.person.findMany({
-      // AND, not a spread: the paging condition must not replace the records' own id filter.
-      where: { AND: [where, { idCipher: { not: null } }, { id: { gt: after } }] },
-      select: { id: true, countyId: true, townshipId: true, villageId: true, name: true, sex: true, birthDate: true, idCipher: true, idMasked: true },
-      orderBy: { id: 'asc' },
-      take: ID_CHUNK,
-    })
+    // Raw SQL: Prisma sent the records' ids as one parameter each, for every page (seconds for an import).
+    const rows = await client.$queryRaw<(Place & { name: string; sex: 'MALE' | 'FEMALE'; birthDate: string; idCipher: Uint8Array; idMasked: string | null })[]>`
+      SELECT ${place('p')}, p.name, p.sex::text AS sex, p."birthDate"::text AS "birthDate", p."idCipher", p."idMasked"
+      FROM "Person" p WHERE ${filter(target, 'p', 'Person')} AND p."idCipher" IS NOT NULL AND p.id > ${after}
+      ORDER BY p.id LIMIT ${ID_CHUNK}`
     for (const r of rows) {
-      const birthDate = toIso(r.birthDate)
+      const birthDate = r.birthDate
       let problem
       try {
-        problem = idMismatchProblem(decryptIdNumber(r.idCipher!), { birthDate, sex: r.sex })
+        problem = idMismatchProblem(decryptIdNumber(r.idCipher), { birthDate, sex: r.sex })
       } catch {
         problem = 'invalid' as const // unreadable ciphertext (wrong key or damaged): the number cannot be trusted
       }
@@ -278,15 +275,11 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 
 const keyOf = (f: { rule: string; entity: string; entityId: number }) => `${f.rule}|${f.entity}|${f.entityId}`
 
-function existingWhere(target: Target): Prisma.QualityFindingWhereInput {
-  if (target.kind === 'region') return { [target.column]: target.id }
-  return {
-    OR: [
-      { entity: 'Person', entityId: { in: target.personIds } },
-      { entity: 'Household', entityId: { in: target.householdIds } },
-      { entity: 'LifeEvent', entityId: { in: target.eventIds } },
-    ],
-  }
+function existingWhere(target: Target): Prisma.Sql {
+  if (target.kind === 'region') return Prisma.sql`${Prisma.raw(`"${target.column}"`)} = ${target.id}`
+  return Prisma.sql`(entity = 'Person' AND "entityId" = ANY(${target.personIds}::int[]))
+    OR (entity = 'Household' AND "entityId" = ANY(${target.householdIds}::int[]))
+    OR (entity = 'LifeEvent' AND "entityId" = ANY(${target.eventIds}::int[]))`
 }
 
 /**
@@ -296,11 +289,9 @@ function existingWhere(target: Target): Prisma.QualityFindingWhereInput {
  * there (accepted as it is) stays closed while the problem lasts; once the record passes it turns
  * FIXED, so that a later return of the problem reopens it.
  */
-export async function reconcile(client: Client, target: Target, detections: Detection[], now = new Date()): Promise<SweepCounts> {
-  const existing = await client.qualityFinding.findMany({
-    where: existingWhere(target),
-    select: { id: true, rule: true, entity: true, entityId: true, status: true, villageId: true },
-  })
+export async function reconcile(client: DbClient, target: Target, detections: Detection[], now = new Date()): Promise<SweepCounts> {
+  const existing = await client.$queryRaw<{ id: number; rule: string; entity: string; entityId: number; status: string; villageId: number }[]>`
+    SELECT id, rule, entity, "entityId", status::text AS status, "villageId" FROM "QualityFinding" WHERE ${existingWhere(target)}`
   const byKey = new Map(existing.map((f) => [keyOf(f), f]))
   const detectedKeys = new Set<string>()
   const toCreate: Prisma.QualityFindingCreateManyInput[] = []
@@ -357,7 +348,7 @@ export async function reconcile(client: Client, target: Target, detections: Dete
 export async function sweepRegion(
   client: PrismaClient,
   region: { column: 'countyId' | 'townshipId' | 'villageId'; id: number },
-  record: (tx: Prisma.TransactionClient, result: SweepCounts & { ms: number }) => Promise<void>,
+  record: (tx: Tx, result: SweepCounts & { ms: number }) => Promise<void>,
 ): Promise<SweepCounts & { ms: number }> {
   const started = Date.now()
   return client.$transaction(
@@ -374,24 +365,26 @@ export async function sweepRegion(
 
 /** The records touched by a save, widened to those whose findings the save can change. */
 export async function recordsAffectedBy(
-  client: Client,
+  client: DbClient,
   input: { personIds?: (number | null | undefined)[]; householdIds?: (number | null | undefined)[] },
 ): Promise<Target & { kind: 'records' }> {
   const saved = unique(input.personIds ?? [])
   const persons = new Set(saved)
   if (saved.length > 0) {
     // a mother's dates decide her children's motherAge; duplicates are found on both people
-    const children = await client.person.findMany({ where: { motherId: { in: saved } }, select: { id: true } })
-    const counties = (await client.region.findMany({ where: { level: 'COUNTY' }, select: { id: true } })).map((c) => c.id)
+    // Raw SQL with one array parameter: Prisma's `in` sends a parameter per id, slow for an import.
+    const children = await client.$queryRaw<{ id: number }[]>`SELECT id FROM "Person" WHERE "motherId" = ANY(${saved}::int[])`
+    const counties = (await listCounties(client)).map((c) => c.id)
+    // Two joins rather than one with OR: each is index-backed, the OR compared every pair (an
+    // import of 20,000 people took half a minute here).
     const partners = await client.$queryRaw<{ id: number }[]>`
-      SELECT q.id FROM "Person" p JOIN "Person" q
-        ON q.id <> p.id AND ((q."countyId" = ANY(${counties}::int[]) AND q."idHash" = p."idHash")
-                          OR (q."villageId" = p."villageId" AND q.name = p.name AND q."birthDate" = p."birthDate"))
+      SELECT q.id FROM "Person" p JOIN "Person" q ON q."countyId" = ANY(${counties}::int[]) AND q."idHash" = p."idHash" AND q.id <> p.id
+      WHERE p.id = ANY(${saved}::int[])
+      UNION
+      SELECT q.id FROM "Person" p JOIN "Person" q ON q."villageId" = p."villageId" AND q.name = p.name AND q."birthDate" = p."birthDate" AND q.id <> p.id
       WHERE p.id = ANY(${saved}::int[])`
-    const previous = await client.qualityFinding.findMany({
-      where: { entity: 'Person', entityId: { in: saved }, rule: { in: ['duplicateId', 'likelyDuplicate'] } },
-      select: { details: true },
-    })
+    const previous = await client.$queryRaw<{ details: Prisma.JsonValue }[]>`
+      SELECT details FROM "QualityFinding" WHERE entity = 'Person' AND "entityId" = ANY(${saved}::int[]) AND rule IN ('duplicateId', 'likelyDuplicate')`
     for (const p of [...children, ...partners]) persons.add(p.id)
     for (const f of previous)
       for (const id of ((f.details as { others?: unknown }).others as number[] | undefined) ?? []) if (Number.isInteger(id)) persons.add(id)
@@ -399,13 +392,14 @@ export async function recordsAffectedBy(
   const personIds = [...persons]
   const households = new Set(unique(input.householdIds ?? []))
   if (personIds.length > 0) {
-    const rows = await client.person.findMany({ where: { id: { in: personIds } }, select: { householdId: true, headOf: { select: { id: true } } } })
+    const rows = await client.$queryRaw<{ householdId: number | null; headOf: number | null }[]>`
+      SELECT p."householdId", h.id AS "headOf" FROM "Person" p LEFT JOIN "Household" h ON h."headId" = p.id WHERE p.id = ANY(${personIds}::int[])`
     for (const r of rows) {
       if (r.householdId !== null) households.add(r.householdId)
-      if (r.headOf) households.add(r.headOf.id)
+      if (r.headOf !== null) households.add(r.headOf)
     }
   }
-  const events = saved.length > 0 ? await client.lifeEvent.findMany({ where: { personId: { in: saved } }, select: { id: true } }) : []
+  const events = saved.length > 0 ? await client.$queryRaw<{ id: number }[]>`SELECT id FROM "LifeEvent" WHERE "personId" = ANY(${saved}::int[])` : []
   return { kind: 'records', personIds, householdIds: [...households], eventIds: events.map((e) => e.id) }
 }
 

@@ -4,7 +4,7 @@ import { readRegionCsv, TEMPLATE_CSV } from './csv'
 describe('region CSV', () => {
   it('reads the template, BOM and all', () => {
     const result = readRegionCsv(TEMPLATE_CSV, 10)
-    expect(result).toEqual({ ok: true, rows: [{ line: 2, code: '371422100201', name: '示例村', parentCode: '371422100000' }] })
+    expect(result).toEqual({ ok: true, rows: [{ line: 2, code: '371422101202009', name: '第九村民小组', parentCode: '371422101202' }] })
   })
   it('accepts English headers, CRLF and columns in any order', () => {
     const result = readRegionCsv('parent_code,name,code\r\n371422100000,"张庄, 东",371422100201\r\n', 10)

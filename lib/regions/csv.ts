@@ -23,7 +23,7 @@ const HEADERS: Record<string, keyof Omit<RegionCsvRow, 'line'>> = {
   'parent code': 'parentCode',
 }
 
-export const TEMPLATE_CSV = '\uFEFF代码,名称,上级代码\n371422100201,示例村,371422100000\n'
+export const TEMPLATE_CSV = '\uFEFF代码,名称,上级代码\n371422101202009,第九村民小组,371422101202\n'
 
 export type CsvReadResult = { ok: true; rows: RegionCsvRow[] } | { ok: false; error: MessageKey }
 

@@ -3,6 +3,8 @@ import { db } from '@/lib/server/db'
 import { regionScope, type Subject } from '@/lib/access/permissions'
 import type { RegionLevel } from '@/lib/access/roles'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
+import { regionsWithin } from './lookups'
+import { regionSearchKeys } from './search-keys'
 
 export interface RegionNode {
   id: number
@@ -10,6 +12,8 @@ export interface RegionNode {
   name: string
   level: RegionLevel
   active: boolean
+  /** a village-level unit: urban community (true) or rural village */
+  urban: boolean
   version: number
   childCount: number
 }
@@ -27,6 +31,7 @@ const nodeSelect = {
   name: true,
   level: true,
   active: true,
+  urban: true,
   version: true,
   ancestorIds: true,
   _count: { select: { children: true } },
@@ -51,4 +56,48 @@ export async function regionView(subject: Subject, id: number | undefined, page:
     trail: ancestors.sort((a, b) => a.ancestorIds.length - b.ancestorIds.length).map(({ id, name }) => ({ id, name })),
     children: toPage(children.map(toNode), total, page),
   }
+}
+
+/** A region a user may choose in a filter or a form, with what the searchable list (Combobox) matches. */
+export interface RegionOption {
+  id: number
+  code: string
+  name: string
+  level: RegionLevel
+  /** the region it lies in: a township's county, a village's township, a group's village */
+  parentName: string | null
+  /** pinyin initials and full pinyin, also prefixed by the parent's for villages and groups, and the code */
+  keys: string[]
+}
+
+// Region names change rarely and pinyin is the costly part: keys are kept per name, parent and code.
+const keyCache = new Map<string, string[]>()
+function keysOf(name: string, code: string, parentName: string | null): string[] {
+  const key = `${name}\u0000${code}\u0000${parentName ?? ''}`
+  let keys = keyCache.get(key)
+  if (!keys) {
+    if (keyCache.size > 50_000) keyCache.clear()
+    keyCache.set(key, (keys = regionSearchKeys(name, code, parentName)))
+  }
+  return keys
+}
+
+/**
+ * The regions a user may choose in a filter or form: their own region and those below it, of the
+ * given levels (active ones only with `activeOnly`), in division-code order. `take` stops early
+ * (the first village, say).
+ */
+export async function regionOptions(
+  subject: Subject,
+  options: { levels: readonly RegionLevel[]; activeOnly?: boolean; take?: number },
+): Promise<RegionOption[]> {
+  const rows = await regionsWithin(db, subject.regionId, options)
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentName: r.parentName,
+    keys: keysOf(r.name, r.code, r.level === 'VILLAGE' || r.level === 'GROUP' ? r.parentName : null),
+  }))
 }

@@ -22,17 +22,17 @@ export function regionSearchKeys(name: string, code?: string, townshipName?: str
   return keys
 }
 
-/** A user form's regions with their search keys (lib/access sits below lib/regions, so the page adds them). */
-export function withSearchKeys<T extends { name: string; code: string; townshipName: string | null }>(regions: readonly T[]): (T & { keys: string[] })[] {
-  return regions.map((r) => ({ ...r, keys: regionSearchKeys(r.name, r.code, r.townshipName) }))
-}
-
 /**
- * Options for a searchable region list from labels such as "宁津镇 / 东街村" or "东街村 一组":
- * the last part is the region's own name, the parts before it its township or village.
+ * Options for a searchable region list. Regions from regionOptions (./queries.ts) bring their keys;
+ * otherwise they come from labels such as "宁津镇 / 东街村" or "东街村 一组": the last part is the
+ * region's own name, the parts before it its township or village.
  */
-export function regionComboboxOptions(regions: readonly { id: number; label: string }[], empty?: string): { value: string; label: string; keys: string[] }[] {
+export function regionComboboxOptions(
+  regions: readonly { id: number; label: string; keys?: string[] }[],
+  empty?: string,
+): { value: string; label: string; keys: string[] }[] {
   const options = regions.map((r) => {
+    if (r.keys) return { value: String(r.id), label: r.label, keys: r.keys }
     const parts = r.label.split(/\s*\/\s*|\s+/).filter(Boolean)
     const own = parts.pop() ?? r.label
     return { value: String(r.id), label: r.label, keys: regionSearchKeys(own, undefined, parts.join('') || null) }

@@ -1,17 +1,19 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
-import { audit, auditDenied, type Actor } from '@/lib/server/audit'
+import { audit, auditDenied } from '@/lib/server/audit'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { regionScope, type Subject } from '@/lib/access/permissions'
+import { regionScope } from '@/lib/access/permissions'
 import type { RegionLevel } from '@/lib/access/roles'
 import type { MessageKey } from '@/lib/i18n/core'
-import { childAncestorIds, childLevel, codeProblem } from './rules'
+import { ANY_CODE_PATTERN, CODE_PATTERN, childAncestorIds, childLevel, codeProblem, groupCode, parseGroupNumber, splitGroupCode } from './rules'
 import { regionName } from './schemas'
 import type { RegionCsvRow } from './csv'
 
 /** Loads a region inside the subject's scope; outside it looks missing, and the attempt is audited. */
-async function regionForChange(tx: Tx, actor: Actor, subject: Subject, id: number) {
+async function regionForChange(tx: Tx, ctx: ServiceContext, id: number) {
+  const { actor, subject } = ctx
   const region = await tx.region.findFirst({ where: { id, ...regionScope(subject) } })
   if (!region) {
     if (await db.region.findUnique({ where: { id }, select: { id: true } })) {
@@ -26,17 +28,33 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 }
 
-export async function createRegion(actor: Actor, subject: Subject, input: { parentId: number; code: string; name: string }) {
+export async function createRegion(ctx: ServiceContext, input: { parentId: number; code: string; name: string }) {
+  const { actor } = ctx
   try {
     return await db.$transaction(async (tx) => {
-      const parent = await regionForChange(tx, actor, subject, input.parentId)
+      const parent = await regionForChange(tx, ctx, input.parentId)
       if (!parent.active) throw new AppError('regions.errors.parentInactive')
       const level = childLevel(parent.level)
       if (!level) throw new AppError('regions.errors.noChildLevel')
-      const problem = codeProblem(input.code, level, parent.code)
+      // Under a village, the group number alone is enough: 3 → the village's 12 digits and 003.
+      const short = /^\d{1,3}$/.test(input.code)
+      const number = short && level === 'GROUP' ? parseGroupNumber(input.code) : null
+      if (short && number === null) {
+        const key = level === 'GROUP' ? 'regions.errors.groupShape' : 'regions.errors.format'
+        throw new AppError(key, undefined, { code: key })
+      }
+      const code = number !== null ? groupCode(parent.code, number) : input.code
+      const problem = codeProblem(code, level, parent.code)
       if (problem) throw new AppError(`regions.errors.${problem}`, undefined, { code: `regions.errors.${problem}` })
+      if (level === 'GROUP') {
+        const taken = await tx.region.findUnique({ where: { code }, select: { name: true } })
+        if (taken) {
+          const params = { village: parent.name, number: splitGroupCode(code)!.number, name: taken.name }
+          throw new AppError('regions.errors.groupNumberTaken', params, { code: 'regions.errors.groupNumberTaken' })
+        }
+      }
       const region = await tx.region.create({
-        data: { code: input.code, name: input.name, level, parentId: parent.id, ancestorIds: childAncestorIds(parent) },
+        data: { code, name: input.name, level, parentId: parent.id, ancestorIds: childAncestorIds(parent) },
         select: { id: true, code: true, name: true, level: true, parentId: true },
       })
       await audit(tx, actor, { action: 'region.create', entity: 'Region', entityId: region.id, regionId: region.id, after: region })
@@ -48,9 +66,10 @@ export async function createRegion(actor: Actor, subject: Subject, input: { pare
   }
 }
 
-export async function renameRegion(actor: Actor, subject: Subject, input: { id: number; version: number; name: string }) {
+export async function renameRegion(ctx: ServiceContext, input: { id: number; version: number; name: string }) {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const before = await regionForChange(tx, actor, subject, input.id)
+    const before = await regionForChange(tx, ctx, input.id)
     if (before.version !== input.version) throw new ConflictError()
     await tx.region.update({ where: { id: before.id }, data: { name: input.name, version: { increment: 1 } } })
     await audit(tx, actor, {
@@ -65,9 +84,10 @@ export async function renameRegion(actor: Actor, subject: Subject, input: { id: 
 }
 
 /** Deactivating needs an empty region (no active sub-regions or users); reactivating an active parent. */
-export async function setRegionActive(actor: Actor, subject: Subject, input: { id: number; version: number; active: boolean }) {
+export async function setRegionActive(ctx: ServiceContext, input: { id: number; version: number; active: boolean }) {
+  const { actor, subject } = ctx
   await db.$transaction(async (tx) => {
-    const before = await regionForChange(tx, actor, subject, input.id)
+    const before = await regionForChange(tx, ctx, input.id)
     if (before.version !== input.version) throw new ConflictError()
     if (before.id === subject.regionId) throw new AppError('regions.errors.ownRegion')
     if (!input.active) {
@@ -118,23 +138,24 @@ interface PlannedRow extends RegionCsvRow {
  * level below the parent) and, only when `commit` is set and no row has an error, creates them
  * all in one transaction, parents before children. A file with any error writes nothing.
  */
-export async function importRegions(actor: Actor, subject: Subject, rows: RegionCsvRow[], commit: boolean): Promise<ImportResult> {
+export async function importRegions(ctx: ServiceContext, rows: RegionCsvRow[], commit: boolean): Promise<ImportResult> {
+  const { actor, subject } = ctx
   const errors: ImportRowError[] = []
   const fail = (row: RegionCsvRow, column: ImportRowError['column'], key: MessageKey) =>
     errors.push({ line: row.line, column, value: (column === 'name' ? row.name : row[column]).slice(0, 60), key })
 
   const inFile = new Map<string, RegionCsvRow>()
   for (const row of rows) {
-    if (!/^\d{12}$/.test(row.code)) fail(row, 'code', 'regions.errors.format')
+    if (!ANY_CODE_PATTERN.test(row.code)) fail(row, 'code', 'regions.errors.format')
     else if (inFile.has(row.code)) fail(row, 'code', 'regions.import.duplicateInFile')
     else inFile.set(row.code, row)
     const name = regionName.safeParse(row.name)
     if (!name.success) fail(row, 'name', name.error.issues[0].message as MessageKey)
     else row.name = name.data
-    if (!/^\d{12}$/.test(row.parentCode)) fail(row, 'parentCode', 'regions.errors.format')
+    if (!CODE_PATTERN.test(row.parentCode)) fail(row, 'parentCode', 'regions.errors.format')
   }
 
-  const codes = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter((c) => /^\d{12}$/.test(c)))]
+  const codes = [...new Set(rows.flatMap((r) => [r.code, r.parentCode]).filter((c) => ANY_CODE_PATTERN.test(c)))]
   const existing = new Map(
     (await db.region.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, level: true, active: true, ancestorIds: true } })).map((r) => [
       r.code,
@@ -164,7 +185,7 @@ export async function importRegions(actor: Actor, subject: Subject, rows: Region
       const parentPlan = plan(fileParent)
       if (parentPlan) result = withLevel(row, parentPlan.level, parentPlan.depth + 1)
       else fail(row, 'parentCode', 'regions.import.parentHasErrors')
-    } else if (/^\d{12}$/.test(row.parentCode)) {
+    } else if (CODE_PATTERN.test(row.parentCode)) {
       fail(row, 'parentCode', 'regions.import.parentUnknown')
     }
     resolving.delete(row.code)

@@ -30,8 +30,8 @@ import {
 export const createHouseholdAction = defineAction({
   schema: createHouseholdSchema,
   permission: 'register.edit',
-  run: async (input, { user, actor }) => {
-    const { householdId } = await createHousehold(actor, user, input.household, input.formKey)
+  run: async (input, ctx) => {
+    const { householdId } = await createHousehold(ctx, input.household, input.formKey)
     redirect(`/register/households/${householdId}?created=1`)
   },
 })
@@ -39,7 +39,7 @@ export const createHouseholdAction = defineAction({
 export const addMemberAction = defineAction({
   schema: addMemberSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => addMember(actor, user, input, input.formKey),
+  run: (input, ctx) => addMember(ctx, input, input.formKey),
   revalidate: ['/register'],
   success: 'registry.householdPage.memberAdded',
 })
@@ -47,7 +47,7 @@ export const addMemberAction = defineAction({
 export const updatePersonAction = defineAction({
   schema: updatePersonSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => updatePerson(actor, user, input),
+  run: (input, ctx) => updatePerson(ctx, input),
   revalidate: ['/register'],
   success: 'registry.person.saved',
 })
@@ -55,13 +55,13 @@ export const updatePersonAction = defineAction({
 export const revealIdAction = defineAction({
   schema: personRefSchema,
   permission: 'register.revealId',
-  run: (input, { user, actor }) => revealIdNumber(actor, user, input.personId),
+  run: (input, ctx) => revealIdNumber(ctx, input.personId),
 })
 
 export const recordEventAction = defineAction({
   schema: recordEventSchema,
   permission: 'register.edit',
-  run: ({ formKey, ...input }, { user, actor }) => recordEvent(actor, user, input, formKey),
+  run: ({ formKey, ...input }, ctx) => recordEvent(ctx, input, formKey),
   revalidate: ['/register'],
   success: 'registry.events.recorded',
 })
@@ -69,7 +69,7 @@ export const recordEventAction = defineAction({
 export const setParentsAction = defineAction({
   schema: setParentsSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => setParents(actor, user, input),
+  run: (input, ctx) => setParents(ctx, input),
   revalidate: ['/register'],
   success: 'registry.person.parentsSaved',
 })
@@ -77,7 +77,7 @@ export const setParentsAction = defineAction({
 export const setHeadAction = defineAction({
   schema: setHeadSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => setHead(actor, user, input),
+  run: (input, ctx) => setHead(ctx, input),
   revalidate: ['/register'],
   success: 'registry.householdPage.headSaved',
 })
@@ -85,7 +85,7 @@ export const setHeadAction = defineAction({
 export const correctEventAction = defineAction({
   schema: correctEventSchema,
   permission: 'register.edit',
-  run: (input, { user, actor }) => correctEvent(actor, user, input),
+  run: (input, ctx) => correctEvent(ctx, input),
   revalidate: ['/register'],
   success: 'registry.events.correctedOk',
 })
@@ -96,7 +96,7 @@ export const reviewChangeAction = defineAction({
     z.object({ decision: z.literal('question'), changeId: id, question: freeText(500) }),
   ]),
   permission: 'register.review',
-  run: (input, { user, actor }) => reviewChange(actor, user, input),
+  run: (input, ctx) => reviewChange(ctx, input),
   revalidate: ['/register/review', '/'],
   success: 'registry.review.reviewed',
 })
@@ -110,14 +110,14 @@ export const checkChangesAction = defineAction({
       .transform((s) => s.split(',').map(Number)),
   }),
   permission: 'register.review',
-  run: (input, { user, actor }) => checkChanges(actor, user, input),
+  run: (input, ctx) => checkChanges(ctx, input),
   revalidate: ['/register/review', '/'],
 })
 
 export const answerChangeAction = defineAction({
   schema: z.object({ changeId: id, answer: freeText(500) }),
   permission: 'register.edit',
-  run: (input, { user, actor }) => answerChange(actor, user, input),
+  run: (input, ctx) => answerChange(ctx, input),
   revalidate: ['/register/review', '/'],
   success: 'registry.review.answered',
 })

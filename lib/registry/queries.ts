@@ -3,6 +3,8 @@ import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
 import { registerScope, type Subject } from '@/lib/access/permissions'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
+import { regionById, regionsWithin } from '@/lib/regions/lookups'
+import { regionOptions } from '@/lib/regions/queries'
 import { hashIdNumber } from './crypto'
 import { classifySearch } from './pinyin'
 import { toDate, todayIso, toIso } from '@/lib/dates'
@@ -79,7 +81,7 @@ export async function searchWhere(subject: Subject, filter: Omit<SearchFilter, '
       break
   }
   if (filter.regionId) {
-    const region = await db.region.findUnique({ where: { id: filter.regionId }, select: { level: true } })
+    const region = await regionById(db, filter.regionId)
     const column = { COUNTY: 'countyId', TOWNSHIP: 'townshipId', VILLAGE: 'villageId', GROUP: 'groupId' }[region?.level ?? 'COUNTY']
     and.push({ [column]: filter.regionId })
   }
@@ -181,7 +183,7 @@ export async function getHousehold(subject: Subject, id: number) {
 
 /** Villages and groups in the subject's region, for choosing where a household lives. */
 export async function placeableRegions(subject: Subject) {
-  return placesBelow(subject.regionId)
+  return (await regionOptions(subject, { levels: PLACES, activeOnly: true })).map(placeLabel)
 }
 
 /**
@@ -189,16 +191,13 @@ export async function placeableRegions(subject: Subject) {
  * township. Region names are not personal data, so this list is not scoped further.
  */
 export async function placesInCounty(countyId: number) {
-  return placesBelow(countyId)
+  return (await regionsWithin(db, countyId, { levels: PLACES, activeOnly: true })).map(placeLabel)
 }
 
-async function placesBelow(regionId: number) {
-  const regions = await db.region.findMany({
-    where: { OR: [{ id: regionId }, { ancestorIds: { has: regionId } }], level: { in: ['VILLAGE', 'GROUP'] }, active: true },
-    select: { id: true, name: true, level: true, parent: { select: { name: true } } },
-    orderBy: { code: 'asc' },
-  })
-  return regions.map((r) => ({ id: r.id, label: r.level === 'GROUP' ? `${r.parent?.name ?? ''} ${r.name}` : r.name }))
+const PLACES = ['VILLAGE', 'GROUP'] as const
+
+function placeLabel(r: { id: number; name: string; level: string; parentName: string | null }) {
+  return { id: r.id, label: r.level === 'GROUP' ? `${r.parentName ?? ''} ${r.name}` : r.name }
 }
 
 export const REVIEW_STATUSES = ['PENDING', 'CHECKED', 'QUESTIONED', 'ANSWERED'] as const
@@ -252,10 +251,10 @@ export function changesToReview(subject: Subject): Promise<number> {
 
 /** Townships and villages in the subject's region, for the search filter. */
 export async function filterRegions(subject: Subject) {
-  const regions = await db.region.findMany({
-    where: { OR: [{ id: subject.regionId }, { ancestorIds: { has: subject.regionId } }], level: { in: ['TOWNSHIP', 'VILLAGE'] } },
-    select: { id: true, name: true, level: true, parent: { select: { name: true } } },
-    orderBy: { code: 'asc' },
-  })
-  return regions.map((r) => ({ id: r.id, label: r.level === 'VILLAGE' && subject.regionLevel === 'COUNTY' ? `${r.parent?.name ?? ''} / ${r.name}` : r.name }))
+  const regions = await regionOptions(subject, { levels: ['TOWNSHIP', 'VILLAGE'] })
+  return regions.map((r) => ({
+    id: r.id,
+    label: r.level === 'VILLAGE' && subject.regionLevel === 'COUNTY' ? `${r.parentName ?? ''} / ${r.name}` : r.name,
+    keys: r.keys,
+  }))
 }

@@ -1,13 +1,16 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { once } from '@/lib/server/idempotency'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { inScope, registerScope, type Subject } from '@/lib/access/permissions'
+import { inRegisterScope, inScope, registerScope } from '@/lib/access/permissions'
+import { regionById } from '@/lib/regions/lookups'
 import type { MessageKey } from '@/lib/i18n/core'
 import { idColumns, nameColumns, personColumns } from './columns'
 import { decryptIdNumber, hashIdNumber } from './crypto'
+import { auditIdCheck, OUT_OF_SCOPE_DAILY_CAP } from './id-checks'
 import {
   countBirthOrders,
   eventDateProblem,
@@ -37,8 +40,9 @@ function fieldError(field: string, key: MessageKey): AppError {
 }
 
 /** A village or group in the subject's region, where households and people can be placed. */
-async function placementIn(tx: Tx, actor: Actor, subject: Subject, regionId: number, field = 'regionId'): Promise<Placement> {
-  const region = await tx.region.findUnique({ where: { id: regionId }, select: { id: true, level: true, ancestorIds: true, active: true } })
+async function placementIn(tx: Tx, ctx: ServiceContext, regionId: number, field = 'regionId'): Promise<Placement> {
+  const { actor, subject } = ctx
+  const region = await regionById(tx, regionId)
   if (!region || !inScope(subject, region)) {
     if (region) await auditDenied(actor, 'register.edit', { regionId })
     throw fieldError(field, 'registry.errors.regionNotAllowed')
@@ -48,7 +52,8 @@ async function placementIn(tx: Tx, actor: Actor, subject: Subject, regionId: num
   return placement
 }
 
-async function personForChange(tx: Tx, actor: Actor, subject: Subject, personId: number) {
+async function personForChange(tx: Tx, ctx: ServiceContext, personId: number) {
+  const { actor, subject } = ctx
   const person = await tx.person.findFirst({ where: { id: personId, ...registerScope(subject) } })
   if (!person) {
     if (await db.person.findUnique({ where: { id: personId }, select: { id: true } })) await auditDenied(actor, 'register.edit', { personId })
@@ -57,7 +62,8 @@ async function personForChange(tx: Tx, actor: Actor, subject: Subject, personId:
   return person
 }
 
-async function householdForChange(tx: Tx, actor: Actor, subject: Subject, householdId: number, field = 'householdId') {
+async function householdForChange(tx: Tx, ctx: ServiceContext, householdId: number, field = 'householdId') {
+  const { actor, subject } = ctx
   const household = await tx.household.findFirst({ where: { id: householdId, ...registerScope(subject) } })
   if (!household) {
     if (await db.household.findUnique({ where: { id: householdId }, select: { id: true } })) await auditDenied(actor, 'register.edit', { householdId })
@@ -75,14 +81,24 @@ async function claimVersion(tx: Tx, personId: number, version: number) {
   if (claimed.count !== 1) throw new ConflictError()
 }
 
-async function assertIdsFree(tx: Tx, countyId: number, idNumbers: (string | undefined)[], exceptPersonId?: number) {
+/**
+ * Refuses ID numbers already registered to someone else in the county. One registered outside the
+ * user's region is answered without saying where ("elsewhere in the county"), and the check goes
+ * through auditIdCheck like an import's: the hit is audited with its hash and counts toward the
+ * user's daily cap, past which the user's saves with an ID number are refused (./id-checks.ts).
+ */
+async function assertIdsFree(tx: Tx, ctx: ServiceContext, countyId: number, idNumbers: (string | undefined)[], exceptPersonId?: number) {
   const hashes = idNumbers.filter((v): v is string => !!v).map(hashIdNumber)
   if (hashes.length === 0) return
-  const taken = await tx.person.findFirst({
+  const taken = await tx.person.findMany({
     where: { countyId, idHash: { in: hashes }, ...(exceptPersonId ? { id: { not: exceptPersonId } } : {}) },
-    select: { id: true },
+    select: { idHash: true, countyId: true, townshipId: true, villageId: true, groupId: true },
   })
-  if (taken) throw fieldError('idNumber', 'registry.errors.duplicateId')
+  const elsewhere = taken.filter((p) => !inRegisterScope(ctx.subject, p)).map((p) => p.idHash!)
+  const { refused } = await auditIdCheck(ctx, 'entry', elsewhere)
+  if (refused) throw new AppError('registry.errors.idCheckCap', { cap: OUT_OF_SCOPE_DAILY_CAP })
+  if (elsewhere.length > 0) throw fieldError('idNumber', 'registry.errors.idElsewhere')
+  if (taken.length > 0) throw fieldError('idNumber', 'registry.errors.duplicateId')
 }
 
 /** What the audit log keeps of a person: no ID number, no phone. */
@@ -129,13 +145,15 @@ function rethrowUnique(error: unknown): never {
 
 // ------------------------------------------------------------------ households and people
 
-export async function createHousehold(actor: Actor, subject: Subject, input: HouseholdInput, formKey?: string): Promise<{ householdId: number }> {
+export async function createHousehold(ctx: ServiceContext, input: HouseholdInput, formKey?: string): Promise<{ householdId: number }> {
+  const { actor } = ctx
   try {
     return await db.$transaction((tx) =>
       once(tx, formKey, actor.id!, 'household.create', async () => {
-        const place = await placementIn(tx, actor, subject, input.regionId)
+        const place = await placementIn(tx, ctx, input.regionId)
         await assertIdsFree(
           tx,
+          ctx,
           place.countyId,
           input.members.map((m) => m.idNumber),
         )
@@ -175,17 +193,17 @@ export async function createHousehold(actor: Actor, subject: Subject, input: Hou
 }
 
 export async function addMember(
-  actor: Actor,
-  subject: Subject,
+  ctx: ServiceContext,
   input: { householdId: number; member: PersonInput & { relation: Relation } },
   formKey?: string,
 ): Promise<{ personId: number }> {
+  const { actor } = ctx
   try {
     return await db.$transaction((tx) =>
       once(tx, formKey, actor.id!, 'person.create', async () => {
-        const household = await householdForChange(tx, actor, subject, input.householdId)
+        const household = await householdForChange(tx, ctx, input.householdId)
         if (input.member.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
-        await assertIdsFree(tx, household.countyId, [input.member.idNumber])
+        await assertIdsFree(tx, ctx, household.countyId, [input.member.idNumber])
         const { countyId, townshipId, villageId, groupId, regionId } = household
         const person = await tx.person.create({
           data: {
@@ -213,12 +231,13 @@ export async function addMember(
 }
 
 /** Edits a person's facts. A stale version (someone saved in between) is refused; nothing is lost. */
-export async function updatePerson(actor: Actor, subject: Subject, input: { personId: number; version: number; person: PersonInput }): Promise<void> {
+export async function updatePerson(ctx: ServiceContext, input: { personId: number; version: number; person: PersonInput }): Promise<void> {
+  const { actor } = ctx
   try {
     await db.$transaction(async (tx) => {
-      const before = await personForChange(tx, actor, subject, input.personId)
+      const before = await personForChange(tx, ctx, input.personId)
       await claimVersion(tx, before.id, input.version)
-      await assertIdsFree(tx, before.countyId, [input.person.idNumber], before.id)
+      await assertIdsFree(tx, ctx, before.countyId, [input.person.idNumber], before.id)
       const columns = personColumns(input.person)
       // An ID number left empty keeps the stored one: the form never holds the full number.
       const { idCipher, idHash, idMasked, idLast4, ...rest } = columns
@@ -245,7 +264,8 @@ export async function updatePerson(actor: Actor, subject: Subject, input: { pers
 }
 
 /** The full ID number, for a role that needs it; every reveal is audited. */
-export async function revealIdNumber(actor: Actor, subject: Subject, personId: number): Promise<string | null> {
+export async function revealIdNumber(ctx: ServiceContext, personId: number): Promise<string | null> {
+  const { actor, subject } = ctx
   const person = await db.person.findFirst({ where: { id: personId, ...registerScope(subject) }, select: { id: true, idCipher: true, regionId: true } })
   if (!person) {
     if (await db.person.findUnique({ where: { id: personId }, select: { id: true } })) await auditDenied(actor, 'register.revealId', { personId })
@@ -289,13 +309,10 @@ async function linkParents(tx: Tx, householdId: number, newChildIds: number[]) {
 }
 
 /** The clerk's word on a person's parents (person page): replaces what was inferred. */
-export async function setParents(
-  actor: Actor,
-  subject: Subject,
-  input: { personId: number; version: number; motherId?: number; fatherId?: number },
-): Promise<void> {
+export async function setParents(ctx: ServiceContext, input: { personId: number; version: number; motherId?: number; fatherId?: number }): Promise<void> {
+  const { actor, subject } = ctx
   await db.$transaction(async (tx) => {
-    const person = await personForChange(tx, actor, subject, input.personId)
+    const person = await personForChange(tx, ctx, input.personId)
     await claimVersion(tx, person.id, input.version)
     const parent = async (id: number | undefined, sex: 'MALE' | 'FEMALE', field: string) => {
       if (id === undefined) return null
@@ -340,9 +357,10 @@ async function changeHead(tx: Tx, householdId: number, newHeadId: number): Promi
 }
 
 /** A household's new head, chosen by the clerk (household page; a "needs a head" finding). */
-export async function setHead(actor: Actor, subject: Subject, input: { householdId: number; headId: number }): Promise<void> {
+export async function setHead(ctx: ServiceContext, input: { householdId: number; headId: number }): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const household = await householdForChange(tx, actor, subject, input.householdId)
+    const household = await householdForChange(tx, ctx, input.householdId)
     const { name } = await changeHead(tx, household.id, input.headId)
     await afterRegisterWrite(tx, { householdIds: [household.id], personIds: [input.headId, household.headId] })
     await logChange(tx, actor, household, {
@@ -398,17 +416,16 @@ interface Outcome {
   effects: EventEffect[]
 }
 
-interface Ctx {
+/** The service context and the event's open transaction. */
+interface Ctx extends ServiceContext {
   tx: Tx
-  actor: Actor
-  subject: Subject
 }
 
 type Handler<T extends EventInput['type']> = (ctx: Ctx, input: Extract<EventInput, { type: T }>) => Promise<Outcome>
 
 /** The person an event is about, loaded in scope, with the event refused as the page would refuse it (rules.allowedEvents). */
 async function eventPerson(ctx: Ctx, personId: number, type: EventType, occurredOn: string, version: number, field?: string) {
-  const person = await personForChange(ctx.tx, ctx.actor, ctx.subject, personId)
+  const person = await personForChange(ctx.tx, ctx, personId)
   const refusal = eventRefusal(person, type)
   if (refusal) throw field ? fieldError(field, `registry.errors.${refusal}`) : new AppError(`registry.errors.${refusal}`)
   checkEventDate(occurredOn, person.birthDate)
@@ -429,9 +446,10 @@ async function leaveHousehold(tx: Tx, person: { id: number; householdId: number 
   await tx.household.updateMany({ where: { id: person.householdId, headId: person.id }, data: { headId: null } })
 }
 
-const recordBirth: Handler<'BIRTH'> = async ({ tx, actor, subject }, input) => {
-  const mother = await eventPerson({ tx, actor, subject }, input.motherId, 'BIRTH', input.occurredOn, input.version, 'motherId')
-  await assertIdsFree(tx, mother.countyId, [input.idNumber])
+const recordBirth: Handler<'BIRTH'> = async (ctx, input) => {
+  const { tx } = ctx
+  const mother = await eventPerson(ctx, input.motherId, 'BIRTH', input.occurredOn, input.version, 'motherId')
+  await assertIdsFree(tx, ctx, mother.countyId, [input.idNumber])
   const relation = newbornRelation(mother.relation)
   // the father: the mother's husband when the household says so (head and spouse, a man and a woman)
   const members = await tx.person.findMany({ where: { householdId: mother.householdId, alive: true }, select: { id: true, relation: true, sex: true } })
@@ -550,7 +568,7 @@ const recordMoveWithin: Handler<'MOVE_WITHIN'> = async (ctx, input) => {
   const { tx } = ctx
   const person = await eventPerson(ctx, input.personId, 'MOVE_WITHIN', input.occurredOn, input.version)
   // The destination may lie in another township of the county: the move is entered where the person left.
-  const target = await tx.region.findUnique({ where: { id: input.toRegionId }, select: { id: true, level: true, ancestorIds: true, active: true } })
+  const target = await regionById(tx, input.toRegionId)
   const place = target && target.active ? placementOf(target) : null
   if (!place || place.countyId !== person.countyId) throw fieldError('toRegionId', 'registry.errors.regionLevel')
   let household: { id: number; headId: number | null } | null = null
@@ -583,10 +601,10 @@ const recordMoveOut: Handler<'MOVE_OUT'> = async (ctx, input) => {
 }
 
 const recordReturn: Handler<'RETURN'> = async (ctx, input) => {
-  const { tx, actor, subject } = ctx
+  const { tx } = ctx
   const person = await eventPerson(ctx, input.personId, 'RETURN', input.occurredOn, input.version)
   let household: { id: number; headId: number | null } | null = person.householdId === null ? null : { id: person.householdId, headId: null }
-  if (input.toHouseholdId) household = await householdForChange(tx, actor, subject, input.toHouseholdId, 'toHouseholdId')
+  if (input.toHouseholdId) household = await householdForChange(tx, ctx, input.toHouseholdId, 'toHouseholdId')
   const householdId = household?.id ?? null
   const relation = householdId === person.householdId ? person.relation : (input.relation ?? 'OTHER')
   await tx.person.update({
@@ -604,10 +622,11 @@ const recordReturn: Handler<'RETURN'> = async (ctx, input) => {
   }
 }
 
-const recordMoveIn: Handler<'MOVE_IN'> = async ({ tx, actor, subject }, input) => {
-  const household = await householdForChange(tx, actor, subject, input.householdId)
+const recordMoveIn: Handler<'MOVE_IN'> = async (ctx, input) => {
+  const { tx } = ctx
+  const household = await householdForChange(tx, ctx, input.householdId)
   checkEventDate(input.occurredOn, toDate(input.person.birthDate))
-  await assertIdsFree(tx, household.countyId, [input.person.idNumber])
+  await assertIdsFree(tx, ctx, household.countyId, [input.person.idNumber])
   if (input.relation === 'SELF' && household.headId !== null) throw fieldError('relation', 'registry.errors.twoHeads')
   const { countyId, townshipId, villageId, groupId, regionId } = household
   const person = await tx.person.create({
@@ -658,7 +677,8 @@ export interface RecordedEvent {
  * quality, logs the change for the monthly review and audits. A form's key makes a repeat submit
  * return the first result.
  */
-export async function recordEvent(actor: Actor, subject: Subject, input: EventInput, formKey?: string): Promise<RecordedEvent> {
+export async function recordEvent(ctx: ServiceContext, input: EventInput, formKey?: string): Promise<RecordedEvent> {
+  const { actor, subject } = ctx
   const today = todayIso()
   try {
     return await db.$transaction((tx) =>
@@ -713,10 +733,10 @@ export async function recordEvent(actor: Actor, subject: Subject, input: EventIn
  * old one stays visible, marked corrected. The person's dates follow the correction.
  */
 export async function correctEvent(
-  actor: Actor,
-  subject: Subject,
+  ctx: ServiceContext,
   input: { eventId: number; occurredOn: string; reason: string; destination?: string; origin?: string },
 ): Promise<{ eventId: number }> {
+  const { actor, subject } = ctx
   try {
     return await db.$transaction(async (tx) => {
       const old = await tx.lifeEvent.findFirst({ where: { id: input.eventId, ...registerScope(subject) }, include: { person: true } })
@@ -781,7 +801,8 @@ export async function correctEvent(
 // ------------------------------------------------------------------ monthly review (变更信息核查)
 
 /** A change in the subject's region; outside it looks missing, and the attempt is audited. */
-async function changeForReview(tx: Tx, actor: Actor, subject: Subject, changeId: number, permission: 'register.review' | 'register.edit') {
+async function changeForReview(tx: Tx, ctx: ServiceContext, changeId: number, permission: 'register.review' | 'register.edit') {
+  const { actor, subject } = ctx
   const change = await tx.registerChange.findFirst({ where: { id: changeId, ...registerScope(subject) } })
   if (!change) {
     if (await db.registerChange.findUnique({ where: { id: changeId }, select: { id: true } })) await auditDenied(actor, permission, { changeId })
@@ -791,13 +812,10 @@ async function changeForReview(tx: Tx, actor: Actor, subject: Subject, changeId:
 }
 
 /** Township staff mark a village's change checked, or return it with a question. */
-export async function reviewChange(
-  actor: Actor,
-  subject: Subject,
-  input: { changeId: number; decision: 'check' | 'question'; question?: string },
-): Promise<void> {
+export async function reviewChange(ctx: ServiceContext, input: { changeId: number; decision: 'check' | 'question'; question?: string }): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const change = await changeForReview(tx, actor, subject, input.changeId, 'register.review')
+    const change = await changeForReview(tx, ctx, input.changeId, 'register.review')
     if (input.decision === 'question' && !input.question) throw fieldError('question', 'errors.required')
     await tx.registerChange.update({
       where: { id: change.id },
@@ -821,7 +839,8 @@ export async function reviewChange(
  * `changeIds` in their region still to be looked at (pending or answered) become checked; changes
  * checked meanwhile or outside the region are left alone. Answers how many were checked.
  */
-export async function checkChanges(actor: Actor, subject: Subject, input: { changeIds: number[] }): Promise<{ count: number }> {
+export async function checkChanges(ctx: ServiceContext, input: { changeIds: number[] }): Promise<{ count: number }> {
+  const { actor, subject } = ctx
   return db.$transaction(async (tx) => {
     const changes = await tx.registerChange.findMany({
       where: { id: { in: input.changeIds }, ...registerScope(subject), reviewStatus: { in: ['PENDING', 'ANSWERED'] } },
@@ -846,9 +865,10 @@ export async function checkChanges(actor: Actor, subject: Subject, input: { chan
 }
 
 /** The village officer answers a question about one of their changes. */
-export async function answerChange(actor: Actor, subject: Subject, input: { changeId: number; answer: string }): Promise<void> {
+export async function answerChange(ctx: ServiceContext, input: { changeId: number; answer: string }): Promise<void> {
+  const { actor } = ctx
   await db.$transaction(async (tx) => {
-    const change = await changeForReview(tx, actor, subject, input.changeId, 'register.edit')
+    const change = await changeForReview(tx, ctx, input.changeId, 'register.edit')
     if (change.reviewStatus !== 'QUESTIONED') throw new AppError('registry.errors.noQuestion')
     await tx.registerChange.update({ where: { id: change.id }, data: { reviewStatus: 'ANSWERED', reviewAnswer: input.answer } })
     await audit(tx, actor, {

@@ -20,14 +20,14 @@ import {
 export const prepareReportAction = defineAction({
   schema: reportTargetSchema,
   permission: 'report.prepare',
-  run: (input, { user, actor }) => prepareReport(actor, user, input),
+  run: (input, ctx) => prepareReport(ctx, input),
   revalidate: ['/reports', '/'],
 })
 
 export const recomputeReportAction = defineAction({
   schema: reportIdSchema,
   permission: 'report.prepare',
-  run: (input, { user, actor }) => recomputeReport(actor, user, input),
+  run: (input, ctx) => recomputeReport(ctx, input),
   revalidate: ['/reports'],
   success: 'reports.detail.recomputed',
 })
@@ -35,7 +35,7 @@ export const recomputeReportAction = defineAction({
 export const saveAnalysisAction = defineAction({
   schema: analysisSchema,
   permission: 'report.prepare',
-  run: (input, { user, actor }) => saveAnalysis(actor, user, input),
+  run: (input, ctx) => saveAnalysis(ctx, input),
   revalidate: ['/reports'],
   success: 'reports.detail.analysisSaved',
 })
@@ -43,7 +43,7 @@ export const saveAnalysisAction = defineAction({
 export const signReportAction = defineAction({
   schema: signSchema,
   permission: 'report.sign',
-  run: (input, { user, actor }) => signReport(actor, user, input),
+  run: (input, ctx) => signReport(ctx, input),
   revalidate: ['/reports'],
   success: 'reports.detail.signed',
 })
@@ -51,7 +51,7 @@ export const signReportAction = defineAction({
 export const submitReportAction = defineAction({
   schema: reportIdSchema,
   permission: 'report.sign',
-  run: (input, { user, actor }) => submitReport(actor, user, input),
+  run: (input, ctx) => submitReport(ctx, input),
   revalidate: ['/reports', '/'],
   success: 'reports.detail.submitted',
 })
@@ -59,7 +59,7 @@ export const submitReportAction = defineAction({
 export const approveReportAction = defineAction({
   schema: reportIdSchema,
   permission: 'report.approve',
-  run: (input, { user, actor }) => approveReport(actor, user, input),
+  run: (input, ctx) => approveReport(ctx, input),
   revalidate: ['/reports', '/'],
   success: 'reports.detail.approved',
 })
@@ -67,7 +67,7 @@ export const approveReportAction = defineAction({
 export const returnReportAction = defineAction({
   schema: returnSchema,
   permission: 'report.approve',
-  run: (input, { user, actor }) => returnReport(actor, user, input),
+  run: (input, ctx) => returnReport(ctx, input),
   revalidate: ['/reports', '/'],
   success: 'reports.detail.returned',
 })
@@ -75,7 +75,7 @@ export const returnReportAction = defineAction({
 export const unlockPeriodAction = defineAction({
   schema: unlockSchema,
   permission: 'report.configure',
-  run: (input, { user, actor }) => unlockPeriod(actor, user, input),
+  run: (input, ctx) => unlockPeriod(ctx, input),
   revalidate: ['/reports'],
   success: 'reports.settings.unlocked',
 })
@@ -83,7 +83,7 @@ export const unlockPeriodAction = defineAction({
 export const saveReportSettingsAction = defineAction({
   schema: reportSettingsSchema,
   permission: 'report.configure',
-  run: (input, { user, actor }) => saveReportSettings(actor, user, input),
+  run: (input, ctx) => saveReportSettings(ctx, input),
   revalidate: ['/reports'],
   success: 'reports.settings.saved',
 })

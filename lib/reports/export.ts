@@ -1,9 +1,9 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import ExcelJS from 'exceljs'
 import type { Translate } from '@/lib/i18n/core'
-import { audit, auditDenied, type Actor } from '@/lib/server/audit'
+import { audit, auditDenied } from '@/lib/server/audit'
 import { db } from '@/lib/server/db'
-import type { SessionUser } from '@/lib/server/session'
 import { todayIso } from '@/lib/dates'
 import { getReport } from './queries'
 import { periodRange, reportTables } from './present'
@@ -17,12 +17,8 @@ const thin = { style: 'thin' as const }
 const border = { top: thin, left: thin, bottom: thin, right: thin }
 
 /** The workbook of a report in the user's region, or null (missing and forbidden look the same). The export is audited. */
-export async function reportWorkbook(
-  actor: Actor,
-  user: SessionUser,
-  reportId: number,
-  t: Translate,
-): Promise<{ buffer: ArrayBuffer; filename: string } | null> {
+export async function reportWorkbook(ctx: ServiceContext, reportId: number, t: Translate): Promise<{ buffer: ArrayBuffer; filename: string } | null> {
+  const { actor, subject: user } = ctx
   const report = await getReport(user, reportId)
   if (!report) {
     // outside the user's region it looks missing; when it exists, the attempt is audited

@@ -1,5 +1,4 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client'
-import type { Tx } from '@/lib/server/db'
+import type { DbClient } from '@/lib/server/db'
 import { toIso } from '@/lib/dates'
 import { bornOnOrBefore, tallyStock, type StockCell } from './rules'
 import { type Period } from '@/lib/periods/rules'
@@ -25,8 +24,6 @@ import type { Counts } from './sections'
 // An edit made without an event (a corrected sex, say) applies to every period; that is why an
 // approved report keeps a frozen copy of its figures.
 
-type Client = PrismaClient | Tx
-
 export type ScopeLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE'
 
 export interface FigureScope {
@@ -51,7 +48,7 @@ const COLUMNS: Record<ScopeLevel, { own: string; child: string | null }> = {
 export interface FigureSource {
   /** the count keys it produces */
   keys: readonly string[]
-  compute(client: Client, scope: FigureScope, period: Period): Promise<ScopeCounts>
+  compute(client: DbClient, scope: FigureScope, period: Period): Promise<ScopeCounts>
 }
 
 type Row = Record<string, unknown> & { child: number | null; grouped: number }
@@ -310,7 +307,7 @@ export const timelinessSource: FigureSource = {
 export const FIGURE_SOURCES: FigureSource[] = [stockSource, flowSource, timelinessSource]
 
 /** All counts of a scope for a period, merged across the sources. */
-export async function computeCounts(client: Client, scope: FigureScope, period: Period): Promise<ScopeCounts> {
+export async function computeCounts(client: DbClient, scope: FigureScope, period: Period): Promise<ScopeCounts> {
   const results = await Promise.all(FIGURE_SOURCES.map((source) => source.compute(client, scope, period)))
   const total: Counts = {}
   const byChild = new Map<number, Counts>()

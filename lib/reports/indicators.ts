@@ -4,6 +4,7 @@ import { toIso } from '@/lib/dates'
 import { annualPeriod, periodsOfStatYear, type Period } from '@/lib/periods/rules'
 import { DEFAULT_REPORT_SETTINGS, deadlineOf, submissionRates, submissionTimeliness, timelinessPercent, type ReportSettingsValues } from './rules'
 import { stockSource, timelinessSource } from './figures'
+import { townshipsOf } from '@/lib/regions/lookups'
 
 // The reports module's figures per township for a statistical year, as the assessment module
 // reads them (lib/assessment/sources.ts). Not server-only: the demo generator and the benchmark,
@@ -32,7 +33,7 @@ export async function reportOnTimeByTownship(client: Client, countyId: number, s
   const settings = await settingsOf(client, countyId)
   const periods = periodsOfStatYear(statYear, settings)
   const [townships, submissions] = await Promise.all([
-    client.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP', active: true }, select: { id: true } }),
+    townshipsOf(client, countyId),
     client.reportSubmission.findMany({
       where: { countyId, level: 'TOWNSHIP', periodKey: { in: periods.map((p) => p.key) } },
       select: { regionId: true, kind: true, periodKey: true, deadline: true, firstSubmittedAt: true },

@@ -2,11 +2,12 @@ import 'server-only'
 import { listPeriodLocks } from '@/lib/periods/locks'
 import type { Prisma, ReportKind, ReportStatus, SignRole } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/server/db'
-import { can, inScope } from '@/lib/access/permissions'
+import { can, type Subject } from '@/lib/access/permissions'
 import type { SessionUser } from '@/lib/server/session'
 import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { todayIso, toIso } from '@/lib/dates'
 import { regionSearchKeys } from '@/lib/regions/search-keys'
+import { childRegions, existingRegion, regionInScope, regionNames, townshipsOf } from '@/lib/regions/lookups'
 import type { FigureScope } from './figures'
 import {
   annualisationFactor,
@@ -22,7 +23,8 @@ import {
   type SubmissionTimeliness,
 } from './rules'
 import { hasEnded, latestEndedPeriod, periodOf, periodsOfStatYear, storedPeriod, type Period } from '@/lib/periods/rules'
-import { countyOf, registerSnapshot, reportSettings, type Snapshot } from './service'
+import { registerSnapshot, type Snapshot } from './snapshot'
+import { countyOf, reportScope, reportSettings } from './scope'
 
 // Report reads, each limited to the user's region: a township sees its own reports, the county
 // sees its townships' and its own, a village sees only live figures of its village.
@@ -33,12 +35,6 @@ export async function settingsFor(user: SessionUser): Promise<ReportSettingsValu
   const countyId = countyOf({ id: user.regionId, level: user.regionLevel, ancestorIds: user.regionAncestorIds })
   const row = await db.reportSettings.findUnique({ where: { countyId } })
   return row ? { ...row, version: row.version } : { ...(await reportSettings(db, countyId)), version: 0 }
-}
-
-function reportsWhere(user: SessionUser): Prisma.ReportSubmissionWhereInput {
-  if (user.regionLevel === 'COUNTY') return { countyId: user.regionId }
-  if (user.regionLevel === 'TOWNSHIP') return { regionId: user.regionId }
-  return { id: -1 }
 }
 
 export interface ReportRow {
@@ -84,7 +80,7 @@ export interface ReportListFilter {
 export async function listReports(user: SessionUser, filter: ReportListFilter, today = todayIso()): Promise<Page<ReportRow>> {
   const where: Prisma.ReportSubmissionWhereInput = {
     AND: [
-      reportsWhere(user),
+      reportScope(user),
       filter.kind ? { kind: filter.kind } : {},
       filter.status ? STATUS_WHERE[filter.status] : {},
       filter.regionId ? { regionId: filter.regionId } : {},
@@ -112,11 +108,9 @@ export async function listReports(user: SessionUser, filter: ReportListFilter, t
     }),
     db.reportSubmission.count({ where }),
   ])
-  const names = new Map(
-    (await db.region.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.regionId))] } }, select: { id: true, name: true } })).map((r) => [
-      r.id,
-      r.name,
-    ]),
+  const names = await regionNames(
+    db,
+    rows.map((r) => r.regionId),
   )
   return toPage(
     rows.map((r) => ({
@@ -142,6 +136,7 @@ export async function listReports(user: SessionUser, filter: ReportListFilter, t
 export interface ReportDetail {
   id: number
   version: number
+  countyId: number
   regionId: number
   regionName: string
   regionCode: string
@@ -169,10 +164,10 @@ export interface ReportDetail {
   timeliness: SubmissionTimeliness
 }
 
-/** A report in the user's region, or null (missing and forbidden look the same). */
-export async function getReport(user: SessionUser, reportId: number, today = todayIso()): Promise<ReportDetail | null> {
-  const report = await db.reportSubmission.findUnique({
-    where: { id: reportId },
+/** A report in the user's region, or null: read through reportScope, so missing and forbidden look the same. */
+export async function getReport(user: Subject, reportId: number, today = todayIso()): Promise<ReportDetail | null> {
+  const report = await db.reportSubmission.findFirst({
+    where: { id: reportId, ...reportScope(user) },
     include: {
       signOffs: { orderBy: { signedAt: 'asc' } },
       history: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
@@ -180,8 +175,7 @@ export async function getReport(user: SessionUser, reportId: number, today = tod
     },
   })
   if (!report) return null
-  const region = await db.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, name: true, code: true, ancestorIds: true } })
-  if (!inScope(user, region)) return null
+  const region = await existingRegion(db, report.regionId)
   const settings = await reportSettings(db, report.countyId)
   const period = storedPeriod({ kind: report.kind, periodKey: report.periodKey, start: toIso(report.periodStart), end: toIso(report.periodEnd) }, settings)
   const signOffs = report.signOffs.filter((s) => s.round === report.round)
@@ -190,6 +184,7 @@ export async function getReport(user: SessionUser, reportId: number, today = tod
   return {
     id: report.id,
     version: report.version,
+    countyId: report.countyId,
     regionId: region.id,
     regionName: region.name,
     regionCode: region.code,
@@ -233,8 +228,9 @@ export async function liveFigures(
   periodKey: string,
   today = todayIso(),
 ): Promise<{ period: Period; figures: Snapshot; factor: number; region: { id: number; name: string; level: string } } | null> {
-  const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true, name: true, level: true, ancestorIds: true } })
-  if (!region || !inScope(user, region) || region.level === 'GROUP') return null
+  const found = await regionInScope(db, user, regionId)
+  if (!found || found.level === 'GROUP') return null
+  const region = { id: found.id, name: found.name, level: found.level, ancestorIds: found.ancestorIds }
   const countyId = countyOf(region)
   const settings = await reportSettings(db, countyId)
   const period = periodOf(kind, periodKey, settings)
@@ -283,7 +279,7 @@ export async function timelinessOverview(countyId: number, statYear: number, tod
   const settings = await reportSettings(db, countyId)
   const periods = periodsOfStatYear(statYear, settings).map((p) => ({ ...p, deadline: deadlineOf(p, settings) }))
   const [townships, submissions] = await Promise.all([
-    db.region.findMany({ where: { parentId: countyId, level: 'TOWNSHIP', active: true }, select: { id: true, name: true }, orderBy: { code: 'asc' } }),
+    townshipsOf(db, countyId),
     db.reportSubmission.findMany({
       where: { countyId, level: 'TOWNSHIP', periodKey: { in: periods.map((p) => p.key) } },
       select: { id: true, regionId: true, kind: true, periodKey: true, deadline: true, firstSubmittedAt: true, status: true },
@@ -417,8 +413,9 @@ export async function listLocks(user: SessionUser, page: number) {
       })
     ).map((r) => [r.id, r]),
   )
-  const names = new Map(
-    (await db.region.findMany({ where: { id: { in: rows.map((r) => r.townshipId) } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]),
+  const names = await regionNames(
+    db,
+    rows.map((r) => r.townshipId),
   )
   return toPage(
     rows.map((l) => ({
@@ -444,11 +441,7 @@ export async function listLocks(user: SessionUser, page: number) {
 export async function liveRegionOptions(user: SessionUser): Promise<{ id: number; name: string; level: string; keys: string[] }[]> {
   if (user.regionLevel === 'VILLAGE') return [{ id: user.regionId, name: user.regionName, level: 'VILLAGE', keys: [] }]
   if (user.regionLevel !== 'TOWNSHIP' && user.regionLevel !== 'COUNTY') return []
-  const children = await db.region.findMany({
-    where: { parentId: user.regionId, active: true, level: { in: ['TOWNSHIP', 'VILLAGE'] } },
-    select: { id: true, name: true, level: true },
-    orderBy: { code: 'asc' },
-  })
+  const children = (await childRegions(db, user.regionId, { levels: ['TOWNSHIP', 'VILLAGE'] })).map(({ id, name, level }) => ({ id, name, level }))
   // searchable by pinyin initials in the picker: a township has 20–40 villages
   return [{ id: user.regionId, name: user.regionName, level: user.regionLevel }, ...children].map((r) => ({ ...r, keys: regionSearchKeys(r.name) }))
 }
@@ -459,8 +452,7 @@ export async function liveRegionOptions(user: SessionUser): Promise<{ id: number
  */
 export async function registerChangedSince(report: ReportDetail): Promise<boolean> {
   if (report.level !== 'TOWNSHIP' || report.status !== 'DRAFT' || report.figures.source !== 'register') return false
-  const countyId = (await db.reportSubmission.findUniqueOrThrow({ where: { id: report.id }, select: { countyId: true } })).countyId
-  const live = await registerSnapshot(db, { level: 'TOWNSHIP', regionId: report.regionId, countyId }, report.period)
+  const live = await registerSnapshot(db, { level: 'TOWNSHIP', regionId: report.regionId, countyId: report.countyId }, report.period)
   const keys = new Set([...Object.keys(live.total), ...Object.keys(report.figures.total)])
   return [...keys].some((k) => (live.total[k] ?? 0) !== (report.figures.total[k] ?? 0))
 }

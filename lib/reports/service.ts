@@ -1,53 +1,28 @@
 import 'server-only'
+import type { ServiceContext } from '@/lib/server/context'
 import { findPeriodLock, lockPeriod, periodLockExists, releasePeriodLock } from '@/lib/periods/locks'
 import { Prisma, type ReportSubmission } from '@/lib/generated/prisma/client'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied, type Actor } from '@/lib/server/audit'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
-import { can, inScope } from '@/lib/access/permissions'
-import type { SessionUser } from '@/lib/server/session'
+import { can, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/dates'
+import { existingRegion, lockRegion, townshipsOf } from '@/lib/regions/lookups'
 import { registerSnapshot, type Snapshot } from './snapshot'
-import {
-  DEFAULT_REPORT_SETTINGS,
-  deadlineOf,
-  nextSignRole,
-  reportAbilities,
-  type ReportRefusal,
-  type ReportSettingsValues,
-  type ReportStep,
-  type SignRole,
-} from './rules'
+import { auditReportElsewhere, countyOf, reportScope, reportSettings } from './scope'
+import { deadlineOf, nextSignRole, reportAbilities, type ReportRefusal, type ReportStep, type SignRole } from './rules'
 import { hasEnded, periodOf, storedPeriod, type Period } from '@/lib/periods/rules'
 import { sumCounts } from './sections'
 import type { ReportSettingsInput, ReportTarget } from './schemas'
-
-export { registerSnapshot, type Snapshot }
 
 // Report writes. Each step checks the status it starts from inside its transaction (an UPDATE
 // conditioned on status and version), so two people acting on one report at once cannot both
 // succeed; each leaves a history entry and an audit event.
 
-type Client = typeof db | Tx
-
-export async function reportSettings(client: Client, countyId: number): Promise<ReportSettingsValues> {
-  const row = await client.reportSettings.findUnique({ where: { countyId } })
-  return row ?? DEFAULT_REPORT_SETTINGS
-}
-
-/** The county a region belongs to (ancestors are stored root first). */
-export function countyOf(region: { id: number; level: string; ancestorIds: number[] }): number {
-  return region.level === 'COUNTY' ? region.id : region.ancestorIds[0]
-}
-
 /** The county's figures: the sum of its townships' approved reports for the same period. */
 async function countySnapshot(tx: Tx, countyId: number, period: Period): Promise<Snapshot> {
-  const townships = await tx.region.findMany({
-    where: { parentId: countyId, level: 'TOWNSHIP', active: true },
-    select: { id: true, code: true, name: true },
-    orderBy: { code: 'asc' },
-  })
+  const townships = await townshipsOf(tx, countyId)
   const approved = await tx.reportSubmission.findMany({
     where: { countyId, level: 'TOWNSHIP', kind: period.kind, periodKey: period.key, status: 'APPROVED' },
     select: { regionId: true, figures: true },
@@ -59,9 +34,14 @@ async function countySnapshot(tx: Tx, countyId: number, period: Period): Promise
   return { v: 1, source: 'townships', children: townships, total: sumCounts(Object.values(byChild)), byChild }
 }
 
-async function history(tx: Tx, report: { id: number; round: number }, user: SessionUser, action: string, comment?: string | null) {
+/** The name a history entry or a signature shows: the user's own, as their account has it now. */
+async function nameOf(tx: Tx, user: Subject): Promise<string> {
+  return (await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } })).name
+}
+
+async function history(tx: Tx, report: { id: number; round: number }, user: Subject, action: string, comment?: string | null) {
   await tx.reportHistory.create({
-    data: { submissionId: report.id, round: report.round, action, userId: user.id, userName: user.name, comment: comment ?? null },
+    data: { submissionId: report.id, round: report.round, action, userId: user.id, userName: await nameOf(tx, user), comment: comment ?? null },
   })
 }
 
@@ -81,13 +61,14 @@ function auditReport(
   })
 }
 
-/** A report the user may see: their unit's, or any in their region (the county sees its townships'). */
-async function reportInScope(tx: Tx, actor: Actor, user: SessionUser, reportId: number): Promise<ReportSubmission> {
-  const report = await tx.reportSubmission.findUnique({ where: { id: reportId } })
-  if (!report) throw new NotFoundError()
-  const region = await tx.region.findUniqueOrThrow({ where: { id: report.regionId }, select: { id: true, ancestorIds: true } })
-  if (!inScope(user, region)) {
-    await auditDenied(actor, 'report.view', { reportId })
+/**
+ * A report the user may see (their unit's, or any in their region: the county sees its
+ * townships'), loaded through reportScope: one outside looks missing, and the attempt is audited.
+ */
+async function reportInScope(tx: Tx, ctx: ServiceContext, reportId: number): Promise<ReportSubmission> {
+  const report = await tx.reportSubmission.findFirst({ where: { id: reportId, ...reportScope(ctx.subject) } })
+  if (!report) {
+    await auditReportElsewhere(ctx, 'report.view', reportId)
     throw new NotFoundError()
   }
   return report
@@ -125,7 +106,7 @@ function signOffsOf(tx: Tx, report: ReportSubmission) {
  * Refuses `step` unless reportAbilities allows it: the same rule decides which buttons the report
  * page shows. A sign refusal names the role (the action pipeline translates a key).
  */
-async function requireAbility(tx: Tx, user: SessionUser, report: ReportSubmission, step: ReportStep, signAs?: SignRole) {
+async function requireAbility(tx: Tx, user: Subject, report: ReportSubmission, step: ReportStep, signAs?: SignRole) {
   const signOffs = await signOffsOf(tx, report)
   const refusal = reportAbilities(user, { ...report, signOffs }, signAs).refusal[step]
   if (refusal === null) return signOffs
@@ -136,13 +117,14 @@ async function requireAbility(tx: Tx, user: SessionUser, report: ReportSubmissio
 // ------------------------------------------------------------------ preparing
 
 /** A township (or the county) prepares its report for an ended period. */
-export async function prepareReport(actor: Actor, user: SessionUser, input: ReportTarget, today = todayIso()): Promise<{ reportId: number }> {
+export async function prepareReport(ctx: ServiceContext, input: ReportTarget, today = todayIso()): Promise<{ reportId: number }> {
+  const { actor, subject: user } = ctx
   // report.prepare is granted at township and county level only: the units that report
   if (!can(user, 'report.prepare')) throw new AppError('reports.errors.notYourUnit')
   try {
     return await db.$transaction(
       async (tx) => {
-        const region = await tx.region.findUniqueOrThrow({ where: { id: user.regionId }, select: { id: true, level: true, ancestorIds: true } })
+        const region = await existingRegion(tx, user.regionId)
         const countyId = countyOf(region)
         const settings = await reportSettings(tx, countyId)
         const period = periodOf(input.kind, input.periodKey, settings)
@@ -188,10 +170,11 @@ export async function prepareReport(actor: Actor, user: SessionUser, input: Repo
 }
 
 /** Recomputes a draft's figures from the register; the signatures so far no longer apply. */
-export async function recomputeReport(actor: Actor, user: SessionUser, input: { reportId: number }): Promise<void> {
+export async function recomputeReport(ctx: ServiceContext, input: { reportId: number }): Promise<void> {
+  const { actor, subject: user } = ctx
   await db.$transaction(
     async (tx) => {
-      const report = await reportInScope(tx, actor, user, input.reportId)
+      const report = await reportInScope(tx, ctx, input.reportId)
       await requireAbility(tx, user, report, 'recompute')
       const settings = await reportSettings(tx, report.countyId)
       const period = storedPeriod({ kind: report.kind, periodKey: report.periodKey, start: toIso(report.periodStart), end: toIso(report.periodEnd) }, settings)
@@ -208,9 +191,10 @@ export async function recomputeReport(actor: Actor, user: SessionUser, input: { 
 }
 
 /** The written analysis (统计分析), editable until the first signature of the round. */
-export async function saveAnalysis(actor: Actor, user: SessionUser, input: { reportId: number; analysis: string }): Promise<void> {
+export async function saveAnalysis(ctx: ServiceContext, input: { reportId: number; analysis: string }): Promise<void> {
+  const { actor, subject: user } = ctx
   await db.$transaction(async (tx) => {
-    const report = await reportInScope(tx, actor, user, input.reportId)
+    const report = await reportInScope(tx, ctx, input.reportId)
     await requireAbility(tx, user, report, 'analysis')
     await advance(tx, report, { analysis: input.analysis })
     await history(tx, report, user, 'analysis')
@@ -221,12 +205,15 @@ export async function saveAnalysis(actor: Actor, user: SessionUser, input: { rep
 // ------------------------------------------------------------------ signing and submitting
 
 /** Signs as preparer, statistician or unit head, in that order, each a different person. */
-export async function signReport(actor: Actor, user: SessionUser, input: { reportId: number; role: SignRole }): Promise<void> {
+export async function signReport(ctx: ServiceContext, input: { reportId: number; role: SignRole }): Promise<void> {
+  const { actor, subject: user } = ctx
   try {
     await db.$transaction(async (tx) => {
-      const report = await reportInScope(tx, actor, user, input.reportId)
+      const report = await reportInScope(tx, ctx, input.reportId)
       await requireAbility(tx, user, report, 'sign', input.role)
-      await tx.reportSignOff.create({ data: { submissionId: report.id, round: report.round, role: input.role, userId: user.id, userName: user.name } })
+      await tx.reportSignOff.create({
+        data: { submissionId: report.id, round: report.round, role: input.role, userId: user.id, userName: await nameOf(tx, user) },
+      })
       await advance(tx, report, {})
       await history(tx, report, user, 'sign', input.role)
       await auditReport(tx, actor, report, 'sign', { role: input.role })
@@ -238,9 +225,10 @@ export async function signReport(actor: Actor, user: SessionUser, input: { repor
 }
 
 /** Submits a fully signed report: a township's to the county; the county's own is final (报出). */
-export async function submitReport(actor: Actor, user: SessionUser, input: { reportId: number }, now = new Date()): Promise<void> {
+export async function submitReport(ctx: ServiceContext, input: { reportId: number }, now = new Date()): Promise<void> {
+  const { actor, subject: user } = ctx
   await db.$transaction(async (tx) => {
-    const report = await reportInScope(tx, actor, user, input.reportId)
+    const report = await reportInScope(tx, ctx, input.reportId)
     await requireAbility(tx, user, report, 'submit')
     await advance(tx, report, { status: 'SUBMITTED', submittedAt: now, firstSubmittedAt: report.firstSubmittedAt ?? now })
     await history(tx, report, user, 'submit')
@@ -249,8 +237,9 @@ export async function submitReport(actor: Actor, user: SessionUser, input: { rep
 }
 
 /** The county's decision on a submitted township report. */
-async function submittedTownshipReport(tx: Tx, actor: Actor, user: SessionUser, reportId: number) {
-  const report = await reportInScope(tx, actor, user, reportId)
+async function submittedTownshipReport(tx: Tx, ctx: ServiceContext, reportId: number) {
+  const { actor, subject: user } = ctx
+  const report = await reportInScope(tx, ctx, reportId)
   // the role is checked here too, not only by the action: a county administrator does not approve
   const refusal = reportAbilities(user, { ...report, signOffs: [] }).refusal.decide
   if (refusal === 'notPermitted') {
@@ -265,12 +254,13 @@ async function submittedTownshipReport(tx: Tx, actor: Actor, user: SessionUser, 
  * Approves a township's report: its figures become final, and its period is locked so life events
  * dated in it can no longer be added or changed.
  */
-export async function approveReport(actor: Actor, user: SessionUser, input: { reportId: number }): Promise<void> {
+export async function approveReport(ctx: ServiceContext, input: { reportId: number }): Promise<void> {
+  const { actor, subject: user } = ctx
   await db.$transaction(async (tx) => {
     // the township's region row first: see assertPeriodOpen
-    const head = await tx.reportSubmission.findUnique({ where: { id: input.reportId }, select: { regionId: true } })
-    if (head) await tx.$queryRawUnsafe(`SELECT id FROM "Region" WHERE id = $1 FOR UPDATE`, head.regionId)
-    const report = await submittedTownshipReport(tx, actor, user, input.reportId)
+    const head = await tx.reportSubmission.findFirst({ where: { id: input.reportId, ...reportScope(user) }, select: { regionId: true } })
+    if (head) await lockRegion(tx, head.regionId, 'update')
+    const report = await submittedTownshipReport(tx, ctx, input.reportId)
     await advance(tx, report, { status: 'APPROVED', approvedAt: new Date(), approvedById: user.id })
     await lockPeriod(tx, {
       countyId: report.countyId,
@@ -285,9 +275,10 @@ export async function approveReport(actor: Actor, user: SessionUser, input: { re
 }
 
 /** Returns a township's report with comments: back to draft, to be fixed, signed and submitted again. */
-export async function returnReport(actor: Actor, user: SessionUser, input: { reportId: number; comment: string }): Promise<void> {
+export async function returnReport(ctx: ServiceContext, input: { reportId: number; comment: string }): Promise<void> {
+  const { actor, subject: user } = ctx
   await db.$transaction(async (tx) => {
-    const report = await submittedTownshipReport(tx, actor, user, input.reportId)
+    const report = await submittedTownshipReport(tx, ctx, input.reportId)
     await advance(tx, report, { status: 'DRAFT', round: { increment: 1 } })
     await history(tx, report, user, 'return', input.comment)
     await auditReport(tx, actor, report, 'return', { comment: input.comment })
@@ -297,7 +288,8 @@ export async function returnReport(actor: Actor, user: SessionUser, input: { rep
 // ------------------------------------------------------------------ county administration
 
 /** Releases a period lock, with the reason kept. County administrators only. */
-export async function unlockPeriod(actor: Actor, user: SessionUser, input: { lockId: number; reason: string }): Promise<void> {
+export async function unlockPeriod(ctx: ServiceContext, input: { lockId: number; reason: string }): Promise<void> {
+  const { actor, subject: user } = ctx
   await db.$transaction(async (tx) => {
     // a lock of the user's own county (below the county, nobody finds one); report.configure is a
     // county administrator's, a grant at county level. The role is checked here too, not only by the
@@ -314,7 +306,8 @@ export async function unlockPeriod(actor: Actor, user: SessionUser, input: { loc
   })
 }
 
-export async function saveReportSettings(actor: Actor, user: SessionUser, input: ReportSettingsInput): Promise<void> {
+export async function saveReportSettings(ctx: ServiceContext, input: ReportSettingsInput): Promise<void> {
+  const { actor, subject: user } = ctx
   if (!can(user, 'report.configure')) throw new NotFoundError()
   await db.$transaction(async (tx) => {
     const { version, ...values } = input

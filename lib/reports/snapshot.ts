@@ -1,13 +1,11 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client'
-import type { Tx } from '@/lib/server/db'
+import type { DbClient } from '@/lib/server/db'
 import { computeCounts, type FigureScope } from './figures'
 import type { Period } from '@/lib/periods/rules'
 import type { Counts } from './sections'
+import { childRegions } from '@/lib/regions/lookups'
 
 // A report's figures as stored with it. Not server-only (like figures.ts): the demo generator,
 // run outside Next.js, prepares its report history with the same function the service uses.
-
-type Client = PrismaClient | Tx
 
 /** The figures kept with a report: counts per child region and in total (see figures.ts). */
 export interface Snapshot {
@@ -20,17 +18,12 @@ export interface Snapshot {
 }
 
 /** The children a report is broken down by: the villages of a township, the townships of a county. */
-async function childrenOf(client: Client, regionId: number, counted: Iterable<number>) {
-  const ids = [...counted]
-  return client.region.findMany({
-    where: { OR: [{ parentId: regionId, active: true }, { id: { in: ids } }] },
-    select: { id: true, code: true, name: true },
-    orderBy: { code: 'asc' },
-  })
+async function childrenOf(client: DbClient, regionId: number, counted: Iterable<number>) {
+  return (await childRegions(client, regionId, { alsoIds: counted })).map(({ id, code, name }) => ({ id, code, name }))
 }
 
 /** Live figures of a township or village (or a county, straight from the register) for a period. */
-export async function registerSnapshot(client: Client, scope: FigureScope, period: Period): Promise<Snapshot> {
+export async function registerSnapshot(client: DbClient, scope: FigureScope, period: Period): Promise<Snapshot> {
   const counts = await computeCounts(client, scope, period)
   const children = scope.level === 'VILLAGE' ? [] : await childrenOf(client, scope.regionId, counts.byChild.keys())
   const zero = Object.fromEntries(Object.keys(counts.total).map((k) => [k, 0]))

@@ -5,15 +5,20 @@ import type { z } from 'zod'
 import { can, type Action } from '@/lib/access/permissions'
 import { isMessageKey, type MessageKey, type MessageParams, type Translate } from '@/lib/i18n/core'
 import { getT } from '@/lib/i18n/server'
-import { auditDenied, type Actor } from './audit'
+import { auditDenied } from './audit'
+import type { ServiceContext } from './context'
 import { AppError } from './errors'
 import { actorOf, getSessionUser, type SessionUser } from './session'
 
 export type ActionState<T = unknown> = { ok: true; data: T; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null
 
-export interface ActionContext {
+/**
+ * What an action's `run` gets: the ServiceContext to pass on to the service as its first argument
+ * (`actor` for the audit trail, `subject` for permissions and scope: the signed-in user), plus the
+ * user and the translator for what the action itself shows.
+ */
+export interface ActionContext extends ServiceContext {
   user: SessionUser
-  actor: Actor
   t: Translate
 }
 
@@ -88,7 +93,7 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S, T>)
         await auditDenied(actor, config.permission)
         return { ok: false, error: t('errors.forbidden') }
       }
-      const data = await config.run(parsed.data, { user, actor, t })
+      const data = await config.run(parsed.data, { actor, subject: user, user, t })
       for (const path of config.revalidate ?? []) revalidatePath(path)
       return { ok: true, data, message: config.success ? t(config.success) : undefined }
     } catch (error) {

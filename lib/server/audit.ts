@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import type { Role } from '@/lib/access/roles'
-import { db, type Tx } from './db'
+import { db, type DbClient } from './db'
 
 /** Who did something, and from where. `id` is null for an anonymous request (a failed sign-in). */
 export interface Actor {
@@ -22,7 +22,7 @@ export interface AuditInput {
 }
 
 /** Appends one audit event. Call it with the transaction that makes the change it describes. */
-export async function audit(client: Tx | typeof db, actor: Actor, input: AuditInput): Promise<void> {
+export async function audit(client: DbClient, actor: Actor, input: AuditInput): Promise<void> {
   await client.auditEvent.create({
     data: {
       actorId: actor.id,

@@ -2,7 +2,8 @@ import 'server-only'
 import { can, type Action } from '@/lib/access/permissions'
 import type { Translate } from '@/lib/i18n/core'
 import { getT } from '@/lib/i18n/server'
-import { auditDenied, type Actor } from './audit'
+import { auditDenied } from './audit'
+import type { ServiceContext } from './context'
 import { actorOf, getSessionUser, type SessionUser } from './session'
 
 // What every download route (app/api/…) checks before it answers: a session, no pending password
@@ -15,7 +16,7 @@ export function textResponse(status: number, message: string): Response {
 /** The signed-in user allowed `permission`, or the error response to send instead. */
 export async function downloadRequest(
   permission: Action,
-): Promise<{ ok: true; user: SessionUser; actor: Actor; t: Translate } | { ok: false; response: Response }> {
+): Promise<({ ok: true; user: SessionUser; t: Translate } & ServiceContext) | { ok: false; response: Response }> {
   const t = await getT()
   const user = await getSessionUser()
   if (!user) return { ok: false, response: textResponse(401, t('errors.sessionExpired')) }
@@ -25,7 +26,7 @@ export async function downloadRequest(
     await auditDenied(actor, permission, { download: true })
     return { ok: false, response: textResponse(403, t('errors.forbidden')) }
   }
-  return { ok: true, user, actor, t }
+  return { ok: true, user, actor, subject: user, t }
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

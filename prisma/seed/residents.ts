@@ -1,4 +1,5 @@
-// Demo residents for the generated county: households of 1–6 people built as families (head,
+// Demo residents for the demo county: households (urban ones in the streets' communities: flats,
+// smaller households) of 1–6 people built as families (head,
 // spouse, children, sometimes a parent), ages shaped like a northern Chinese county's pyramid,
 // about 5% inflow and 8% outflow migrants, and five years of births, deaths, marriages, divorces
 // and moves at realistic rates, some registered late. Moves are real: a move within the county
@@ -6,7 +7,7 @@
 // takes them out of the register, and some come back (from moving out, or from outflow). Deterministic from the seed. Rows are
 // written with explicit ids in large batches, so a million residents take about a minute or two.
 import type { PrismaClient } from '@/lib/generated/prisma/client'
-import { bulkInsert, type BulkColumn } from '@/lib/db/bulk'
+import { insertHouseholdsWithPeople, insertLifeEvents, insertRegisterChanges, syncIdSequence } from '@/lib/registry/bulk'
 import { idColumns, nameColumns } from '@/lib/registry/columns'
 import { makeIdNumber } from '@/lib/registry/idcard'
 import { toDate, toIso } from '@/lib/dates'
@@ -41,11 +42,14 @@ const DESTINATIONS = [
   '浙江省宁波市',
 ]
 const HOUSEHOLD_SIZES = [1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 6]
+const URBAN_HOUSEHOLD_SIZES = [1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4]
 const ROADS = ['中心街', '东街', '西街', '南街', '北街', '前街', '后街', '新华路', '幸福路', '和平路']
 
 export interface Village {
   id: number
   name: string
+  /** an urban community (社区): flats in numbered buildings, smaller households, younger heads */
+  urban?: boolean
   countyId: number
   townshipId: number
   groupIds: number[]
@@ -102,73 +106,6 @@ interface EventRow {
 
 const DAY = 86_400_000
 
-const place: BulkColumn[] = [
-  { name: 'id', type: 'int' },
-  { name: 'countyId', type: 'int' },
-  { name: 'townshipId', type: 'int' },
-  { name: 'villageId', type: 'int' },
-]
-const HOUSEHOLD_COLUMNS: BulkColumn[] = [
-  ...place,
-  { name: 'groupId', type: 'int' },
-  { name: 'regionId', type: 'int' },
-  { name: 'address', type: 'text' },
-  { name: 'updatedAt', type: 'timestamptz' },
-]
-const PERSON_COLUMNS: BulkColumn[] = [
-  ...place,
-  { name: 'groupId', type: 'int' },
-  { name: 'regionId', type: 'int' },
-  { name: 'householdId', type: 'int' },
-  { name: 'relation', type: 'enum:Relation' },
-  { name: 'name', type: 'text' },
-  { name: 'namePinyin', type: 'text' },
-  { name: 'nameInitials', type: 'text' },
-  { name: 'sex', type: 'enum:Sex' },
-  { name: 'birthDate', type: 'date' },
-  { name: 'ethnicity', type: 'text' },
-  { name: 'idCipher', type: 'bytea' },
-  { name: 'idHash', type: 'text' },
-  { name: 'idMasked', type: 'text' },
-  { name: 'idLast4', type: 'text' },
-  { name: 'phone', type: 'text' },
-  { name: 'residence', type: 'enum:Residence' },
-  { name: 'migrationPlace', type: 'text' },
-  { name: 'migrationSince', type: 'date' },
-  { name: 'hukouText', type: 'text' },
-  { name: 'maritalStatus', type: 'enum:MaritalStatus' },
-  { name: 'alive', type: 'bool' },
-  { name: 'deathDate', type: 'date' },
-  { name: 'movedOut', type: 'bool' },
-  { name: 'motherId', type: 'int' },
-  { name: 'fatherId', type: 'int' },
-  { name: 'birthOrder', type: 'int' },
-  { name: 'updatedAt', type: 'timestamptz' },
-]
-const EVENT_COLUMNS: BulkColumn[] = [
-  ...place,
-  { name: 'type', type: 'enum:LifeEventType' },
-  { name: 'personId', type: 'int' },
-  { name: 'otherPersonId', type: 'int' },
-  { name: 'occurredOn', type: 'date' },
-  { name: 'recordedOn', type: 'date' },
-  { name: 'late', type: 'bool' },
-  { name: 'details', type: 'jsonb' },
-  { name: 'recordedById', type: 'int' },
-  { name: 'createdAt', type: 'timestamptz' },
-]
-const CHANGE_COLUMNS: BulkColumn[] = [
-  { name: 'countyId', type: 'int' },
-  { name: 'townshipId', type: 'int' },
-  { name: 'villageId', type: 'int' },
-  { name: 'kind', type: 'text' },
-  { name: 'personId', type: 'int' },
-  { name: 'eventId', type: 'int' },
-  { name: 'summary', type: 'jsonb' },
-  { name: 'createdById', type: 'int' },
-  { name: 'createdAt', type: 'timestamptz' },
-]
-
 export async function buildResidents(
   db: PrismaClient,
   villages: Village[],
@@ -203,29 +140,26 @@ export async function buildResidents(
   let events: EventRow[] = []
   let totals = { persons: 0, households: 0, events: 0 }
 
-  const now = new Date()
   const flush = async () => {
-    // Mothers are always written in the same or an earlier batch than their children.
-    await bulkInsert(
-      db,
-      'Household',
-      HOUSEHOLD_COLUMNS,
-      households.map((h) => ({ ...h, updatedAt: now })),
-    )
-    await bulkInsert(db, 'Person', PERSON_COLUMNS, persons.map((p) => ({ ...p, updatedAt: now })) as unknown as Record<string, unknown>[])
-    await bulkInsert(db, 'LifeEvent', EVENT_COLUMNS, events as unknown as Record<string, unknown>[])
+    // Through the register's bulk writer, without its after-write check: the demo sweeps the whole
+    // county once at the end (demo.ts). Mothers are always written in the same or an earlier batch
+    // than their children.
+    await insertHouseholdsWithPeople(db, { households, persons }, { afterWrite: false })
+    await insertLifeEvents(db, events)
     // This month's events wait in the township's monthly review; earlier months were reviewed.
     const thisMonth = events.filter((e) => toIso(e.recordedOn).slice(0, 7) === today.slice(0, 7))
-    await bulkInsert(
+    await insertRegisterChanges(
       db,
-      'RegisterChange',
-      CHANGE_COLUMNS,
       thisMonth.map((e) => ({
-        ...e,
+        countyId: e.countyId,
+        townshipId: e.townshipId,
+        villageId: e.villageId,
         kind: `event.${e.type}`,
+        personId: e.personId,
         eventId: e.id,
         summary: { occurredOn: toIso(e.occurredOn), ...e.details },
         createdById: e.recordedById,
+        createdAt: e.createdAt,
       })),
     )
     totals = { persons: totals.persons + persons.length, households: totals.households + households.length, events: totals.events + events.length }
@@ -308,17 +242,20 @@ export async function buildResidents(
   const byVillage = new Map(villages.map((v) => [v.id, [] as { id: number; groupId: number | null; regionId: number }[]]))
   const memberCount = new Map<number, number>()
 
-  const perVillage = Math.max(1, Math.round(options.residents / villages.length))
-  let made = 0
+  // Every village gets its share (they differ by one at most).
+  const share = (index: number) => Math.floor((index * options.residents) / villages.length)
   for (const [index, village] of villages.entries()) {
-    const target = index === villages.length - 1 ? options.residents - made : Math.min(perVillage, options.residents - made)
+    const target = share(index + 1) - share(index)
     let inVillage = 0
     let number = 1
     while (inVillage < target) {
-      let size = Math.min(random.pick(HOUSEHOLD_SIZES), target - inVillage)
+      let size = Math.min(random.pick(village.urban ? URBAN_HOUSEHOLD_SIZES : HOUSEHOLD_SIZES), target - inVillage)
       const groupId = village.groupIds.length ? random.pick(village.groupIds) : null
       const home = { countyId: village.countyId, townshipId: village.townshipId, villageId: village.id, groupId, regionId: groupId ?? village.id }
-      const household = { id: nextHousehold++, ...home, address: `${village.name}${random.pick(ROADS)}${number++}号` }
+      const address = village.urban
+        ? `${village.name}${random.pick(ROADS)}${random.int(1, 30)}号楼${random.int(1, 4)}单元${random.int(1, 6)}0${random.int(1, 2)}室`
+        : `${village.name}${random.pick(ROADS)}${number++}号`
+      const household = { id: nextHousehold++, ...home, address }
       households.push(household)
       byVillage.get(village.id)!.push(household)
       const family = surname()
@@ -329,7 +266,7 @@ export async function buildResidents(
       const movedInOn = !inflowHousehold && random.next() < 0.03 ? dateYearsAgo(random.int(0, 4)) : null
 
       // head: an adult, older heads more common in a rural county
-      const headAge = random.int(22, 85)
+      const headAge = village.urban ? random.int(22, 75) : random.int(22, 85)
       const head = person(home, household.id, 'SELF', random.next() < 0.8 ? 'MALE' : 'FEMALE', dateYearsAgo(headAge), family)
       const members: PersonRow[] = [head]
       let mother: PersonRow | null = head.sex === 'FEMALE' ? head : null
@@ -445,20 +382,14 @@ export async function buildResidents(
       memberCount.set(household.id, members.filter((m) => m.householdId === household.id).length)
       inVillage += members.length
     }
-    made += inVillage
     if (persons.length >= 20_000) await flush()
   }
   await flush()
   await applyMoves(db, movers, byVillage, memberCount, random, event)
   await flush()
 
-  // heads, and the id sequences past the ids written explicitly
-  await db.$executeRawUnsafe(
-    `UPDATE "Household" h SET "headId" = p.id FROM "Person" p WHERE p."householdId" = h.id AND p.relation = 'SELF' AND h."headId" IS NULL AND h.id > ${maxHousehold}`,
-  )
-  for (const table of ['Household', 'Person', 'LifeEvent']) {
-    await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX(id) FROM "${table}"), 1))`)
-  }
+  // the id sequences past the ids written explicitly (the writer set each household's head)
+  for (const table of ['Household', 'Person', 'LifeEvent'] as const) await syncIdSequence(db, table)
   await plantQualityProblems(db, maxPerson, maxHousehold)
   return totals
 }

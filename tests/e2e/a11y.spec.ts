@@ -7,7 +7,7 @@ import { expectAccessible, signInAndWait } from './helpers'
 
 test.use({ actionTimeout: 15_000 })
 
-const ROLES = ['admin', 'county.official', 'inspector', 'njz.admin', 'njz.leader', 'njz.staff', 'njz.v1']
+const ROLES = ['admin', 'county.official', 'inspector', 'ncjd.admin', 'ncjd.leader', 'ncjd.staff', 'ncjd.v1']
 
 async function check(page: Page, label: string) {
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()

@@ -16,12 +16,12 @@ const accounts: [string, string, string[]][] = [
   ['county.stats', '县卫健局工作人员', COUNTY],
   ['county.head', '县卫健局工作人员', COUNTY],
   ['inspector', '督查组成员', INSPECTOR],
-  ['njz.admin', '系统管理员', TOWNSHIP_ADMIN],
-  ['njz.leader', '乡镇分管领导', LEADER],
-  ['njz.staff', '乡镇统计员', TOWNSHIP_STAFF],
-  ['njz.stats', '乡镇统计员', TOWNSHIP_STAFF],
+  ['ncjd.admin', '系统管理员', TOWNSHIP_ADMIN],
+  ['ncjd.leader', '乡镇分管领导', LEADER],
+  ['ncjd.staff', '乡镇统计员', TOWNSHIP_STAFF],
+  ['ncjd.stats', '乡镇统计员', TOWNSHIP_STAFF],
   ['chd.staff', '乡镇统计员', TOWNSHIP_STAFF],
-  ['njz.v1', '村信息员', VILLAGE],
+  ['ncjd.v1', '村信息员', VILLAGE],
   ['chd.v1', '村信息员', VILLAGE],
 ]
 
@@ -140,7 +140,7 @@ test('the language switch turns the interface to English and back', async ({ pag
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible()
   await page.getByRole('button', { name: 'English' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
-  await page.getByLabel('Username').fill('njz.staff')
+  await page.getByLabel('Username').fill('ncjd.staff')
   await page.getByLabel('Password').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByTestId('current-user')).toContainText('Township statistician')

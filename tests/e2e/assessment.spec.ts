@@ -25,7 +25,7 @@ test('a county official runs and publishes an assessment and opens a township’
   const title = `人口服务工作考核（测试 ${Date.now() % 100000}）`
   await signInAndWait(page, 'county.official')
   await openNav(page, '考核排名')
-  await expect(page.getByTestId('rankings').getByRole('row')).toHaveCount(11)
+  await expect(page.getByTestId('rankings').getByRole('row')).toHaveCount(12)
   await expectAccessible(page, { label: 'rankings' })
 
   await openNav(page, '考核运行')
@@ -39,7 +39,7 @@ test('a county official runs and publishes an assessment and opens a township’
   // a double click runs the scheme once
   await runForm.getByRole('button', { name: '开始考核' }).dblclick()
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 60_000 })
-  await expect(page.getByTestId('run-results').getByRole('row')).toHaveCount(11)
+  await expect(page.getByTestId('run-results').getByRole('row')).toHaveCount(12)
   await expectAccessible(page, { label: 'run (draft)' })
 
   // a commendation: the wrong value first, then the points
@@ -136,14 +136,14 @@ test('the county administrator imports a scheme with an error and reads what is 
 })
 
 test('a township sees only its own place', async ({ page }) => {
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   await openNav(page, '考核排名')
   await expect(page.getByTestId('rankings').getByRole('row')).toHaveCount(1)
-  await expect(page.getByTestId('rankings')).toContainText('宁津镇')
+  await expect(page.getByTestId('rankings')).toContainText('宁城街道')
   await page
     .getByTestId('rankings')
     .getByRole('link', { name: /得分说明/ })
     .click()
-  await expect(page.getByRole('heading', { level: 1, name: '宁津镇 得分说明' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: '宁城街道 得分说明' })).toBeVisible()
   await expectAccessible(page, { label: 'township why' })
 })

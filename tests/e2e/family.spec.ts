@@ -2,6 +2,18 @@ import { expect, test, type Page } from '@playwright/test'
 import { makeIdNumber } from '@/lib/registry/idcard'
 import { expectAccessible, signInAndWait } from './helpers'
 
+/** The new-household form's place for the village officer (their village's first group), typed as pinyin initials. */
+const PLACE = { typed: 'dycmxz', shown: '第一村民小组' }
+
+/** Types into the searchable place list as a clerk does, and chooses the first match. */
+async function choosePlace(page: Page) {
+  const box = page.getByRole('combobox', { name: '所在村(组)' })
+  await box.pressSequentially(PLACE.typed)
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(PLACE.shown)
+  await box.press('Enter')
+  await expect(box).toHaveValue(new RegExp(PLACE.shown))
+}
+
 // Family links, birth order and the life events that change a family (issue 8), as a village
 // officer does them: type, choose, click, read the page.
 
@@ -23,7 +35,7 @@ async function fillMember(page: Page, n: number, m: { relation: string; name: st
 async function newFamily(page: Page, names: { head: string; spouse: string; child: string }, address: string, seq: number) {
   await page.getByTestId('main-nav').getByRole('link', { name: '人口信息' }).click()
   await page.getByRole('link', { name: '新建户' }).click()
-  await page.getByLabel('所在村(组)').selectOption({ index: 1 })
+  await choosePlace(page)
   await page.getByLabel('住址').fill(address)
   await fillMember(page, 1, { relation: '本人(户主)', name: names.head, idNumber: makeIdNumber('371422', '1984-04-04', seq, 'MALE'), marital: '有配偶' })
   await page.getByRole('button', { name: '再添加一名成员' }).click()
@@ -35,7 +47,7 @@ async function newFamily(page: Page, names: { head: string; spouse: string; chil
 }
 
 test('typing an 18-digit ID number fills sex and birth date, which stay editable', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   await page.getByTestId('main-nav').getByRole('link', { name: '人口信息' }).click()
   await page.getByRole('link', { name: '新建户' }).click()
   const member = page.getByRole('group', { name: '成员 1' })
@@ -45,8 +57,8 @@ test('typing an 18-digit ID number fills sex and birth date, which stay editable
   // the clerk can still change them; a mismatch is refused when saving
   await member.getByLabel('性别').selectOption({ label: '男' })
   await expect(member.getByLabel('性别')).toHaveValue('MALE')
-  await page.getByLabel('所在村(组)').selectOption({ index: 1 })
-  await page.getByLabel('住址').fill('宁津镇自动填写路 1 号')
+  await choosePlace(page)
+  await page.getByLabel('住址').fill('宁城街道自动填写路 1 号')
   await member.getByLabel('与户主关系').selectOption({ label: '本人(户主)' })
   await member.getByLabel('姓名').fill('填写测试')
   await page.getByRole('button', { name: '保存新户' }).click()
@@ -55,8 +67,8 @@ test('typing an 18-digit ID number fills sex and birth date, which stay editable
 })
 
 test('a child entered with the household makes the next birth the second (二孩)', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
-  await newFamily(page, { head: '周志海', spouse: '吴雪梅', child: '周大宝' }, '宁津镇二孩街 2 号', 61)
+  await signInAndWait(page, 'ncjd.v1')
+  await newFamily(page, { head: '周志海', spouse: '吴雪梅', child: '周大宝' }, '宁城街道二孩街 2 号', 61)
   await page.getByTestId('members').getByRole('link', { name: '吴雪梅' }).click()
   await expect(page.getByTestId('person-name')).toHaveText('吴雪梅')
   const form = page.getByRole('form', { name: '登记事件' })
@@ -77,8 +89,8 @@ test('a child entered with the household makes the next birth the second (二孩
 })
 
 test('the head’s death asks for the new head, after a confirmation; the widow heads the household', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
-  await newFamily(page, { head: '郑国庆', spouse: '冯秀英', child: '郑小龙' }, '宁津镇丧偶街 3 号', 71)
+  await signInAndWait(page, 'ncjd.v1')
+  await newFamily(page, { head: '郑国庆', spouse: '冯秀英', child: '郑小龙' }, '宁城街道丧偶街 3 号', 71)
   await page.getByTestId('members').getByRole('link', { name: '郑国庆' }).click()
   const form = page.getByRole('form', { name: '登记事件' })
   await form.getByLabel('事件类别').selectOption({ label: '死亡' })
@@ -102,8 +114,8 @@ test('the head’s death asks for the new head, after a confirmation; the widow 
 })
 
 test('a move out is confirmed first: cancel records nothing, confirm records it and says so', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
-  await newFamily(page, { head: '钱永福', spouse: '孙婷', child: '钱小斌' }, '宁津镇迁出街 4 号', 81)
+  await signInAndWait(page, 'ncjd.v1')
+  await newFamily(page, { head: '钱永福', spouse: '孙婷', child: '钱小斌' }, '宁城街道迁出街 4 号', 81)
   await page.getByTestId('members').getByRole('link', { name: '钱小斌' }).click()
   const form = page.getByRole('form', { name: '登记事件' })
   await form.getByLabel('事件类别').selectOption({ label: '迁出本县' })
@@ -122,11 +134,11 @@ test('a move out is confirmed first: cancel records nothing, confirm records it 
 })
 
 test('a double click on “save household” creates one household', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   await page.getByTestId('main-nav').getByRole('link', { name: '人口信息' }).click()
   await page.getByRole('link', { name: '新建户' }).click()
-  await page.getByLabel('所在村(组)').selectOption({ index: 1 })
-  await page.getByLabel('住址').fill('宁津镇双击街 5 号')
+  await choosePlace(page)
+  await page.getByLabel('住址').fill('宁城街道双击街 5 号')
   await fillMember(page, 1, { relation: '本人(户主)', name: '双击测试', sex: '男', birthDate: '1970-07-07' })
   await page.getByRole('button', { name: '保存新户' }).dblclick()
   await expect(page.getByText('已新建户。')).toBeVisible()

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { makeIdNumber } from '@/lib/registry/idcard'
 import { expectAccessible, signInAndWait } from './helpers'
 
-const VILLAGE = '371422100201'
+const VILLAGE = '371422001001'
 const ADDRESS = '导入测试路 6 号'
 
 /** The downloaded template with its example rows replaced by `rows` (cells by Chinese header). */
@@ -39,7 +39,7 @@ async function exported(page: Page, q: string) {
 }
 
 test('register import: template, a file with errors shows them and writes nothing, a correct file imports', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   await page.goto('/register/import')
   await expect(page.getByRole('heading', { name: '批量导入户和人口' })).toBeVisible()
 
@@ -110,11 +110,54 @@ test('register import: template, a file with errors shows them and writes nothin
 })
 
 test('register import refuses a file that is not a spreadsheet', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   await page.goto('/register/import')
   await page
     .getByLabel('导入文件（.xlsx 或 .csv）')
     .setInputFiles({ name: 'photo.xlsx', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]) })
   await page.getByRole('button', { name: '检查文件' }).click()
   await expect(page.getByText('无法读取此文件：请上传 Excel（.xlsx）或 CSV 文件。')).toBeVisible()
+})
+
+/** The household of the double-click test: one person without an ID number (only the commit's key keeps them from being registered twice). */
+const DOUBLE_CLICKED = { name: '双击导入', address: '双击导入路 9 号' }
+
+test('a double click on “import” imports the file once', async ({ page }) => {
+  await signInAndWait(page, 'ncjd.v1')
+  await page.goto('/register/import')
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('link', { name: '下载模板' }).click()
+  const templatePath = await (await downloading).path()
+  const file = await fillTemplate(templatePath, [
+    {
+      '户编号(文件内)': '1',
+      '村(组)区划代码': VILLAGE,
+      住址: DOUBLE_CLICKED.address,
+      与户主关系: '本人',
+      姓名: DOUBLE_CLICKED.name,
+      性别: '男',
+      出生日期: '1975-05-05',
+      民族: '汉族',
+      婚姻状况: '未婚',
+    },
+  ])
+  // no file chosen: refused
+  await page.getByRole('button', { name: '检查文件' }).click()
+  await expect(page.getByText('请选择一个 .xlsx 或 .csv 文件。')).toBeVisible()
+
+  await page
+    .getByLabel('导入文件（.xlsx 或 .csv）')
+    .setInputFiles({ name: '双击.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file })
+  await page.getByRole('button', { name: '检查文件' }).click()
+  await expect(page.getByText('检查通过：1 行，将新建 1 户、登记 1 人；0 人已登记，将跳过。')).toBeVisible()
+  await page.getByRole('button', { name: '导入 1 人' }).dblclick()
+  await expect(page.getByText('已导入：新建 1 户、登记 1 人；跳过已登记的 0 人。')).toBeVisible()
+  await expectAccessible(page)
+
+  // the register has the person once
+  await page.getByTestId('main-nav').getByRole('link', { name: '人口信息' }).click()
+  await page.getByRole('search').getByLabel('查找居民').fill(DOUBLE_CLICKED.name)
+  await page.getByRole('button', { name: '查询', exact: true }).click()
+  await expect(page.getByTestId('search-results').getByRole('row')).toHaveCount(1)
+  await expect(page.getByTestId('search-results')).toContainText(DOUBLE_CLICKED.name)
 })

@@ -16,7 +16,7 @@ async function openExchanges(page: Page, name: string) {
 }
 
 test('township staff: migrants listed, a notice recorded and printed, the answer recorded; another township sees none of it', async ({ page }) => {
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   await page.getByTestId('main-nav').getByRole('link', { name: '流动人口' }).click()
   await expect(page).toHaveURL(/\/register\/migrants$/)
   const rows = page.getByTestId('migrant-rows')
@@ -101,7 +101,7 @@ test('township staff: migrants listed, a notice recorded and printed, the answer
 
   // figures
   await page.goto('/register/migrants/stats')
-  await expect(page.getByTestId('township-counts').getByRole('row').filter({ hasText: '宁津镇' }).getByRole('cell')).toHaveText(['宁津镇', '1', '1', '0'])
+  await expect(page.getByTestId('township-counts').getByRole('row').filter({ hasText: '宁城街道' }).getByRole('cell')).toHaveText(['宁城街道', '1', '1', '0'])
   await expect(page.getByTestId('province-counts')).toContainText('河北省')
   await expect(page.getByTestId('province-counts')).toContainText('北京市')
 
@@ -119,4 +119,38 @@ test('township staff: migrants listed, a notice recorded and printed, the answer
   await expect(page.getByText('北京市朝阳区')).toHaveCount(0)
   await page.goto('/register/migrants/stats')
   await expect(page.getByText('辖区内还没有流动人口')).toBeVisible()
+})
+
+/** The inflow migrant of the fixture (tests/e2e/server.ts) whose notices the double-click test records. */
+const DOUBLE_CLICKED = { name: '赵文华', otherCounty: '河北省沧州市吴桥县' }
+
+test('a double click on “record notice” records one notice; the form, still on the page, records the next', async ({ page }) => {
+  await signInAndWait(page, 'ncjd.staff')
+  await page.getByTestId('main-nav').getByRole('link', { name: '流动人口' }).click()
+  const row = page.getByTestId('migrant-rows').getByRole('row').filter({ hasText: DOUBLE_CLICKED.name })
+  await row.getByRole('link', { name: '通报 / 反馈' }).click()
+  await expect(page.getByRole('heading', { name: `${DOUBLE_CLICKED.name} · 信息交流` })).toBeVisible()
+  const exchanges = page.getByTestId('exchanges').getByRole('listitem')
+  const before = await exchanges.count()
+
+  // an empty county is refused, nothing recorded
+  await page.getByLabel('对方县（市、区）').fill('')
+  await page.getByRole('button', { name: '登记发函' }).click()
+  await expect(page.getByText('此项为必填项。')).toBeVisible()
+  await expect(exchanges).toHaveCount(before)
+
+  await page.getByLabel('对方县（市、区）').fill(DOUBLE_CLICKED.otherCounty)
+  await page.getByLabel('发函日期').fill(daysAgo(3))
+  await page.getByRole('button', { name: '登记发函' }).dblclick()
+  await expect(page.getByText('已登记通报。')).toBeVisible()
+  await expect(exchanges).toHaveCount(before + 1)
+  await expectAccessible(page)
+
+  // the form stays, with a fresh key: the next notice is recorded too
+  await page.getByLabel('对方县（市、区）').fill(DOUBLE_CLICKED.otherCounty)
+  await page.getByLabel('发函日期').fill(daysAgo(1))
+  await page.getByRole('button', { name: '登记发函' }).click()
+  await expect(exchanges).toHaveCount(before + 2)
+  await page.reload()
+  await expect(exchanges).toHaveCount(before + 2)
 })

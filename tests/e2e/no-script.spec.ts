@@ -36,7 +36,7 @@ test('without JavaScript the sign-in form posts: the password never reaches an a
   const { context, requests } = await withoutScript(browser)
   const bare = await context.newPage()
   await bare.goto('/login')
-  await bare.getByLabel('用户名').fill('njz.v1')
+  await bare.getByLabel('用户名').fill('ncjd.v1')
   await bare.getByLabel('密码').fill(DEMO_PASSWORD)
   await bare.getByRole('button', { name: '登录' }).click()
   await bare.waitForLoadState()

@@ -5,7 +5,7 @@ import { expectAccessible, signInAndWait, signOut } from './helpers'
 // Issue 9: masked ID numbers that cannot be rebuilt, residents' rows exported only by the roles
 // that maintain the register, and uploads over the size limit answered in the user's language.
 
-// 王建军 of 宁津镇's first village (tests/e2e/server.ts).
+// 王建军 of 宁城街道's first village (tests/e2e/server.ts).
 const WANG_ID = makeIdNumber('371422', '1985-03-02', 11, 'MALE')
 
 async function openRegister(page: Page) {
@@ -26,14 +26,14 @@ test('an inspector sees no export button and the export address refuses; a towns
   expect(await refused.text()).toBe('您没有执行此操作的权限。')
   await signOut(page)
 
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   await openRegister(page)
   await expect(page.getByTestId('register-export')).toBeVisible()
 })
 
 test('a village officer finds a resident by the last four digits, and no page shows those digits', async ({ page }) => {
   const last4 = WANG_ID.slice(-4)
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   await openRegister(page)
   const search = page.getByLabel('查找居民')
   await search.fill(last4)
@@ -54,7 +54,7 @@ test('a village officer finds a resident by the last four digits, and no page sh
 })
 
 test('an upload over the size limit is refused in Chinese, before it is sent and by the server', async ({ page }) => {
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   // Server actions sent from here on (signing in is one): the over-size file must not be one.
   const actionPosts: string[] = []
   page.on('request', (request) => {

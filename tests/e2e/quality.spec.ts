@@ -3,14 +3,14 @@ import { makeHousehold } from '@/tests/factories/registry'
 import { e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
 
 // A broken record the service would never write, put straight into the e2e database: a household
-// in 宁津镇's first village whose only member is not marked as head, so it has no head.
-const ADDRESS = '宁津镇质量检查路 1 号'
+// in 宁城街道's first village whose only member is not marked as head, so it has no head.
+const ADDRESS = '宁城街道质量检查路 1 号'
 
 test('township staff run the check, see a headless household, assign the finding and close it with a note', async ({ page }) => {
   const db = e2eDatabase()
   let householdId: number
   try {
-    const village = await db.region.findUniqueOrThrow({ where: { code: '371422100201' } })
+    const village = await db.region.findUniqueOrThrow({ where: { code: '371422001001' } })
     const made = await makeHousehold(db, village, {
       address: ADDRESS,
       members: [{ name: '韩无主', sex: 'FEMALE', birthDate: '1975-02-03', ethnicity: '01', residence: 'LOCAL', maritalStatus: 'WIDOWED', relation: 'SPOUSE' }],
@@ -20,7 +20,7 @@ test('township staff run the check, see a headless household, assign the finding
     await db.$disconnect()
   }
 
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   await page.goto('/register/quality')
   await expect(page.getByRole('heading', { name: '数据质量' })).toBeVisible()
   await page.getByRole('button', { name: '全面检查' }).click()

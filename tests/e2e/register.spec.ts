@@ -2,6 +2,18 @@ import { expect, test, type Page } from '@playwright/test'
 import { makeIdNumber } from '@/lib/registry/idcard'
 import { signInAndWait, signOut } from './helpers'
 
+/** The new-household form's place for the village officer (their village's first group), typed as pinyin initials. */
+const PLACE = { typed: 'dycmxz', shown: '第一村民小组' }
+
+/** Types into the searchable place list as a clerk does, and chooses the first match. */
+async function choosePlace(page: Page) {
+  const box = page.getByRole('combobox', { name: '所在村(组)' })
+  await box.pressSequentially(PLACE.typed)
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(PLACE.shown)
+  await box.press('Enter')
+  await expect(box).toHaveValue(new RegExp(PLACE.shown))
+}
+
 function todayInChina() {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
 }
@@ -16,12 +28,12 @@ async function fillMember(page: Page, n: number, m: { relation: string; name: st
 }
 
 test('a village officer registers a household of three, records a birth, finds the child by initials; the township reviews it', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   await page.getByTestId('main-nav').getByRole('link', { name: '人口信息' }).click()
   await page.getByRole('link', { name: '新建户' }).click()
 
-  await page.getByLabel('所在村(组)').selectOption({ index: 1 })
-  await page.getByLabel('住址').fill('宁津镇和平街 66 号')
+  await choosePlace(page)
+  await page.getByLabel('住址').fill('宁城街道和平街 66 号')
   const fatherId = makeIdNumber('371422', '1986-05-05', 21, 'MALE')
   const motherId = makeIdNumber('371422', '1990-02-14', 22, 'FEMALE')
   await fillMember(page, 1, { relation: '本人(户主)', name: '张建国', sex: '男', birthDate: '1986-05-05', idNumber: fatherId })
@@ -72,7 +84,7 @@ test('a village officer registers a household of three, records a birth, finds t
   await expect(page.getByText('孩次', { exact: true })).toBeVisible()
   await signOut(page)
 
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   await page.getByTestId('main-nav').getByRole('link', { name: '变更核查' }).click()
   const row = page.getByTestId('review-rows').getByRole('row').filter({ hasText: '张思雨' })
   await expect(row).toContainText('待核查')

@@ -59,7 +59,7 @@ async function submit(page: Page) {
 test('a township prepares, signs and submits its monthly report; the county returns it, then approves it', async ({ browser }) => {
   // fourteen sign-ins and two accessibility checks of a 37-village report: minutes on a busy machine
   test.setTimeout(480_000)
-  await asUser(browser, 'njz.staff', async (page) => {
+  await asUser(browser, 'ncjd.staff', async (page) => {
     await page.getByTestId('main-nav').getByRole('link', { name: '统计报表' }).click()
     const prepare = page.getByRole('form', { name: '编制报表' })
     await prepare.getByLabel('报表种类').selectOption({ label: '月报' })
@@ -69,7 +69,7 @@ test('a township prepares, signs and submits its monthly report; the county retu
     await prepare.getByRole('button', { name: '编制' }).click()
     await expect(page).toHaveURL(/\/reports\/\d+$/)
     reportUrl = new URL(page.url()).pathname
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('宁津镇人口统计月报')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('宁城街道人口统计月报')
     await expect(page.getByTestId('report-status')).toHaveText('草稿（签字中）')
     // one row per village, each opening that village's live figures for the same month
     const stock = page.getByTestId('table-population.stock')
@@ -88,13 +88,13 @@ test('a township prepares, signs and submits its monthly report; the county retu
     await expect(page.getByTestId('report-rows')).toContainText('草稿（签字中）')
   })
   // the leader may not sign first, as preparer: no sign button is offered, only who is awaited
-  await asUser(browser, 'njz.leader', async (page) => {
+  await asUser(browser, 'ncjd.leader', async (page) => {
     await page.goto(reportUrl)
     await expect(page.getByTestId('signatures')).toBeVisible()
     await expect(page.getByRole('form', { name: '签字', exact: true })).toHaveCount(0)
     await expect(page.getByText('等待填表人签字')).toBeVisible()
   })
-  await asUser(browser, 'njz.staff', async (page) => {
+  await asUser(browser, 'ncjd.staff', async (page) => {
     await page.goto(reportUrl)
     const analysis = page.getByRole('form', { name: '统计分析' })
     await analysis.getByLabel('统计分析').fill('本月人口总体稳定。')
@@ -110,8 +110,8 @@ test('a township prepares, signs and submits its monthly report; the county retu
     // once signing has started the analysis is read-only
     await expect(page.getByRole('form', { name: '统计分析' })).toHaveCount(0)
   })
-  await asUser(browser, 'njz.stats', (page) => sign(page, '统计负责人', '刘文静'))
-  await asUser(browser, 'njz.leader', async (page) => {
+  await asUser(browser, 'ncjd.stats', (page) => sign(page, '统计负责人', '刘文静'))
+  await asUser(browser, 'ncjd.leader', async (page) => {
     await sign(page, '单位负责人', '周丽华')
     await submit(page)
   })
@@ -131,7 +131,7 @@ test('a township prepares, signs and submits its monthly report; the county retu
     for (const text of await rows.allTextContents()) expect(text).toContain('已上报，待审核')
     await expectAccessible(page)
     await rows
-      .filter({ hasText: '宁津镇' })
+      .filter({ hasText: '宁城街道' })
       .filter({ hasText: `${period.key.slice(0, 4)}年${Number(period.key.slice(5))}月` })
       .getByRole('link', { name: '查看' })
       .click()
@@ -144,7 +144,7 @@ test('a township prepares, signs and submits its monthly report; the county retu
     await expect(page.getByTestId('report-status')).toHaveText('已退回')
   })
 
-  await asUser(browser, 'njz.staff', async (page) => {
+  await asUser(browser, 'ncjd.staff', async (page) => {
     await page.goto(reportUrl)
     await expect(page.getByTestId('report-notices')).toContainText('县里已退回本报表：请核实本月出生人数后重新上报。')
     // a new round: nobody has signed it yet, so the analysis can be edited again
@@ -155,9 +155,9 @@ test('a township prepares, signs and submits its monthly report; the county retu
     await expect(analysis.getByRole('status')).toHaveText('统计分析已保存。')
     await sign(page, '填表人', '吴晓燕')
   })
-  await asUser(browser, 'njz.stats', (page) => sign(page, '统计负责人', '刘文静'))
-  await asUser(browser, 'njz.leader', (page) => sign(page, '单位负责人', '周丽华'))
-  await asUser(browser, 'njz.staff', submit)
+  await asUser(browser, 'ncjd.stats', (page) => sign(page, '统计负责人', '刘文静'))
+  await asUser(browser, 'ncjd.leader', (page) => sign(page, '单位负责人', '周丽华'))
+  await asUser(browser, 'ncjd.staff', submit)
 
   await asUser(browser, 'county.official', async (page) => {
     await page.goto(reportUrl)
@@ -172,7 +172,7 @@ test('a township prepares, signs and submits its monthly report; the county retu
 })
 
 test('the approved report prints on A4 with its figures and the three signatures', async ({ browser }) => {
-  await asUser(browser, 'njz.staff', async (page) => {
+  await asUser(browser, 'ncjd.staff', async (page) => {
     await page.goto(`${reportUrl}/print`)
     await expect(page.getByTestId('report-print')).toBeVisible()
     await expect(page.getByText('草稿：数字尚未审核')).toHaveCount(0)
@@ -183,7 +183,7 @@ test('the approved report prints on A4 with its figures and the three signatures
     // kept with the test's output, to look at
     fs.mkdirSync(test.info().outputDir, { recursive: true })
     fs.writeFileSync(path.join(test.info().outputDir, 'report.pdf'), pdf)
-    // A4 landscape (842 × 595 pt); 宁津镇's 37 villages: each table whole on one page, its total
+    // A4 landscape (842 × 595 pt); 宁城街道's 9 communities: each table whole on one page, its total
     // included, then the analysis on a page of its own
     expect(pages[0].width).toBeCloseTo(842, 0)
     expect(pages[0].height).toBeCloseTo(595, 0)
@@ -194,7 +194,7 @@ test('the approved report prints on A4 with its figures and the three signatures
       expect(pages[i].text).toContain('周丽华')
     }
     expect(pages[3].text).toContain('统计分析')
-    for (const expected of ['宁津镇人口统计月报', '人口统计1表', '县卫生健康局', '填报单位', '合计', '吴晓燕', '刘文静', '周丽华', '出生人数已逐村核实'])
+    for (const expected of ['宁城街道人口统计月报', '人口统计1表', '县卫生健康局', '填报单位', '合计', '吴晓燕', '刘文静', '周丽华', '出生人数已逐村核实'])
       expect(text).toContain(expected)
     expect(text).toContain(registeredTotal)
     // printed without the application around it
@@ -205,7 +205,7 @@ test('the approved report prints on A4 with its figures and the three signatures
 
 test('the report downloads as Excel with the merged headers of the paper form; other townships get 404', async ({ browser }) => {
   const id = reportUrl.split('/').pop()
-  await asUser(browser, 'njz.leader', async (page) => {
+  await asUser(browser, 'ncjd.leader', async (page) => {
     const response = await page.request.get(`/api/reports/${id}/xlsx`)
     expect(response.status()).toBe(200)
     expect(response.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -230,11 +230,11 @@ test('the report downloads as Excel with the merged headers of the paper form; o
   })
 })
 
-test('the county sees 宁津镇’s report in the timeliness overview', async ({ browser }) => {
+test('the county sees 宁城街道’s report in the timeliness overview', async ({ browser }) => {
   await asUser(browser, 'county.official', async (page) => {
     await page.getByTestId('main-nav').getByRole('link', { name: '报表及时性' }).click()
     await page.goto(`/reports/timeliness?year=${period.statYear}`)
-    const cell = page.getByTestId('township-宁津镇').getByTestId(`cell-MONTHLY-${period.key}`)
+    const cell = page.getByTestId('township-宁城街道').getByTestId(`cell-MONTHLY-${period.key}`)
     await expect(cell).toContainText(todayInChina() <= period.deadline ? '按时' : '迟报')
     await expect(cell).toContainText(todayInChina().slice(5))
     await cell.getByRole('link').click()
@@ -267,20 +267,20 @@ test('the county filters its report list by unit, kind, period and status; the n
     await allRowsShow('月报', '已审核')
 
     // one township and the month approved above
-    await filter.getByLabel('单位').selectOption({ label: '宁津镇' })
+    await filter.getByLabel('单位').selectOption({ label: '宁城街道' })
     await filter.getByLabel('统计期').selectOption(period.key)
     await filter.getByRole('button', { name: '筛选' }).click()
     await expect(page.getByTestId('report-count')).toHaveText('共 1 份')
     await expect(rows).toHaveCount(1)
-    await allRowsShow('宁津镇', '月报', '已审核')
+    await allRowsShow('宁城街道', '月报', '已审核')
     await expectAccessible(page)
     await rows.getByRole('link', { name: '查看' }).click()
     await expect(page).toHaveURL(new RegExp(`${reportUrl}$`))
   })
 })
 
-test('an event dated in the approved month can no longer be recorded in 宁津镇', async ({ browser }) => {
-  await asUser(browser, 'njz.v1', async (page) => {
+test('an event dated in the approved month can no longer be recorded in 宁城街道', async ({ browser }) => {
+  await asUser(browser, 'ncjd.v1', async (page) => {
     await page.goto('/register?q=王建军')
     await page.getByRole('link', { name: '王建军' }).first().click()
     const form = page.getByRole('form', { name: '登记事件' })
@@ -302,7 +302,7 @@ test('the county administrator checks the deadlines and releases the lock with a
     await expect(settings.getByText('请填写1到28之间的日期。')).toBeVisible()
     await expect(settings.getByLabel('月报：次月几日前上报')).toHaveValue('30')
 
-    const lock = page.getByTestId('locks').getByRole('row').filter({ hasText: '宁津镇' }).filter({ hasText: period.key })
+    const lock = page.getByTestId('locks').getByRole('row').filter({ hasText: '宁城街道' }).filter({ hasText: period.key })
     const unlock = lock.getByRole('form', { name: '解除锁定' })
     page.once('dialog', (dialog) => dialog.accept())
     await unlock.getByRole('button', { name: '解除锁定' }).click()
@@ -312,7 +312,7 @@ test('the county administrator checks the deadlines and releases the lock with a
     await unlock.getByRole('button', { name: '解除锁定' }).click()
     await expect(lock).toContainText('补录本月漏报的死亡登记')
   })
-  await asUser(browser, 'njz.staff', async (page) => {
+  await asUser(browser, 'ncjd.staff', async (page) => {
     await page.goto(reportUrl)
     await expect(page.getByTestId('report-notices')).toContainText('锁定已解除（补录本月漏报的死亡登记）')
   })

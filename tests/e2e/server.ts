@@ -27,15 +27,19 @@ try {
   await migrate({ migrateUrl: database.migrateUrl, appUrl: database.url })
   // No generated residents: the tests work on the known ones below and on what they enter.
   await buildDemoCounty(db, { residents: 0 })
-  const village = await db.region.findUniqueOrThrow({ where: { code: '371422100201' } })
-  const township = await db.region.findUniqueOrThrow({ where: { code: '371422100000' } })
+  const village = await db.region.findUniqueOrThrow({ where: { code: '371422001001' } })
+  const township = await db.region.findUniqueOrThrow({ where: { code: '371422001000' } })
   await makeUser(db, { username: 'e2e.lock', name: '锁定测试', role: 'VILLAGE_OFFICER', regionId: village.id, password: DEMO_PASSWORD })
   await makeUser(db, { username: 'e2e.reset', name: '重置测试', role: 'TOWNSHIP_STAFF', regionId: township.id, password: DEMO_PASSWORD })
-  await seedResidents(db, village, await db.region.findUniqueOrThrow({ where: { code: '371422101201' } }))
+  await seedResidents(db, village, await db.region.findUniqueOrThrow({ where: { code: '371422101202' } }))
   await seedSearchResidents(db, await db.region.findUniqueOrThrow({ where: { code: '371422102201' } }))
   // 长官镇's clerk: exports residents' rows (register.export), which the county's officials may not
   const changguan = await db.region.findUniqueOrThrow({ where: { code: '371422102000' } })
   await makeUser(db, { username: 'e2e.zgz', name: '长官镇统计员', role: 'TOWNSHIP_STAFF', regionId: changguan.id, password: DEMO_PASSWORD })
+  // A second county, not yet set up, and its administrator: sets it up from the national list
+  // (tests/e2e/region-setup.spec.ts). No other test looks at it.
+  const qingyun = await db.region.create({ data: { code: '371423000000', name: '庆云县', level: 'COUNTY', ancestorIds: [] } })
+  await makeUser(db, { username: 'e2e.qy.admin', name: '庆云县管理员', role: 'ADMIN', regionId: qingyun.id, password: DEMO_PASSWORD })
 } finally {
   await db.$disconnect()
   await database.embedded?.stop()
@@ -44,8 +48,8 @@ try {
 await import('../../scripts/start')
 
 /**
- * A few known residents for the browser tests, in 宁津镇's first village (371422100201) and
- * 柴胡店镇's first village (371422101201): a family of three, an inflow and an outflow migrant.
+ * A few known residents for the browser tests, in 宁城街道's first village (371422001001) and
+ * 柴胡店镇's first village (371422101202): a family of three, an inflow and an outflow migrant.
  */
 async function seedResidents(
   client: typeof db,
@@ -54,7 +58,7 @@ async function seedResidents(
 ) {
   const base = { ethnicity: '01', residence: 'LOCAL' as const, maritalStatus: 'MARRIED' as const }
   await makeHousehold(client, ningjinVillage, {
-    address: '宁津镇幸福路 8 号',
+    address: '宁城街道幸福路 8 号',
     members: [
       {
         ...base,
@@ -70,7 +74,7 @@ async function seedResidents(
     ],
   })
   await makeHousehold(client, ningjinVillage, {
-    address: '宁津镇工业园宿舍 3 号',
+    address: '宁城街道工业园宿舍 3 号',
     members: [
       {
         ...base,
@@ -86,7 +90,7 @@ async function seedResidents(
     ],
   })
   await makeHousehold(client, ningjinVillage, {
-    address: '宁津镇东街 21 号',
+    address: '宁城街道东街 21 号',
     members: [
       {
         ...base,

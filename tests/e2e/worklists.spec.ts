@@ -7,9 +7,11 @@ import { expectAccessible, signInAndWait, signOut } from './helpers'
 
 test.describe.configure({ mode: 'serial' })
 
-const ADDRESS = '宁津镇待办街 9 号'
+const ADDRESS = '宁城街道待办街 9 号'
 const HEAD = '周待办'
-const OTHER_ADDRESS = '宁津镇待办街 11 号'
+const OTHER_ADDRESS = '宁城街道待办街 11 号'
+/** The village officer's place for the new households (their village's first group), as typed and as listed. */
+const PLACE = { typed: 'dycmxz', shown: '第一村民小组' }
 
 /** The number in a home-page count, e.g. "3 条村级变更待核查" → 3. */
 async function countOf(link: ReturnType<Page['getByRole']>) {
@@ -17,7 +19,7 @@ async function countOf(link: ReturnType<Page['getByRole']>) {
 }
 
 test('the township checks the village changes from its home page: one question, then all shown at once', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   // a village officer enters two households: two changes waiting for the township
   for (const [address, head] of [
     [ADDRESS, HEAD],
@@ -25,7 +27,11 @@ test('the township checks the village changes from its home page: one question, 
   ]) {
     await page.getByTestId('main-nav').getByRole('link', { name: '人口信息' }).click()
     await page.getByRole('link', { name: '新建户' }).click()
-    await page.getByLabel('所在村(组)').selectOption({ index: 1 })
+    // the place: typed as pinyin initials into the searchable list, the first match chosen
+    const place = page.getByRole('combobox', { name: '所在村(组)' })
+    await place.pressSequentially(PLACE.typed)
+    await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(PLACE.shown)
+    await place.press('Enter')
     await page.getByLabel('住址').fill(address)
     const member = page.getByRole('group', { name: '成员 1' })
     await member.getByLabel('与户主关系').selectOption({ label: '本人(户主)' })
@@ -37,7 +43,7 @@ test('the township checks the village changes from its home page: one question, 
   }
   await signOut(page)
 
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   await expectAccessible(page)
   const toReview = page.getByTestId('work-toReview').getByRole('link')
   await expect(toReview).toContainText('条村级变更待核查')
@@ -73,7 +79,7 @@ test('the township checks the village changes from its home page: one question, 
 })
 
 test('the village answers the question from its home page; the page says so; the township sees the answer waiting', async ({ page }) => {
-  await signInAndWait(page, 'njz.v1')
+  await signInAndWait(page, 'ncjd.v1')
   const questions = page.getByTestId('work-questions').getByRole('link')
   await expect(questions).toContainText('条变更提出了问题，待回复')
   const asked = await countOf(questions)
@@ -91,7 +97,7 @@ test('the village answers the question from its home page; the page says so; the
   await expectAccessible(page)
   await signOut(page)
 
-  await signInAndWait(page, 'njz.staff')
+  await signInAndWait(page, 'ncjd.staff')
   const toReview = page.getByTestId('work-toReview').getByRole('link')
   await expect(toReview).toContainText('1 条村级变更待核查')
   await toReview.click()

@@ -39,6 +39,7 @@ export function generateRows(count: number, villageCodes: string[], firstSequenc
     const base = {
       householdKey: String(household),
       regionCode: village,
+      group: '',
       address: `幸福路 ${household} 号`,
       householdType: '家庭户',
       ethnicity: '汉族',
@@ -58,7 +59,7 @@ export function generateRows(count: number, villageCodes: string[], firstSequenc
       const p = k < 2 ? person(i, k === 0 ? 'MALE' : 'FEMALE', true, true) : person(i, k % 2 ? 'MALE' : 'FEMALE', false, k !== 3 || household % 3 !== 0)
       rows.push({
         ...base,
-        ...(k === 0 ? {} : { regionCode: '', address: '', householdType: '' }),
+        ...(k === 0 ? {} : { regionCode: '', group: '', address: '', householdType: '' }),
         relation: k === 0 ? '本人' : k === 1 ? '配偶' : '子女',
         ...p,
         phone: k === 0 ? `138${String(i).padStart(8, '0')}` : '',

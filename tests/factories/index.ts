@@ -82,7 +82,7 @@ export async function makeCounty(db: Client, name = '测试') {
     for (const v of [1, 2]) {
       const village = await makeRegion(db, { code: `${code6}${100 + t}${200 + v}`, name: `${name}村${t}${v}`, level: 'VILLAGE', parent: township })
       villages.push(village)
-      groups.push(await makeRegion(db, { code: `${code6}${100 + t}${500 + v}`, name: `${name}组${t}${v}`, level: 'GROUP', parent: village }))
+      groups.push(await makeRegion(db, { code: `${village.code}001`, name: `${name}组${t}${v}`, level: 'GROUP', parent: village }))
     }
   }
   return { county, townships, villages, groups }

@@ -1,14 +1,12 @@
 // Migrant factories: inflow and outflow residents in a village, for tests and fixtures.
-import type { PrismaClient } from '@/lib/generated/prisma/client'
+import type { DbClient } from '@/lib/server/db'
 import { personInput } from './index'
 import { makeHousehold } from './registry'
 import type { MadeRegion } from './index'
 
-type Client = Pick<PrismaClient, 'household' | 'person'>
-
 /** A one-person household whose member is an inflow or outflow migrant. */
 export async function makeMigrant(
-  db: Client,
+  db: DbClient,
   village: Pick<MadeRegion, 'id' | 'level' | 'ancestorIds'>,
   input: { name: string; direction: 'INFLOW' | 'OUTFLOW'; place: string; since?: string; phone?: string },
 ) {

@@ -1,26 +1,34 @@
 // Register factories, shared by tests, the end-to-end fixture and the demo generator.
-import type { PrismaClient } from '@/lib/generated/prisma/client'
+import type { DbClient } from '@/lib/server/db'
+import { insertHouseholdsWithPeople, reserveIds } from '@/lib/registry/bulk'
 import { personColumns } from '@/lib/registry/columns'
 import { placementOf, type Relation } from '@/lib/registry/rules'
 import type { PersonInput } from '@/lib/registry/schemas'
 import type { MadeRegion } from './index'
 
-type Client = Pick<PrismaClient, 'household' | 'person'>
-
 export interface MemberSpec extends PersonInput {
   relation: Relation
 }
 
-/** A household in a village or group with its members; the member marked SELF becomes the head. */
-export async function makeHousehold(db: Client, region: Pick<MadeRegion, 'id' | 'level' | 'ancestorIds'>, input: { address: string; members: MemberSpec[] }) {
+/**
+ * A household in a village or group with its members, written by the register's bulk writer like
+ * the import and the demo (without the after-write check: tests also make records the check would
+ * flag); the member marked SELF becomes the head. Members come back in the order given.
+ */
+export async function makeHousehold(db: DbClient, region: Pick<MadeRegion, 'id' | 'level' | 'ancestorIds'>, input: { address: string; members: MemberSpec[] }) {
   const place = placementOf(region)
   if (!place) throw new Error('a household needs a village or a group')
-  const household = await db.household.create({ data: { ...place, address: input.address } })
-  const members = []
-  for (const { relation, ...person } of input.members) {
-    members.push(await db.person.create({ data: { ...place, ...personColumns(person), householdId: household.id, relation } }))
-  }
-  const head = members.find((_, i) => input.members[i].relation === 'SELF')
-  if (head) await db.household.update({ where: { id: household.id }, data: { headId: head.id } })
+  const [householdId] = await reserveIds(db, 'Household', 1)
+  const ids = await reserveIds(db, 'Person', input.members.length)
+  await insertHouseholdsWithPeople(
+    db,
+    {
+      households: [{ id: householdId, ...place, address: input.address }],
+      persons: input.members.map(({ relation, ...person }, i) => ({ ...place, ...personColumns(person), id: ids[i], householdId, relation })),
+    },
+    { afterWrite: false },
+  )
+  const household = await db.household.findUniqueOrThrow({ where: { id: householdId } })
+  const members = await db.person.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } })
   return { household, members }
 }

@@ -3,7 +3,7 @@ import { db } from '../setup/db'
 import { makeCounty, makeUser, uniqueUsername } from '@/tests/factories'
 import { createRegion } from '@/lib/regions/service'
 import { browseAudit } from '@/lib/audit/queries'
-import { asActor, sessionStaff } from './helpers'
+import { asActor, ctxOf, sessionStaff } from './helpers'
 import { makeHousehold } from '@/tests/factories/registry'
 import { personInput } from '@/tests/factories'
 import { updatePerson } from '@/lib/registry/service'
@@ -14,7 +14,7 @@ describe('audit', () => {
     const { county, townships } = await makeCounty(db)
     const admin = asActor(await makeUser(db, { username: uniqueUsername('adm'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }), 'COUNTY')
     const code = `${townships[0].code.slice(0, 9)}233`
-    const region = await createRegion(admin, admin, { parentId: townships[0].id, code, name: '审计村' })
+    const region = await createRegion(ctxOf(admin), { parentId: townships[0].id, code, name: '审计村' })
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'region.create', entityId: String(region.id) } })
     expect(event).toMatchObject({ actorId: admin.id, actorName: admin.username, ip: '127.0.0.1', entity: 'Region', regionId: region.id })
     expect(event.after).toMatchObject({ code, name: '审计村', level: 'VILLAGE' })
@@ -24,7 +24,7 @@ describe('audit', () => {
     const { county, townships } = await makeCounty(db)
     const admin = asActor(await makeUser(db, { username: uniqueUsername('adm'), role: 'ADMIN', regionId: county.id, password: 'Correct-horse-42' }), 'COUNTY')
     const before = await db.auditEvent.count({ where: { action: 'region.create' } })
-    await expect(createRegion(admin, admin, { parentId: townships[0].id, code: townships[1].code, name: '坏村' })).rejects.toMatchObject({
+    await expect(createRegion(ctxOf(admin), { parentId: townships[0].id, code: townships[1].code, name: '坏村' })).rejects.toMatchObject({
       key: 'regions.errors.villageShape',
     })
     expect(await db.auditEvent.count({ where: { action: 'region.create' } })).toBe(before)
@@ -59,9 +59,9 @@ describe('audit', () => {
       'TOWNSHIP',
     )
     for (let i = 0; i < 3; i++) {
-      await createRegion(townAdmin, townAdmin, { parentId: townships[0].id, code: `${townships[0].code.slice(0, 9)}${260 + i}`, name: `甲村${i}` })
+      await createRegion(ctxOf(townAdmin), { parentId: townships[0].id, code: `${townships[0].code.slice(0, 9)}${260 + i}`, name: `甲村${i}` })
     }
-    await createRegion(countyAdmin, countyAdmin, { parentId: townships[1].id, code: `${townships[1].code.slice(0, 9)}270`, name: '乙村' })
+    await createRegion(ctxOf(countyAdmin), { parentId: townships[1].id, code: `${townships[1].code.slice(0, 9)}270`, name: '乙村' })
 
     const mine = await browseAudit({ ...townAdmin, regionAncestorIds: townships[0].ancestorIds }, { user: '', entity: 'Region', page: 1 })
     expect(mine.rows.map((r) => (r.after as { name: string }).name).sort()).toEqual(['甲村0', '甲村1', '甲村2'])
@@ -83,7 +83,7 @@ describe('audit', () => {
     const person = members[0]
     const officer = await sessionStaff('VILLAGE_OFFICER', villages[0])
     const current = await db.person.findUniqueOrThrow({ where: { id: person.id } })
-    await updatePerson(officer, officer, {
+    await updatePerson(ctxOf(officer), {
       personId: person.id,
       version: current.version,
       person: personInput({ name: '冯秀兰', sex: 'FEMALE', birthDate: '1970-05-06' }),
@@ -113,7 +113,7 @@ describe('audit', () => {
     // events without residents' data read in full for administrators
     const admin = await sessionStaff('ADMIN', county)
     const code = `${townships[1].code.slice(0, 9)}288`
-    await createRegion(admin, admin, { parentId: townships[1].id, code, name: '明细村' })
+    await createRegion(ctxOf(admin), { parentId: townships[1].id, code, name: '明细村' })
     const region = (await browseAudit(admin, { user: '', entity: 'Region', page: 1 })).rows.find(
       (r) => r.action === 'region.create' && (r.after as { code?: string } | null)?.code === code,
     )

@@ -11,7 +11,7 @@ import {
   validateSession,
   changeOwnPassword,
 } from '@/lib/access/service'
-import { asActor, meta, minutes } from './helpers'
+import { asActor, ctxOf, meta, minutes } from './helpers'
 
 const PASSWORD = 'Correct-horse-42'
 
@@ -126,7 +126,7 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 5; i++) await signInWithPassword({ username: clerk.username, password: 'wrong-password' }, where)
     expect(await signInWithPassword({ username: clerk.username, password: PASSWORD }, where)).toMatchObject({ reason: 'throttled' })
     const current = await db.user.findUniqueOrThrow({ where: { id: clerk.id } })
-    const { temporaryPassword } = await resetPassword(asActor(admin, 'COUNTY'), asActor(admin, 'COUNTY'), { userId: clerk.id, version: current.version })
+    const { temporaryPassword } = await resetPassword(ctxOf(asActor(admin, 'COUNTY')), { userId: clerk.id, version: current.version })
     expect((await signInWithPassword({ username: clerk.username, password: temporaryPassword }, where)).ok).toBe(true)
   })
 
@@ -144,7 +144,7 @@ describe('sign-in throttling', () => {
 
   it('does not sign in a deactivated account', async () => {
     const { admin, clerk } = await setup()
-    await setUserActive(asActor(admin, 'COUNTY'), asActor(admin, 'COUNTY'), { userId: clerk.id, version: clerk.version, active: false })
+    await setUserActive(ctxOf(asActor(admin, 'COUNTY')), { userId: clerk.id, version: clerk.version, active: false })
     expect(await signInWithPassword({ username: clerk.username, password: PASSWORD }, meta)).toEqual({ ok: false, reason: 'inactive' })
   })
 })
@@ -155,7 +155,7 @@ describe('changing one’s own password', () => {
     const sid = await signedIn(clerk.username)
     const actor = { ...asActor(clerk, 'VILLAGE'), ip: from().ip }
     const user = { id: clerk.id, username: clerk.username, sessionId: sid }
-    const attempt = (currentPassword: string) => changeOwnPassword(actor, user, { currentPassword, newPassword: 'Another-pass-77' })
+    const attempt = (currentPassword: string) => changeOwnPassword(ctxOf(actor), user, { currentPassword, newPassword: 'Another-pass-77' })
     for (let i = 0; i < 3; i++) await expect(attempt('not-it-at-all')).rejects.toMatchObject({ key: 'password.wrongCurrent' })
     await expect(attempt('not-it-at-all')).rejects.toMatchObject({ key: 'login.throttledSeconds', params: { seconds: 1 } })
     await expect(attempt(PASSWORD)).rejects.toMatchObject({ key: 'login.throttledSeconds' })
@@ -203,16 +203,16 @@ describe('sessions', () => {
 
     let sid = await signedIn(clerk.username)
     let current = await db.user.findUniqueOrThrow({ where: { id: clerk.id } })
-    await updateUser(actor, actor, { userId: clerk.id, version: current.version, name: '新名字', role: 'VILLAGE_OFFICER', regionId: clerk.regionId })
+    await updateUser(ctxOf(actor), { userId: clerk.id, version: current.version, name: '新名字', role: 'VILLAGE_OFFICER', regionId: clerk.regionId })
     expect(await validateSession(sid)).not.toBeNull() // a new name alone does not end a session
 
     current = await db.user.findUniqueOrThrow({ where: { id: clerk.id } })
-    await updateUser(actor, actor, { userId: clerk.id, version: current.version, name: '新名字', role: 'TOWNSHIP_STAFF', regionId: townships[0].id })
+    await updateUser(ctxOf(actor), { userId: clerk.id, version: current.version, name: '新名字', role: 'TOWNSHIP_STAFF', regionId: townships[0].id })
     expect(await validateSession(sid)).toBeNull()
 
     sid = await signedIn(clerk.username)
     current = await db.user.findUniqueOrThrow({ where: { id: clerk.id } })
-    const { temporaryPassword } = await resetPassword(actor, actor, { userId: clerk.id, version: current.version })
+    const { temporaryPassword } = await resetPassword(ctxOf(actor), { userId: clerk.id, version: current.version })
     expect(await validateSession(sid)).toBeNull()
     const afterReset = await signInWithPassword({ username: clerk.username, password: temporaryPassword }, meta)
     expect(afterReset.ok).toBe(true)
@@ -221,7 +221,7 @@ describe('sessions', () => {
 
     if (!afterReset.ok) return
     sid = (await claimTicket(afterReset.ticket))!.sessionId
-    await setUserActive(actor, actor, { userId: clerk.id, version: reset.version, active: false })
+    await setUserActive(ctxOf(actor), { userId: clerk.id, version: reset.version, active: false })
     expect(await validateSession(sid)).toBeNull()
   })
 
@@ -231,21 +231,21 @@ describe('sessions', () => {
     const here = await signedIn(clerk.username)
     const elsewhere = await signedIn(clerk.username)
     const user = { id: clerk.id, username: clerk.username, sessionId: here }
-    await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: clerk.username })).rejects.toMatchObject({
+    await expect(changeOwnPassword(ctxOf(asActor(clerk, 'VILLAGE')), user, { currentPassword: PASSWORD, newPassword: clerk.username })).rejects.toMatchObject({
       key: 'password.rules.sameAsUsername',
     })
     await expect(
-      changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: 'not-it-at-all', newPassword: 'Another-pass-77' }),
+      changeOwnPassword(ctxOf(asActor(clerk, 'VILLAGE')), user, { currentPassword: 'not-it-at-all', newPassword: 'Another-pass-77' }),
     ).rejects.toMatchObject({
       key: 'password.wrongCurrent',
     })
-    await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: '1234567890123' })).rejects.toMatchObject({
+    await expect(changeOwnPassword(ctxOf(asActor(clerk, 'VILLAGE')), user, { currentPassword: PASSWORD, newPassword: '1234567890123' })).rejects.toMatchObject({
       key: 'password.rules.allDigits',
     })
-    await expect(changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: 'password1234' })).rejects.toMatchObject({
+    await expect(changeOwnPassword(ctxOf(asActor(clerk, 'VILLAGE')), user, { currentPassword: PASSWORD, newPassword: 'password1234' })).rejects.toMatchObject({
       key: 'password.rules.tooGuessable',
     })
-    await changeOwnPassword(asActor(clerk, 'VILLAGE'), user, { currentPassword: PASSWORD, newPassword: 'Another-pass-77' })
+    await changeOwnPassword(ctxOf(asActor(clerk, 'VILLAGE')), user, { currentPassword: PASSWORD, newPassword: 'Another-pass-77' })
     expect(await validateSession(here)).toMatchObject({ mustChangePassword: false })
     expect(await validateSession(elsewhere)).toBeNull()
   })

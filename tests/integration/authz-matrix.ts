@@ -99,7 +99,7 @@ async function villageOfficer(t: Target) {
 async function group(t: Target) {
   return db.region.create({
     data: {
-      code: `${t.village.code.slice(0, 9)}${600 + (next() % 399)}`,
+      code: `${t.village.code}${String(2 + (next() % 998)).padStart(3, '0')}`,
       name: `矩阵组${serial}`,
       level: 'GROUP',
       parentId: t.village.id,
@@ -315,7 +315,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   'regions.createRegionAction': {
     roles: ADMINS,
     scope: 'own',
-    input: (t) => ({ parentId: String(t.village.id), code: `${t.village.code.slice(0, 9)}${600 + (next() % 399)}`, name: '新组' }),
+    input: (t) => ({ parentId: String(t.village.id), code: `${t.village.code}${String(2 + (next() % 998)).padStart(3, '0')}`, name: '新组' }),
   },
   'regions.renameRegionAction': {
     roles: ADMINS,
@@ -333,13 +333,15 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       return { id: String(g.id), version: String(g.version), active: 'false' }
     },
   },
+  // acts on the caller's own county only (another county's code is refused with its own message)
+  'regions.setupCountyAction': { roles: ['ADMIN@COUNTY'], scope: 'none', input: () => ({ code: '371422', mode: 'preview' }) },
   // a row under a parent outside the caller's region is reported as an unknown parent
   'regions.importRegionsAction': {
     roles: ADMINS,
     scope: 'own',
     refusedWhen: placedOutside('parentCode'),
     input: (t) => ({
-      file: file(`code,name,parentCode\n${t.village.code.slice(0, 9)}${600 + (next() % 399)},导入组,${t.village.code}\n`, 'regions.csv'),
+      file: file(`code,name,parentCode\n${t.village.code}${String(2 + (next() % 998)).padStart(3, '0')},导入组,${t.village.code}\n`, 'regions.csv'),
       mode: 'check',
     }),
   },
@@ -440,6 +442,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       personId: String((await makeMigrant(db, t.village, { name: '钱流动', direction: 'INFLOW', place: '外县' })).id),
       otherCounty: '外县',
       sentOn: '2024-02-01',
+      formKey: randomUUID(),
     }),
   },
   'migration.recordAnswerAction': {

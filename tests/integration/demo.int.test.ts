@@ -4,6 +4,7 @@ import pg from 'pg'
 import { Prisma } from '@/lib/generated/prisma/client'
 import { createClient } from '@/lib/db/client'
 import { codeProblem } from '@/lib/regions/rules'
+import { divisionCounty } from '@/lib/regions/division'
 import { ROLES } from '@/lib/access/roles'
 import { buildDemoCounty, DEMO_PASSWORD } from '@/prisma/seed/demo'
 import { verifyPassword } from '@/lib/access/password'
@@ -23,7 +24,7 @@ async function freshDatabase(name: string) {
 // Each test builds whole demo counties (thousands of residents, their history and reports): minutes
 // on a loaded 2-core machine, not the 30 s default of a single check.
 describe('demo county', { timeout: 300_000 }, () => {
-  it('is 宁津县 with its eleven townships, 20–40 villages each, valid codes, users for every role; the same each time', async () => {
+  it('is 宁津县 as the national list has it: its 12 streets, towns and townships, their 561 villages and communities, 2–6 groups each, valid codes, users for every role; the same each time', async () => {
     const a = await freshDatabase('xz_demo_a')
     const b = await freshDatabase('xz_demo_b')
     try {
@@ -40,18 +41,45 @@ describe('demo county', { timeout: 300_000 }, () => {
       const regions = await a.region.findMany({ include: { parent: true }, orderBy: { code: 'asc' } })
       const county = regions.filter((r) => r.level === 'COUNTY')
       expect(county.map((r) => r.name)).toEqual(['宁津县'])
-      const townships = regions.filter((r) => r.level === 'TOWNSHIP').map((r) => r.name)
-      expect(townships.sort()).toEqual(
-        ['保店镇', '大曹镇', '大柳镇', '宁津镇', '张大庄乡', '时集镇', '杜集镇', '柴胡店镇', '相衙镇', '长官镇', '刘营伍乡'].sort(),
-      )
-      for (const t of regions.filter((r) => r.level === 'TOWNSHIP')) {
-        const villages = regions.filter((r) => r.parentId === t.id)
-        expect(villages.length).toBeGreaterThanOrEqual(20)
-        expect(villages.length).toBeLessThanOrEqual(40)
-        expect(new Set(villages.map((v) => v.name)).size).toBe(villages.length)
+      const townships = regions.filter((r) => r.level === 'TOWNSHIP')
+      expect(townships.map((r) => `${r.code} ${r.name}`)).toEqual([
+        '371422001000 宁城街道',
+        '371422002000 津城街道',
+        '371422101000 柴胡店镇',
+        '371422102000 长官镇',
+        '371422103000 杜集镇',
+        '371422104000 保店镇',
+        '371422105000 大柳镇',
+        '371422106000 大曹镇',
+        '371422107000 相衙镇',
+        '371422108000 时集镇',
+        '371422109000 张大庄镇',
+        '371422201000 刘营伍乡',
+      ])
+      // every village and community of the list, under its township, with the list's code
+      const list = divisionCounty('371422')!
+      const villages = regions.filter((r) => r.level === 'VILLAGE')
+      expect(villages).toHaveLength(561)
+      expect(villages.map((v) => [v.code, v.parent!.code, v.name])).toEqual(list.townships.flatMap((t) => t.villages.map((v) => [v.code, t.code, v.name])))
+      // the nine communities of 宁城街道 are urban, every other unit a village
+      expect(villages.filter((v) => v.urban).map((v) => v.name)).toEqual([
+        '安业社区',
+        '康平社区',
+        '正阳社区',
+        '福宁社区',
+        '振华社区',
+        '朝阳社区',
+        '希望社区',
+        '康宁社区',
+        '惠宁社区',
+      ])
+      for (const v of villages) {
+        const groups = regions.filter((r) => r.parentId === v.id)
+        expect(groups.length, v.name).toBeGreaterThanOrEqual(2)
+        expect(groups.length, v.name).toBeLessThanOrEqual(6)
+        expect(groups.map((g) => g.code)).toEqual(groups.map((_, i) => `${v.code}00${i + 1}`))
       }
       for (const r of regions) expect(codeProblem(r.code, r.level, r.parent?.code ?? null), r.code).toBeNull()
-      expect(regions.some((r) => r.level === 'GROUP')).toBe(true)
 
       const users = await a.user.findMany({ include: { region: true } })
       expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLES))
@@ -170,9 +198,9 @@ describe('demo county', { timeout: 300_000 }, () => {
       const townships = await a.region.findMany({ where: { level: 'TOWNSHIP' }, select: { id: true, name: true } })
       const reports = await a.reportSubmission.findMany({ include: { signOffs: true, locks: true } })
       const township = reports.filter((r) => r.level === 'TOWNSHIP')
-      // 11 townships × (12 months + half-year + year) = 154 township reports were due; a few never came
-      expect(township.length).toBeGreaterThan(130)
-      expect(township.length).toBeLessThan(154)
+      // 12 townships × (12 months + half-year + year) = 168 township reports were due; a few never came
+      expect(township.length).toBeGreaterThan(142)
+      expect(township.length).toBeLessThan(168)
       expect(new Set(township.map((r) => r.periodKey)).size).toBe(14)
       const approved = township.filter((r) => r.status === 'APPROVED')
       expect(approved.length).toBeGreaterThan(township.length * 0.8)
@@ -194,18 +222,20 @@ describe('demo county', { timeout: 300_000 }, () => {
       })
       const byId = new Map(signers.map((u) => [u.id, u]))
       for (const r of township) for (const s of r.signOffs) expect(byId.get(s.userId)!.regionId).toBe(r.regionId)
-      const njz = townships.find((t) => t.name === '宁津镇')!
-      const njzReport = township.find((r) => r.regionId === njz.id)!
-      expect(Object.fromEntries(njzReport.signOffs.map((s) => [s.role, byId.get(s.userId)!.username]))).toEqual({
-        PREPARER: 'njz.staff',
-        STATISTICIAN: 'njz.stats',
-        UNIT_HEAD: 'njz.leader',
+      const ncjd = townships.find((t) => t.name === '宁城街道')!
+      const ncjdReport = township.find((r) => r.regionId === ncjd.id)!
+      expect(Object.fromEntries(ncjdReport.signOffs.map((s) => [s.role, byId.get(s.userId)!.username]))).toEqual({
+        PREPARER: 'ncjd.staff',
+        STATISTICIAN: 'ncjd.stats',
+        UNIT_HEAD: 'ncjd.leader',
       })
-      // the end-to-end tests prepare 宁津镇's latest ended month and record events in the last two months
+      // the end-to-end tests prepare 宁城街道's latest ended month and record events in the last two months
       expect(await a.reportSubmission.count({ where: { periodKey: { in: ['2026-10', '2026-11'] } } })).toBe(0)
       expect(await a.periodLock.count({ where: { toDate: { gte: new Date('2026-10-01') } } })).toBe(0)
       // the figures are the register's: an approved report equals the live computation
-      const sample = approved.find((r) => r.kind === 'HALF_YEAR')!
+      // the half-year report of the township with the most residents (宁城街道's nine communities have few in a small demo)
+      const registered = (r: (typeof approved)[number]) => (r.figures as unknown as Snapshot).total.registered
+      const sample = approved.filter((r) => r.kind === 'HALF_YEAR').sort((x, y) => registered(y) - registered(x))[0]
       const live = await computeCounts(
         a,
         { level: 'TOWNSHIP', regionId: sample.regionId, countyId: sample.countyId },
@@ -219,7 +249,7 @@ describe('demo county', { timeout: 300_000 }, () => {
       expect(countyReports.length).toBeGreaterThan(0)
       for (const c of countyReports) {
         const parts = approved.filter((r) => r.periodKey === c.periodKey && r.kind === c.kind)
-        expect(parts).toHaveLength(11)
+        expect(parts).toHaveLength(12)
         const total = (c.figures as unknown as Snapshot).total
         expect(total.registered).toBe(parts.reduce((n, r) => n + (r.figures as unknown as Snapshot).total.registered, 0))
       }
@@ -246,10 +276,10 @@ describe('demo county', { timeout: 300_000 }, () => {
         orderBy: { id: 'asc' },
       })
       expect(runs.map((r) => [r.scheme.key, r.periodKey, r.status, r._count.results])).toEqual([
-        ['ningjin-2003', '2026', 'PUBLISHED', 11],
-        ['ningjin-population', '2026', 'PUBLISHED', 11],
-        ['ningjin-2003', '2027', 'PUBLISHED', 11],
-        ['ningjin-population', '2027', 'PUBLISHED', 11],
+        ['ningjin-2003', '2026', 'PUBLISHED', 12],
+        ['ningjin-population', '2026', 'PUBLISHED', 12],
+        ['ningjin-2003', '2027', 'PUBLISHED', 12],
+        ['ningjin-population', '2027', 'PUBLISHED', 12],
       ])
       expect(runs.filter((r) => r.scheme.key === 'ningjin-2003').every((r) => r._count.vetoes === 1 && r._count.adjustments === 2)).toBe(true)
       // the 2003 scheme's places move between the two years (the chart has something to show)

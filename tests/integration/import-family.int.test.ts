@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { staff } from './helpers'
+import { ctxOf, staff } from './helpers'
 import { makeCounty, uniqueIdNumber } from '@/tests/factories'
 import { importCsv, type ImportRow } from '@/tests/factories/imports'
 import { importRegister } from '@/lib/imports/service'
@@ -43,7 +43,7 @@ function family(
 describe('import: family links', () => {
   it('links the children of a head and spouse and numbers them by birth date', async () => {
     const { clerk, village, county } = await setting()
-    expect(await importRegister(clerk, clerk, importCsv(family(village.code, '1')), true)).toMatchObject({ committed: true, persons: 4 })
+    expect(await importRegister(ctxOf(clerk), importCsv(family(village.code, '1')), true)).toMatchObject({ committed: true, persons: 4 })
     const byName = async (name: string) => db.person.findFirstOrThrow({ where: { countyId: county.id, name } })
     const [father, mother] = [await byName('王建军'), await byName('李秀兰')]
     expect(await byName('王小明')).toMatchObject({ motherId: mother.id, fatherId: father.id, birthOrder: 1 })
@@ -54,8 +54,7 @@ describe('import: family links', () => {
     const { clerk, village, county } = await setting()
     const grandmaId = uniqueIdNumber('1960-01-01', 'FEMALE')
     await importRegister(
-      clerk,
-      clerk,
+      ctxOf(clerk),
       importCsv([
         {
           householdKey: 'g',
@@ -85,7 +84,7 @@ describe('import: family links', () => {
       motherIdNumber: grandmaId,
     }
     const niece = { householdKey: 'h', relation: '其他', name: '钱小雨', sex: '女', birthDate: '2016-01-01', ethnicity: '汉族', fatherIdNumber: head.idNumber }
-    expect(await importRegister(clerk, clerk, importCsv([head, niece]), true)).toMatchObject({ committed: true, persons: 2 })
+    expect(await importRegister(ctxOf(clerk), importCsv([head, niece]), true)).toMatchObject({ committed: true, persons: 2 })
     const headRow = await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '钱永福' } })
     expect(headRow).toMatchObject({ motherId: grandma.id, fatherId: null })
     expect(await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '钱小雨' } })).toMatchObject({ fatherId: headRow.id, motherId: null })
@@ -109,7 +108,7 @@ describe('import: family links', () => {
       motherIdNumber: head.idNumber,
       fatherIdNumber: '',
     }
-    const result = await importRegister(clerk, clerk, importCsv([unknown, wrongSex]), false)
+    const result = await importRegister(ctxOf(clerk), importCsv([unknown, wrongSex]), false)
     expect(result.errors.map((e) => `${e.line}:${e.column}:${e.key}`)).toEqual([
       '2:fatherIdNumber:imports.errors.parentUnknown',
       '3:motherIdNumber:imports.errors.parentSex',
@@ -119,9 +118,9 @@ describe('import: family links', () => {
   it('a child joining a registered family gets its registered parents, and the birth orders are recounted', async () => {
     const { clerk, village, county } = await setting()
     const rows = family(village.code, '1')
-    await importRegister(clerk, clerk, importCsv(rows.slice(0, 3)), true)
+    await importRegister(ctxOf(clerk), importCsv(rows.slice(0, 3)), true)
     const eldest = { householdKey: '1', relation: '子女', name: '王大姐', sex: '女', birthDate: '2010-01-01', ethnicity: '汉族' }
-    expect(await importRegister(clerk, clerk, importCsv([...rows.slice(0, 3), eldest]), true)).toMatchObject({ committed: true, joined: 1 })
+    expect(await importRegister(ctxOf(clerk), importCsv([...rows.slice(0, 3), eldest]), true)).toMatchObject({ committed: true, joined: 1 })
     const mother = await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '李秀兰' } })
     expect(await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '王大姐' } })).toMatchObject({ motherId: mother.id, birthOrder: 1 })
     expect(await db.person.findFirstOrThrow({ where: { countyId: county.id, name: '王小亮' } })).toMatchObject({ motherId: mother.id, birthOrder: 2 })

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { staff } from './helpers'
+import { ctxOf, staff } from './helpers'
 import { makeCounty } from '@/tests/factories'
 import { makeMigrant } from '@/tests/factories/migration'
 import { getExchangeLetter, getMigrant, listMigrants, migrantCounts } from '@/lib/migration/queries'
@@ -77,10 +78,26 @@ describe('migrant lists and counts', () => {
 })
 
 describe('information exchange', () => {
+  it('a notice form submitted twice (a double click, a resend) records one notice; the next key records the next', async () => {
+    const s = await setting()
+    const formKey = randomUUID()
+    const input = { personId: s.outflow.id, otherCounty: '北京市朝阳区', sentOn: daysAgo(2), formKey }
+    const [a, b] = await Promise.all([recordNotice(ctxOf(s.township), input), recordNotice(ctxOf(s.township), input)])
+    expect(b).toEqual(a)
+    expect(await recordNotice(ctxOf(s.township), input)).toEqual(a)
+    expect(await db.exchangeRequest.count({ where: { personId: s.outflow.id } })).toBe(1)
+    expect(await db.auditEvent.count({ where: { action: 'exchange.send', actorId: s.township.id } })).toBe(1)
+    // the key is one user's form: someone else cannot replay it
+    await expect(recordNotice(ctxOf(s.otherTownship), input)).rejects.toMatchObject({ key: 'errors.conflict' })
+    const next = await recordNotice(ctxOf(s.township), { ...input, formKey: randomUUID() })
+    expect(next.exchangeId).not.toBe(a.exchangeId)
+    expect(await db.exchangeRequest.count({ where: { personId: s.outflow.id } })).toBe(2)
+  })
+
   it('records a notice and its answer, each with an audit event; the letter has what it needs', async () => {
     const s = await setting()
     const sentOn = daysAgo(5)
-    const { exchangeId } = await recordNotice(s.township, s.township, { personId: s.outflow.id, otherCounty: '北京市朝阳区', sentOn })
+    const { exchangeId } = await recordNotice(ctxOf(s.township), { personId: s.outflow.id, otherCounty: '北京市朝阳区', sentOn })
     let row = (await listMigrants(s.township, { ...all, direction: 'OUTFLOW' })).rows[0]
     expect(row.latest).toMatchObject({ id: exchangeId, status: 'sent', otherCounty: '北京市朝阳区', sentOn, direction: 'OUTFLOW' })
     expect(await db.auditEvent.count({ where: { action: 'exchange.send', entityId: String(exchangeId), actorId: s.township.id } })).toBe(1)
@@ -89,13 +106,13 @@ describe('information exchange', () => {
     expect(letter?.migrant).toMatchObject({ name: '刘流出', countyName: s.county.name, phone: '13800138000', place: '北京市朝阳区' })
     expect(await getExchangeLetter(s.otherTownship, s.outflow.id, exchangeId)).toBeNull()
 
-    await recordAnswer(s.township, s.township, { exchangeId, answeredOn: daysAgo(1), answer: '已核实，在朝阳区务工，已告知当地服务站。' })
+    await recordAnswer(ctxOf(s.township), { exchangeId, answeredOn: daysAgo(1), answer: '已核实，在朝阳区务工，已告知当地服务站。' })
     row = (await listMigrants(s.township, { ...all, direction: 'OUTFLOW' })).rows[0]
     expect(row.latest).toMatchObject({ status: 'answered', answeredOn: daysAgo(1), answer: '已核实，在朝阳区务工，已告知当地服务站。' })
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'exchange.answer', entityId: String(exchangeId) } })
     expect(event.actorId).toBe(s.township.id)
 
-    await expect(recordAnswer(s.township, s.township, { exchangeId, answeredOn: daysAgo(0), answer: '再答' })).rejects.toMatchObject({
+    await expect(recordAnswer(ctxOf(s.township), { exchangeId, answeredOn: daysAgo(0), answer: '再答' })).rejects.toMatchObject({
       key: 'migration.errors.alreadyAnswered',
     })
     expect((await db.exchangeRequest.findUniqueOrThrow({ where: { id: exchangeId } })).answer).toBe('已核实，在朝阳区务工，已告知当地服务站。')
@@ -103,8 +120,8 @@ describe('information exchange', () => {
 
   it('is overdue when unanswered more than 30 days after sending, in the list, the filter and the counts', async () => {
     const s = await setting()
-    await recordNotice(s.township, s.township, { personId: s.inflow.id, otherCounty: '河北省沧州市吴桥县', sentOn: daysAgo(31) })
-    await recordNotice(s.township, s.township, { personId: s.outflow.id, otherCounty: '北京市朝阳区', sentOn: daysAgo(30) })
+    await recordNotice(ctxOf(s.township), { personId: s.inflow.id, otherCounty: '河北省沧州市吴桥县', sentOn: daysAgo(31) })
+    await recordNotice(ctxOf(s.township), { personId: s.outflow.id, otherCounty: '北京市朝阳区', sentOn: daysAgo(30) })
     const rows = (await listMigrants(s.township, all)).rows
     expect(rows.find((r) => r.id === s.inflow.id)?.latest?.status).toBe('overdue')
     expect(rows.find((r) => r.id === s.outflow.id)?.latest?.status).toBe('sent')
@@ -119,14 +136,14 @@ describe('information exchange', () => {
   it('refuses a person outside the user’s region, audits the attempt, writes nothing', async () => {
     const s = await setting()
     const before = await db.exchangeRequest.count()
-    await expect(
-      recordNotice(s.otherTownship, s.otherTownship, { personId: s.inflow.id, otherCounty: '河北省沧州市吴桥县', sentOn: daysAgo(1) }),
-    ).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(recordNotice(ctxOf(s.otherTownship), { personId: s.inflow.id, otherCounty: '河北省沧州市吴桥县', sentOn: daysAgo(1) })).rejects.toMatchObject({
+      key: 'errors.notFound',
+    })
     expect(await db.exchangeRequest.count()).toBe(before)
     expect(await db.auditEvent.count({ where: { action: 'permission.denied', actorId: s.otherTownship.id } })).toBe(1)
 
-    const { exchangeId } = await recordNotice(s.township, s.township, { personId: s.inflow.id, otherCounty: '河北省沧州市吴桥县', sentOn: daysAgo(3) })
-    await expect(recordAnswer(s.otherTownship, s.otherTownship, { exchangeId, answeredOn: daysAgo(1), answer: '越权' })).rejects.toMatchObject({
+    const { exchangeId } = await recordNotice(ctxOf(s.township), { personId: s.inflow.id, otherCounty: '河北省沧州市吴桥县', sentOn: daysAgo(3) })
+    await expect(recordAnswer(ctxOf(s.otherTownship), { exchangeId, answeredOn: daysAgo(1), answer: '越权' })).rejects.toMatchObject({
       key: 'errors.notFound',
     })
     expect((await db.exchangeRequest.findUniqueOrThrow({ where: { id: exchangeId } })).answeredOn).toBeNull()
@@ -135,7 +152,7 @@ describe('information exchange', () => {
   it('refuses a resident who is not a migrant', async () => {
     const s = await setting()
     await db.person.update({ where: { id: s.inflow.id }, data: { residence: 'LOCAL' } })
-    await expect(recordNotice(s.township, s.township, { personId: s.inflow.id, otherCounty: '河北省', sentOn: daysAgo(1) })).rejects.toMatchObject({
+    await expect(recordNotice(ctxOf(s.township), { personId: s.inflow.id, otherCounty: '河北省', sentOn: daysAgo(1) })).rejects.toMatchObject({
       key: 'errors.notFound',
     })
     expect(await db.exchangeRequest.count({ where: { personId: s.inflow.id } })).toBe(0)
@@ -144,7 +161,7 @@ describe('information exchange', () => {
   it('refuses bad input with a message and writes nothing', async () => {
     const s = await setting()
     const notice = (input: Record<string, string>) =>
-      recordNoticeSchema.safeParse({ personId: String(s.outflow.id), otherCounty: '北京市朝阳区', sentOn: daysAgo(1), ...input })
+      recordNoticeSchema.safeParse({ personId: String(s.outflow.id), otherCounty: '北京市朝阳区', sentOn: daysAgo(1), formKey: randomUUID(), ...input })
     expect(notice({}).success).toBe(true)
     const refused: [Record<string, string>, string, string][] = [
       [{ sentOn: daysAgo(-1) }, 'sentOn', 'registry.errors.dateInFuture'],
@@ -154,6 +171,7 @@ describe('information exchange', () => {
       [{ otherCounty: 'x\'); DROP TABLE "Person"; --' }, 'otherCounty', 'errors.nameCharacters'],
       [{ otherCounty: '县'.repeat(101) }, 'otherCounty', 'errors.tooLong'],
       [{ personId: 'abc' }, 'personId', 'errors.invalid'],
+      [{ formKey: 'not-a-key' }, 'formKey', 'errors.invalid'],
     ]
     for (const [input, field, key] of refused) {
       const result = notice(input)
@@ -161,7 +179,7 @@ describe('information exchange', () => {
       expect(result.error?.issues.find((i) => i.path[0] === field)?.message, JSON.stringify(input)).toBe(key)
     }
 
-    const { exchangeId } = await recordNotice(s.township, s.township, { personId: s.outflow.id, otherCounty: '北京市朝阳区', sentOn: daysAgo(10) })
+    const { exchangeId } = await recordNotice(ctxOf(s.township), { personId: s.outflow.id, otherCounty: '北京市朝阳区', sentOn: daysAgo(10) })
     const answer = (input: Record<string, string>) =>
       recordAnswerSchema.safeParse({ exchangeId: String(exchangeId), answeredOn: daysAgo(1), answer: '已核实', ...input })
     expect(answer({}).success).toBe(true)
@@ -171,7 +189,7 @@ describe('information exchange', () => {
     expect(answer({ answer: '   ' }).error?.issues[0].message).toBe('errors.required')
 
     const events = await db.auditEvent.count({ where: { action: 'exchange.answer' } })
-    await expect(recordAnswer(s.township, s.township, { exchangeId, answeredOn: daysAgo(11), answer: '早于发函' })).rejects.toMatchObject({
+    await expect(recordAnswer(ctxOf(s.township), { exchangeId, answeredOn: daysAgo(11), answer: '早于发函' })).rejects.toMatchObject({
       key: 'migration.errors.answerBeforeSent',
       fieldErrors: { answeredOn: 'migration.errors.answerBeforeSent' },
     })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { staff } from './helpers'
+import { ctxOf, staff } from './helpers'
 import { makeCounty, personInput, uniqueIdNumber } from '@/tests/factories'
 import { addMember, createHousehold, recordEvent, updatePerson } from '@/lib/registry/service'
 import { assignFinding, closeFinding, markFixed, sweep } from '@/lib/quality/service'
@@ -17,7 +17,7 @@ async function family() {
   const clerk = await staff('TOWNSHIP_STAFF', township)
   const fatherId = uniqueIdNumber('1985-03-02', 'MALE')
   const motherId = uniqueIdNumber('1988-07-15', 'FEMALE')
-  const { householdId } = await createHousehold(officer, officer, {
+  const { householdId } = await createHousehold(ctxOf(officer), {
     regionId: village.id,
     address: '幸福路 8 号',
     type: 'FAMILY',
@@ -111,7 +111,7 @@ describe('the full sweep', () => {
     await db.person.update({ where: { id: f.mother.id }, data: { relation: 'SELF' } })
     const borrowed = await db.household.create({ data: { ...place, address: '借户主', headId: orphan.id } })
 
-    const first = await sweep(f.clerk, f.clerk)
+    const first = await sweep(ctxOf(f.clerk))
     const rows = await findings(f.township.id)
     const got = rows.map((r) => `${r.rule}:${r.entityId}`).sort()
     expect(got).toEqual(
@@ -141,14 +141,14 @@ describe('the full sweep', () => {
     expect(sweepAudit.after).toMatchObject({ opened: 13, detected: 13 })
 
     // idempotent: nothing new, nothing closed
-    expect(await sweep(f.clerk, f.clerk)).toMatchObject({ opened: 0, reopened: 0, fixed: 0, detected: 13 })
+    expect(await sweep(ctxOf(f.clerk))).toMatchObject({ opened: 0, reopened: 0, fixed: 0, detected: 13 })
     expect(await findings(f.township.id)).toHaveLength(13)
 
     // fix three records; their four findings close (the second SELF was also not the head), the rest stay open
     await db.person.update({ where: { id: dead.id }, data: { deathDate: toDate('1999-01-01') } })
     await db.lifeEvent.update({ where: { id: future.id }, data: { occurredOn: toDate('2020-01-01') } })
     await db.person.update({ where: { id: f.mother.id }, data: { relation: 'SPOUSE' } })
-    expect(await sweep(f.clerk, f.clerk)).toMatchObject({ opened: 0, fixed: 4, detected: 9 })
+    expect(await sweep(ctxOf(f.clerk))).toMatchObject({ opened: 0, fixed: 4, detected: 9 })
     for (const [rule, id] of [
       ['deathBeforeBirth', dead.id],
       ['futureEvent', future.id],
@@ -163,20 +163,20 @@ describe('the full sweep', () => {
 
     // a fixed problem that comes back is reopened
     await db.person.update({ where: { id: dead.id }, data: { deathDate: toDate('1940-01-01') } })
-    expect(await sweep(f.clerk, f.clerk)).toMatchObject({ opened: 0, reopened: 1 })
+    expect(await sweep(ctxOf(f.clerk))).toMatchObject({ opened: 0, reopened: 1 })
     expect(await one('deathBeforeBirth', dead.id)).toMatchObject({ status: 'OPEN', closedAt: null })
   })
 
   it('a finding closed while its problem lasts stays closed; the sweep of another township does not touch it', async () => {
     const f = await family()
     await db.household.update({ where: { id: f.householdId }, data: { headId: null } })
-    await sweep(f.clerk, f.clerk)
+    await sweep(ctxOf(f.clerk))
     const finding = await one('noHead', f.householdId)
-    await closeFinding(f.clerk, f.clerk, { findingId: finding.id, note: '户主已去世，待补登' })
-    expect(await sweep(f.clerk, f.clerk)).toMatchObject({ opened: 0, reopened: 0 })
+    await closeFinding(ctxOf(f.clerk), { findingId: finding.id, note: '户主已去世，待补登' })
+    expect(await sweep(ctxOf(f.clerk))).toMatchObject({ opened: 0, reopened: 0 })
     expect((await one('noHead', f.householdId)).status).toBe('CLOSED')
     const otherClerk = await staff('TOWNSHIP_STAFF', f.townships[1])
-    expect(await sweep(otherClerk, otherClerk)).toMatchObject({ detected: 0, fixed: 0 })
+    expect(await sweep(ctxOf(otherClerk))).toMatchObject({ detected: 0, fixed: 0 })
     expect((await one('noHead', f.householdId)).status).toBe('CLOSED')
   })
 })
@@ -185,13 +185,13 @@ describe('checks on save', () => {
   it('a birth recorded to a 13-year-old mother is allowed and opens a warning', async () => {
     const f = await family()
     const young = todayIso(new Date(Date.now() - 13.5 * 365.25 * 86_400_000))
-    const { personId: girlId } = await addMember(f.officer, f.officer, {
+    const { personId: girlId } = await addMember(ctxOf(f.officer), {
       householdId: f.householdId,
       member: { ...personInput({ name: '王小芳', sex: 'FEMALE', birthDate: young, maritalStatus: 'SINGLE' }), relation: 'CHILD' },
     })
     expect(await db.qualityFinding.count({ where: { entity: 'Person', entityId: girlId } })).toBe(0)
     const girl = await db.person.findUniqueOrThrow({ where: { id: girlId } })
-    const { personId: babyId } = await recordEvent(f.officer, f.officer, {
+    const { personId: babyId } = await recordEvent(ctxOf(f.officer), {
       type: 'BIRTH',
       motherId: girl.id,
       version: girl.version,
@@ -207,9 +207,9 @@ describe('checks on save', () => {
     const f = await family()
     await db.household.update({ where: { id: f.householdId }, data: { headId: null } })
     await db.person.update({ where: { id: f.father.id }, data: { relation: 'SPOUSE' } })
-    await sweep(f.clerk, f.clerk)
+    await sweep(ctxOf(f.clerk))
     expect((await one('noHead', f.householdId)).status).toBe('OPEN')
-    await addMember(f.officer, f.officer, {
+    await addMember(ctxOf(f.officer), {
       householdId: f.householdId,
       member: { ...personInput({ name: '王老大', birthDate: '1960-01-01' }), relation: 'SELF' },
     })
@@ -217,7 +217,7 @@ describe('checks on save', () => {
 
     // the mother's birth date edited so that she was 11 at her son's birth: the son's finding opens
     const mother = await db.person.findUniqueOrThrow({ where: { id: f.mother.id } })
-    await updatePerson(f.officer, f.officer, {
+    await updatePerson(ctxOf(f.officer), {
       personId: mother.id,
       version: mother.version,
       person: personInput({ name: '李秀兰', sex: 'FEMALE', birthDate: '2004-01-01' }),
@@ -233,7 +233,7 @@ describe('checks on save', () => {
     // a broken record in another county, written behind the service's back
     await db.person.update({ where: { id: elsewhere.father.id }, data: { sex: 'FEMALE' } })
     const son = await db.person.findUniqueOrThrow({ where: { id: f.son.id } })
-    await recordEvent(f.officer, f.officer, { type: 'MARRIAGE', personId: son.id, version: son.version, occurredOn: todayIso() })
+    await recordEvent(ctxOf(f.officer), { type: 'MARRIAGE', personId: son.id, version: son.version, occurredOn: todayIso() })
     expect(await db.qualityFinding.count({ where: { entity: 'Person', entityId: elsewhere.father.id } })).toBe(0)
   })
 })
@@ -242,7 +242,7 @@ describe('the queue', () => {
   it('is scoped: another township’s staff see none of the findings and cannot assign or close them', async () => {
     const f = await family()
     await db.household.update({ where: { id: f.householdId }, data: { headId: null } })
-    await sweep(f.clerk, f.clerk)
+    await sweep(ctxOf(f.clerk))
     const finding = await one('noHead', f.householdId)
     const mine = await listFindings(f.clerk, { page: 1 })
     expect(mine.rows.map((r) => r.id)).toContain(finding.id)
@@ -251,9 +251,9 @@ describe('the queue', () => {
     const stranger = await staff('TOWNSHIP_STAFF', f.townships[1])
     expect((await listFindings(stranger, { page: 1, status: 'ALL' })).total).toBe(0)
     expect((await listFindings(stranger, { page: 1, regionId: f.village.id })).total).toBe(0)
-    await expect(assignFinding(stranger, stranger, { findingId: finding.id, assigneeId: stranger.id })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(closeFinding(stranger, stranger, { findingId: finding.id, note: '越权' })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(markFixed(stranger, stranger, { findingId: finding.id, note: '越权' })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(assignFinding(ctxOf(stranger), { findingId: finding.id, assigneeId: stranger.id })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(closeFinding(ctxOf(stranger), { findingId: finding.id, note: '越权' })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(markFixed(ctxOf(stranger), { findingId: finding.id, note: '越权' })).rejects.toMatchObject({ key: 'errors.notFound' })
     expect(await db.auditEvent.count({ where: { action: 'permission.denied', actorId: stranger.id } })).toBe(3)
     expect(await one('noHead', f.householdId)).toMatchObject({ status: 'OPEN', assigneeId: null })
   })
@@ -262,7 +262,7 @@ describe('the queue', () => {
     const f = await family()
     await db.household.update({ where: { id: f.householdId }, data: { headId: null } })
     await db.person.update({ where: { id: f.son.id }, data: { birthDate: toDate('2001-01-01') } })
-    await sweep(f.clerk, f.clerk)
+    await sweep(ctxOf(f.clerk))
     const noHead = await one('noHead', f.householdId)
     const motherAge = await one('motherAge', f.son.id)
 
@@ -270,9 +270,9 @@ describe('the queue', () => {
     const otherVillageOfficer = await staff('VILLAGE_OFFICER', f.villages[1])
     const leader = await staff('TOWNSHIP_LEADER', f.township)
     for (const assigneeId of [otherVillageOfficer.id, leader.id]) {
-      await expect(assignFinding(f.clerk, f.clerk, { findingId: noHead.id, assigneeId })).rejects.toMatchObject({ key: 'quality.errors.assigneeNotAllowed' })
+      await expect(assignFinding(ctxOf(f.clerk), { findingId: noHead.id, assigneeId })).rejects.toMatchObject({ key: 'quality.errors.assigneeNotAllowed' })
     }
-    await assignFinding(f.clerk, f.clerk, { findingId: noHead.id, assigneeId: f.officer.id })
+    await assignFinding(ctxOf(f.clerk), { findingId: noHead.id, assigneeId: f.officer.id })
     expect(await one('noHead', f.householdId)).toMatchObject({ status: 'ASSIGNED', assigneeId: f.officer.id })
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'quality.assign', entityId: String(noHead.id) } })).toMatchObject({
       actorId: f.clerk.id,
@@ -280,15 +280,15 @@ describe('the queue', () => {
     })
 
     // the village officer cannot mark it fixed while the record is still broken
-    await expect(markFixed(f.officer, f.officer, { findingId: noHead.id, note: '已改' })).rejects.toMatchObject({ key: 'quality.errors.stillFailing' })
+    await expect(markFixed(ctxOf(f.officer), { findingId: noHead.id, note: '已改' })).rejects.toMatchObject({ key: 'quality.errors.stillFailing' })
     await db.household.update({ where: { id: f.householdId }, data: { headId: f.father.id } })
-    await markFixed(f.officer, f.officer, { findingId: noHead.id, note: '已补设户主' })
+    await markFixed(ctxOf(f.officer), { findingId: noHead.id, note: '已补设户主' })
     expect(await one('noHead', f.householdId)).toMatchObject({ status: 'FIXED', note: '已补设户主' })
     expect(await db.auditEvent.count({ where: { action: 'quality.fix', entityId: String(noHead.id), actorId: f.officer.id } })).toBe(1)
-    await expect(closeFinding(f.clerk, f.clerk, { findingId: noHead.id, note: '再关' })).rejects.toMatchObject({ key: 'quality.errors.notOpen' })
+    await expect(closeFinding(ctxOf(f.clerk), { findingId: noHead.id, note: '再关' })).rejects.toMatchObject({ key: 'quality.errors.notOpen' })
 
     // a warning that is right is closed with a note
-    await closeFinding(f.clerk, f.clerk, { findingId: motherAge.id, note: '经核实出生日期无误' })
+    await closeFinding(ctxOf(f.clerk), { findingId: motherAge.id, note: '经核实出生日期无误' })
     const closed = await one('motherAge', f.son.id)
     expect(closed).toMatchObject({ status: 'CLOSED', note: '经核实出生日期无误' })
     expect(closed.closedAt).not.toBeNull()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { staff } from './helpers'
+import { ctxOf, staff } from './helpers'
 import { makeCounty, personInput, uniqueIdNumber } from '@/tests/factories'
 import { addMember, answerChange, correctEvent, createHousehold, recordEvent, revealIdNumber, reviewChange, updatePerson } from '@/lib/registry/service'
 import { getPerson, openQuestions, reviewList, searchPersons } from '@/lib/registry/queries'
@@ -12,7 +12,7 @@ async function family() {
   const officer = await staff('VILLAGE_OFFICER', village)
   const fatherId = uniqueIdNumber('1985-03-02', 'MALE')
   const motherId = uniqueIdNumber('1988-07-15', 'FEMALE')
-  const { householdId } = await createHousehold(officer, officer, {
+  const { householdId } = await createHousehold(ctxOf(officer), {
     regionId: village.id,
     address: '幸福路 8 号',
     type: 'FAMILY',
@@ -49,7 +49,7 @@ describe('households and people', () => {
     const { officer, village, fatherId } = await family()
     const before = await db.household.count()
     await expect(
-      createHousehold(officer, officer, {
+      createHousehold(ctxOf(officer), {
         regionId: village.id,
         address: '别处',
         type: 'FAMILY',
@@ -70,14 +70,14 @@ describe('households and people', () => {
 
   it('reveals a full ID number only on request, and audits it', async () => {
     const { officer, father, fatherId } = await family()
-    expect(await revealIdNumber(officer, officer, father.id)).toBe(fatherId)
+    expect(await revealIdNumber(ctxOf(officer), father.id)).toBe(fatherId)
     expect(await db.auditEvent.count({ where: { action: 'person.revealId', entityId: String(father.id), actorId: officer.id } })).toBe(1)
   })
 
   it('second of two concurrent edits of the same person is refused and nothing is lost', async () => {
     const { officer, father } = await family()
     const edit = (phone: string) =>
-      updatePerson(officer, officer, { personId: father.id, version: father.version, person: personInput({ name: '王建军', birthDate: '1985-03-02', phone }) })
+      updatePerson(ctxOf(officer), { personId: father.id, version: father.version, person: personInput({ name: '王建军', birthDate: '1985-03-02', phone }) })
     const results = await Promise.allSettled([edit('13900000001'), edit('13900000002')])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { key: 'errors.conflict' } })
@@ -90,7 +90,7 @@ describe('households and people', () => {
 describe('life events', () => {
   it('a birth creates the child in the mother’s household with the next birth order', async () => {
     const { officer, mother, householdId, son } = await family()
-    const { personId } = await recordEvent(officer, officer, {
+    const { personId } = await recordEvent(ctxOf(officer), {
       type: 'BIRTH',
       motherId: mother.id,
       version: mother.version,
@@ -114,7 +114,7 @@ describe('life events', () => {
 
   it('a birth recorded 31 days late is marked late, and an older child moves the younger up', async () => {
     const { officer, mother, son } = await family()
-    await recordEvent(officer, officer, {
+    await recordEvent(ctxOf(officer), {
       type: 'BIRTH',
       motherId: mother.id,
       version: mother.version,
@@ -129,23 +129,23 @@ describe('life events', () => {
 
   it('a death marks the person deceased; a second death is refused', async () => {
     const { officer, father } = await family()
-    await recordEvent(officer, officer, { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() })
+    await recordEvent(ctxOf(officer), { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() })
     const after = await db.person.findUniqueOrThrow({ where: { id: father.id } })
     expect(after).toMatchObject({ alive: false })
-    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: father.id, version: after.version, occurredOn: todayIso() })).rejects.toMatchObject({
+    await expect(recordEvent(ctxOf(officer), { type: 'DEATH', personId: father.id, version: after.version, occurredOn: todayIso() })).rejects.toMatchObject({
       key: 'registry.errors.alreadyDeceased',
     })
   })
 
   it('marriage and divorce change marital status in order', async () => {
     const { officer, son } = await family()
-    await expect(recordEvent(officer, officer, { type: 'DIVORCE', personId: son.id, version: son.version, occurredOn: todayIso() })).rejects.toMatchObject({
+    await expect(recordEvent(ctxOf(officer), { type: 'DIVORCE', personId: son.id, version: son.version, occurredOn: todayIso() })).rejects.toMatchObject({
       key: 'registry.errors.notMarried',
     })
-    await recordEvent(officer, officer, { type: 'MARRIAGE', personId: son.id, version: son.version, occurredOn: todayIso(), spouseName: '赵丽' })
+    await recordEvent(ctxOf(officer), { type: 'MARRIAGE', personId: son.id, version: son.version, occurredOn: todayIso(), spouseName: '赵丽' })
     const married = await db.person.findUniqueOrThrow({ where: { id: son.id } })
     expect(married.maritalStatus).toBe('MARRIED')
-    await recordEvent(officer, officer, { type: 'DIVORCE', personId: son.id, version: married.version, occurredOn: todayIso() })
+    await recordEvent(ctxOf(officer), { type: 'DIVORCE', personId: son.id, version: married.version, occurredOn: todayIso() })
     expect((await db.person.findUniqueOrThrow({ where: { id: son.id } })).maritalStatus).toBe('DIVORCED')
   })
 
@@ -153,7 +153,7 @@ describe('life events', () => {
     const { officer, father, householdId, villages, county } = await family()
     const township = await staff('TOWNSHIP_STAFF', { id: father.townshipId, level: 'TOWNSHIP' })
     const target = villages[1]
-    await recordEvent(township, township, { type: 'MOVE_WITHIN', personId: father.id, version: father.version, occurredOn: todayIso(), toRegionId: target.id })
+    await recordEvent(ctxOf(township), { type: 'MOVE_WITHIN', personId: father.id, version: father.version, occurredOn: todayIso(), toRegionId: target.id })
     const moved = await db.person.findUniqueOrThrow({ where: { id: father.id } })
     expect(moved).toMatchObject({ regionId: target.id, villageId: target.id, householdId: null, countyId: county.id })
     expect((await db.household.findUniqueOrThrow({ where: { id: householdId } })).headId).toBeNull()
@@ -162,10 +162,10 @@ describe('life events', () => {
 
   it('moving out and returning', async () => {
     const { officer, son, householdId } = await family()
-    await recordEvent(officer, officer, { type: 'MOVE_OUT', personId: son.id, version: son.version, occurredOn: todayIso(), destination: '北京市海淀区' })
+    await recordEvent(ctxOf(officer), { type: 'MOVE_OUT', personId: son.id, version: son.version, occurredOn: todayIso(), destination: '北京市海淀区' })
     const out = await db.person.findUniqueOrThrow({ where: { id: son.id } })
     expect(out).toMatchObject({ movedOut: true, householdId: null })
-    await recordEvent(officer, officer, {
+    await recordEvent(ctxOf(officer), {
       type: 'RETURN',
       personId: son.id,
       version: out.version,
@@ -178,7 +178,7 @@ describe('life events', () => {
 
   it('a move into the county adds the person to the household', async () => {
     const { officer, householdId } = await family()
-    const { personId } = await recordEvent(officer, officer, {
+    const { personId } = await recordEvent(ctxOf(officer), {
       type: 'MOVE_IN',
       householdId,
       occurredOn: todayIso(),
@@ -191,7 +191,7 @@ describe('life events', () => {
 
   it('refuses future dates and dates before birth', async () => {
     const { officer, son } = await family()
-    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: son.id, version: son.version, occurredOn: '2010-01-01' })).rejects.toMatchObject({
+    await expect(recordEvent(ctxOf(officer), { type: 'DEATH', personId: son.id, version: son.version, occurredOn: '2010-01-01' })).rejects.toMatchObject({
       key: 'registry.errors.event_beforeBirth',
     })
     expect((await db.person.findUniqueOrThrow({ where: { id: son.id } })).alive).toBe(true)
@@ -199,8 +199,8 @@ describe('life events', () => {
 
   it('a correction is a new version; the old one stays, marked corrected, and cannot be corrected twice', async () => {
     const { officer, father } = await family()
-    const { eventId } = await recordEvent(officer, officer, { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() })
-    const { eventId: fixed } = await correctEvent(officer, officer, { eventId, occurredOn: '2026-01-05', reason: '死亡证明日期为1月5日' })
+    const { eventId } = await recordEvent(ctxOf(officer), { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() })
+    const { eventId: fixed } = await correctEvent(ctxOf(officer), { eventId, occurredOn: '2026-01-05', reason: '死亡证明日期为1月5日' })
     const [old, corrected] = await Promise.all([
       db.lifeEvent.findUniqueOrThrow({ where: { id: eventId } }),
       db.lifeEvent.findUniqueOrThrow({ where: { id: fixed } }),
@@ -208,7 +208,7 @@ describe('life events', () => {
     expect(old.status).toBe('CORRECTED')
     expect(corrected).toMatchObject({ status: 'ACTIVE', correctsId: eventId })
     expect((await db.person.findUniqueOrThrow({ where: { id: father.id } })).deathDate?.toISOString().slice(0, 10)).toBe('2026-01-05')
-    await expect(correctEvent(officer, officer, { eventId, occurredOn: '2026-01-06', reason: '再改' })).rejects.toMatchObject({
+    await expect(correctEvent(ctxOf(officer), { eventId, occurredOn: '2026-01-06', reason: '再改' })).rejects.toMatchObject({
       key: 'registry.errors.alreadyCorrected',
     })
     const page = await getPerson(officer, father.id)
@@ -230,13 +230,13 @@ describe('search and scope', () => {
     const neighbour = await staff('VILLAGE_OFFICER', villages[1])
     expect((await searchPersons(neighbour, { q: '王建军', alive: 'all', page: 1 })).total).toBe(0)
     expect(await getPerson(neighbour, father.id)).toBeNull()
-    await expect(
-      recordEvent(neighbour, neighbour, { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() }),
-    ).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(addMember(neighbour, neighbour, { householdId: father.householdId!, member: { ...personInput(), relation: 'OTHER' } })).rejects.toMatchObject({
+    await expect(recordEvent(ctxOf(neighbour), { type: 'DEATH', personId: father.id, version: father.version, occurredOn: todayIso() })).rejects.toMatchObject({
+      key: 'errors.notFound',
+    })
+    await expect(addMember(ctxOf(neighbour), { householdId: father.householdId!, member: { ...personInput(), relation: 'OTHER' } })).rejects.toMatchObject({
       key: 'registry.errors.householdNotFound',
     })
-    await expect(revealIdNumber(neighbour, neighbour, mother.id)).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(revealIdNumber(ctxOf(neighbour), mother.id)).rejects.toMatchObject({ key: 'errors.notFound' })
     const township = await staff('TOWNSHIP_STAFF', { id: father.townshipId, level: 'TOWNSHIP' })
     expect((await searchPersons(township, { q: '王建军', alive: 'all', page: 1 })).rows.map((r) => r.id)).toContain(father.id)
   })
@@ -246,7 +246,7 @@ describe('monthly review', () => {
   it('every village change is logged; the township checks or questions it; the village answers', async () => {
     const { officer, father, householdId } = await family()
     const township = await staff('TOWNSHIP_STAFF', { id: father.townshipId, level: 'TOWNSHIP' })
-    const { eventId } = await recordEvent(officer, officer, { type: 'DIVORCE', personId: father.id, version: father.version, occurredOn: todayIso() })
+    const { eventId } = await recordEvent(ctxOf(officer), { type: 'DIVORCE', personId: father.id, version: father.version, occurredOn: todayIso() })
     const month = todayIso().slice(0, 7)
     const changes = (await reviewList(township, month)).rows
     const mine = changes.filter((c) => c.householdId === householdId || c.personId === father.id)
@@ -255,13 +255,13 @@ describe('monthly review', () => {
     const change = mine.find((c) => c.eventId === eventId)!
     expect(change.reviewStatus).toBe('PENDING')
 
-    await expect(answerChange(officer, officer, { changeId: change.id, answer: '没有问题' })).rejects.toMatchObject({ key: 'registry.errors.noQuestion' })
-    await reviewChange(township, township, { changeId: change.id, decision: 'question', question: '离婚证号是多少？' })
+    await expect(answerChange(ctxOf(officer), { changeId: change.id, answer: '没有问题' })).rejects.toMatchObject({ key: 'registry.errors.noQuestion' })
+    await reviewChange(ctxOf(township), { changeId: change.id, decision: 'question', question: '离婚证号是多少？' })
     expect(await openQuestions(officer)).toBe(1)
-    await answerChange(officer, officer, { changeId: change.id, answer: '鲁德宁离字第2026-118号' })
+    await answerChange(ctxOf(officer), { changeId: change.id, answer: '鲁德宁离字第2026-118号' })
     const answered = await db.registerChange.findUniqueOrThrow({ where: { id: change.id } })
     expect(answered).toMatchObject({ reviewStatus: 'ANSWERED', reviewAnswer: '鲁德宁离字第2026-118号' })
-    await reviewChange(township, township, { changeId: change.id, decision: 'check' })
+    await reviewChange(ctxOf(township), { changeId: change.id, decision: 'check' })
     expect((await db.registerChange.findUniqueOrThrow({ where: { id: change.id } })).reviewStatus).toBe('CHECKED')
 
     // another township sees none of it and cannot act on it
@@ -270,17 +270,17 @@ describe('monthly review', () => {
       level: 'TOWNSHIP',
     })
     expect((await reviewList(other, month)).rows.some((c) => c.id === change.id)).toBe(false)
-    await expect(reviewChange(other, other, { changeId: change.id, decision: 'check' })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(reviewChange(ctxOf(other), { changeId: change.id, decision: 'check' })).rejects.toMatchObject({ key: 'errors.notFound' })
   })
 
   it('edits and new members are changes too', async () => {
     const { officer, father, householdId } = await family()
-    await updatePerson(officer, officer, {
+    await updatePerson(ctxOf(officer), {
       personId: father.id,
       version: father.version,
       person: personInput({ name: '王建军', birthDate: '1985-03-02', phone: '13900000009' }),
     })
-    await addMember(officer, officer, {
+    await addMember(ctxOf(officer), {
       householdId,
       member: { ...personInput({ name: '王奶奶', sex: 'FEMALE', birthDate: '1950-02-02', maritalStatus: 'WIDOWED' }), relation: 'PARENT' },
     })

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { sessionStaff } from './helpers'
+import { ctxOf, sessionStaff } from './helpers'
 import { makeCounty, personInput, type MadeRegion } from '@/tests/factories'
 import { makeHousehold } from '@/tests/factories/registry'
 import { correctEvent, recordEvent, updatePerson } from '@/lib/registry/service'
 import { todayIso } from '@/lib/dates'
 import { computeCounts } from '@/lib/reports/figures'
 import { getReport, registerChangedSince } from '@/lib/reports/queries'
-import {
-  approveReport,
-  prepareReport,
-  recomputeReport,
-  returnReport,
-  saveReportSettings,
-  signReport,
-  submitReport,
-  unlockPeriod,
-  type Snapshot,
-} from '@/lib/reports/service'
+import { approveReport, prepareReport, recomputeReport, returnReport, saveReportSettings, signReport, submitReport, unlockPeriod } from '@/lib/reports/service'
+import type { Snapshot } from '@/lib/reports/snapshot'
 import { DEFAULT_REPORT_SETTINGS, type SignRole } from '@/lib/reports/rules'
 import { periodOf } from '@/lib/periods/rules'
 import type { Counts } from '@/lib/reports/sections'
@@ -74,16 +65,16 @@ type User = Users[keyof Users]
 
 async function signAll(reportId: number, [p, s, h]: [User, User, User]) {
   const roles: SignRole[] = ['PREPARER', 'STATISTICIAN', 'UNIT_HEAD']
-  for (const [i, u] of [p, s, h].entries()) await signReport(u, u, { reportId, role: roles[i] })
+  for (const [i, u] of [p, s, h].entries()) await signReport(ctxOf(u), { reportId, role: roles[i] })
 }
 
 /** Prepared, signed by all three, submitted and approved: the township's period is locked. */
 async function approved(c: Awaited<ReturnType<typeof county>>, township: 1 | 2, key: string) {
   const [p, s, h] = township === 1 ? [c.users.preparer, c.users.statistician, c.users.head] : [c.users.preparer2, c.users.statistician2, c.users.head2]
-  const { reportId } = await prepareReport(p, p, month(key))
+  const { reportId } = await prepareReport(ctxOf(p), month(key))
   await signAll(reportId, [p, s, h])
-  await submitReport(p, p, { reportId })
-  await approveReport(c.users.official, c.users.official, { reportId })
+  await submitReport(ctxOf(p), { reportId })
+  await approveReport(ctxOf(c.users.official), { reportId })
   return reportId
 }
 
@@ -95,46 +86,46 @@ describe('signing, submitting and approving', () => {
   it('three different people sign in order, each in their role and unit; then it is submitted and approved, and the period locked', async () => {
     const c = await county()
     const { preparer, statistician, head, preparer2, official } = c.users
-    const { reportId } = await prepareReport(preparer, preparer, month(LOCKED.key))
+    const { reportId } = await prepareReport(ctxOf(preparer), month(LOCKED.key))
     expect(await report(reportId)).toMatchObject({ status: 'DRAFT', round: 1, level: 'TOWNSHIP', regionId: c.t1.id, periodKey: LOCKED.key })
 
-    await expect(signReport(statistician, statistician, { reportId, role: 'STATISTICIAN' })).rejects.toMatchObject({
+    await expect(signReport(ctxOf(statistician), { reportId, role: 'STATISTICIAN' })).rejects.toMatchObject({
       key: 'reports.errors.outOfOrder',
       params: { role: 'reports.signRole.PREPARER' },
     })
-    await expect(signReport(head, head, { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'reports.errors.wrongRole' })
+    await expect(signReport(ctxOf(head), { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'reports.errors.wrongRole' })
     // the other township's staff cannot even see it; the county's official sees it but is not of the unit
-    await expect(signReport(preparer2, preparer2, { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(signReport(official, official, { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'reports.errors.wrongUnit' })
+    await expect(signReport(ctxOf(preparer2), { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(signReport(ctxOf(official), { reportId, role: 'PREPARER' })).rejects.toMatchObject({ key: 'reports.errors.wrongUnit' })
     expect(await db.reportSignOff.count({ where: { submissionId: reportId } })).toBe(0)
 
-    await signReport(preparer, preparer, { reportId, role: 'PREPARER' })
-    await expect(signReport(preparer, preparer, { reportId, role: 'STATISTICIAN' })).rejects.toMatchObject({ key: 'reports.errors.alreadySigned' })
-    await expect(submitReport(preparer, preparer, { reportId })).rejects.toMatchObject({ key: 'reports.errors.notSigned' })
-    await signReport(statistician, statistician, { reportId, role: 'STATISTICIAN' })
-    await expect(submitReport(preparer, preparer, { reportId })).rejects.toMatchObject({ key: 'reports.errors.notSigned' })
-    await signReport(head, head, { reportId, role: 'UNIT_HEAD' })
-    await expect(signReport(statistician, statistician, { reportId, role: 'UNIT_HEAD' })).rejects.toMatchObject({ key: 'reports.errors.allSigned' })
+    await signReport(ctxOf(preparer), { reportId, role: 'PREPARER' })
+    await expect(signReport(ctxOf(preparer), { reportId, role: 'STATISTICIAN' })).rejects.toMatchObject({ key: 'reports.errors.alreadySigned' })
+    await expect(submitReport(ctxOf(preparer), { reportId })).rejects.toMatchObject({ key: 'reports.errors.notSigned' })
+    await signReport(ctxOf(statistician), { reportId, role: 'STATISTICIAN' })
+    await expect(submitReport(ctxOf(preparer), { reportId })).rejects.toMatchObject({ key: 'reports.errors.notSigned' })
+    await signReport(ctxOf(head), { reportId, role: 'UNIT_HEAD' })
+    await expect(signReport(ctxOf(statistician), { reportId, role: 'UNIT_HEAD' })).rejects.toMatchObject({ key: 'reports.errors.allSigned' })
     expect((await db.reportSignOff.findMany({ where: { submissionId: reportId }, orderBy: { id: 'asc' } })).map((s) => [s.role, s.userName])).toEqual([
       ['PREPARER', '吴填表'],
       ['STATISTICIAN', '刘统计'],
       ['UNIT_HEAD', '周负责'],
     ])
 
-    await submitReport(preparer, preparer, { reportId })
+    await submitReport(ctxOf(preparer), { reportId })
     const submitted = await report(reportId)
     expect(submitted.status).toBe('SUBMITTED')
     expect(submitted.firstSubmittedAt).toEqual(submitted.submittedAt)
     // signing after submission is refused
-    await expect(signReport(head, head, { reportId, role: 'UNIT_HEAD' })).rejects.toMatchObject({ key: 'reports.errors.notDraft' })
+    await expect(signReport(ctxOf(head), { reportId, role: 'UNIT_HEAD' })).rejects.toMatchObject({ key: 'reports.errors.notDraft' })
 
     // approving is the county official's: the county's administrator may not, nor the township
     for (const u of [c.users.admin, head]) {
-      await expect(approveReport(u, u, { reportId }), u.role).rejects.toMatchObject({ key: 'errors.notFound' })
-      await expect(returnReport(u, u, { reportId, comment: '退回' }), u.role).rejects.toMatchObject({ key: 'errors.notFound' })
+      await expect(approveReport(ctxOf(u), { reportId }), u.role).rejects.toMatchObject({ key: 'errors.notFound' })
+      await expect(returnReport(ctxOf(u), { reportId, comment: '退回' }), u.role).rejects.toMatchObject({ key: 'errors.notFound' })
     }
     expect((await report(reportId)).status).toBe('SUBMITTED')
-    await approveReport(official, official, { reportId })
+    await approveReport(ctxOf(official), { reportId })
     expect(await report(reportId)).toMatchObject({ status: 'APPROVED', approvedById: official.id })
     const locks = await db.periodLock.findMany({ where: { submissionId: reportId } })
     expect(locks).toHaveLength(1)
@@ -159,10 +150,10 @@ describe('signing, submitting and approving', () => {
   it('two people signing the same role at once: exactly one signature is kept', async () => {
     const c = await county()
     const { preparer, statistician } = c.users
-    const { reportId } = await prepareReport(preparer, preparer, month(LOCKED.key))
+    const { reportId } = await prepareReport(ctxOf(preparer), month(LOCKED.key))
     const results = await Promise.allSettled([
-      signReport(preparer, preparer, { reportId, role: 'PREPARER' }),
-      signReport(statistician, statistician, { reportId, role: 'PREPARER' }),
+      signReport(ctxOf(preparer), { reportId, role: 'PREPARER' }),
+      signReport(ctxOf(statistician), { reportId, role: 'PREPARER' }),
     ])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({
@@ -175,11 +166,11 @@ describe('signing, submitting and approving', () => {
   it('a returned report goes back to draft in a new round: the old signatures do not count, the comment is kept, the first submission time too', async () => {
     const c = await county()
     const { preparer, statistician, head, official } = c.users
-    const { reportId } = await prepareReport(preparer, preparer, month(LOCKED.key))
+    const { reportId } = await prepareReport(ctxOf(preparer), month(LOCKED.key))
     await signAll(reportId, [preparer, statistician, head])
     const first = new Date('2026-01-05T02:00:00Z')
-    await submitReport(preparer, preparer, { reportId }, first)
-    await returnReport(official, official, { reportId, comment: '出生数与台账不符，请核实' })
+    await submitReport(ctxOf(preparer), { reportId }, first)
+    await returnReport(ctxOf(official), { reportId, comment: '出生数与台账不符，请核实' })
     expect(await report(reportId)).toMatchObject({ status: 'DRAFT', round: 2 })
     expect(await audits('report.return', reportId)).toBe(1)
     const detail = await getReport(preparer, reportId)
@@ -187,27 +178,27 @@ describe('signing, submitting and approving', () => {
     expect(detail!.history.find((h) => h.action === 'return')).toMatchObject({ comment: '出生数与台账不符，请核实', round: 1 })
     // the round-1 signatures are still stored, but this round has none
     expect(await db.reportSignOff.count({ where: { submissionId: reportId, round: 1 } })).toBe(3)
-    await expect(submitReport(preparer, preparer, { reportId })).rejects.toMatchObject({ key: 'reports.errors.notSigned' })
+    await expect(submitReport(ctxOf(preparer), { reportId })).rejects.toMatchObject({ key: 'reports.errors.notSigned' })
     await signAll(reportId, [preparer, statistician, head])
     const again = new Date('2026-01-09T02:00:00Z')
-    await submitReport(preparer, preparer, { reportId }, again)
+    await submitReport(ctxOf(preparer), { reportId }, again)
     expect(await report(reportId)).toMatchObject({ status: 'SUBMITTED', firstSubmittedAt: first, submittedAt: again })
   })
 
   it('approving another county’s report is “not found” and changes nothing; a draft cannot be approved', async () => {
     const c = await county()
     const other = await county('别县')
-    const { reportId } = await prepareReport(other.users.preparer, other.users.preparer, month(LOCKED.key))
+    const { reportId } = await prepareReport(ctxOf(other.users.preparer), month(LOCKED.key))
     await signAll(reportId, [other.users.preparer, other.users.statistician, other.users.head])
-    await submitReport(other.users.preparer, other.users.preparer, { reportId })
+    await submitReport(ctxOf(other.users.preparer), { reportId })
     const before = await report(reportId)
-    await expect(approveReport(c.users.official, c.users.official, { reportId })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(returnReport(c.users.official, c.users.official, { reportId, comment: '不行' })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(approveReport(ctxOf(c.users.official), { reportId })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(returnReport(ctxOf(c.users.official), { reportId, comment: '不行' })).rejects.toMatchObject({ key: 'errors.notFound' })
     expect(await report(reportId)).toEqual(before)
     expect(await db.periodLock.count({ where: { submissionId: reportId } })).toBe(0)
 
-    const { reportId: draft } = await prepareReport(c.users.preparer, c.users.preparer, month(LOCKED.key))
-    await expect(approveReport(c.users.official, c.users.official, { reportId: draft })).rejects.toMatchObject({ key: 'reports.errors.notSubmitted' })
+    const { reportId: draft } = await prepareReport(ctxOf(c.users.preparer), month(LOCKED.key))
+    await expect(approveReport(ctxOf(c.users.official), { reportId: draft })).rejects.toMatchObject({ key: 'reports.errors.notSubmitted' })
     expect((await report(draft)).status).toBe('DRAFT')
     expect(await db.periodLock.count({ where: { submissionId: draft } })).toBe(0)
   })
@@ -217,16 +208,16 @@ describe('a draft and the register', () => {
   it('notices when the register no longer gives the draft’s figures, and recomputing settles it', async () => {
     const c = await county('变动')
     const { preparer, officer } = c.users
-    const { reportId } = await prepareReport(preparer, preparer, month(LOCKED.key))
+    const { reportId } = await prepareReport(ctxOf(preparer), month(LOCKED.key))
     expect(await registerChangedSince((await getReport(preparer, reportId))!)).toBe(false)
 
     // a death dated in the period, entered late
     const [father] = c.home1.members
     const person = await db.person.findUniqueOrThrow({ where: { id: father.id } })
-    await recordEvent(officer, officer, { type: 'DEATH', personId: person.id, version: person.version, occurredOn: LOCKED.day(20) })
+    await recordEvent(ctxOf(officer), { type: 'DEATH', personId: person.id, version: person.version, occurredOn: LOCKED.day(20) })
     expect(await registerChangedSince((await getReport(preparer, reportId))!)).toBe(true)
 
-    await recomputeReport(preparer, preparer, { reportId })
+    await recomputeReport(ctxOf(preparer), { reportId })
     const draft = (await getReport(preparer, reportId))!
     expect(draft.figures.total).toMatchObject({ deaths: 1 })
     expect(await registerChangedSince(draft)).toBe(false)
@@ -238,33 +229,33 @@ describe('preparing', () => {
     const c = await county()
     const { preparer } = c.users
     const year = Number(TODAY.slice(0, 4))
-    await expect(prepareReport(preparer, preparer, month(`${year + 1}-01`))).rejects.toMatchObject({ key: 'reports.errors.future' })
-    await expect(prepareReport(preparer, preparer, month(TODAY.slice(0, 7)))).rejects.toMatchObject({ key: 'reports.errors.future' })
-    await expect(prepareReport(preparer, preparer, { kind: 'ANNUAL', periodKey: String(year + 1) })).rejects.toMatchObject({ key: 'reports.errors.future' })
+    await expect(prepareReport(ctxOf(preparer), month(`${year + 1}-01`))).rejects.toMatchObject({ key: 'reports.errors.future' })
+    await expect(prepareReport(ctxOf(preparer), month(TODAY.slice(0, 7)))).rejects.toMatchObject({ key: 'reports.errors.future' })
+    await expect(prepareReport(ctxOf(preparer), { kind: 'ANNUAL', periodKey: String(year + 1) })).rejects.toMatchObject({ key: 'reports.errors.future' })
     for (const key of ['2026-13', '2026H2', '26-01', '1999-01'])
-      await expect(prepareReport(preparer, preparer, month(key)), key).rejects.toMatchObject({ key: 'reports.errors.badPeriod' })
+      await expect(prepareReport(ctxOf(preparer), month(key)), key).rejects.toMatchObject({ key: 'reports.errors.badPeriod' })
     // the township leader signs but does not prepare; a village has no report of its own
-    await expect(prepareReport(c.users.head, c.users.head, month(LOCKED.key))).rejects.toMatchObject({ key: 'reports.errors.notYourUnit' })
-    await expect(prepareReport(c.users.officer, c.users.officer, month(LOCKED.key))).rejects.toMatchObject({ key: 'reports.errors.notYourUnit' })
+    await expect(prepareReport(ctxOf(c.users.head), month(LOCKED.key))).rejects.toMatchObject({ key: 'reports.errors.notYourUnit' })
+    await expect(prepareReport(ctxOf(c.users.officer), month(LOCKED.key))).rejects.toMatchObject({ key: 'reports.errors.notYourUnit' })
     expect(await db.reportSubmission.count({ where: { regionId: c.t1.id } })).toBe(0)
-    await prepareReport(preparer, preparer, month(LOCKED.key))
-    await expect(prepareReport(c.users.statistician, c.users.statistician, month(LOCKED.key))).rejects.toMatchObject({ key: 'reports.errors.exists' })
+    await prepareReport(ctxOf(preparer), month(LOCKED.key))
+    await expect(prepareReport(ctxOf(c.users.statistician), month(LOCKED.key))).rejects.toMatchObject({ key: 'reports.errors.exists' })
     expect(await db.reportSubmission.count({ where: { regionId: c.t1.id } })).toBe(1)
     // the other township's report for the same period is its own
-    await prepareReport(c.users.preparer2, c.users.preparer2, month(LOCKED.key))
+    await prepareReport(ctxOf(c.users.preparer2), month(LOCKED.key))
   })
 
   it('the county report waits for every township’s approval, then sums the townships’ approved figures', async () => {
     const c = await county()
     const { official } = c.users
     await approved(c, 1, LOCKED.key)
-    await expect(prepareReport(official, official, month(LOCKED.key))).rejects.toMatchObject({
+    await expect(prepareReport(ctxOf(official), month(LOCKED.key))).rejects.toMatchObject({
       key: 'reports.errors.townshipsNotApproved',
       params: { names: c.t2.name },
     })
     expect(await db.reportSubmission.count({ where: { regionId: c.county.id } })).toBe(0)
     await approved(c, 2, LOCKED.key)
-    const { reportId } = await prepareReport(official, official, month(LOCKED.key))
+    const { reportId } = await prepareReport(ctxOf(official), month(LOCKED.key))
     const figures = (await report(reportId)).figures as unknown as Snapshot
     const townships = await db.reportSubmission.findMany({
       where: { countyId: c.county.id, level: 'TOWNSHIP', periodKey: LOCKED.key },
@@ -282,12 +273,12 @@ describe('preparing', () => {
   it('new deadline settings apply to reports prepared afterwards, not to those already prepared', async () => {
     const c = await county()
     const { preparer, admin, townshipAdmin } = c.users
-    const { reportId: before } = await prepareReport(preparer, preparer, month(LOCKED.key))
+    const { reportId: before } = await prepareReport(ctxOf(preparer), month(LOCKED.key))
     const settings = { statYearStartMonth: 10, monthlyDeadlineDay: 20, halfYearDeadlineDay: 15, annualDeadlineDay: 25, version: 0 }
-    await expect(saveReportSettings(townshipAdmin, townshipAdmin, settings)).rejects.toMatchObject({ key: 'errors.notFound' })
-    await saveReportSettings(admin, admin, settings)
+    await expect(saveReportSettings(ctxOf(townshipAdmin), settings)).rejects.toMatchObject({ key: 'errors.notFound' })
+    await saveReportSettings(ctxOf(admin), settings)
     expect(await db.auditEvent.count({ where: { action: 'report.settings', entityId: String(c.county.id) } })).toBe(1)
-    const { reportId: after } = await prepareReport(preparer, preparer, month(AFTER.key))
+    const { reportId: after } = await prepareReport(ctxOf(preparer), month(AFTER.key))
     // due on that day of the month after the period: LOCKED's following month is AFTER
     expect((await report(before)).deadline.toISOString().slice(0, 10)).toBe(AFTER.day(6))
     expect((await report(after)).deadline.toISOString().slice(0, 10)).toBe(monthsAgo(1).day(20))
@@ -300,7 +291,7 @@ describe('an approved period', () => {
     const { officer } = c.users
     const [father, mother] = c.home1.members
     // a birth in the period, so the report has a flow to keep
-    const birth = await recordEvent(officer, officer, {
+    const birth = await recordEvent(ctxOf(officer), {
       type: 'BIRTH',
       motherId: mother.id,
       version: mother.version,
@@ -314,11 +305,11 @@ describe('an approved period', () => {
 
     // events dated after the period, a correction of one, and an edit without an event (sex)
     const mover = await db.person.findUniqueOrThrow({ where: { id: father.id } })
-    await recordEvent(officer, officer, { type: 'DIVORCE', personId: mover.id, version: mover.version, occurredOn: AFTER.day(5) })
+    await recordEvent(ctxOf(officer), { type: 'DIVORCE', personId: mover.id, version: mover.version, occurredOn: AFTER.day(5) })
     const divorce = await db.lifeEvent.findFirstOrThrow({ where: { personId: mover.id, type: 'DIVORCE' } })
-    await correctEvent(officer, officer, { eventId: divorce.id, occurredOn: AFTER.day(6), reason: '日期录错' })
+    await correctEvent(ctxOf(officer), { eventId: divorce.id, occurredOn: AFTER.day(6), reason: '日期录错' })
     const child = await db.person.findUniqueOrThrow({ where: { id: birth.personId } })
-    await updatePerson(officer, officer, {
+    await updatePerson(ctxOf(officer), {
       personId: child.id,
       version: child.version,
       person: personInput({ name: '赵小溪', sex: 'MALE', birthDate: LOCKED.day(10), maritalStatus: 'SINGLE' }),
@@ -339,7 +330,7 @@ describe('an approved period', () => {
     const [father, mother, son] = c.home1.members
     const [dad2] = c.home2.members
     // an event before approval, to correct later
-    await recordEvent(officer, officer, { type: 'MARRIAGE', personId: son.id, version: son.version, occurredOn: LOCKED.day(12), spouseName: '孙丽' })
+    await recordEvent(ctxOf(officer), { type: 'MARRIAGE', personId: son.id, version: son.version, occurredOn: LOCKED.day(12), spouseName: '孙丽' })
     const marriage = await db.lifeEvent.findFirstOrThrow({ where: { personId: son.id, type: 'MARRIAGE' } })
     const reportId = await approved(c, 1, LOCKED.key)
     const lock = await db.periodLock.findFirstOrThrow({ where: { submissionId: reportId } })
@@ -348,19 +339,19 @@ describe('an approved period', () => {
     const fresh = (id: number) => db.person.findUniqueOrThrow({ where: { id } })
     const m = await fresh(mother.id)
     await expect(
-      recordEvent(officer, officer, { type: 'BIRTH', motherId: m.id, version: m.version, occurredOn: LOCKED.day(20), name: '赵迟报', sex: 'MALE' }),
+      recordEvent(ctxOf(officer), { type: 'BIRTH', motherId: m.id, version: m.version, occurredOn: LOCKED.day(20), name: '赵迟报', sex: 'MALE' }),
     ).rejects.toMatchObject({ key: 'reports.errors.periodLocked' })
     const f = await fresh(father.id)
-    await expect(recordEvent(officer, officer, { type: 'DEATH', personId: f.id, version: f.version, occurredOn: LOCKED.day(28) })).rejects.toMatchObject({
+    await expect(recordEvent(ctxOf(officer), { type: 'DEATH', personId: f.id, version: f.version, occurredOn: LOCKED.day(28) })).rejects.toMatchObject({
       key: 'reports.errors.periodLocked',
     })
-    await expect(correctEvent(officer, officer, { eventId: marriage.id, occurredOn: AFTER.day(3), reason: '改期' })).rejects.toMatchObject({
+    await expect(correctEvent(ctxOf(officer), { eventId: marriage.id, occurredOn: AFTER.day(3), reason: '改期' })).rejects.toMatchObject({
       key: 'reports.errors.periodLocked',
     })
     // a move from the other (open) township into this one, dated in the locked period: the destination is locked
     const d2 = await fresh(dad2.id)
     await expect(
-      recordEvent(preparer2, preparer2, {
+      recordEvent(ctxOf(preparer2), {
         type: 'MOVE_WITHIN',
         personId: d2.id,
         version: d2.version,
@@ -374,25 +365,25 @@ describe('an approved period', () => {
 
     // dated after the period: fine
     const f2 = await fresh(father.id)
-    await recordEvent(officer, officer, { type: 'DIVORCE', personId: f2.id, version: f2.version, occurredOn: AFTER.day(2) })
+    await recordEvent(ctxOf(officer), { type: 'DIVORCE', personId: f2.id, version: f2.version, occurredOn: AFTER.day(2) })
     // moving the correction into the locked period is refused as well
     const divorce = await db.lifeEvent.findFirstOrThrow({ where: { personId: f2.id, type: 'DIVORCE' } })
-    await expect(correctEvent(officer, officer, { eventId: divorce.id, occurredOn: LOCKED.day(2), reason: '改期' })).rejects.toMatchObject({
+    await expect(correctEvent(ctxOf(officer), { eventId: divorce.id, occurredOn: LOCKED.day(2), reason: '改期' })).rejects.toMatchObject({
       key: 'reports.errors.periodLocked',
     })
 
     // only the county's administrator unlocks
-    await expect(unlockPeriod(townshipAdmin, townshipAdmin, { lockId: lock.id, reason: '补录出生' })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(unlockPeriod(official, official, { lockId: lock.id, reason: '补录出生' })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(unlockPeriod(ctxOf(townshipAdmin), { lockId: lock.id, reason: '补录出生' })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(unlockPeriod(ctxOf(official), { lockId: lock.id, reason: '补录出生' })).rejects.toMatchObject({ key: 'errors.notFound' })
     expect((await db.periodLock.findUniqueOrThrow({ where: { id: lock.id } })).unlockedAt).toBeNull()
-    await unlockPeriod(admin, admin, { lockId: lock.id, reason: '补录出生' })
+    await unlockPeriod(ctxOf(admin), { lockId: lock.id, reason: '补录出生' })
     expect(await db.periodLock.findUniqueOrThrow({ where: { id: lock.id } })).toMatchObject({ unlockedById: admin.id, unlockReason: '补录出生' })
     expect(await db.auditEvent.count({ where: { action: 'report.unlock', entityId: String(reportId), actorId: admin.id } })).toBe(1)
     expect(await db.reportHistory.count({ where: { submissionId: reportId, action: 'unlock', comment: '补录出生' } })).toBe(1)
-    await expect(unlockPeriod(admin, admin, { lockId: lock.id, reason: '再次' })).rejects.toMatchObject({ key: 'reports.errors.alreadyUnlocked' })
+    await expect(unlockPeriod(ctxOf(admin), { lockId: lock.id, reason: '再次' })).rejects.toMatchObject({ key: 'reports.errors.alreadyUnlocked' })
 
     const m2 = await fresh(mother.id)
-    await recordEvent(officer, officer, { type: 'BIRTH', motherId: m2.id, version: m2.version, occurredOn: LOCKED.day(20), name: '赵迟报', sex: 'MALE' })
+    await recordEvent(ctxOf(officer), { type: 'BIRTH', motherId: m2.id, version: m2.version, occurredOn: LOCKED.day(20), name: '赵迟报', sex: 'MALE' })
     expect(await db.person.count({ where: { name: '赵迟报', countyId: c.county.id } })).toBe(1)
   })
 })

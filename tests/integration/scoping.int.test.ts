@@ -5,7 +5,7 @@ import { getUser, listUsers, assignableRegions } from '@/lib/access/queries'
 import { createUser, resetPassword, setUserActive, updateUser } from '@/lib/access/service'
 import { regionView } from '@/lib/regions/queries'
 import { createRegion, importRegions, renameRegion, setRegionActive } from '@/lib/regions/service'
-import { asActor } from './helpers'
+import { asActor, ctxOf } from './helpers'
 
 const PASSWORD = 'Correct-horse-42'
 
@@ -32,13 +32,13 @@ describe('a township user and another township', () => {
   it('cannot change, reset, deactivate or create users there', async () => {
     const { admin, neighbour, theirs, mine } = await twoTownships()
     const version = neighbour.version
-    await expect(updateUser(admin, admin, { userId: neighbour.id, version, name: '改', role: 'TOWNSHIP_STAFF', regionId: mine.id })).rejects.toMatchObject({
+    await expect(updateUser(ctxOf(admin), { userId: neighbour.id, version, name: '改', role: 'TOWNSHIP_STAFF', regionId: mine.id })).rejects.toMatchObject({
       key: 'errors.notFound',
     })
-    await expect(resetPassword(admin, admin, { userId: neighbour.id, version })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(setUserActive(admin, admin, { userId: neighbour.id, version, active: false })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(resetPassword(ctxOf(admin), { userId: neighbour.id, version })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(setUserActive(ctxOf(admin), { userId: neighbour.id, version, active: false })).rejects.toMatchObject({ key: 'errors.notFound' })
     await expect(
-      createUser(admin, admin, { username: uniqueUsername('new'), name: '新人', role: 'TOWNSHIP_STAFF', regionId: theirs.id }),
+      createUser(ctxOf(admin), { username: uniqueUsername('new'), name: '新人', role: 'TOWNSHIP_STAFF', regionId: theirs.id }),
     ).rejects.toMatchObject({
       key: 'users.regionNotAllowed',
     })
@@ -51,12 +51,12 @@ describe('a township user and another township', () => {
     const { admin, county, staff } = await twoTownships()
     const row = await db.user.findUniqueOrThrow({ where: { id: staff.id } })
     await expect(
-      updateUser(admin, admin, { userId: staff.id, version: row.version, name: row.name, role: 'COUNTY_OFFICIAL', regionId: county.id }),
+      updateUser(ctxOf(admin), { userId: staff.id, version: row.version, name: row.name, role: 'COUNTY_OFFICIAL', regionId: county.id }),
     ).rejects.toMatchObject({
       key: 'users.regionNotAllowed',
     })
     await expect(
-      updateUser(admin, admin, { userId: staff.id, version: row.version, name: row.name, role: 'VILLAGE_OFFICER', regionId: row.regionId }),
+      updateUser(ctxOf(admin), { userId: staff.id, version: row.version, name: row.name, role: 'VILLAGE_OFFICER', regionId: row.regionId }),
     ).rejects.toMatchObject({
       key: 'users.roleRegionMismatch',
     })
@@ -68,12 +68,12 @@ describe('a township user and another township', () => {
     expect(await regionView(admin, neighbourVillage.id, 1)).toBeNull()
     const denied = () => db.auditEvent.count({ where: { actorId: admin.id, action: 'permission.denied' } })
     const before = await denied()
-    await expect(renameRegion(admin, admin, { id: theirs.id, version: 1, name: '被改名' })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(setRegionActive(admin, admin, { id: neighbourVillage.id, version: 1, active: false })).rejects.toMatchObject({ key: 'errors.notFound' })
-    await expect(createRegion(admin, admin, { parentId: theirs.id, code: `${theirs.code.slice(0, 9)}299`, name: '插入村' })).rejects.toMatchObject({
+    await expect(renameRegion(ctxOf(admin), { id: theirs.id, version: 1, name: '被改名' })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(setRegionActive(ctxOf(admin), { id: neighbourVillage.id, version: 1, active: false })).rejects.toMatchObject({ key: 'errors.notFound' })
+    await expect(createRegion(ctxOf(admin), { parentId: theirs.id, code: `${theirs.code.slice(0, 9)}299`, name: '插入村' })).rejects.toMatchObject({
       key: 'errors.notFound',
     })
-    const result = await importRegions(admin, admin, [{ line: 2, code: `${theirs.code.slice(0, 9)}298`, name: '导入村', parentCode: theirs.code }], true)
+    const result = await importRegions(ctxOf(admin), [{ line: 2, code: `${theirs.code.slice(0, 9)}298`, name: '导入村', parentCode: theirs.code }], true)
     expect(result.errors).toEqual([expect.objectContaining({ line: 2, column: 'parentCode', key: 'regions.import.parentUnknown' })])
     expect(await denied()).toBe(before + 3)
     expect(await db.region.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ name: theirs.name, version: 1 })

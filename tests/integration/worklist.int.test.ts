@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../setup/db'
-import { sessionStaff } from './helpers'
+import { ctxOf, sessionStaff } from './helpers'
 import { makeCounty, personInput } from '@/tests/factories'
 import { makeHousehold } from '@/tests/factories/registry'
 import { makeMigrant } from '@/tests/factories/migration'
@@ -87,7 +87,7 @@ describe('work lists', () => {
     const s = await setting()
     const ids = [(await s.change(s.v1, 'PENDING')).id, (await s.change(s.v1, 'ANSWERED')).id, (await s.change(s.v1, 'CHECKED')).id]
     const outside = (await s.change(s.v3, 'PENDING')).id
-    expect(await checkChanges(s.users.staff, s.users.staff, { changeIds: [...ids, outside] })).toEqual({ count: 2 })
+    expect(await checkChanges(ctxOf(s.users.staff), { changeIds: [...ids, outside] })).toEqual({ count: 2 })
     expect((await workList(s.users.staff)).toReview).toBe(0)
     expect((await db.registerChange.findUniqueOrThrow({ where: { id: outside } })).reviewStatus).toBe('PENDING')
     expect(await db.auditEvent.count({ where: { action: 'review.check', entityId: { in: ids.map(String) } } })).toBe(2)
@@ -132,25 +132,25 @@ describe('work lists', () => {
     const s = await setting()
     const { staff, stats, leader, official } = s.users
     const key = monthsAgo(3)
-    const { reportId } = await prepareReport(staff, staff, { kind: 'MONTHLY', periodKey: key })
-    await signReport(staff, staff, { reportId, role: 'PREPARER' })
+    const { reportId } = await prepareReport(ctxOf(staff), { kind: 'MONTHLY', periodKey: key })
+    await signReport(ctxOf(staff), { reportId, role: 'PREPARER' })
 
     expect((await workList(staff)).reports!.tasks).toEqual([])
     expect((await workList(stats)).reports!.tasks).toMatchObject([{ id: reportId, signAs: 'STATISTICIAN', submit: false, returnComment: null }])
     expect((await workList(leader)).reports!.tasks).toEqual([])
 
-    await signReport(stats, stats, { reportId, role: 'STATISTICIAN' })
+    await signReport(ctxOf(stats), { reportId, role: 'STATISTICIAN' })
     expect((await workList(leader)).reports!.tasks).toMatchObject([{ id: reportId, signAs: 'UNIT_HEAD' }])
-    await signReport(leader, leader, { reportId, role: 'UNIT_HEAD' })
+    await signReport(ctxOf(leader), { reportId, role: 'UNIT_HEAD' })
     expect((await workList(staff)).reports!.tasks).toMatchObject([{ id: reportId, signAs: null, submit: true }])
-    await submitReport(staff, staff, { reportId })
+    await submitReport(ctxOf(staff), { reportId })
 
     // the second township submits too; the county sees two, and the list filtered by status shows those two
-    const { reportId: other } = await prepareReport(s.users.staff2, s.users.staff2, { kind: 'MONTHLY', periodKey: key })
-    await signReport(s.users.staff2, s.users.staff2, { reportId: other, role: 'PREPARER' })
-    await signReport(s.users.stats2, s.users.stats2, { reportId: other, role: 'STATISTICIAN' })
-    await signReport(s.users.leader2, s.users.leader2, { reportId: other, role: 'UNIT_HEAD' })
-    await submitReport(s.users.staff2, s.users.staff2, { reportId: other })
+    const { reportId: other } = await prepareReport(ctxOf(s.users.staff2), { kind: 'MONTHLY', periodKey: key })
+    await signReport(ctxOf(s.users.staff2), { reportId: other, role: 'PREPARER' })
+    await signReport(ctxOf(s.users.stats2), { reportId: other, role: 'STATISTICIAN' })
+    await signReport(ctxOf(s.users.leader2), { reportId: other, role: 'UNIT_HEAD' })
+    await submitReport(ctxOf(s.users.staff2), { reportId: other })
     expect((await workList(official)).reports!.awaiting).toBe(2)
     const submitted = await listReports(official, { page: 1, status: 'SUBMITTED' })
     expect(submitted.rows.map((r) => r.id).sort()).toEqual([reportId, other].sort())
@@ -159,7 +159,7 @@ describe('work lists', () => {
     // a township never sees the other township's report, whatever the filter
     expect((await listReports(staff, { page: 1, regionId: s.t2.id })).total).toBe(0)
 
-    await returnReport(official, official, { reportId, comment: '出生人数与登记不符，请核对。' })
+    await returnReport(ctxOf(official), { reportId, comment: '出生人数与登记不符，请核对。' })
     expect((await workList(official)).reports!.awaiting).toBe(1)
     expect((await workList(staff)).reports!.tasks).toMatchObject([{ id: reportId, signAs: 'PREPARER', returnComment: '出生人数与登记不符，请核对。' }])
     expect((await listReports(staff, { page: 1, status: 'RETURNED' })).rows.map((r) => r.id)).toEqual([reportId])
@@ -171,7 +171,7 @@ describe('work lists', () => {
     const due = (await workList(s.users.staff)).reports!.toPrepare
     expect(due.map((d) => d.kind)).toEqual(['MONTHLY', 'HALF_YEAR', 'ANNUAL'])
     const monthly = due[0]
-    await prepareReport(s.users.staff, s.users.staff, { kind: 'MONTHLY', periodKey: monthly.period.key })
+    await prepareReport(ctxOf(s.users.staff), { kind: 'MONTHLY', periodKey: monthly.period.key })
     expect((await workList(s.users.staff)).reports!.toPrepare.map((d) => d.kind)).toEqual(['HALF_YEAR', 'ANNUAL'])
     expect((await workList(s.users.leader)).reports!.toPrepare).toEqual([])
   })

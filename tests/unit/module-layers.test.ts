@@ -11,9 +11,10 @@ const LAYERS: readonly (readonly string[])[] = [
   // Prisma's generated client, then the database and plain helpers
   ['generated'],
   ['db', 'dates', 'i18n', 'validation', 'pagination', 'uploads'],
-  // the shared kernel: the action pipeline, sessions and permissions lean on each other
-  ['server', 'access', 'audit', 'navigation'],
-  ['regions', 'periods', 'workdays'],
+  // the shared kernel: the action pipeline, sessions and permissions lean on each other, and the
+  // region tree they scope by (user administration places users in regions: lib/regions' reads)
+  ['server', 'access', 'audit', 'navigation', 'regions'],
+  ['periods', 'workdays'],
   ['registry'],
   ['migration', 'quality', 'imports'],
   ['reports'],
@@ -84,5 +85,11 @@ describe('module layers', () => {
     // the check itself: registry (layer 3) importing reports (layer 5) is refused
     expect((layerOf.get('reports') ?? 0) > (layerOf.get('registry') ?? 0)).toBe(true)
     expect(importedModules(path.join(root, 'lib/modules.ts'))).toContain('quality')
+  })
+
+  it('has no read (queries.ts) importing its module’s writes (service.ts): what both need sits in a lower file of the module', () => {
+    const importsOwnService = (file: string) => new RegExp(`'(?:\\./service|@/lib/${moduleOf(file)}/service)'`).test(fs.readFileSync(file, 'utf8'))
+    const wrong = files.filter((file) => path.basename(file) === 'queries.ts' && importsOwnService(file)).map((file) => path.relative(root, file))
+    expect(wrong).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import { optionalId, page as pageParam } from '@/lib/validation/fields'
 import { Badge, ButtonLink, Card, EmptyState, PageTitle, Table, Td, Th } from '@/components/ui'
 import { Pagination } from '@/components/ui/Pagination'
 import { AddRegionForm, RegionActiveButton, RenameRegionForm } from '@/components/regions/RegionForms'
+import { DivisionSourceLine } from '@/components/regions/DivisionSourceLine'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('regions.title') }
@@ -34,11 +35,22 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageTitle actions={manage ? <ButtonLink href="/regions/import">{t('regions.import.title')}</ButtonLink> : null}>{t('regions.title')}</PageTitle>
+      <PageTitle
+        actions={
+          manage ? (
+            <>
+              {can(user, 'region.setup') ? <ButtonLink href="/regions/setup">{t('regions.setup.open')}</ButtonLink> : null}
+              <ButtonLink href="/regions/import">{t('regions.import.title')}</ButtonLink>
+            </>
+          ) : null
+        }
+      >
+        {t('regions.title')}
+      </PageTitle>
       <nav aria-label="breadcrumb" className="mb-3 text-sm text-slate-600">
         {trail.map((a) => (
           <span key={a.id}>
-            <Link className="text-brand-600 hover:underline" href={`/regions?id=${a.id}`}>
+            <Link className="text-brand-600 underline" href={`/regions?id=${a.id}`}>
               {a.name}
             </Link>
             <span className="mx-1">/</span>
@@ -58,6 +70,12 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
             <dd className="font-mono">{region.code}</dd>
             <dt className="text-slate-500">{t('regions.level')}</dt>
             <dd>{t(`levels.${region.level}`)}</dd>
+            {region.level === 'VILLAGE' ? (
+              <>
+                <dt className="text-slate-500">{t('regions.urbanRural')}</dt>
+                <dd>{region.urban ? t('regions.urban') : t('regions.rural')}</dd>
+              </>
+            ) : null}
           </dl>
           {manage ? (
             <div className="flex flex-wrap items-end gap-3">
@@ -67,6 +85,10 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
           ) : null}
         </div>
       </Card>
+
+      <div className="mb-4">
+        <DivisionSourceLine />
+      </div>
 
       {nextLevel ? (
         <>
@@ -107,7 +129,11 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
           )}
           {manage && region.active ? (
             <Card className="no-print mt-4">
-              <AddRegionForm parentId={region.id} levelLabel={t(`levels.${nextLevel}`)} />
+              <AddRegionForm
+                parentId={region.id}
+                levelLabel={t(`levels.${nextLevel}`)}
+                codeHint={nextLevel === 'GROUP' ? t('regions.groupCodeHint', { code: region.code }) : undefined}
+              />
             </Card>
           ) : null}
         </>

@@ -86,7 +86,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
             id="quality-region"
             name="regionId"
             options={regionComboboxOptions(
-              regions.map((r) => ({ id: r.id, label: r.name })),
+              regions.map((r) => ({ id: r.id, label: r.name, keys: r.keys })),
               t('quality.filters.all'),
             )}
             defaultValue={filter.regionId ?? ''}

@@ -2,7 +2,6 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { can } from '@/lib/access/permissions'
 import { assignableRegions, getUser } from '@/lib/access/queries'
-import { withSearchKeys } from '@/lib/regions/search-keys'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { routeId } from '@/lib/validation/fields'
@@ -44,7 +43,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <Card className="mb-4">
             <EditUserForm
               user={{ id: user.id, version: user.version, name: user.name, role: user.role, regionId: user.region.id }}
-              regions={withSearchKeys(await assignableRegions(me))}
+              regions={await assignableRegions(me)}
             />
           </Card>
           <Card>

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { assignableRegions } from '@/lib/access/queries'
-import { withSearchKeys } from '@/lib/regions/search-keys'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { ButtonLink, Card, PageTitle } from '@/components/ui'
@@ -17,7 +16,7 @@ export default async function NewUserPage() {
     <>
       <PageTitle actions={<ButtonLink href="/users">{t('common.back')}</ButtonLink>}>{t('users.create')}</PageTitle>
       <Card>
-        <CreateUserForm regions={withSearchKeys(await assignableRegions(user))} />
+        <CreateUserForm regions={await assignableRegions(user)} />
       </Card>
     </>
   )

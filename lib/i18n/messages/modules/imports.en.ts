@@ -31,6 +31,7 @@ export const importsEn: Shape<typeof importsZhCN> = {
   columns: {
     householdKey: 'Household key (in file)',
     regionCode: 'Village (group) code',
+    group: 'Village group (number or name)',
     address: 'Address',
     householdType: 'Household type',
     relation: 'Relation to head',
@@ -68,6 +69,8 @@ export const importsEn: Shape<typeof importsZhCN> = {
     regionUnknown: 'No region has this code.',
     regionNotAllowed: 'This region is outside your area.',
     regionLevel: 'Give the code of a village or a village group.',
+    groupUnknown: 'Village {village} has no group “{group}” (give its number, such as 3, or its name).',
+    groupNeedsVillage: 'With a village group, the division code is its village’s 12-digit code.',
     regionInactive: 'This region is no longer in use.',
     householdMismatch: 'All rows of a household must have the same "{column}" (or give it on the first row only).',
     noHead: 'This household has no head: put "本人" in "relation to head" on one row.',
@@ -90,6 +93,8 @@ export const importsEn: Shape<typeof importsZhCN> = {
     title: 'Imports refused',
     capLine:
       'An import by {user} at {time} was refused: that day their files found {hits} ID numbers registered elsewhere in the county (limit {cap}). Check the audit log.',
+    entryCapLine:
+      'A save by {user} at {time} was refused: that day the ID numbers they entered or imported found {hits} residents registered elsewhere in the county (limit {cap}). Check the audit log.',
   },
   export: {
     button: 'Export to Excel',

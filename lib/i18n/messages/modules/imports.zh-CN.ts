@@ -28,6 +28,7 @@ export const importsZhCN = {
   columns: {
     householdKey: '户编号(文件内)',
     regionCode: '村(组)区划代码',
+    group: '村民小组(组号或名称)',
     address: '住址',
     householdType: '户类别',
     relation: '与户主关系',
@@ -66,6 +67,8 @@ export const importsZhCN = {
     regionNotAllowed: '该区划不在您的管辖范围内。',
     regionLevel: '请填写村或村民小组的区划代码。',
     regionInactive: '该区划已停用。',
+    groupUnknown: '村 {village} 下没有“{group}”这个村民小组（可填组号，如 3，或小组名称）。',
+    groupNeedsVillage: '填写了村民小组时，区划代码应为所在村的 12 位代码。',
     householdMismatch: '同一户的各行“{column}”应相同（或只在第一行填写）。',
     noHead: '此户没有户主：请在一行的“与户主关系”中填写“本人”。',
     twoHeads: '此户有多名户主（“本人”），一户只能有一名。',
@@ -86,6 +89,7 @@ export const importsZhCN = {
   alerts: {
     title: '导入被拒绝',
     capLine: '{user} 在 {time} 的导入被拒绝：当天文件中命中本县其他区域已登记身份证号 {hits} 个（上限 {cap} 个）。请在审计日志中核实。',
+    entryCapLine: '{user} 在 {time} 的登记被拒绝：当天录入和导入中命中本县其他区域已登记身份证号 {hits} 个（上限 {cap} 个）。请在审计日志中核实。',
   },
   export: {
     button: '导出 Excel',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Metadata } from 'next'
 import { placeableRegions } from '@/lib/registry/queries'
+import { regionComboboxOptions } from '@/lib/regions/search-keys'
 import { getT } from '@/lib/i18n/server'
 import { requireUser } from '@/lib/server/session'
 import { ButtonLink, PageTitle } from '@/components/ui'
@@ -16,7 +17,7 @@ export default async function NewHouseholdPage() {
   return (
     <>
       <PageTitle actions={<ButtonLink href="/register">{t('common.back')}</ButtonLink>}>{t('registry.newHousehold')}</PageTitle>
-      <NewHouseholdForm regions={await placeableRegions(user)} formKey={randomUUID()} />
+      <NewHouseholdForm regions={regionComboboxOptions(await placeableRegions(user))} formKey={randomUUID()} />
     </>
   )
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -101,7 +102,12 @@ export default async function MigrantPage({ params }: { params: Promise<{ id: st
       )}
       {edit ? (
         <Card className="mt-4">
-          <RecordNoticeForm personId={migrant.id} defaultCounty={migrant.exchanges[0]?.otherCounty ?? migrant.place ?? ''} today={today} />
+          <RecordNoticeForm
+            personId={migrant.id}
+            defaultCounty={migrant.exchanges[0]?.otherCounty ?? migrant.place ?? ''}
+            today={today}
+            formKey={randomUUID()}
+          />
         </Card>
       ) : null}
     </>

@@ -6,9 +6,9 @@ import { routeId } from '@/lib/reports/schemas'
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const request = await downloadRequest('report.view')
   if (!request.ok) return request.response
-  const { user, actor, t } = request
+  const { t } = request
   const id = routeId((await params).id)
-  const file = id ? await reportWorkbook(actor, user, id, t) : null
+  const file = id ? await reportWorkbook(request, id, t) : null
   if (!file) return textResponse(404, t('errors.notFound'))
   return xlsxResponse(file.buffer, `report-${id}.xlsx`, file.filename)
 }
