@@ -25,6 +25,9 @@ export function composeModules(): void {
   // services add their coverage table to the monthly, half-year and annual reports
   addReportSection(servicesSection)
   addFigureSource(serviceCoverageSource)
+  // Modules above assessment (services, benefits, work, cases) publish their figures here as
+  // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
+  // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).
 }
 
 composeModules()

@@ -23,6 +23,11 @@ export const NAVIGATION: NavigationItem[] = [
   // the county watches its townships' submissions; the settings are the county administrator's
   { href: '/reports/timeliness', label: 'reports.timelinessPage.title', permission: 'report.monitor' },
   { href: '/reports/settings', label: 'reports.settings.title', permission: 'report.configure' },
+  // the county ranks its townships; a township sees its own place once a run is published
+  { href: '/assessment', label: 'assessment.title', permission: 'assessment.view' },
+  { href: '/assessment/runs', label: 'assessment.runs.title', permission: 'assessment.run' },
+  { href: '/assessment/values', label: 'assessment.values.title', permission: 'assessment.run' },
+  { href: '/assessment/schemes', label: 'assessment.schemes.title', permission: 'assessment.configure' },
   { href: '/regions', label: 'nav.regions', permission: 'region.view' },
   { href: '/users', label: 'nav.users', permission: 'user.view' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.view' },

@@ -30,8 +30,11 @@ const expectedActions: Record<string, Action[]> = {
     ...UNIT,
     'service.view',
     'service.families',
+    // a township sees its own place once a run is published
+    'assessment.view',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view'],
+  // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
     'region.view',
     'register.view',
@@ -42,8 +45,10 @@ const expectedActions: Record<string, Action[]> = {
     ...UNIT,
     'report.monitor',
     'service.view',
+    'assessment.run',
+    'assessment.view',
   ],
-  // a county's administrator configures the county's reports; a township's does not
+  // a county's administrator configures the county's reports and assessment schemes; a township's does not
   'ADMIN@COUNTY': [
     'region.view',
     'region.manage',
@@ -54,9 +59,11 @@ const expectedActions: Record<string, Action[]> = {
     'report.configure',
     'region.change',
     'service.catalogue',
+    'assessment.configure',
+    'assessment.view',
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'service.view'],
+  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view', 'service.view'],
   TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],
 }
 

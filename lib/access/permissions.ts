@@ -54,6 +54,12 @@ export const ACTIONS = [
   'service.catalogue',
   /** flag a household as a special family (计生特殊家庭) and name its two contacts */
   'service.families',
+  /** assessment schemes: create, edit (a new version), import and export (the county administrator) */
+  'assessment.configure',
+  /** enter indicator values, run a scheme, enter adjustments and vetoes on a run, publish it (county officials) */
+  'assessment.run',
+  /** rankings and "why" pages: the county all townships; a township its own place, once published */
+  'assessment.view',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -85,15 +91,16 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.sign',
     'service.view',
     'service.families',
+    'assessment.view',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view', 'assessment.view'],
   COUNTY_OFFICIAL: [
     'region.view',
     'register.view',
     'report.view',
     ...at(UNITS, 'report.prepare', 'report.unit'),
     'report.sign',
-    ...at(['COUNTY'], 'report.approve', 'report.monitor'),
+    ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view'),
     'service.view',
   ],
   ADMIN: [
@@ -102,9 +109,16 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'user.view',
     'user.manage',
     'audit.view',
-    ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue'),
+    ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue', 'assessment.configure', 'assessment.view'),
   ],
-  INSPECTOR: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), ...at(['COUNTY'], 'report.monitor'), 'service.view'],
+  INSPECTOR: [
+    'region.view',
+    'register.view',
+    'report.view',
+    ...at(UNITS, 'report.unit'),
+    ...at(['COUNTY'], 'report.monitor', 'assessment.view'),
+    'service.view',
+  ],
   // 服务站人员: deliver services in their township, the sensitive ones included; they open a
   // person's page to record a service but do not edit the register
   TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', ...at(['TOWNSHIP'], 'service.record', 'service.sensitive'), 'service.families'],

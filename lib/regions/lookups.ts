@@ -128,9 +128,13 @@ export async function regionNames(client: DbClient, ids: Iterable<number>, optio
 }
 
 /** The active townships of a county, in division-code order. */
-export function townshipsOf(client: DbClient, countyId: number): Promise<{ id: number; code: string; name: string }[]> {
+export function townshipsOf(
+  client: DbClient,
+  countyId: number,
+  options: { includeInactive?: boolean } = {},
+): Promise<{ id: number; code: string; name: string }[]> {
   return client.region.findMany({
-    where: { parentId: countyId, level: 'TOWNSHIP', active: true },
+    where: { parentId: countyId, level: 'TOWNSHIP', ...(options.includeInactive ? {} : { active: true }) },
     select: { id: true, code: true, name: true },
     orderBy: { code: 'asc' },
   })

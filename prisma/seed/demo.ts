@@ -16,6 +16,7 @@ import { sweepRegion } from '@/lib/quality/sweep'
 import { buildReportHistory } from './reports'
 import { recordDemoRegionChange } from './region-history'
 import { buildServicesDemo } from './services'
+import { buildAssessmentDemo } from './assessment'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -174,6 +175,7 @@ export async function buildDemoCounty(
   await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
   // one illustrative region change, so the history view is not empty (decision 0011)
   await recordDemoRegionChange(db, COUNTY.code)
+  await buildAssessmentDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 

@@ -1,19 +1,22 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD, expectAccessible, navItems, signIn, signInAndWait, signOut } from './helpers'
 
-const ADMIN = ['首页', '报表设置', '行政区划', '用户管理', '审计日志']
+const ADMIN = ['首页', '服务目录', '报表设置', '考核排名', '考核方案', '行政区划', '用户管理', '审计日志']
 const TOWNSHIP_ADMIN = ['首页', '行政区划', '用户管理', '审计日志']
-const COUNTY = ['首页', '人口信息', '流动人口', '统计报表', '报表及时性', '行政区划']
-const LEADER = ['首页', '人口信息', '流动人口', '统计报表', '行政区划']
-const TOWNSHIP_STAFF = ['首页', '人口信息', '流动人口', '变更核查', '数据质量', '导入导出', '统计报表', '行政区划']
-const VILLAGE = ['首页', '人口信息', '流动人口', '数据质量', '导入导出', '统计报表']
+const COUNTY = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '报表及时性', '考核排名', '考核运行', '人工录入指标', '行政区划']
+// the inspector sees the rankings; running assessments is the officials'
+const INSPECTOR = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '报表及时性', '考核排名', '行政区划']
+const LEADER = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '考核排名', '行政区划']
+const TOWNSHIP_STAFF = ['首页', '人口信息', '流动人口', '变更核查', '数据质量', '导入导出', '服务与覆盖', '集体活动', '统计报表', '考核排名', '行政区划']
+const VILLAGE = ['首页', '人口信息', '流动人口', '数据质量', '导入导出', '服务与覆盖', '集体活动', '统计报表']
+const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '行政区划']
 
 const accounts: [string, string, string[]][] = [
   ['admin', '系统管理员', ADMIN],
   ['county.official', '县卫健局工作人员', COUNTY],
   ['county.stats', '县卫健局工作人员', COUNTY],
   ['county.head', '县卫健局工作人员', COUNTY],
-  ['inspector', '督查组成员', COUNTY],
+  ['inspector', '督查组成员', INSPECTOR],
   ['ncjd.admin', '系统管理员', TOWNSHIP_ADMIN],
   ['ncjd.leader', '乡镇分管领导', LEADER],
   ['ncjd.staff', '乡镇统计员', TOWNSHIP_STAFF],
@@ -21,6 +24,7 @@ const accounts: [string, string, string[]][] = [
   ['chd.staff', '乡镇统计员', TOWNSHIP_STAFF],
   ['ncjd.v1', '村信息员', VILLAGE],
   ['chd.v1', '村信息员', VILLAGE],
+  ['chd.service', '服务站人员', SERVICE_STAFF],
 ]
 
 test.describe('each demo role', () => {
@@ -40,6 +44,11 @@ test.describe('each demo role', () => {
         ['统计报表', '/reports'],
         ['报表及时性', '/reports/timeliness'],
         ['报表设置', '/reports/settings'],
+        ['考核排名', '/assessment'],
+        ['考核运行', '/assessment/runs'],
+        ['考核方案', '/assessment/schemes'],
+        ['服务与覆盖', '/services'],
+        ['服务目录', '/services/catalogue'],
       ]) {
         const response = await page.goto(href)
         expect(response?.status(), href).toBe(nav.includes(label) ? 200 : 404)
@@ -147,7 +156,10 @@ test('the language switch turns the interface to English and back', async ({ pag
     'Change review',
     'Data quality',
     'Import and export',
+    'Services and coverage',
+    'Group activities',
     'Statistical reports',
+    'Rankings',
     'Regions',
   ])
   await page.getByRole('button', { name: '中文' }).click()

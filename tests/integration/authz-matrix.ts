@@ -26,6 +26,10 @@ import { makeMigrant } from '@/tests/factories/migration'
 import { importCsv } from '@/tests/factories/imports'
 import type { RegionLevel, Role } from '@/lib/access/roles'
 import type { MessageKey } from '@/lib/i18n/core'
+import { parseSchemeFile, SCHEME_FORMAT } from '@/lib/assessment/format'
+import { isKnownSource } from '@/lib/assessment/sources'
+import { insertScheme, makeRun, publishRun } from '@/lib/assessment/engine'
+import ExcelJS from 'exceljs'
 
 export type Who = Role | `${Role}@${RegionLevel}` | 'public'
 
@@ -244,6 +248,54 @@ async function serviceRecord(t: Target, sensitive = false) {
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 const file = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name)
+
+/** A small scheme file: one hand-entered indicator, with a key of its own. */
+function schemeFile() {
+  return {
+    format: SCHEME_FORMAT,
+    key: `matrix-${next()}`,
+    name: '矩阵方案',
+    maxPoints: 100,
+    veto: { effect: 'dropPlaces', places: 2 },
+    nodes: [{ code: 'work', name: '工作', parent: null, maxPoints: 100, method: { kind: 'manual' }, source: 'manual' }],
+  }
+}
+
+/** A scheme of the target's county. */
+async function assessmentScheme(t: Target) {
+  const parsed = parseSchemeFile(JSON.stringify(schemeFile()), isKnownSource)
+  if (!parsed.ok) throw new Error('matrix scheme')
+  return db.$transaction((tx) => insertScheme(tx, t.county.id, parsed.scheme, t.me.id))
+}
+
+/**
+ * A run of the target's county whose results keep only the target township's row (so a township
+ * caller aimed at its neighbour finds no row of its own in it); published when asked.
+ */
+async function assessmentRun(t: Target, published = false) {
+  const scheme = await assessmentScheme(t)
+  return db.$transaction(async (tx) => {
+    const runId = await makeRun(tx, {
+      countyId: t.county.id,
+      schemeId: scheme.id,
+      statYear: 2024,
+      title: '矩阵考核',
+      createdById: t.me.id,
+      today: '2024-12-31',
+    })
+    await tx.assessmentResult.deleteMany({ where: { runId, townshipId: { not: t.township.id } } })
+    if (published) await publishRun(tx, runId, t.me.id)
+    return { runId, schemeId: scheme.id }
+  })
+}
+
+async function valueSheet(t: Target) {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('values')
+  sheet.addRow(['乡镇', '工作 [work]'])
+  sheet.addRow([t.township.name, 40])
+  return file(new Uint8Array(await workbook.xlsx.writeBuffer()), 'values.xlsx')
+}
 
 /** An import row that the dry run accepts exactly when the village is the caller's to enter. */
 async function importFile(t: Target) {
@@ -648,6 +700,54 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       active: 'on',
     }),
   },
+  // --- assessment: schemes are the county administrator's, runs and values the county officials'
+  'assessment.saveSchemeAction': { roles: ['ADMIN@COUNTY'], scope: 'none', input: () => ({ json: json(schemeFile()) }) },
+  'assessment.saveValuesAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => {
+      const scheme = await assessmentScheme(t)
+      return { schemeId: String(scheme.id), periodKey: '2024', [`v:work:${t.township.id}`]: '40', 'e:work': '评分表' }
+    },
+  },
+  'assessment.importValuesAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({ schemeId: String((await assessmentScheme(t)).id), periodKey: '2024', file: await valueSheet(t) }),
+  },
+  'assessment.createRunAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({ schemeId: String((await assessmentScheme(t)).id), statYear: '2024', title: '矩阵考核', formKey: randomUUID() }),
+  },
+  'assessment.addAdjustmentAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({
+      runId: String((await assessmentRun(t)).runId),
+      townshipId: String(t.township.id),
+      points: '10',
+      reason: '表扬',
+      document: '宁政办字〔2024〕1号',
+    }),
+  },
+  'assessment.addVetoAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({ runId: String((await assessmentRun(t)).runId), townshipId: String(t.township.id), reason: '事故', document: '宁发〔2024〕1号' }),
+  },
+  'assessment.removeEntryAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => {
+      const { runId } = await assessmentRun(t)
+      const entry = await db.assessmentAdjustment.create({
+        data: { runId, townshipId: t.township.id, points: 5, reason: '表扬', document: '文件', createdById: t.me.id },
+      })
+      return { runId: String(runId), kind: 'adjustment', entryId: String(entry.id) }
+    },
+  },
+  'assessment.publishRunAction': { roles: ['COUNTY_OFFICIAL'], scope: 'own', input: async (t) => ({ runId: String((await assessmentRun(t)).runId) }) },
 
   // --- route handlers
   'GET /api/auth/[...nextauth]': { roles: ['public'], scope: 'none', input: () => ({ url: '/api/auth/providers', params: { nextauth: 'providers' } }) },
@@ -695,6 +795,29 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     input: async (t) => {
       const r = await report(t.unit)
       return { url: `/api/reports/${r.id}/xlsx`, params: { id: String(r.id) } }
+    },
+  },
+  'GET /api/assessment/schemes/[id]': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'own',
+    input: async (t) => {
+      const scheme = await assessmentScheme(t)
+      return { url: `/api/assessment/schemes/${scheme.id}`, params: { id: String(scheme.id) } }
+    },
+  },
+  'GET /api/assessment/values/template': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({ url: `/api/assessment/values/template?schemeId=${(await assessmentScheme(t)).id}&period=2024` }),
+  },
+  // a published run: the county sees every row of it; a township only its own (none, aimed at its neighbour)
+  'GET /api/assessment/runs/[id]/xlsx': {
+    roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL', 'ADMIN@COUNTY', 'INSPECTOR'],
+    scope: 'own',
+    refusedWhen: (o) => o.kind === 'response' && o.status === 200 && o.headers.get('X-Result-Count') === '0',
+    input: async (t) => {
+      const { runId } = await assessmentRun(t, true)
+      return { url: `/api/assessment/runs/${runId}/xlsx`, params: { id: String(runId) } }
     },
   },
 }

@@ -257,4 +257,41 @@ describe('demo county', { timeout: 300_000 }, () => {
       await a.$disconnect()
     }
   })
+
+  it('has the 2003 scheme and the population-services scheme, each with two published runs a year apart', async () => {
+    const a = await freshDatabase('xz_demo_e')
+    try {
+      // today 2026-11-22 is in statistical year 2027 (from 1 October): runs of 2026 and 2027
+      await buildDemoCounty(a, { residents: 0, today: '2026-11-22' })
+      const schemes = await a.assessmentScheme.findMany({
+        select: { key: true, maxPoints: true, _count: { select: { nodes: true } } },
+        orderBy: { key: 'asc' },
+      })
+      expect(schemes).toEqual([
+        { key: 'ningjin-2003', maxPoints: 1000, _count: { nodes: 11 } },
+        { key: 'ningjin-population', maxPoints: 100, _count: { nodes: 7 } },
+      ])
+      const runs = await a.assessmentRun.findMany({
+        select: { periodKey: true, status: true, scheme: { select: { key: true } }, _count: { select: { results: true, vetoes: true, adjustments: true } } },
+        orderBy: { id: 'asc' },
+      })
+      expect(runs.map((r) => [r.scheme.key, r.periodKey, r.status, r._count.results])).toEqual([
+        ['ningjin-2003', '2026', 'PUBLISHED', 12],
+        ['ningjin-population', '2026', 'PUBLISHED', 12],
+        ['ningjin-2003', '2027', 'PUBLISHED', 12],
+        ['ningjin-population', '2027', 'PUBLISHED', 12],
+      ])
+      expect(runs.filter((r) => r.scheme.key === 'ningjin-2003').every((r) => r._count.vetoes === 1 && r._count.adjustments === 2)).toBe(true)
+      // the 2003 scheme's places move between the two years (the chart has something to show)
+      const places = await a.assessmentResult.findMany({
+        where: { run: { scheme: { key: 'ningjin-2003' } } },
+        select: { townshipId: true, place: true, run: { select: { periodKey: true } } },
+      })
+      const byYear = (year: string) => new Map(places.filter((p) => p.run.periodKey === year).map((p) => [p.townshipId, p.place]))
+      const [before, after] = [byYear('2026'), byYear('2027')]
+      expect([...after].some(([id, place]) => before.get(id) !== place)).toBe(true)
+    } finally {
+      await a.$disconnect()
+    }
+  })
 })

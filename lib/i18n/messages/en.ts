@@ -1,6 +1,7 @@
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { reportsEn } from './modules/reports.en'
+import { assessmentEn } from './modules/assessment.en'
 import { migrationEn } from './modules/migration.en'
 import { qualityEn } from './modules/quality.en'
 import { importsEn } from './modules/imports.en'
@@ -133,7 +134,7 @@ export const en: Messages = {
     yourRegion: 'Region',
     passwordChanged: 'Password changed.',
     nextSteps: 'Shortcuts',
-    comingSoon: 'Service records, benefits, assessments and inspections are coming next.',
+    comingSoon: 'Service records, benefits, inspections and rectification are coming next.',
     work: {
       title: 'Waiting for you',
       nothing: 'Nothing is waiting for you.',
@@ -350,6 +351,8 @@ export const en: Messages = {
       name: 'Name',
     },
     entities: {
+      AssessmentScheme: 'Assessment scheme',
+      AssessmentRun: 'Assessment run',
       User: 'User',
       UserSession: 'Session',
       Region: 'Region',
@@ -407,6 +410,14 @@ export const en: Messages = {
       review_check: 'Change checked',
       review_question: 'Change questioned',
       review_answer: 'Question answered',
+      assessment_scheme_save: 'Assessment scheme saved',
+      assessment_values_save: 'Indicator values entered',
+      assessment_run_create: 'Assessment run',
+      assessment_adjustment_add: 'Adjustment entered',
+      assessment_adjustment_remove: 'Adjustment removed',
+      assessment_veto_add: 'Veto entered',
+      assessment_veto_remove: 'Veto removed',
+      assessment_run_publish: 'Assessment published',
     },
   },
   registry: {
@@ -658,6 +669,7 @@ export const en: Messages = {
   },
   migration: migrationEn,
   quality: qualityEn,
+  assessment: assessmentEn,
   imports: importsEn,
   regionHistory: regionHistoryEn,
   reports: reportsEn,

@@ -1,6 +1,7 @@
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
+import { assessmentZhCN } from './modules/assessment.zh-CN'
 import { migrationZhCN } from './modules/migration.zh-CN'
 import { qualityZhCN } from './modules/quality.zh-CN'
 import { importsZhCN } from './modules/imports.zh-CN'
@@ -130,7 +131,7 @@ export const zhCN = {
     yourRegion: '所属区划',
     passwordChanged: '密码已修改。',
     nextSteps: '常用功能',
-    comingSoon: '服务记录、奖励扶助、考核督查等模块将陆续上线。',
+    comingSoon: '服务记录、奖励扶助、督查整改等模块将陆续上线。',
     work: {
       title: '待办事项',
       nothing: '目前没有等待您处理的事项。',
@@ -344,6 +345,8 @@ export const zhCN = {
       name: '名称',
     },
     entities: {
+      AssessmentScheme: '考核方案',
+      AssessmentRun: '考核',
       User: '用户',
       UserSession: '登录会话',
       Region: '行政区划',
@@ -401,6 +404,14 @@ export const zhCN = {
       review_check: '核查无误',
       review_question: '核查提问',
       review_answer: '回复核查',
+      assessment_scheme_save: '保存考核方案',
+      assessment_values_save: '录入考核指标数值',
+      assessment_run_create: '运行考核',
+      assessment_adjustment_add: '录入考核加减分',
+      assessment_adjustment_remove: '删除考核加减分',
+      assessment_veto_add: '录入一票否决',
+      assessment_veto_remove: '删除一票否决',
+      assessment_run_publish: '发布考核结果',
     },
   },
   registry: {
@@ -653,6 +664,7 @@ export const zhCN = {
   },
   migration: migrationZhCN,
   quality: qualityZhCN,
+  assessment: assessmentZhCN,
   imports: importsZhCN,
   regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,

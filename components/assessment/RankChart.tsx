@@ -1,0 +1,51 @@
+'use client'
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+
+// Each township's place (or score) over the published runs of a scheme: recharts, one line per
+// township. The same figures are in the table under the chart for screen readers and printing.
+
+const COLOURS = ['#0369a1', '#b45309', '#15803d', '#b91c1c', '#7c3aed', '#0f766e', '#be185d', '#4d7c0f', '#1d4ed8', '#a16207', '#475569', '#9333ea']
+
+export function RankChart({
+  history,
+  names,
+  measure,
+  label,
+}: {
+  history: { label: string; units: Record<string, { place: number; total: number }> }[]
+  names: string[]
+  measure: 'place' | 'total'
+  label: string
+}) {
+  const data = history.map((h) => ({ label: h.label, ...Object.fromEntries(names.map((n) => [n, h.units[n]?.[measure] ?? null])) }))
+  return (
+    <figure aria-label={label} className="h-72 w-full">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+          <YAxis
+            reversed={measure === 'place'}
+            allowDecimals={measure !== 'place'}
+            domain={measure === 'place' ? [1, 'dataMax'] : ['auto', 'auto']}
+            tick={{ fontSize: 11 }}
+          />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {names.map((n, i) => (
+            <Line
+              key={n}
+              type="monotone"
+              dataKey={n}
+              stroke={COLOURS[i % COLOURS.length]}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+              connectNulls
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  )
+}

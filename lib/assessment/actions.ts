@@ -1,0 +1,104 @@
+'use server'
+import { defineAction } from '@/lib/server/action'
+import { AppError } from '@/lib/server/errors'
+import {
+  adjustmentFormSchema,
+  publishFormSchema,
+  removeEntryFormSchema,
+  runFormSchema,
+  schemeFormSchema,
+  valuesFormSchema,
+  valuesImportSchema,
+  vetoFormSchema,
+} from './schemas'
+import { addAdjustment, addVeto, createRun, importValues, publish, removeEntry, saveScheme, saveValues, SchemeInvalidError } from './service'
+import { problemText } from './present'
+
+// Thin: pipeline -> schema -> permission -> service (which scopes to the user's county and audits).
+
+/** Creates a scheme or a new version of one, from the JSON typed in or a file; every problem listed, nothing written. */
+export const saveSchemeAction = defineAction({
+  schema: schemeFormSchema,
+  permission: 'assessment.configure',
+  run: async (input, { user, actor, t }) => {
+    const file = input.file && input.file.size > 0 ? input.file : null
+    if (file && file.size > 2 * 1024 * 1024) throw new AppError('assessment.errors.fileTooLarge')
+    const text = file ? await file.text() : (input.json ?? '')
+    if (!text.trim()) throw new AppError('assessment.errors.schemeRequired', undefined, { json: 'errors.required' })
+    try {
+      return await saveScheme({ actor, subject: user }, text)
+    } catch (error) {
+      if (error instanceof SchemeInvalidError) {
+        throw new AppError('assessment.errors.schemeInvalid', { problems: error.problems.map((p) => problemText(t, p)).join(t('common.clauseSep')) })
+      }
+      throw error
+    }
+  },
+  revalidate: ['/assessment/schemes'],
+  success: 'assessment.schemes.saved',
+})
+
+export const saveValuesAction = defineAction({
+  schema: valuesFormSchema,
+  permission: 'assessment.run',
+  run: (input, { user, actor }) => saveValues({ actor, subject: user }, input),
+  revalidate: ['/assessment/values'],
+  success: 'assessment.values.saved',
+})
+
+export const importValuesAction = defineAction({
+  schema: valuesImportSchema,
+  permission: 'assessment.run',
+  run: async (input, { user, actor }) =>
+    importValues(
+      { actor, subject: user },
+      {
+        schemeId: input.schemeId,
+        periodKey: input.periodKey,
+        bytes: new Uint8Array(await input.file.arrayBuffer()),
+        evidence: input.evidence ?? input.file.name,
+      },
+    ),
+  revalidate: ['/assessment/values'],
+  success: 'assessment.values.imported',
+})
+
+export const createRunAction = defineAction({
+  schema: runFormSchema,
+  permission: 'assessment.run',
+  run: async (input, { user, actor }) => ({ id: await createRun({ actor, subject: user }, input) }),
+  revalidate: ['/assessment/runs'],
+  success: 'assessment.runs.created',
+})
+
+export const addAdjustmentAction = defineAction({
+  schema: adjustmentFormSchema,
+  permission: 'assessment.run',
+  run: (input, { user, actor }) => addAdjustment({ actor, subject: user }, input),
+  revalidate: ['/assessment/runs'],
+  success: 'assessment.run.adjustmentAdded',
+})
+
+export const addVetoAction = defineAction({
+  schema: vetoFormSchema,
+  permission: 'assessment.run',
+  run: (input, { user, actor }) => addVeto({ actor, subject: user }, input),
+  revalidate: ['/assessment/runs'],
+  success: 'assessment.run.vetoAdded',
+})
+
+export const removeEntryAction = defineAction({
+  schema: removeEntryFormSchema,
+  permission: 'assessment.run',
+  run: (input, { user, actor }) => removeEntry({ actor, subject: user }, input),
+  revalidate: ['/assessment/runs'],
+  success: 'assessment.run.entryRemoved',
+})
+
+export const publishRunAction = defineAction({
+  schema: publishFormSchema,
+  permission: 'assessment.run',
+  run: (input, { user, actor }) => publish({ actor, subject: user }, input.runId),
+  revalidate: ['/assessment', '/assessment/runs'],
+  success: 'assessment.run.publishedDone',
+})
