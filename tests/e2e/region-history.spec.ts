@@ -19,7 +19,7 @@ test.beforeAll(async () => {
     await makeRegion(db, { code: '371499102000', name: '河西乡', level: 'TOWNSHIP', parent: county })
     const east = await makeRegion(db, { code: '371499101201', name: '东关村', level: 'VILLAGE', parent: town })
     const west = await makeRegion(db, { code: '371499101202', name: '西关村', level: 'VILLAGE', parent: town })
-    await makeRegion(db, { code: '371499101501', name: '东关一组', level: 'GROUP', parent: east })
+    await makeRegion(db, { code: '371499101201001', name: '东关一组', level: 'GROUP', parent: east })
     const person = (name: string) => ({
       name,
       sex: 'MALE' as const,

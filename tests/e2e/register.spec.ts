@@ -3,7 +3,8 @@ import { makeIdNumber } from '@/lib/registry/idcard'
 import { signInAndWait, signOut } from './helpers'
 
 /** The new-household form's place for the village officer (their village's first group), typed as pinyin initials. */
-const PLACE = { typed: 'dycmxz', shown: '第一村民小组' }
+// ncjd.v1 works in 安业社区, an urban community: its groups are 居民小组
+const PLACE = { typed: 'dyjmxz', shown: '第一居民小组' }
 
 /** Types into the searchable place list as a clerk does, and chooses the first match. */
 async function choosePlace(page: Page) {

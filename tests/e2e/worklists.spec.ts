@@ -11,7 +11,8 @@ const ADDRESS = '宁城街道待办街 9 号'
 const HEAD = '周待办'
 const OTHER_ADDRESS = '宁城街道待办街 11 号'
 /** The village officer's place for the new households (their village's first group), as typed and as listed. */
-const PLACE = { typed: 'dycmxz', shown: '第一村民小组' }
+// ncjd.v1 works in 安业社区, an urban community: its groups are 居民小组
+const PLACE = { typed: 'dyjmxz', shown: '第一居民小组' }
 
 /** The number in a home-page count, e.g. "3 条村级变更待核查" → 3. */
 async function countOf(link: ReturnType<Page['getByRole']>) {
