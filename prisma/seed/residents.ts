@@ -7,7 +7,7 @@
 // takes them out of the register, and some come back (from moving out, or from outflow). Deterministic from the seed. Rows are
 // written with explicit ids in large batches, so a million residents take about a minute or two.
 import type { PrismaClient } from '@/lib/generated/prisma/client'
-import { insertHouseholdsWithPeople, insertLifeEvents, insertRegisterChanges, syncIdSequence } from '@/lib/registry/bulk'
+import { insertHouseholdsWithPeople, insertLifeEvents, insertRegisterChanges, syncIdSequence, type LifeEventRow } from '@/lib/registry/bulk'
 import { idColumns, nameColumns } from '@/lib/registry/columns'
 import { makeIdNumber } from '@/lib/registry/idcard'
 import { toDate, toIso } from '@/lib/dates'
@@ -88,22 +88,6 @@ interface PersonRow {
   birthOrder: number | null
 }
 
-interface EventRow {
-  id: number
-  countyId: number
-  townshipId: number
-  villageId: number
-  type: 'BIRTH' | 'DEATH' | 'MARRIAGE' | 'DIVORCE' | 'MOVE_IN' | 'MOVE_WITHIN' | 'MOVE_OUT' | 'RETURN'
-  personId: number
-  otherPersonId: number | null
-  occurredOn: Date
-  recordedOn: Date
-  late: boolean
-  details: object
-  recordedById: number
-  createdAt: Date
-}
-
 const DAY = 86_400_000
 
 export async function buildResidents(
@@ -137,7 +121,7 @@ export async function buildResidents(
 
   let persons: PersonRow[] = []
   let households: { id: number; countyId: number; townshipId: number; villageId: number; groupId: number | null; regionId: number; address: string }[] = []
-  let events: EventRow[] = []
+  let events: LifeEventRow[] = []
   let totals = { persons: 0, households: 0, events: 0 }
 
   const flush = async () => {
@@ -168,7 +152,7 @@ export async function buildResidents(
     events = []
   }
 
-  const event = (p: PersonRow, type: EventRow['type'], occurredOn: Date, details: object, otherPersonId: number | null = null) => {
+  const event = (p: PersonRow, type: LifeEventRow['type'], occurredOn: Date, details: object, otherPersonId: number | null = null) => {
     // Most events are entered within three weeks; about 4% more than 30 days late.
     const delay = random.next() < 0.04 ? random.int(31, 240) : random.int(0, 20)
     const recordedMs = Math.min(todayMs, occurredOn.getTime() + delay * DAY)

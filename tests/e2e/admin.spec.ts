@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectAccessible, signInAndWait, signOut } from './helpers'
+import { expectAccessible, filterAudit, signInAndWait, signOut } from './helpers'
 
 async function openNingjinTown(page: Page) {
   await page.goto('/regions')
@@ -44,7 +44,7 @@ test('region CSV import: one bad row shows that row’s error and imports nothin
   await openNingjinTown(page)
   await expect(page.getByRole('link', { name: '导入好村' })).toBeVisible()
 
-  await page.goto('/audit?entity=Region')
+  await filterAudit(page, '行政区划')
   await expect(page.getByTestId('audit-rows')).toContainText('导入区划')
 })
 

@@ -81,3 +81,11 @@ export async function chooseInCombobox(page: Page, label: string, option: string
   await box.press('Enter')
   await expect(page.getByRole('listbox')).toBeHidden()
 }
+
+/** Opens the audit log from the navigation and filters it to one kind of record, as an administrator does. */
+export async function filterAudit(page: Page, entity: string) {
+  await page.getByTestId('main-nav').getByRole('link', { name: '审计日志' }).click()
+  await page.getByLabel('对象').selectOption({ label: entity })
+  await page.getByRole('button', { name: '查询' }).click()
+  await expect(page.getByTestId('audit-rows')).toBeVisible()
+}

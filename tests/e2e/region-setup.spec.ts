@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { divisionCounty } from '@/lib/regions/division'
-import { e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
+import { e2eDatabase, expectAccessible, filterAudit, signInAndWait, signOut } from './helpers'
 
 // County setup from the national division list (issue 10). 庆云县 (371423) is an empty county of the
 // e2e database with its own administrator, e2e.qy.admin (tests/e2e/server.ts); the demo's 宁津县 is
@@ -95,7 +95,7 @@ test('an administrator types the county code, reads the preview, confirms, and r
   } finally {
     await after.$disconnect()
   }
-  await page.goto('/audit?entity=Region')
+  await filterAudit(page, '行政区划')
   await expect(page.getByTestId('audit-rows')).toContainText('从全国区划代码建立本县区划')
 })
 
