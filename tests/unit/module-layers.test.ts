@@ -13,8 +13,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['db', 'dates', 'i18n', 'validation', 'pagination', 'uploads'],
   // the shared kernel: the action pipeline, sessions and permissions lean on each other, and the
   // region tree they scope by (user administration places users in regions: lib/regions' reads);
-  // stored files
-  ['server', 'access', 'audit', 'navigation', 'regions', 'attachments'],
+  // stored files; the inbox registry every module offers its waiting work to
+  ['server', 'access', 'audit', 'navigation', 'regions', 'attachments', 'inbox'],
   ['periods', 'workdays'],
   ['registry'],
   ['migration', 'quality', 'imports'],
@@ -23,6 +23,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['services'],
   // assessment scores townships on indicators the modules below publish (services' figure sources among them)
   ['assessment'],
+  // agreements and tasks, complaints, benefit programs: they stand on assessment (an agreement
+  // names a scheme) and publish indicator sources and inbox items through lib/modules.ts
+  ['work', 'cases', 'benefits'],
   // read-only views over the others: the home page's work lists
   ['dashboard'],
   // the composition root plugs higher modules into lower modules' hooks
