@@ -22,6 +22,7 @@ const RECORD_COLUMNS: BulkColumn[] = [
   { name: 'attendance', type: 'int' },
   { name: 'servedOn', type: 'date' },
   { name: 'station', type: 'text' },
+  { name: 'stationId', type: 'int' },
   { name: 'staffName', type: 'text' },
   { name: 'outcome', type: 'text' },
   { name: 'followUpOn', type: 'date' },
@@ -56,23 +57,30 @@ export async function buildServicesDemo(
   const admin = await db.user.findFirst({ where: { role: 'ADMIN', regionId: countyId }, select: { id: true } })
   const recorder = admin?.id ?? 1
   const from = addDays(today, -730)
+  const stations = await makeDemoStations(db, countyId, random)
   const rows: Record<string, unknown>[] = []
   const day = (a: string, b: string) => {
     const start = Date.parse(`${a}T00:00:00Z`)
     const end = Date.parse(`${b}T00:00:00Z`)
     return new Date(start + Math.floor(random.next() * ((end - start) / 86_400_000 + 1)) * 86_400_000).toISOString().slice(0, 10)
   }
-  const base = (p: { townshipId: number; villageId: number }, code: DemoServiceCode, servedOn: string) => ({
-    countyId,
-    townshipId: p.townshipId,
-    villageId: p.villageId,
-    typeId: types.get(code)!,
-    sensitive: DEMO_SERVICE_TYPES.find((t) => t.code === code)!.sensitive,
-    servedOn,
-    station: '卫生服务室',
-    staffName: random.pick(STAFF),
-    recordedById: recorder,
-  })
+  const base = (p: { townshipId: number; villageId: number }, code: DemoServiceCode, servedOn: string) => {
+    const sensitive = DEMO_SERVICE_TYPES.find((t) => t.code === code)!.sensitive
+    // sensitive services are given in private at the township's station; the rest in the village's room
+    const station = (sensitive ? stations.get(`t${p.townshipId}`) : stations.get(`v${p.villageId}`)) ?? stations.get(`t${p.townshipId}`)!
+    return {
+      countyId,
+      townshipId: p.townshipId,
+      villageId: p.villageId,
+      typeId: types.get(code)!,
+      sensitive,
+      servedOn,
+      station: station.name,
+      stationId: station.id,
+      staffName: random.pick(STAFF),
+      recordedById: recorder,
+    }
+  }
 
   const people = await db.person.findMany({
     where: { countyId, alive: true, movedOut: false, residence: { not: 'OUTFLOW' } },
@@ -202,4 +210,52 @@ export async function buildServicesDemo(
   rows.sort((a, b) => String(a.servedOn).localeCompare(String(b.servedOn)))
   await bulkInsert(db, 'ServiceRecord', RECORD_COLUMNS, rows)
   return [{ username: 'chd.service', name: '何丽萍', role: 'TOWNSHIP_SERVICE_STAFF', region: township.name, regionCode: options.serviceStaffTownshipCode }]
+}
+
+/**
+ * A service station for every township (in its seat) and a service room for every village (in the
+ * village committee's building). Returns them keyed `t<townshipId>` and `v<villageId>`.
+ */
+async function makeDemoStations(
+  db: PrismaClient,
+  countyId: number,
+  random: ReturnType<typeof seededRandom>,
+): Promise<Map<string, { id: number; name: string }>> {
+  const regions = await db.region.findMany({
+    where: { ancestorIds: { has: countyId }, level: { in: ['TOWNSHIP', 'VILLAGE'] }, validTo: null },
+    select: { id: true, name: true, level: true, ancestorIds: true },
+    orderBy: { code: 'asc' },
+  })
+  const townships = new Map(regions.filter((r) => r.level === 'TOWNSHIP').map((r) => [r.id, r.name]))
+  const phone = () => `0534-5${String(random.int(0, 999_999)).padStart(6, '0')}`
+  const data = regions.map((r) =>
+    r.level === 'TOWNSHIP'
+      ? {
+          countyId,
+          townshipId: r.id,
+          villageId: null,
+          kind: 'TOWNSHIP_STATION' as const,
+          name: `${r.name}人口和家庭服务站`,
+          address: `${r.name}政府院内`,
+          openingHours: '周一至周五 8:30-12:00, 14:00-17:30',
+          phone: phone(),
+          staff: [random.pick(STAFF), random.pick(STAFF)],
+          equipment: ['B超机', '健康一体机', '药具自助发放机', '档案柜'],
+        }
+      : {
+          countyId,
+          townshipId: r.ancestorIds[1],
+          villageId: r.id,
+          kind: 'VILLAGE_ROOM' as const,
+          name: `${townships.get(r.ancestorIds[1]) ?? ''}${r.name}服务室`,
+          address: `${r.name}村委会`,
+          openingHours: '周一至周五 9:00-11:30',
+          phone: phone(),
+          staff: [random.pick(STAFF)],
+          equipment: ['血压计', '体重秤', '档案柜'],
+        },
+  )
+  await db.serviceStation.createMany({ data })
+  const rows = await db.serviceStation.findMany({ where: { countyId }, select: { id: true, name: true, townshipId: true, villageId: true } })
+  return new Map(rows.map((s) => [s.villageId ? `v${s.villageId}` : `t${s.townshipId}`, { id: s.id, name: s.name }]))
 }

@@ -81,6 +81,33 @@ describe('demo county', { timeout: 300_000 }, () => {
       }
       for (const r of regions) expect(codeProblem(r.code, r.level, r.parent?.code ?? null), r.code).toBeNull()
 
+      // a service station in every township, a service room in every village, where services are recorded
+      const stations = await a.serviceStation.findMany({ select: { kind: true, townshipId: true, villageId: true } })
+      const current = regions.filter((r) => r.validTo === null)
+      expect(
+        stations
+          .filter((s) => s.kind === 'TOWNSHIP_STATION')
+          .map((s) => s.townshipId)
+          .sort(),
+      ).toEqual(
+        current
+          .filter((r) => r.level === 'TOWNSHIP')
+          .map((r) => r.id)
+          .sort(),
+      )
+      expect(
+        stations
+          .filter((s) => s.kind === 'VILLAGE_ROOM')
+          .map((s) => s.villageId)
+          .sort(),
+      ).toEqual(
+        current
+          .filter((r) => r.level === 'VILLAGE')
+          .map((r) => r.id)
+          .sort(),
+      )
+      expect(await a.serviceRecord.count({ where: { stationId: null } })).toBe(0)
+
       const users = await a.user.findMany({ include: { region: true } })
       expect(new Set(users.map((u) => u.role))).toEqual(new Set(ROLES))
       expect(new Set(users.map((u) => u.region.level))).toEqual(new Set(['COUNTY', 'TOWNSHIP', 'VILLAGE']))
