@@ -12,25 +12,34 @@ export function RankChart({
   measure,
   label,
 }: {
-  history: { label: string; units: Record<string, { place: number; total: number }> }[]
+  history: { label: string; periodKey: string; units: Record<string, { place: number; total: number }> }[]
   names: string[]
   measure: 'place' | 'total'
   label: string
 }) {
-  const data = history.map((h) => ({ label: h.label, ...Object.fromEntries(names.map((n) => [n, h.units[n]?.[measure] ?? null])) }))
+  // the x axis names each run by its period (titles are too long to stand side by side; a correction
+  // of the same period gets a number); the tooltip gives the title
+  const seen = new Map<string, number>()
+  const ticks = history.map((h) => {
+    const n = (seen.get(h.periodKey) ?? 0) + 1
+    seen.set(h.periodKey, n)
+    return n === 1 ? h.periodKey : `${h.periodKey} (${n})`
+  })
+  const titles = new Map(history.map((h, i) => [ticks[i], h.label]))
+  const data = history.map((h, i) => ({ period: ticks[i], ...Object.fromEntries(names.map((n) => [n, h.units[n]?.[measure] ?? null])) }))
   return (
     <figure aria-label={label} className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+          <XAxis dataKey="period" interval={0} padding={{ left: 24, right: 24 }} tick={{ fontSize: 11 }} />
           <YAxis
             reversed={measure === 'place'}
             allowDecimals={measure !== 'place'}
             domain={measure === 'place' ? [1, 'dataMax'] : ['auto', 'auto']}
             tick={{ fontSize: 11 }}
           />
-          <Tooltip />
+          <Tooltip labelFormatter={(period) => titles.get(String(period)) ?? String(period)} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {names.map((n, i) => (
             <Line

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { childAncestorIds, childLevel, codeProblem, groupCode, nextGroupNumber, parseCountyCode, parseGroupNumber, splitGroupCode } from './rules'
+import {
+  childAncestorIds,
+  childLevel,
+  codeProblem,
+  countySetupOpen,
+  groupCode,
+  nextGroupNumber,
+  parseCountyCode,
+  parseGroupNumber,
+  splitGroupCode,
+} from './rules'
 
 describe('division codes', () => {
   it('accepts the real shape at each level', () => {
@@ -93,5 +103,14 @@ describe('tree', () => {
   })
   it('records every ancestor of a new child, root first', () => {
     expect(childAncestorIds({ id: 11, ancestorIds: [1, 10] })).toEqual([1, 10, 11])
+  })
+})
+
+describe('county setup from the national list', () => {
+  it('is open only for the administrator’s own county while it has no townships', () => {
+    expect(countySetupOpen({ level: 'COUNTY', id: 7, childCount: 0 }, 7)).toBe(true)
+    expect(countySetupOpen({ level: 'COUNTY', id: 7, childCount: 12 }, 7)).toBe(false)
+    expect(countySetupOpen({ level: 'COUNTY', id: 7, childCount: 0 }, 8)).toBe(false)
+    expect(countySetupOpen({ level: 'TOWNSHIP', id: 7, childCount: 0 }, 7)).toBe(false)
   })
 })

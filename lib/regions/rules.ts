@@ -90,6 +90,15 @@ export function childAncestorIds(parent: { id: number; ancestorIds: readonly num
  * A county code as an administrator types it: its 6 digits (371422) or the 12-digit form
  * (371422000000). Returns the 6 digits, or the problem.
  */
+/**
+ * Whether a county may still be set up from the national list: only its own county, and only while
+ * it has no townships (afterwards corrections go through the CSV import or the forms). Decides both
+ * the refusal and whether the regions page offers the button.
+ */
+export function countySetupOpen(county: { level: string; id: number; childCount: number }, ownRegionId: number): boolean {
+  return county.level === 'COUNTY' && county.id === ownRegionId && county.childCount === 0
+}
+
 export function parseCountyCode(value: string): { ok: true; code6: string } | { ok: false; problem: 'format' | 'countyShape' } {
   const text = value.normalize('NFKC').replace(/\s/g, '')
   if (!/^(\d{6}|\d{12})$/.test(text)) return { ok: false, problem: 'format' }

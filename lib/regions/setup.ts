@@ -11,7 +11,7 @@ import type { MessageKey, MessageParams } from '@/lib/i18n/core'
 import type { Subject } from '@/lib/access/permissions'
 import { divisionCounty, divisionProvince, divisionSource } from './division'
 import type { DivisionCountyEntry, DivisionSource } from './division-format'
-import { parseCountyCode } from './rules'
+import { countySetupOpen, parseCountyCode } from './rules'
 
 export interface CountySetupPreview {
   county: { code: string; name: string; province: string; prefecture: string; currentName: string }
@@ -60,7 +60,8 @@ async function checkTarget(client: DbClient, subject: Subject, entry: DivisionCo
       ownCode: county.code.slice(0, 6),
     })
   }
-  if (county._count.children > 0) throw fieldError('regions.setup.errors.alreadySetUp', { name: county.name, count: county._count.children })
+  if (!countySetupOpen({ level: county.level, id: county.id, childCount: county._count.children }, subject.regionId))
+    throw fieldError('regions.setup.errors.alreadySetUp', { name: county.name, count: county._count.children })
   if (!county.active) throw fieldError('regions.errors.parentInactive')
   return county
 }

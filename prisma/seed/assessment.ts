@@ -19,7 +19,8 @@ export async function buildAssessmentDemo(db: PrismaClient, options: { countyId:
   const townships = await countyTownships(db, countyId)
   const settings = (await db.reportSettings.findUnique({ where: { countyId } })) ?? DEFAULT_REPORT_SETTINGS
   const current = statYearOf(today, settings)
-  const years = [current - 1, current]
+  // the two statistical years that have ended: a year's ranking is published after it closes
+  const years = [current - 2, current - 1]
 
   const schemes: Record<string, number> = {}
   for (const file of [NINGJIN_2003, NINGJIN_POPULATION]) {

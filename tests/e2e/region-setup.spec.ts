@@ -81,9 +81,11 @@ test('an administrator types the county code, reads the preview, confirms, and r
   await expect(page.getByRole('table')).toContainText(`${list.townships[0].villages[0].code}${list.townships[0].villages[0].name}`)
   await expectAccessible(page)
 
-  // set up now: a second attempt says so and changes nothing
+  // set up now: the regions page no longer offers it, and a second attempt (a tab left open) says so and changes nothing
   await page.getByTestId('main-nav').getByRole('link', { name: '行政区划' }).click()
-  await page.getByRole('link', { name: '从全国区划代码建立' }).click()
+  await expect(page.getByRole('link', { name: '从 CSV 导入区划' })).toBeVisible()
+  await expect(page.getByRole('link', { name: '从全国区划代码建立' })).toHaveCount(0)
+  await page.goto('/regions/setup')
   await page.getByLabel('县级区划代码').fill('371423')
   await page.getByRole('button', { name: '预览' }).click()
   await expect(page.getByText(`庆云县已有 ${list.townships.length} 个乡镇（街道），不能再次建立。`)).toBeVisible()
@@ -99,10 +101,13 @@ test('an administrator types the county code, reads the preview, confirms, and r
   await expect(page.getByTestId('audit-rows')).toContainText('从全国区划代码建立本县区划')
 })
 
-test('the demo county is set up already; a township administrator has no setup', async ({ page }) => {
+test('the demo county is set up already: no setup button, and the setup page refuses; a township administrator has no setup', async ({ page }) => {
   await signInAndWait(page, 'admin')
   await page.getByTestId('main-nav').getByRole('link', { name: '行政区划' }).click()
-  await page.getByRole('link', { name: '从全国区划代码建立' }).click()
+  await expect(page.getByRole('link', { name: '从 CSV 导入区划' })).toBeVisible()
+  await expect(page.getByRole('link', { name: '从全国区划代码建立' })).toHaveCount(0)
+  // the page itself, opened from a bookmark, refuses at the preview
+  await page.goto('/regions/setup')
   await page.getByLabel('县级区划代码').fill('371422000000')
   await page.getByRole('button', { name: '预览' }).click()
   // 12 in the list; other specs (print-wide) may have added a township of their own to the e2e database

@@ -288,7 +288,8 @@ describe('demo county', { timeout: 300_000 }, () => {
   it('has the 2003 scheme and the population-services scheme, each with two published runs a year apart', async () => {
     const a = await freshDatabase('xz_demo_e')
     try {
-      // today 2026-11-22 is in statistical year 2027 (from 1 October): runs of 2026 and 2027
+      // today 2026-11-22 is in statistical year 2027 (from 1 October), which has barely begun: the runs
+      // are of the two years that have ended, 2025 and 2026
       await buildDemoCounty(a, { residents: 0, today: '2026-11-22' })
       const schemes = await a.assessmentScheme.findMany({
         select: { key: true, maxPoints: true, _count: { select: { nodes: true } } },
@@ -303,10 +304,10 @@ describe('demo county', { timeout: 300_000 }, () => {
         orderBy: { id: 'asc' },
       })
       expect(runs.map((r) => [r.scheme.key, r.periodKey, r.status, r._count.results])).toEqual([
+        ['ningjin-2003', '2025', 'PUBLISHED', 12],
+        ['ningjin-population', '2025', 'PUBLISHED', 12],
         ['ningjin-2003', '2026', 'PUBLISHED', 12],
         ['ningjin-population', '2026', 'PUBLISHED', 12],
-        ['ningjin-2003', '2027', 'PUBLISHED', 12],
-        ['ningjin-population', '2027', 'PUBLISHED', 12],
       ])
       expect(runs.filter((r) => r.scheme.key === 'ningjin-2003').every((r) => r._count.vetoes === 1 && r._count.adjustments === 2)).toBe(true)
       // the 2003 scheme's places move between the two years (the chart has something to show)
@@ -315,7 +316,7 @@ describe('demo county', { timeout: 300_000 }, () => {
         select: { townshipId: true, place: true, run: { select: { periodKey: true } } },
       })
       const byYear = (year: string) => new Map(places.filter((p) => p.run.periodKey === year).map((p) => [p.townshipId, p.place]))
-      const [before, after] = [byYear('2026'), byYear('2027')]
+      const [before, after] = [byYear('2025'), byYear('2026')]
       expect([...after].some(([id, place]) => before.get(id) !== place)).toBe(true)
     } finally {
       await a.$disconnect()

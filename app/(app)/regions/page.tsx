@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
 import { can } from '@/lib/access/permissions'
-import { childLevel } from '@/lib/regions/rules'
+import { childLevel, countySetupOpen } from '@/lib/regions/rules'
 import { regionView } from '@/lib/regions/queries'
 import { childrenOn } from '@/lib/regions/history'
 import { asOfParam } from '@/lib/regions/history-schemas'
@@ -49,7 +49,9 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
         actions={
           <div className="flex flex-wrap gap-2">
             <ButtonLink href="/regions/history">{t('regionHistory.open')}</ButtonLink>
-            {manage && can(user, 'region.setup') ? <ButtonLink href="/regions/setup">{t('regions.setup.open')}</ButtonLink> : null}
+            {manage && can(user, 'region.setup') && countySetupOpen({ level: region.level, id: region.id, childCount: view.children.total }, user.regionId) ? (
+              <ButtonLink href="/regions/setup">{t('regions.setup.open')}</ButtonLink>
+            ) : null}
             {manage ? <ButtonLink href="/regions/import">{t('regions.import.title')}</ButtonLink> : null}
           </div>
         }

@@ -19,7 +19,8 @@ export default async function RunsPage() {
   const user = await requireUser('assessment.run')
   const [t, locale] = [await getT(), await getLocale()]
   const [runs, schemes] = await Promise.all([listRuns(user), listSchemes(user)])
-  // the current statistical year (with the year starting 1 October, November 2026 is in 2027)
+  // the current statistical year (with the year starting 1 October, November 2026 is in 2027); a
+  // year is assessed once it has ended, so the form offers the last ended year first
   const year = statYearOf(todayIso(), await settingsFor(user))
   const years = [year + 1, year, year - 1, year - 2, year - 3]
   return (
@@ -33,7 +34,7 @@ export default async function RunsPage() {
             .filter((s) => s.current)
             .map((s) => ({ id: s.id, label: `${s.name}${t('common.paren', { text: t('assessment.schemes.versionValue', { version: s.version }) })}` }))}
           years={years}
-          defaultYear={year}
+          defaultYear={year - 1}
           formKey={randomUUID()}
         />
       </Card>

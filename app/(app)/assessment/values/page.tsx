@@ -26,11 +26,12 @@ export default async function ValuesPage({ searchParams }: { searchParams: Promi
   const t = await getT()
   const query = await searchParams
   const schemes = (await listSchemes(user)).filter((s) => s.current)
-  // the current statistical year (with the year starting 1 October, November 2026 is in 2027)
+  // the current statistical year (with the year starting 1 October, November 2026 is in 2027); values
+  // are entered for the year being assessed, the last ended one, unless another is chosen
   const year = statYearOf(todayIso(), await settingsFor(user))
   const years = [year + 1, year, year - 1, year - 2, year - 3]
   const schemeId = optionalId.catch(undefined).parse(query.scheme) ?? schemes[0]?.id
-  const periodKey = yearParam.parse(query.year) ?? String(year)
+  const periodKey = yearParam.parse(query.year) ?? String(year - 1)
   const grid = schemeId ? await valuesGrid(user, schemeId, periodKey) : null
   return (
     <>
