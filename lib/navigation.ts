@@ -1,39 +1,51 @@
 import { can, type Action, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 
+/** The sections of the navigation, in the order they show; each has a heading (nav.groups.*). */
+export const NAVIGATION_GROUPS = ['start', 'register', 'services', 'reports', 'assessment', 'system'] as const
+export type NavigationGroup = (typeof NAVIGATION_GROUPS)[number]
+
 export interface NavigationItem {
   href: string
   label: MessageKey
+  group: NavigationGroup
   permission?: Action
 }
 
 /** The application's sections. A later module adds its entry here with the permission it needs. */
 export const NAVIGATION: NavigationItem[] = [
-  { href: '/', label: 'nav.home' },
-  { href: '/register', label: 'nav.register', permission: 'register.view' },
-  { href: '/register/migrants', label: 'migration.title', permission: 'register.view' },
-  { href: '/register/review', label: 'nav.review', permission: 'register.review' },
+  { href: '/', label: 'nav.home', group: 'start' },
+  { href: '/register', label: 'nav.register', permission: 'register.view', group: 'register' },
+  { href: '/register/migrants', label: 'migration.title', permission: 'register.view', group: 'register' },
+  { href: '/register/review', label: 'nav.review', permission: 'register.review', group: 'register' },
   // villages see and fix the findings of their own village; townships also assign and close them
-  { href: '/register/quality', label: 'quality.title', permission: 'register.edit' },
-  { href: '/register/import', label: 'imports.title', permission: 'register.edit' },
-  { href: '/services', label: 'services.title', permission: 'service.view' },
-  { href: '/services/activities', label: 'services.activity.title', permission: 'service.view' },
-  { href: '/services/catalogue', label: 'services.catalogue.title', permission: 'service.catalogue' },
-  { href: '/reports', label: 'reports.title', permission: 'report.view' },
+  { href: '/register/quality', label: 'quality.title', permission: 'register.edit', group: 'register' },
+  { href: '/register/import', label: 'imports.title', permission: 'register.edit', group: 'register' },
+  { href: '/services', label: 'services.title', permission: 'service.view', group: 'services' },
+  { href: '/services/activities', label: 'services.activity.title', permission: 'service.view', group: 'services' },
+  { href: '/services/catalogue', label: 'services.catalogue.title', permission: 'service.catalogue', group: 'services' },
+  { href: '/reports', label: 'reports.title', permission: 'report.view', group: 'reports' },
   // the county watches its townships' submissions; the settings are the county administrator's
-  { href: '/reports/timeliness', label: 'reports.timelinessPage.title', permission: 'report.monitor' },
-  { href: '/reports/settings', label: 'reports.settings.title', permission: 'report.configure' },
+  { href: '/reports/timeliness', label: 'reports.timelinessPage.title', permission: 'report.monitor', group: 'reports' },
+  { href: '/reports/settings', label: 'reports.settings.title', permission: 'report.configure', group: 'reports' },
   // the county ranks its townships; a township sees its own place once a run is published
-  { href: '/assessment', label: 'assessment.title', permission: 'assessment.view' },
-  { href: '/assessment/runs', label: 'assessment.runs.title', permission: 'assessment.run' },
-  { href: '/assessment/values', label: 'assessment.values.title', permission: 'assessment.run' },
-  { href: '/assessment/schemes', label: 'assessment.schemes.title', permission: 'assessment.configure' },
-  { href: '/regions', label: 'nav.regions', permission: 'region.view' },
-  { href: '/users', label: 'nav.users', permission: 'user.view' },
-  { href: '/audit', label: 'nav.audit', permission: 'audit.view' },
+  { href: '/assessment', label: 'assessment.title', permission: 'assessment.view', group: 'assessment' },
+  { href: '/assessment/runs', label: 'assessment.runs.title', permission: 'assessment.run', group: 'assessment' },
+  { href: '/assessment/values', label: 'assessment.values.title', permission: 'assessment.run', group: 'assessment' },
+  { href: '/assessment/schemes', label: 'assessment.schemes.title', permission: 'assessment.configure', group: 'assessment' },
+  { href: '/regions', label: 'nav.regions', permission: 'region.view', group: 'system' },
+  { href: '/users', label: 'nav.users', permission: 'user.view', group: 'system' },
+  { href: '/audit', label: 'nav.audit', permission: 'audit.view', group: 'system' },
 ]
 
-/** The sections a user may open. */
+/** The sections a user may open, in navigation order (grouped). */
 export function navigationFor(user: Subject): NavigationItem[] {
-  return NAVIGATION.filter((item) => !item.permission || can(user, item.permission))
+  const allowed = NAVIGATION.filter((item) => !item.permission || can(user, item.permission))
+  return NAVIGATION_GROUPS.flatMap((group) => allowed.filter((item) => item.group === group))
+}
+
+/** The same, as headed sections; a section the user has nothing in is left out. */
+export function navigationSectionsFor(user: Subject): { group: NavigationGroup; items: NavigationItem[] }[] {
+  const items = navigationFor(user)
+  return NAVIGATION_GROUPS.map((group) => ({ group, items: items.filter((item) => item.group === group) })).filter((s) => s.items.length > 0)
 }

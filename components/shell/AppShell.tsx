@@ -3,20 +3,34 @@ import type { ReactNode } from 'react'
 import { signOutAction } from '@/lib/access/actions'
 import type { SessionUser } from '@/lib/server/session'
 import { getT } from '@/lib/i18n/server'
-import { navigationFor } from '@/lib/navigation'
+import { navigationSectionsFor, type NavigationItem } from '@/lib/navigation'
 import { LanguageSwitch } from './LanguageSwitch'
 
 /** Header with the user's name, role and region; navigation limited to what the role may use. */
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getT()
-  const items = navigationFor(user)
-  const links = items.map((item) => (
+  const link = (item: NavigationItem) => (
     <li key={item.href}>
-      <Link href={item.href} className="block rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-brand-50 hover:text-brand-700">
+      <Link href={item.href} className="block rounded-md px-3 py-2 text-sm whitespace-nowrap text-slate-700 hover:bg-brand-50 hover:text-brand-700 md:py-1.5">
         {t(item.label)}
       </Link>
     </li>
-  ))
+  )
+  // headed sections on a wide screen; one row of links on a narrow one (the headings hide)
+  const sections = navigationSectionsFor(user).map(({ group, items }) =>
+    group === 'start' ? (
+      items.map(link)
+    ) : (
+      <li key={group} className="md:mt-3">
+        <p id={`nav-group-${group}`} className="hidden px-3 pb-1 text-xs font-medium text-slate-500 md:block">
+          {t(`nav.groups.${group}`)}
+        </p>
+        <ul aria-labelledby={`nav-group-${group}`} className="flex gap-1 md:flex-col md:gap-0">
+          {items.map(link)}
+        </ul>
+      </li>
+    ),
+  )
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only">
@@ -50,8 +64,8 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       </header>
       <div className="mx-auto flex max-w-7xl flex-col md:flex-row">
         <nav aria-label={t('nav.menu')} className="no-print border-b border-slate-200 bg-white md:min-h-[calc(100vh-49px)] md:w-52 md:border-r md:border-b-0">
-          <ul data-testid="main-nav" className="flex gap-1 overflow-x-auto p-2 md:flex-col">
-            {links}
+          <ul data-testid="main-nav" className="flex gap-1 overflow-x-auto p-2 md:flex-col md:gap-0">
+            {sections}
           </ul>
         </nav>
         <main id="main" className="min-w-0 flex-1 px-4 py-5">

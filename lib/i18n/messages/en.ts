@@ -55,6 +55,14 @@ export const en: Messages = {
     language: 'Language',
     menu: 'Menu',
     skipToContent: 'Skip to content',
+    groups: {
+      start: 'Start',
+      register: 'Register',
+      services: 'Services',
+      reports: 'Reports',
+      assessment: 'Assessment',
+      system: 'System',
+    },
   },
   roles: {
     VILLAGE_OFFICER: 'Village information officer',

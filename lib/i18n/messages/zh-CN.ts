@@ -54,6 +54,14 @@ export const zhCN = {
     language: '语言',
     menu: '菜单',
     skipToContent: '跳到正文',
+    groups: {
+      start: '工作台',
+      register: '人口登记',
+      services: '服务',
+      reports: '统计报表',
+      assessment: '考核督查',
+      system: '系统',
+    },
   },
   roles: {
     VILLAGE_OFFICER: '村信息员',
