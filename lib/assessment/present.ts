@@ -88,3 +88,11 @@ export function points(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—'
   return String(Math.round(n * 100) / 100)
 }
+
+const percent = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`
+
+/** A sample's rate with its 95% Wilson interval and the sample size, or "nothing verified yet". */
+export function rateText(t: Translate, rate: { rate: number; low: number; high: number } | null, n: number): string {
+  if (!rate) return t('inspections.samples.noRate')
+  return t('inspections.samples.rate', { rate: percent(rate.rate), low: percent(rate.low), high: percent(rate.high), n })
+}
