@@ -28,6 +28,10 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/assessment/runs', label: 'assessment.runs.title', permission: 'assessment.run' },
   { href: '/assessment/values', label: 'assessment.values.title', permission: 'assessment.run' },
   { href: '/assessment/schemes', label: 'assessment.schemes.title', permission: 'assessment.configure' },
+  // inspections and their rectification ledger; a township works on its own items once the round is published
+  { href: '/assessment/inspections', label: 'inspections.title', permission: 'assessment.inspect' },
+  { href: '/assessment/inspections/rectifications', label: 'inspections.rectifications.title', permission: 'assessment.rectify' },
+  { href: '/assessment/samples', label: 'inspections.samples.title', permission: 'assessment.sample' },
   { href: '/regions', label: 'nav.regions', permission: 'region.view' },
   { href: '/users', label: 'nav.users', permission: 'user.view' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.view' },

@@ -12,7 +12,7 @@ import {
   reviewRectificationAction,
   saveScoresAction,
   submitMeasuresAction,
-} from '@/lib/assessment/inspection-actions'
+} from '@/lib/assessment/actions'
 import { ATTACHMENT_MAX_BYTES } from '@/lib/attachments/rules'
 import type { SheetItem } from '@/lib/assessment/inspection-rules'
 import { useT } from '@/lib/i18n/client'
@@ -61,7 +61,7 @@ export function RoundForm({ templates, years, defaultYear, formKey }: { template
       </Field>
       <Field label={t('inspections.templates.template')} name="templateId" error={fieldError(state, 'templateId')}>
         <select id="templateId" name="templateId" className={inputClass} {...invalidProps(state, 'templateId')}>
-          <option value="">{t('common.choose')}</option>
+          <option value="">{t('inspections.choose')}</option>
           {templates.map((x) => (
             <option key={x.id} value={x.id}>
               {x.name}
@@ -423,7 +423,7 @@ export function SampleRecordForm({ id, outcome, wrongField, label }: { id: numbe
       {chosen === 'FIELD_WRONG' ? (
         <Field label={t('inspections.samples.wrongField')} name={field} error={fieldError(state, 'wrongField')}>
           <select id={field} name="wrongField" defaultValue={wrongField ?? ''} className={`${inputClass} ${big}`} {...invalidProps(state, 'wrongField')}>
-            <option value="">{t('common.choose')}</option>
+            <option value="">{t('inspections.choose')}</option>
             {FIELDS.map((f) => (
               <option key={f} value={f}>
                 {t(`inspections.samples.fields.${f}`)}

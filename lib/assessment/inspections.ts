@@ -6,8 +6,7 @@ import { audit, auditDenied } from '@/lib/server/audit'
 import { once } from '@/lib/server/idempotency'
 import { AppError, NotFoundError } from '@/lib/server/errors'
 import type { ServiceContext } from '@/lib/server/context'
-import { toDate, todayIso } from '@/lib/dates'
-import { can } from '@/lib/access/permissions'
+import { toDate } from '@/lib/dates'
 import { townshipsOf } from '@/lib/regions/lookups'
 import { prepareAttachment, saveAttachment, type PreparedFile } from '@/lib/attachments/service'
 import { householdsOfTownship } from '@/lib/registry/sample'
@@ -25,6 +24,25 @@ export const RECTIFICATION_EVIDENCE = 'Rectification'
 function countyOf(ctx: ServiceContext): number {
   if (ctx.subject.regionLevel !== 'COUNTY') throw new NotFoundError()
   return ctx.subject.regionId
+}
+
+type Hidden = 'inspectionTemplate' | 'inspectionRound' | 'sampleHousehold' | 'region'
+
+/**
+ * A row that is not the caller's looks missing; when it exists (another county's), the refusal is
+ * audited as permission.denied, like every refusal of a row that exists.
+ */
+async function hidden(ctx: ServiceContext, permission: string, kind: Hidden, id: number): Promise<never> {
+  const exists =
+    kind === 'inspectionTemplate'
+      ? await db.inspectionTemplate.findUnique({ where: { id }, select: { id: true } })
+      : kind === 'inspectionRound'
+        ? await db.inspectionRound.findUnique({ where: { id }, select: { id: true } })
+        : kind === 'sampleHousehold'
+          ? await db.sampleHousehold.findUnique({ where: { id }, select: { id: true } })
+          : { id }
+  if (exists) await auditDenied(ctx.actor, permission, { [`${kind}Id`]: id })
+  throw new NotFoundError()
 }
 
 const RECTIFICATION_ERRORS: Record<RectificationError, MessageKey> = {
@@ -55,7 +73,7 @@ export async function createRound(ctx: ServiceContext, input: RoundInput): Promi
   return db.$transaction((tx) =>
     once(tx, input.formKey, ctx.actor.id ?? 0, 'inspection.round', async () => {
       const template = await tx.inspectionTemplate.findFirst({ where: { id: input.templateId, countyId } })
-      if (!template) throw new NotFoundError()
+      if (!template) return hidden(ctx, 'assessment.run', 'inspectionTemplate', input.templateId)
       const row = await tx.inspectionRound.create({
         data: {
           countyId,
@@ -74,9 +92,9 @@ export async function createRound(ctx: ServiceContext, input: RoundInput): Promi
   )
 }
 
-async function openRound(tx: Tx, countyId: number, roundId: number) {
+async function openRound(tx: Tx, ctx: ServiceContext, countyId: number, roundId: number, permission: string) {
   const round = await tx.inspectionRound.findFirst({ where: { id: roundId, countyId } })
-  if (!round) throw new NotFoundError()
+  if (!round) return hidden(ctx, permission, 'inspectionRound', roundId)
   if (round.status !== 'OPEN') throw new AppError('inspections.errors.published')
   return round
 }
@@ -85,7 +103,7 @@ async function openRound(tx: Tx, countyId: number, roundId: number) {
 export async function addTeam(ctx: ServiceContext, input: { roundId: number; name: string; memberIds: number[]; townshipIds: number[] }) {
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) => {
-    const round = await openRound(tx, countyId, input.roundId)
+    const round = await openRound(tx, ctx, countyId, input.roundId, 'assessment.run')
     const townships = new Set((await townshipsOf(tx, countyId)).map((t) => t.id))
     if (input.townshipIds.some((id) => !townships.has(id))) throw new AppError('inspections.errors.unknownTownship', undefined, { townshipIds: 'inspections.errors.unknownTownship' })
     const members = await tx.user.findMany({ where: { id: { in: input.memberIds }, regionId: countyId, role: { in: ['INSPECTOR', 'COUNTY_OFFICIAL'] }, active: true }, select: { id: true } })
@@ -111,7 +129,7 @@ export async function inTeamFor(client: Tx | typeof db, roundId: number, userId:
 export async function saveScores(ctx: ServiceContext, input: ScoresInput): Promise<{ saved: number }> {
   const countyId = countyOf(ctx)
   const round = await db.inspectionRound.findFirst({ where: { id: input.roundId, countyId } })
-  if (!round) throw new NotFoundError()
+  if (!round) return hidden(ctx, 'assessment.inspect', 'inspectionRound', input.roundId)
   if (!(await inTeamFor(db, round.id, ctx.subject.id, input.townshipId))) {
     await auditDenied(ctx.actor, 'assessment.inspect', { roundId: round.id, townshipId: input.townshipId })
     throw new AppError('inspections.errors.notYourTownship')
@@ -133,7 +151,7 @@ export async function saveScores(ctx: ServiceContext, input: ScoresInput): Promi
   const photos = new Map<string, PreparedFile>()
   for (const s of input.scores) if (s.photo) photos.set(s.code, await prepareAttachment(s.photo, `f:${s.code}`))
   return db.$transaction(async (tx) => {
-    const current = await openRound(tx, countyId, round.id)
+    const current = await openRound(tx, ctx, countyId, round.id, 'assessment.inspect')
     let saved = 0
     for (const s of input.scores) {
       if (s.points === null && !photos.has(s.code) && !s.note) continue
@@ -169,7 +187,7 @@ export async function openRectification(ctx: ServiceContext, input: Rectificatio
   return db.$transaction((tx) =>
     once(tx, input.formKey, ctx.actor.id ?? 0, 'inspection.rectification', async () => {
       const round = await tx.inspectionRound.findFirst({ where: { id: input.roundId, countyId }, select: { id: true, items: true } })
-      if (!round) throw new NotFoundError()
+      if (!round) return hidden(ctx, 'assessment.inspect', 'inspectionRound', input.roundId)
       if (!(await inTeamFor(tx, round.id, ctx.subject.id, input.townshipId))) throw new AppError('inspections.errors.notYourTownship')
       if (input.itemCode && !(round.items as unknown as SheetItem[]).some((i) => i.code === input.itemCode)) throw new NotFoundError()
       if (input.ownerId) {
@@ -266,7 +284,7 @@ export async function publishRound(ctx: ServiceContext, roundId: number) {
     const done = await tx.inspectionRound.updateMany({ where: { id: roundId, countyId, status: 'OPEN' }, data: { status: 'PUBLISHED', publishedAt: new Date(), publishedById: ctx.actor.id ?? 0 } })
     if (done.count === 0) {
       if (await tx.inspectionRound.findFirst({ where: { id: roundId, countyId }, select: { id: true } })) throw new AppError('inspections.errors.published')
-      throw new NotFoundError()
+      return hidden(ctx, 'assessment.run', 'inspectionRound', roundId)
     }
     await audit(tx, ctx.actor, { action: 'inspection.round.publish', entity: 'InspectionRound', entityId: roundId, regionId: countyId })
   })
@@ -280,7 +298,7 @@ export async function createSample(ctx: ServiceContext, input: SampleInput): Pro
   return db.$transaction((tx) =>
     once(tx, input.formKey, ctx.actor.id ?? 0, 'inspection.sample', async () => {
       const townships = await townshipsOf(tx, countyId)
-      if (!townships.some((t) => t.id === input.townshipId)) throw new AppError('inspections.errors.unknownTownship', undefined, { townshipId: 'inspections.errors.unknownTownship' })
+      if (!townships.some((t) => t.id === input.townshipId)) return hidden(ctx, 'assessment.sample', 'region', input.townshipId)
       const seed = input.seed ?? randomBytes(8).toString('hex')
       const households = await householdsOfTownship(tx, input.townshipId)
       if (households.length === 0) throw new AppError('inspections.errors.noHouseholds')
@@ -309,7 +327,7 @@ export async function recordSampleHousehold(
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) => {
     const row = await tx.sampleHousehold.findFirst({ where: { id: input.sampleHouseholdId, check: { countyId } }, include: { check: { select: { townshipId: true } } } })
-    if (!row) throw new NotFoundError()
+    if (!row) return hidden(ctx, 'assessment.sample', 'sampleHousehold', input.sampleHouseholdId)
     const data = {
       outcome: input.outcome,
       wrongField: input.outcome === 'FIELD_WRONG' ? (input.wrongField ?? null) : null,
@@ -328,10 +346,3 @@ export async function recordSampleHousehold(
     })
   })
 }
-
-/** Whether the subject may act as an inspector (the buttons and the service ask the same rule). */
-export function mayInspect(ctx: Pick<ServiceContext, 'subject'>): boolean {
-  return can(ctx.subject, 'assessment.inspect')
-}
-
-export { todayIso }

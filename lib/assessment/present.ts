@@ -72,6 +72,12 @@ export function detailText(t: Translate, key: string, detail: Record<string, num
       return t('assessment.details.openPer1000', { open: d('open'), registered: d('registered') })
     case 'quality.closedWithin30':
       return t('assessment.details.closedWithin30', { within: d('closedWithin30'), closed: d('closed') })
+    case 'inspections.score':
+      return t('inspections.details.score', { round: d('roundId'), max: d('maximum') })
+    case 'inspections.sampleErrorRate':
+      return t('inspections.details.errorRate', { errors: d('errors'), checked: d('checked') })
+    case 'inspections.sampleMissingRate':
+      return t('inspections.details.missingRate', { missing: d('missing'), checked: d('checked') })
     default:
       return Object.entries(detail)
         .map(([k, v]) => `${k} ${v ?? '—'}`)

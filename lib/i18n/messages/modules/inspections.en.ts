@@ -167,6 +167,11 @@ export const inspectionsEn: Shape<typeof inspectionsZhCN> = {
     errorRate: 'Sample register error rate',
     missingRate: 'Sample missing-registration rate',
   },
+  details: {
+    score: 'inspection round {round}, maximum {max}',
+    errorRate: '{errors} of {checked} households verified with an error',
+    missingRate: '{missing} of {checked} households verified with someone not registered',
+  },
   errors: {
     templateInvalid: 'The score sheet has a problem ({code}): codes must be unique and every maximum above 0.',
     templateLine: 'Line {line} is not in the format group | code | item | maximum | guidance.',

@@ -152,6 +152,11 @@ export const inspectionsZhCN = {
     errorRate: '抽样核查登记差错率',
     missingRate: '抽样核查漏登率',
   },
+  details: {
+    score: '第 {round} 号督查，满分 {max} 分',
+    errorRate: '核查 {checked} 户，差错 {errors} 户',
+    missingRate: '核查 {checked} 户，有人未登记 {missing} 户',
+  },
   errors: {
     templateInvalid: '评分表有误（{code}）：编号不能重复，满分须大于 0。',
     templateLine: '第 {line} 行格式不对：应为 分组 | 编号 | 项目 | 满分 | 扣分说明。',
