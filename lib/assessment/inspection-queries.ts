@@ -65,7 +65,8 @@ export async function roundDetail(subject: Subject, roundId: number, today: stri
   const memberNames = new Map(
     (await db.user.findMany({ where: { id: { in: [...new Set(round.teams.flatMap((t) => t.memberIds))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
   )
-  const scores = await db.inspectionScore.findMany({ where: { roundId: round.id, ...(own ? { townshipId: own } : {}) }, select: { townshipId: true, itemCode: true, points: true } })
+  // every township's scores: a township's place depends on the others' totals, though it sees only its own row
+  const scores = await db.inspectionScore.findMany({ where: { roundId: round.id }, select: { townshipId: true, itemCode: true, points: true } })
   const rects = await db.rectification.findMany({ where: { roundId: round.id, ...(own ? { townshipId: own } : {}) }, select: { townshipId: true, status: true, dueOn: true } })
   const totals = visited.map((townshipId) => {
     const map = new Map(scores.filter((s) => s.townshipId === townshipId).map((s) => [s.itemCode, s.points]))
