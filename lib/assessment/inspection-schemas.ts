@@ -132,7 +132,7 @@ export const publishRoundSchema = z.object({ roundId: id })
 export const sampleFormSchema = z.object({
   townshipId: id,
   statYear: statYearField,
-  size: requiredInt(1, 2000),
+  size: requiredInt(1, 2000, { invalid: 'inspections.errors.sampleSize' }),
   /** empty: the server makes one (and stores it) */
   seed: optional(z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'assessment.errors.seedFormat' })),
   formKey: optional(formKey),

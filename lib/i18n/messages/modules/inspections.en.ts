@@ -67,6 +67,7 @@ export const inspectionsEn: Shape<typeof inspectionsZhCN> = {
     photo: '{item}: photo',
     photos: 'Photos uploaded',
     save: 'Save scores',
+    enter: 'Enter scores',
     saved: 'Scores saved',
     total: 'Total {total} of {max}',
     readOnly: 'Only a member of a team visiting this township can enter scores while the round is open.',
@@ -198,5 +199,6 @@ export const inspectionsEn: Shape<typeof inspectionsZhCN> = {
     noHouseholds: 'The township has no registered household to draw from.',
     seedFormat: 'A seed may contain only letters, digits, - and _.',
     wrongFieldRequired: 'Choose the field that is wrong.',
+    sampleSize: 'The number of households must be a whole number from 1 to 2,000.',
   },
 }

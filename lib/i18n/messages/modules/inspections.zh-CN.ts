@@ -62,6 +62,7 @@ export const inspectionsZhCN = {
     photo: '{item} 照片',
     photos: '已上传照片',
     save: '保存评分',
+    enter: '录入评分',
     saved: '评分已保存',
     total: '合计 {total} / {max} 分',
     readOnly: '只有督查本乡镇的督查组成员可以在督查进行中录入评分。',
@@ -183,5 +184,6 @@ export const inspectionsZhCN = {
     noHouseholds: '该乡镇没有登记的户，无法抽样。',
     seedFormat: '随机种子只能包含字母、数字、- 和 _。',
     wrongFieldRequired: '请选择有误的项目。',
+    sampleSize: '样本户数须为 1 到 2000 之间的整数。',
   },
 }

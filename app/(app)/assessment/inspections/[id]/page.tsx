@@ -79,7 +79,7 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
                 <Td className="tabular-nums">{r.overdue ? <Badge tone="red">{r.overdue}</Badge> : 0}</Td>
                 <Td>
                   <Link href={`/assessment/inspections/${round.id}/townships/${r.townshipId}`} className="text-brand-600 underline">
-                    {myTownships.has(r.townshipId) && round.status === 'OPEN' ? t('inspections.scores.save') : t('inspections.rounds.scoreSheet')}
+                    {myTownships.has(r.townshipId) && round.status === 'OPEN' ? t('inspections.scores.enter') : t('inspections.rounds.scoreSheet')}
                     <span className="sr-only"> {r.name}</span>
                   </Link>
                 </Td>
