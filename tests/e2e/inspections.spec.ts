@@ -69,7 +69,7 @@ test('an inspector scores a township with a photo and opens a rectification item
   // a wrong value
   await sheet.getByLabel(`${A1} 得分`).fill('七')
   await sheet.getByRole('button', { name: '保存评分' }).click()
-  await expect(sheet.getByText('请输入数字').first()).toBeVisible()
+  await expect(sheet.getByText('请填写数字').first()).toBeVisible()
   await sheet.getByLabel(`${A1} 得分`).fill('7.5')
   await sheet.getByLabel(`${A1} 说明`).fill('专题会议纪要齐全，主要领导缺席一次')
   await sheet.getByLabel(`${A1} 照片`).setInputFiles(png('会议纪要.png'))
