@@ -43,7 +43,17 @@ export function TemplateForm() {
   )
 }
 
-export function RoundForm({ templates, years, defaultYear, formKey }: { templates: { id: number; name: string }[]; years: number[]; defaultYear: number; formKey: string }) {
+export function RoundForm({
+  templates,
+  years,
+  defaultYear,
+  formKey,
+}: {
+  templates: { id: number; name: string }[]
+  years: number[]
+  defaultYear: number
+  formKey: string
+}) {
   const t = useT()
   const router = useRouter()
   const { state, onSubmit, pending } = useActionForm(createRoundAction)
@@ -93,7 +103,15 @@ export function RoundForm({ templates, years, defaultYear, formKey }: { template
   )
 }
 
-export function TeamForm({ roundId, inspectors, townships }: { roundId: number; inspectors: { id: number; name: string }[]; townships: { id: number; name: string }[] }) {
+export function TeamForm({
+  roundId,
+  inspectors,
+  townships,
+}: {
+  roundId: number
+  inspectors: { id: number; name: string }[]
+  townships: { id: number; name: string }[]
+}) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(addTeamAction)
   const box = 'flex min-h-11 items-center gap-2 rounded border border-slate-200 px-3'
@@ -148,7 +166,17 @@ export interface SheetScore {
 }
 
 /** The score sheet of one township on a tablet: an item per card, points, a note and a photo. */
-export function ScoreSheetForm({ roundId, townshipId, items, scores }: { roundId: number; townshipId: number; items: SheetItem[]; scores: Record<string, SheetScore> }) {
+export function ScoreSheetForm({
+  roundId,
+  townshipId,
+  items,
+  scores,
+}: {
+  roundId: number
+  townshipId: number
+  items: SheetItem[]
+  scores: Record<string, SheetScore>
+}) {
   const t = useT()
   const router = useRouter()
   const files = Object.fromEntries(items.map((i) => [`f:${i.code}`, FILE_LIMIT]))
@@ -292,14 +320,28 @@ export function MeasuresForm({ rectificationId, measures }: { rectificationId: n
     if (state?.ok) router.refresh()
   }, [state, router])
   return (
-    <form method="post" onSubmit={onSubmit} encType="multipart/form-data" className="space-y-3" aria-label={t('inspections.rectifications.measuresForm')} noValidate>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      encType="multipart/form-data"
+      className="space-y-3"
+      aria-label={t('inspections.rectifications.measuresForm')}
+      noValidate
+    >
       <ActionMessage state={state} />
       <input type="hidden" name="rectificationId" value={rectificationId} />
       <Field label={t('inspections.rectifications.measures')} name="measures" error={fieldError(state, 'measures')}>
         <textarea id="measures" name="measures" rows={4} defaultValue={measures} className={`${inputClass} text-base`} {...invalidProps(state, 'measures')} />
       </Field>
       <Field label={t('inspections.rectifications.evidence')} name="evidence" error={fieldError(state, 'evidence')}>
-        <input id="evidence" name="evidence" type="file" accept="image/*,application/pdf" className={`${inputClass} ${big}`} {...invalidProps(state, 'evidence')} />
+        <input
+          id="evidence"
+          name="evidence"
+          type="file"
+          accept="image/*,application/pdf"
+          className={`${inputClass} ${big}`}
+          {...invalidProps(state, 'evidence')}
+        />
       </Field>
       <PendingButton pending={pending}>{t('inspections.rectifications.submit')}</PendingButton>
     </form>
@@ -348,7 +390,17 @@ export function PublishRoundForm({ roundId }: { roundId: number }) {
   )
 }
 
-export function SampleForm({ townships, years, defaultYear, formKey }: { townships: { id: number; name: string; code: string }[]; years: number[]; defaultYear: number; formKey: string }) {
+export function SampleForm({
+  townships,
+  years,
+  defaultYear,
+  formKey,
+}: {
+  townships: { id: number; name: string; code: string }[]
+  years: number[]
+  defaultYear: number
+  formKey: string
+}) {
   const t = useT()
   const router = useRouter()
   const { state, onSubmit, pending } = useActionForm(createSampleAction)

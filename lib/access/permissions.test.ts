@@ -68,7 +68,17 @@ const expectedActions: Record<string, Action[]> = {
     'assessment.view',
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view', 'assessment.inspect', 'assessment.sample', 'service.view'],
+  INSPECTOR: [
+    'region.view',
+    'register.view',
+    'report.view',
+    ...UNIT,
+    'report.monitor',
+    'assessment.view',
+    'assessment.inspect',
+    'assessment.sample',
+    'service.view',
+  ],
   TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],
 }
 

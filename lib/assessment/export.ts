@@ -48,7 +48,11 @@ export async function runWorkbook(run: { title: string; results: ResultRow[] }, 
 
 /** A round's result as .xlsx: place, township, points per group, total, open and overdue rectification items. */
 export async function roundWorkbook(
-  round: { title: string; items: { group: string }[]; results: { place: number | null; name: string; groups: Record<string, number>; total: number; open: number; overdue: number }[] },
+  round: {
+    title: string
+    items: { group: string }[]
+    results: { place: number | null; name: string; groups: Record<string, number>; total: number; open: number; overdue: number }[]
+  },
   t: Translate,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
@@ -56,7 +60,14 @@ export async function roundWorkbook(
   const sheet = workbook.addWorksheet(t('inspections.notice.table'))
   sheet.addRow([round.title])
   sheet.getRow(1).font = { bold: true, size: 14 }
-  sheet.addRow([t('inspections.rounds.place'), t('inspections.township'), ...groups, t('inspections.rounds.total'), t('inspections.rounds.open'), t('inspections.rounds.overdue')])
+  sheet.addRow([
+    t('inspections.rounds.place'),
+    t('inspections.township'),
+    ...groups,
+    t('inspections.rounds.total'),
+    t('inspections.rounds.open'),
+    t('inspections.rounds.overdue'),
+  ])
   sheet.getRow(2).font = { bold: true }
   for (const r of round.results) sheet.addRow([r.place, r.name, ...groups.map((g) => r.groups[g] ?? 0), r.total, r.open, r.overdue])
   sheet.columns.forEach((c, i) => (c.width = i === 1 ? 14 : 12))

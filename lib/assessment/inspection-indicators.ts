@@ -11,7 +11,11 @@ import { sampleRates, sheetTotal, type SheetItem } from './inspection-rules'
 type Client = PrismaClient | Tx
 
 /** Each township's total on the latest published round of the statistical year that visited it. */
-export async function inspectionScoreByTownship(client: Client, countyId: number, period: Period): Promise<Map<number, { total: number; roundId: number; maximum: number }>> {
+export async function inspectionScoreByTownship(
+  client: Client,
+  countyId: number,
+  period: Period,
+): Promise<Map<number, { total: number; roundId: number; maximum: number }>> {
   const rounds = await client.inspectionRound.findMany({
     where: { countyId, statYear: period.statYear, status: 'PUBLISHED' },
     orderBy: [{ endsOn: 'desc' }, { id: 'desc' }],

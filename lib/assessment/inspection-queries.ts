@@ -63,11 +63,17 @@ export async function roundDetail(subject: Subject, roundId: number, today: stri
   const visited = [...new Set(round.teams.flatMap((t) => t.townshipIds))]
   const names = await regionNames(db, [...visited])
   const memberNames = new Map(
-    (await db.user.findMany({ where: { id: { in: [...new Set(round.teams.flatMap((t) => t.memberIds))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    (await db.user.findMany({ where: { id: { in: [...new Set(round.teams.flatMap((t) => t.memberIds))] } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
   )
   // every township's scores: a township's place depends on the others' totals, though it sees only its own row
   const scores = await db.inspectionScore.findMany({ where: { roundId: round.id }, select: { townshipId: true, itemCode: true, points: true } })
-  const rects = await db.rectification.findMany({ where: { roundId: round.id, ...(own ? { townshipId: own } : {}) }, select: { townshipId: true, status: true, dueOn: true } })
+  const rects = await db.rectification.findMany({
+    where: { roundId: round.id, ...(own ? { townshipId: own } : {}) },
+    select: { townshipId: true, status: true, dueOn: true },
+  })
   const totals = visited.map((townshipId) => {
     const map = new Map(scores.filter((s) => s.townshipId === townshipId).map((s) => [s.itemCode, s.points]))
     const groups: Record<string, number> = {}
@@ -117,10 +123,18 @@ export async function scoreSheet(subject: Subject, roundId: number, townshipId: 
   if (!round.teams.some((t) => t.townshipIds.includes(townshipId))) return null
   const items = round.items as unknown as SheetItem[]
   const scores = await db.inspectionScore.findMany({ where: { roundId, townshipId } })
-  const photos = await attachmentsOf(db, SCORE_PHOTO, scores.map((s) => s.id))
+  const photos = await attachmentsOf(
+    db,
+    SCORE_PHOTO,
+    scores.map((s) => s.id),
+  )
   const byCode = new Map(scores.map((s) => [s.itemCode, { id: s.id, points: s.points, note: s.note, photos: photos.get(s.id) ?? [] }]))
   const name = (await regionNames(db, [townshipId])).get(townshipId) ?? ''
-  const owners = await db.user.findMany({ where: { regionId: townshipId, active: true, role: { in: ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER'] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } })
+  const owners = await db.user.findMany({
+    where: { regionId: townshipId, active: true, role: { in: ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER'] } },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  })
   return {
     round: { id: round.id, title: round.title, status: round.status, endsOn: toIso(round.endsOn) },
     township: { id: townshipId, name },
@@ -167,26 +181,27 @@ export async function rectificationLedger(subject: Subject, today: string, filte
   })
   const names = await regionNames(db, new Set(rows.map((r) => r.townshipId)))
   const owners = new Map(
-    (await db.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    (await db.user.findMany({ where: { id: { in: rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])) } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
   )
-  return rows.map(
-    (r): RectificationRow => ({
-      id: r.id,
-      roundId: r.roundId,
-      roundTitle: r.round.title,
-      townshipId: r.townshipId,
-      township: names.get(r.townshipId) ?? '',
-      itemCode: r.itemCode,
-      finding: r.finding,
-      owner: r.ownerId ? (owners.get(r.ownerId) ?? null) : null,
-      dueOn: toIso(r.dueOn),
-      status: r.status,
-      overdue: isOverdue({ status: r.status, dueOn: toIso(r.dueOn) }, today),
-      measures: r.measures,
-      refusal: r.refusal,
-      refusals: r.refusals,
-    }),
-  )
+  return rows.map((r): RectificationRow => ({
+    id: r.id,
+    roundId: r.roundId,
+    roundTitle: r.round.title,
+    townshipId: r.townshipId,
+    township: names.get(r.townshipId) ?? '',
+    itemCode: r.itemCode,
+    finding: r.finding,
+    owner: r.ownerId ? (owners.get(r.ownerId) ?? null) : null,
+    dueOn: toIso(r.dueOn),
+    status: r.status,
+    overdue: isOverdue({ status: r.status, dueOn: toIso(r.dueOn) }, today),
+    measures: r.measures,
+    refusal: r.refusal,
+    refusals: r.refusals,
+  }))
 }
 
 export async function rectificationDetail(subject: Subject, id: number, today: string): Promise<(RectificationRow & { evidence: AttachmentRow[] }) | null> {
@@ -212,9 +227,21 @@ export async function attachmentOwnerVisible(subject: Subject, ownerType: string
 export async function listSamples(subject: Subject) {
   const county = countyIdOf(subject)
   if (county === null) return []
-  const rows = await db.sampleCheck.findMany({ where: { countyId: county }, orderBy: { id: 'desc' }, take: 100, include: { households: { select: { outcome: true } } } })
+  const rows = await db.sampleCheck.findMany({
+    where: { countyId: county },
+    orderBy: { id: 'desc' },
+    take: 100,
+    include: { households: { select: { outcome: true } } },
+  })
   const names = await regionNames(db, new Set(rows.map((r) => r.townshipId)))
-  return rows.map((r) => ({ id: r.id, township: names.get(r.townshipId) ?? '', statYear: r.statYear, seed: r.seed, size: r.size, rates: sampleRates(r.households.map((h) => h.outcome)) }))
+  return rows.map((r) => ({
+    id: r.id,
+    township: names.get(r.townshipId) ?? '',
+    statYear: r.statYear,
+    seed: r.seed,
+    size: r.size,
+    rates: sampleRates(r.households.map((h) => h.outcome)),
+  }))
 }
 
 export async function sampleDetail(subject: Subject, id: number) {
@@ -222,7 +249,11 @@ export async function sampleDetail(subject: Subject, id: number) {
   if (county === null) return null
   const check = await db.sampleCheck.findFirst({ where: { id, countyId: county }, include: { households: { orderBy: { position: 'asc' } } } })
   if (!check) return null
-  const facts = await sampleHouseholdFacts(db, check.townshipId, check.households.map((h) => h.householdId))
+  const facts = await sampleHouseholdFacts(
+    db,
+    check.townshipId,
+    check.households.map((h) => h.householdId),
+  )
   const names = await regionNames(db, new Set([check.townshipId, ...check.households.map((h) => h.villageId)]))
   return {
     id: check.id,
@@ -257,5 +288,9 @@ export async function countyTownships(subject: Subject) {
 export async function countyInspectors(subject: Subject) {
   const county = countyIdOf(subject)
   if (county === null) return []
-  return db.user.findMany({ where: { regionId: county, active: true, role: { in: ['INSPECTOR', 'COUNTY_OFFICIAL'] } }, select: { id: true, name: true, username: true }, orderBy: { username: 'asc' } })
+  return db.user.findMany({
+    where: { regionId: county, active: true, role: { in: ['INSPECTOR', 'COUNTY_OFFICIAL'] } },
+    select: { id: true, name: true, username: true },
+    orderBy: { username: 'asc' },
+  })
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { allocateSample, drawSample, isOverdue, rankRound, rectificationStep, sampleRates, scoreProblem, sheetProblems, sheetTotal, type SheetItem } from './inspection-rules'
+import {
+  allocateSample,
+  drawSample,
+  isOverdue,
+  rankRound,
+  rectificationStep,
+  sampleRates,
+  scoreProblem,
+  sheetProblems,
+  sheetTotal,
+  type SheetItem,
+} from './inspection-rules'
 
 const items: SheetItem[] = [
   { code: 'A1', group: '组织领导', name: '领导重视', maxPoints: 10, guidance: '' },
@@ -17,7 +28,15 @@ describe('score sheets', () => {
   })
   it('adds the scored items and says when the sheet is complete', () => {
     expect(sheetTotal(items, new Map([['A1', 8.5]]))).toEqual({ total: 8.5, scored: 1, complete: false })
-    expect(sheetTotal(items, new Map([['A1', 8.1], ['B1', 14.2]]))).toEqual({ total: 22.3, scored: 2, complete: true })
+    expect(
+      sheetTotal(
+        items,
+        new Map([
+          ['A1', 8.1],
+          ['B1', 14.2],
+        ]),
+      ),
+    ).toEqual({ total: 22.3, scored: 2, complete: true })
   })
   it('finds duplicate codes, non-positive maxima and an empty sheet', () => {
     expect(sheetProblems([])).toEqual([{ kind: 'empty' }])
@@ -87,17 +106,42 @@ describe('sample verification', () => {
     for (const h of sample) expect(households).toContainEqual(h)
   })
   it('allocates the remainders to the largest fractions and never more than a village has', () => {
-    expect([...allocateSample(new Map([[1, 1], [2, 1], [3, 1]]), 2)]).toEqual([
+    expect([
+      ...allocateSample(
+        new Map([
+          [1, 1],
+          [2, 1],
+          [3, 1],
+        ]),
+        2,
+      ),
+    ]).toEqual([
       [1, 1],
       [2, 1],
       [3, 0],
     ])
-    expect([...allocateSample(new Map([[1, 2], [2, 98]]), 150)]).toEqual([
+    expect([
+      ...allocateSample(
+        new Map([
+          [1, 2],
+          [2, 98],
+        ]),
+        150,
+      ),
+    ]).toEqual([
       [1, 2],
       [2, 98],
     ])
     // 3.5 and 1.5: the tied remainder goes to the lower village id
-    expect([...allocateSample(new Map([[1, 7], [2, 3]]), 5)]).toEqual([
+    expect([
+      ...allocateSample(
+        new Map([
+          [1, 7],
+          [2, 3],
+        ]),
+        5,
+      ),
+    ]).toEqual([
       [1, 4],
       [2, 1],
     ])

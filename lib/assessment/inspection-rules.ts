@@ -15,10 +15,7 @@ export interface SheetItem {
 }
 
 export type SheetProblem =
-  | { kind: 'empty' }
-  | { kind: 'duplicateCode'; code: string }
-  | { kind: 'badPoints'; code: string }
-  | { kind: 'missingName'; code: string }
+  { kind: 'empty' } | { kind: 'duplicateCode'; code: string } | { kind: 'badPoints'; code: string } | { kind: 'missingName'; code: string }
 
 /** Checks a template's items: at least one, codes unique, every maximum a positive number. */
 export function sheetProblems(items: readonly SheetItem[]): SheetProblem[] {

@@ -134,7 +134,12 @@ export const sampleFormSchema = z.object({
   statYear: statYearField,
   size: requiredInt(1, 2000, { invalid: 'inspections.errors.sampleSize' }),
   /** empty: the server makes one (and stores it) */
-  seed: optional(z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'assessment.errors.seedFormat' })),
+  seed: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'assessment.errors.seedFormat' }),
+  ),
   formKey: optional(formKey),
 })
 export type SampleInput = z.output<typeof sampleFormSchema>

@@ -56,12 +56,23 @@ const RECTIFICATION_ERRORS: Record<RectificationError, MessageKey> = {
 export async function createTemplate(ctx: ServiceContext, input: { name: string; items: SheetItem[] }): Promise<number> {
   const countyId = countyOf(ctx)
   const problems = sheetProblems(input.items)
-  if (problems.length) throw new AppError('inspections.errors.templateInvalid', { code: 'code' in problems[0] ? problems[0].code : '' }, { lines: 'inspections.errors.templateInvalid' })
+  if (problems.length)
+    throw new AppError(
+      'inspections.errors.templateInvalid',
+      { code: 'code' in problems[0] ? problems[0].code : '' },
+      { lines: 'inspections.errors.templateInvalid' },
+    )
   return db.$transaction(async (tx) => {
     const row = await tx.inspectionTemplate.create({
       data: { countyId, name: input.name, items: input.items as unknown as Prisma.InputJsonValue, createdById: ctx.actor.id ?? 0 },
     })
-    await audit(tx, ctx.actor, { action: 'inspection.template.create', entity: 'InspectionTemplate', entityId: row.id, regionId: countyId, after: { name: input.name, items: input.items.length } })
+    await audit(tx, ctx.actor, {
+      action: 'inspection.template.create',
+      entity: 'InspectionTemplate',
+      entityId: row.id,
+      regionId: countyId,
+      after: { name: input.name, items: input.items.length },
+    })
     return row.id
   })
 }
@@ -86,7 +97,13 @@ export async function createRound(ctx: ServiceContext, input: RoundInput): Promi
           createdById: ctx.actor.id ?? 0,
         },
       })
-      await audit(tx, ctx.actor, { action: 'inspection.round.create', entity: 'InspectionRound', entityId: row.id, regionId: countyId, after: { ...input, formKey: undefined } })
+      await audit(tx, ctx.actor, {
+        action: 'inspection.round.create',
+        entity: 'InspectionRound',
+        entityId: row.id,
+        regionId: countyId,
+        after: { ...input, formKey: undefined },
+      })
       return row.id
     }),
   )
@@ -105,11 +122,24 @@ export async function addTeam(ctx: ServiceContext, input: { roundId: number; nam
   return db.$transaction(async (tx) => {
     const round = await openRound(tx, ctx, countyId, input.roundId, 'assessment.run')
     const townships = new Set((await townshipsOf(tx, countyId)).map((t) => t.id))
-    if (input.townshipIds.some((id) => !townships.has(id))) throw new AppError('inspections.errors.unknownTownship', undefined, { townshipIds: 'inspections.errors.unknownTownship' })
-    const members = await tx.user.findMany({ where: { id: { in: input.memberIds }, regionId: countyId, role: { in: ['INSPECTOR', 'COUNTY_OFFICIAL'] }, active: true }, select: { id: true } })
-    if (members.length !== new Set(input.memberIds).size) throw new AppError('inspections.errors.unknownInspector', undefined, { memberIds: 'inspections.errors.unknownInspector' })
-    const row = await tx.inspectionTeam.create({ data: { roundId: round.id, name: input.name, memberIds: [...new Set(input.memberIds)], townshipIds: [...new Set(input.townshipIds)] } })
-    await audit(tx, ctx.actor, { action: 'inspection.team.add', entity: 'InspectionRound', entityId: round.id, regionId: countyId, after: { teamId: row.id, ...input } })
+    if (input.townshipIds.some((id) => !townships.has(id)))
+      throw new AppError('inspections.errors.unknownTownship', undefined, { townshipIds: 'inspections.errors.unknownTownship' })
+    const members = await tx.user.findMany({
+      where: { id: { in: input.memberIds }, regionId: countyId, role: { in: ['INSPECTOR', 'COUNTY_OFFICIAL'] }, active: true },
+      select: { id: true },
+    })
+    if (members.length !== new Set(input.memberIds).size)
+      throw new AppError('inspections.errors.unknownInspector', undefined, { memberIds: 'inspections.errors.unknownInspector' })
+    const row = await tx.inspectionTeam.create({
+      data: { roundId: round.id, name: input.name, memberIds: [...new Set(input.memberIds)], townshipIds: [...new Set(input.townshipIds)] },
+    })
+    await audit(tx, ctx.actor, {
+      action: 'inspection.team.add',
+      entity: 'InspectionRound',
+      entityId: round.id,
+      regionId: countyId,
+      after: { teamId: row.id, ...input },
+    })
     return row.id
   })
 }
@@ -158,7 +188,8 @@ export async function saveScores(ctx: ServiceContext, input: ScoresInput): Promi
       const key = { roundId_townshipId_itemCode: { roundId: current.id, townshipId: input.townshipId, itemCode: s.code } }
       const existing = await tx.inspectionScore.findUnique({ where: key, select: { id: true } })
       if (s.points === null && !existing) {
-        if (photos.has(s.code) || s.note) throw new AppError('inspections.errors.scoreFirst', { item: items.get(s.code)!.name }, { [`p:${s.code}`]: 'errors.required' })
+        if (photos.has(s.code) || s.note)
+          throw new AppError('inspections.errors.scoreFirst', { item: items.get(s.code)!.name }, { [`p:${s.code}`]: 'errors.required' })
         continue
       }
       const row = await tx.inspectionScore.upsert({
@@ -206,7 +237,13 @@ export async function openRectification(ctx: ServiceContext, input: Rectificatio
           createdById: ctx.actor.id ?? 0,
         },
       })
-      await audit(tx, ctx.actor, { action: 'inspection.rectification.open', entity: 'Rectification', entityId: row.id, regionId: input.townshipId, after: { ...input, formKey: undefined } })
+      await audit(tx, ctx.actor, {
+        action: 'inspection.rectification.open',
+        entity: 'Rectification',
+        entityId: row.id,
+        regionId: input.townshipId,
+        after: { ...input, formKey: undefined },
+      })
       return row.id
     }),
   )
@@ -215,9 +252,7 @@ export async function openRectification(ctx: ServiceContext, input: Rectificatio
 /** A rectification the subject may act on: the township's own (once the round is published), or any of the county's for a county user. */
 async function rectificationFor(tx: Tx, ctx: ServiceContext, id: number) {
   const where: Prisma.RectificationWhereInput =
-    ctx.subject.regionLevel === 'COUNTY'
-      ? { id, countyId: ctx.subject.regionId }
-      : { id, townshipId: ctx.subject.regionId, round: { status: 'PUBLISHED' } }
+    ctx.subject.regionLevel === 'COUNTY' ? { id, countyId: ctx.subject.regionId } : { id, townshipId: ctx.subject.regionId, round: { status: 'PUBLISHED' } }
   const row = await tx.rectification.findFirst({ where })
   if (!row) {
     if (await tx.rectification.findUnique({ where: { id }, select: { id: true } })) await auditDenied(ctx.actor, 'assessment.rectify', { rectificationId: id })
@@ -225,7 +260,7 @@ async function rectificationFor(tx: Tx, ctx: ServiceContext, id: number) {
   }
   // lock the row: a double click or two people at once see the state the first one left
   await tx.$executeRaw`SELECT 1 FROM "Rectification" WHERE id = ${row.id} FOR UPDATE`
-  return (await tx.rectification.findUniqueOrThrow({ where: { id: row.id } }))
+  return await tx.rectification.findUniqueOrThrow({ where: { id: row.id } })
 }
 
 async function evidenceCount(tx: Tx, id: number): Promise<number> {
@@ -240,7 +275,12 @@ export async function submitMeasures(ctx: ServiceContext, input: { rectification
     const row = await rectificationFor(tx, ctx, input.rectificationId)
     const evidence = (await evidenceCount(tx, row.id)) + (file ? 1 : 0)
     const step = rectificationStep(row.status, 'submit', { measures: input.measures, evidence })
-    if (!step.ok) throw new AppError(RECTIFICATION_ERRORS[step.error], undefined, step.error === 'evidenceRequired' ? { evidence: RECTIFICATION_ERRORS[step.error] } : undefined)
+    if (!step.ok)
+      throw new AppError(
+        RECTIFICATION_ERRORS[step.error],
+        undefined,
+        step.error === 'evidenceRequired' ? { evidence: RECTIFICATION_ERRORS[step.error] } : undefined,
+      )
     if (file) await saveAttachment(tx, file, { type: RECTIFICATION_EVIDENCE, id: row.id, countyId: row.countyId, createdById: ctx.actor.id ?? 0 })
     await tx.rectification.update({ where: { id: row.id }, data: { measures: input.measures, status: step.next, submittedAt: new Date() } })
     await audit(tx, ctx.actor, {
@@ -260,7 +300,12 @@ export async function reviewRectification(ctx: ServiceContext, input: { rectific
   return db.$transaction(async (tx) => {
     const row = await rectificationFor(tx, ctx, input.rectificationId)
     const step = rectificationStep(row.status, input.decision, { measures: row.measures, evidence: await evidenceCount(tx, row.id), reason: input.reason })
-    if (!step.ok) throw new AppError(RECTIFICATION_ERRORS[step.error], undefined, step.error === 'reasonRequired' ? { reason: 'inspections.errors.reasonRequired' } : undefined)
+    if (!step.ok)
+      throw new AppError(
+        RECTIFICATION_ERRORS[step.error],
+        undefined,
+        step.error === 'reasonRequired' ? { reason: 'inspections.errors.reasonRequired' } : undefined,
+      )
     const data =
       step.next === 'CLOSED'
         ? { status: step.next, closedAt: new Date(), closedById: ctx.actor.id ?? 0 }
@@ -281,7 +326,10 @@ export async function reviewRectification(ctx: ServiceContext, input: { rectific
 export async function publishRound(ctx: ServiceContext, roundId: number) {
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) => {
-    const done = await tx.inspectionRound.updateMany({ where: { id: roundId, countyId, status: 'OPEN' }, data: { status: 'PUBLISHED', publishedAt: new Date(), publishedById: ctx.actor.id ?? 0 } })
+    const done = await tx.inspectionRound.updateMany({
+      where: { id: roundId, countyId, status: 'OPEN' },
+      data: { status: 'PUBLISHED', publishedAt: new Date(), publishedById: ctx.actor.id ?? 0 },
+    })
     if (done.count === 0) {
       if (await tx.inspectionRound.findFirst({ where: { id: roundId, countyId }, select: { id: true } })) throw new AppError('inspections.errors.published')
       return hidden(ctx, 'assessment.run', 'inspectionRound', roundId)
@@ -326,7 +374,10 @@ export async function recordSampleHousehold(
 ) {
   const countyId = countyOf(ctx)
   return db.$transaction(async (tx) => {
-    const row = await tx.sampleHousehold.findFirst({ where: { id: input.sampleHouseholdId, check: { countyId } }, include: { check: { select: { townshipId: true } } } })
+    const row = await tx.sampleHousehold.findFirst({
+      where: { id: input.sampleHouseholdId, check: { countyId } },
+      include: { check: { select: { townshipId: true } } },
+    })
     if (!row) return hidden(ctx, 'assessment.sample', 'sampleHousehold', input.sampleHouseholdId)
     const data = {
       outcome: input.outcome,

@@ -42,7 +42,10 @@ async function demoPhoto(): Promise<{ sha256: string; size: number }> {
   return { sha256, size: PNG_1PX.length }
 }
 
-export async function buildInspectionsDemo(db: PrismaClient, options: { countyId: number; today: string; seed: number; sampleTownshipCode: string }): Promise<void> {
+export async function buildInspectionsDemo(
+  db: PrismaClient,
+  options: { countyId: number; today: string; seed: number; sampleTownshipCode: string },
+): Promise<void> {
   const { countyId, today } = options
   const random = seededRandom(options.seed + 31)
   const user = async (username: string) => (await db.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id
@@ -50,7 +53,9 @@ export async function buildInspectionsDemo(db: PrismaClient, options: { countyId
   const townships = await countyTownships(db, countyId)
   const settings = (await db.reportSettings.findUnique({ where: { countyId } })) ?? DEFAULT_REPORT_SETTINGS
   const statYear = statYearOf(today, settings)
-  const template = await db.inspectionTemplate.create({ data: { countyId, name: '宁津县人口服务工作督查评分表', items: DEMO_SHEET as object[], createdById: official } })
+  const template = await db.inspectionTemplate.create({
+    data: { countyId, name: '宁津县人口服务工作督查评分表', items: DEMO_SHEET as object[], createdById: official },
+  })
   const half = Math.ceil(townships.length / 2)
   const teams = [
     { name: '第一督查组', memberIds: [inspector, official], townshipIds: townships.slice(0, half).map((t) => t.id) },
@@ -85,12 +90,44 @@ export async function buildInspectionsDemo(db: PrismaClient, options: { countyId
   const byCode = new Map(townships.map((t) => [t.code, t.id]))
   const [ncjd, chd, cgz] = [byCode.get('371422001000')!, byCode.get('371422101000')!, byCode.get('371422102000')!]
   const photo = await demoPhoto()
-  const items: { townshipId: number; itemCode: string; finding: string; due: number; status: 'OPEN' | 'SUBMITTED' | 'CLOSED'; measures: string; evidence: boolean }[] = [
-    { townshipId: ncjd, itemCode: 'B1', finding: '安业社区流动人口台账未及时更新，3 户信息滞后', due: -20, status: 'CLOSED', measures: '已逐户核实并更新台账，建立每周更新制度', evidence: true },
-    { townshipId: ncjd, itemCode: 'C2', finding: '2 户计生特殊家庭未落实双岗联系人', due: 10, status: 'SUBMITTED', measures: '已为 2 户明确乡镇、村两级联系人并入户走访', evidence: true },
+  const items: {
+    townshipId: number
+    itemCode: string
+    finding: string
+    due: number
+    status: 'OPEN' | 'SUBMITTED' | 'CLOSED'
+    measures: string
+    evidence: boolean
+  }[] = [
+    {
+      townshipId: ncjd,
+      itemCode: 'B1',
+      finding: '安业社区流动人口台账未及时更新，3 户信息滞后',
+      due: -20,
+      status: 'CLOSED',
+      measures: '已逐户核实并更新台账，建立每周更新制度',
+      evidence: true,
+    },
+    {
+      townshipId: ncjd,
+      itemCode: 'C2',
+      finding: '2 户计生特殊家庭未落实双岗联系人',
+      due: 10,
+      status: 'SUBMITTED',
+      measures: '已为 2 户明确乡镇、村两级联系人并入户走访',
+      evidence: true,
+    },
     { townshipId: chd, itemCode: 'B2', finding: '苇子湾村服务室制度未上墙，药具发放登记不全', due: -5, status: 'OPEN', measures: '', evidence: false },
     { townshipId: chd, itemCode: 'D2', finding: '人口变动登记有 4 例迟报', due: 25, status: 'OPEN', measures: '', evidence: false },
-    { townshipId: cgz, itemCode: 'C3', finding: '流动人口协查反馈超期 2 例', due: -30, status: 'CLOSED', measures: '已完成反馈并指定专人负责协查', evidence: true },
+    {
+      townshipId: cgz,
+      itemCode: 'C3',
+      finding: '流动人口协查反馈超期 2 例',
+      due: -30,
+      status: 'CLOSED',
+      measures: '已完成反馈并指定专人负责协查',
+      evidence: true,
+    },
   ]
   for (const it of items) {
     const row = await db.rectification.create({
@@ -111,7 +148,16 @@ export async function buildInspectionsDemo(db: PrismaClient, options: { countyId
     })
     if (it.evidence) {
       await db.attachment.create({
-        data: { sha256: photo.sha256, mime: 'image/png', size: photo.size, name: '整改照片.png', ownerType: 'Rectification', ownerId: row.id, countyId, createdById: inspector },
+        data: {
+          sha256: photo.sha256,
+          mime: 'image/png',
+          size: photo.size,
+          name: '整改照片.png',
+          ownerType: 'Rectification',
+          ownerId: row.id,
+          countyId,
+          createdById: inspector,
+        },
       })
     }
   }
@@ -131,7 +177,14 @@ export async function buildInspectionsDemo(db: PrismaClient, options: { countyId
     },
   })
   await db.inspectionScore.createMany({
-    data: DEMO_SHEET.map((item) => ({ roundId: second.id, townshipId: teams[0].townshipIds[0], itemCode: item.code, points: score(item), note: '', enteredById: inspector })),
+    data: DEMO_SHEET.map((item) => ({
+      roundId: second.id,
+      townshipId: teams[0].townshipIds[0],
+      itemCode: item.code,
+      points: score(item),
+      note: '',
+      enteredById: inspector,
+    })),
   })
 
   // a sample verification of one township, a third of its households verified

@@ -168,7 +168,12 @@ test('an inspector scores a township with a photo and opens a rectification item
   fs.writeFileSync(path.join(dir, 'notice.pdf'), pdf)
   // rendered to an image (poppler's pdftoppm): an A4 page at 50 dpi is 413 × 585 pixels
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', path.join(dir, 'notice.pdf'), path.join(dir, 'notice')])
-  const image = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('notice') && f.endsWith('.png'))!))
+  const image = fs.readFileSync(
+    path.join(
+      dir,
+      fs.readdirSync(dir).find((f) => f.startsWith('notice') && f.endsWith('.png'))!,
+    ),
+  )
   expect([image.readUInt32BE(16), image.readUInt32BE(20)]).toEqual([413, 585])
 })
 

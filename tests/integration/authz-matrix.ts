@@ -325,7 +325,16 @@ async function rectification(t: Target, submitted = false) {
   const sha256 = createHash('sha256').update(PNG_1PX).digest('hex')
   await attachmentStore().put(blobKey(sha256), PNG_1PX)
   const attachment = await db.attachment.create({
-    data: { sha256, mime: 'image/png', size: PNG_1PX.length, name: 'evidence.png', ownerType: 'Rectification', ownerId: row.id, countyId: t.county.id, createdById: t.me.id },
+    data: {
+      sha256,
+      mime: 'image/png',
+      size: PNG_1PX.length,
+      name: 'evidence.png',
+      ownerType: 'Rectification',
+      ownerId: row.id,
+      countyId: t.county.id,
+      createdById: t.me.id,
+    },
   })
   return { ...row, attachmentId: attachment.id }
 }
@@ -791,13 +800,22 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   'assessment.publishRunAction': { roles: ['COUNTY_OFFICIAL'], scope: 'own', input: async (t) => ({ runId: String((await assessmentRun(t)).runId) }) },
   // --- inspections: officials keep templates, start rounds and form teams; a team's inspectors score
   // its townships and review close-outs; a township enters its measures; samples are the county's
-  'assessment.createTemplateAction': { roles: ['COUNTY_OFFICIAL'], scope: 'none', input: () => ({ name: '矩阵评分表', lines: '组织领导 | A1 | 领导重视 | 10 | 未研究扣 5 分' }) },
+  'assessment.createTemplateAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'none',
+    input: () => ({ name: '矩阵评分表', lines: '组织领导 | A1 | 领导重视 | 10 | 未研究扣 5 分' }),
+  },
   'assessment.createRoundAction': {
     roles: ['COUNTY_OFFICIAL'],
     scope: 'own',
     input: async (t) => {
       const template = await db.inspectionTemplate.create({
-        data: { countyId: t.county.id, name: '矩阵评分表', items: [{ code: 'A1', group: '组织领导', name: '领导重视', maxPoints: 10, guidance: '' }], createdById: t.me.id },
+        data: {
+          countyId: t.county.id,
+          name: '矩阵评分表',
+          items: [{ code: 'A1', group: '组织领导', name: '领导重视', maxPoints: 10, guidance: '' }],
+          createdById: t.me.id,
+        },
       })
       return { title: '矩阵督查', statYear: '2024', templateId: String(template.id), startsOn: '2024-05-01', endsOn: '2024-05-10', formKey: randomUUID() }
     },
@@ -815,7 +833,13 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   'assessment.openRectificationAction': {
     roles: ['COUNTY_OFFICIAL', 'INSPECTOR'],
     scope: 'own',
-    input: async (t) => ({ roundId: String((await inspectionRound(t)).id), townshipId: String(t.township.id), finding: '台账不全', dueOn: '2024-06-30', formKey: randomUUID() }),
+    input: async (t) => ({
+      roundId: String((await inspectionRound(t)).id),
+      townshipId: String(t.township.id),
+      finding: '台账不全',
+      dueOn: '2024-06-30',
+      formKey: randomUUID(),
+    }),
   },
   'assessment.submitMeasuresAction': {
     roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER'],

@@ -78,18 +78,31 @@ const scores = (points: Record<string, number | null>, extra: { photo?: File; no
 describe('inspection rounds', () => {
   it('an inspector scores the townships of the team with a photo; a score above the maximum or outside the team is refused and nothing is written', async () => {
     const w = await world()
-    const saved = await saveScores(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[0].id, scores: scores({ A1: 8, B1: 17.5 }, { photo: photo(), note: '会议记录齐全' }) })
+    const saved = await saveScores(w.inspectorA, {
+      roundId: w.roundId,
+      townshipId: w.townships[0].id,
+      scores: scores({ A1: 8, B1: 17.5 }, { photo: photo(), note: '会议记录齐全' }),
+    })
     expect(saved.saved).toBe(2)
     const photos = await db.attachment.count({ where: { ownerType: 'InspectionScore', countyId: w.county.id } })
     expect(photos).toBe(2)
 
-    const error = await expectAppError(saveScores(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[1].id, scores: scores({ A1: 9, B1: 21 }) }), 'inspections.errors.score.aboveMaximum')
+    const error = await expectAppError(
+      saveScores(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[1].id, scores: scores({ A1: 9, B1: 21 }) }),
+      'inspections.errors.score.aboveMaximum',
+    )
     expect(error.fieldErrors).toEqual({ 'p:B1': 'inspections.errors.score.aboveMaximum' })
-    await expectAppError(saveScores(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[1].id, scores: scores({ A1: -1 }) }), 'inspections.errors.score.negative')
+    await expectAppError(
+      saveScores(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[1].id, scores: scores({ A1: -1 }) }),
+      'inspections.errors.score.negative',
+    )
     expect(await db.inspectionScore.count({ where: { roundId: w.roundId, townshipId: w.townships[1].id } })).toBe(0)
 
     // township 3 is team B's: inspector A is refused, audited, and nothing is written
-    await expectAppError(saveScores(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[2].id, scores: scores({ A1: 5 }) }), 'inspections.errors.notYourTownship')
+    await expectAppError(
+      saveScores(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[2].id, scores: scores({ A1: 5 }) }),
+      'inspections.errors.notYourTownship',
+    )
     expect(await db.inspectionScore.count({ where: { roundId: w.roundId, townshipId: w.townships[2].id } })).toBe(0)
     expect(await db.auditEvent.count({ where: { actorId: w.inspectorA.subject.id, action: 'permission.denied' } })).toBe(1)
     await expectAppError(
@@ -121,7 +134,10 @@ describe('inspection rounds', () => {
 
     await publishRound(w.official, w.roundId)
     await expectAppError(publishRound(w.official, w.roundId), 'inspections.errors.published')
-    await expectAppError(saveScores(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[0].id, scores: scores({ A1: 9 }) }), 'inspections.errors.published')
+    await expectAppError(
+      saveScores(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[0].id, scores: scores({ A1: 9 }) }),
+      'inspections.errors.published',
+    )
 
     const own = (await roundDetail(w.staff1.subject, w.roundId, TODAY))!
     expect(own.results.map((r) => [r.name, r.total, r.place, r.open])).toEqual([['督查镇1', 26, 2, 1]])
@@ -137,7 +153,13 @@ describe('inspection rounds', () => {
 describe('rectification', () => {
   it('the township enters measures with evidence; the inspector refuses once with a reason, then closes it out; closing without evidence is refused', async () => {
     const w = await world()
-    const id = await openRectification(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[0].id, itemCode: 'B1', finding: '台账缺两项', dueOn: '2026-06-30' })
+    const id = await openRectification(w.inspectorA, {
+      roundId: w.roundId,
+      townshipId: w.townships[0].id,
+      itemCode: 'B1',
+      finding: '台账缺两项',
+      dueOn: '2026-06-30',
+    })
     const bare = await openRectification(w.inspectorA, { roundId: w.roundId, townshipId: w.townships[0].id, finding: '无佐证', dueOn: '2026-06-30' })
     await publishRound(w.official, w.roundId)
 
@@ -156,7 +178,9 @@ describe('rectification', () => {
     await reviewRectification(w.inspectorA, { rectificationId: id, decision: 'close' })
     expect(await db.rectification.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CLOSED', closedById: w.inspectorA.subject.id })
     await expectAppError(submitMeasures(w.staff1, { rectificationId: id, measures: '再改' }), 'inspections.errors.closed')
-    const actions = (await db.auditEvent.findMany({ where: { entity: 'Rectification', entityId: String(id) }, orderBy: { id: 'asc' }, select: { action: true } })).map((a) => a.action)
+    const actions = (
+      await db.auditEvent.findMany({ where: { entity: 'Rectification', entityId: String(id) }, orderBy: { id: 'asc' }, select: { action: true } })
+    ).map((a) => a.action)
     expect(actions).toEqual([
       'inspection.rectification.open',
       'inspection.rectification.submit',
@@ -187,7 +211,8 @@ describe('rectification', () => {
 describe('sample verification', () => {
   it('draws a stratified sample with a stored seed (the same seed draws the same households), records findings and yields the rates', async () => {
     const w = await world()
-    for (let i = 0; i < 6; i++) await makeHousehold(db, w.villages[0], { address: `东街${i}号`, members: [{ ...personInput({ name: `户主${i}` }), relation: 'SELF' }] })
+    for (let i = 0; i < 6; i++)
+      await makeHousehold(db, w.villages[0], { address: `东街${i}号`, members: [{ ...personInput({ name: `户主${i}` }), relation: 'SELF' }] })
     const sub = await makeRegion(db, { code: `${w.villages[0].code.slice(0, 9)}202`, name: '督查二村', level: 'VILLAGE', parent: w.townships[0] })
     for (let i = 0; i < 4; i++) await makeHousehold(db, sub, { address: `西街${i}号`, members: [{ ...personInput({ name: `西户${i}` }), relation: 'SELF' }] })
 
@@ -200,7 +225,11 @@ describe('sample verification', () => {
 
     const outcomes = ['CORRECT', 'CORRECT', 'FIELD_WRONG', 'UNREGISTERED', 'CORRECT'] as const
     for (const [i, h] of a.households.entries()) {
-      await recordSampleHousehold(w.inspectorA, { sampleHouseholdId: h.id, outcome: outcomes[i], wrongField: outcomes[i] === 'FIELD_WRONG' ? 'birthDate' : undefined })
+      await recordSampleHousehold(w.inspectorA, {
+        sampleHouseholdId: h.id,
+        outcome: outcomes[i],
+        wrongField: outcomes[i] === 'FIELD_WRONG' ? 'birthDate' : undefined,
+      })
     }
     const done = (await sampleDetail(w.official.subject, id))!
     expect(done.rates.checked).toBe(5)

@@ -66,7 +66,12 @@ export default async function InspectionsPage() {
         <div className="mt-6 grid gap-6 lg:grid-cols-2">
           <Card>
             <h2 className="mb-3 font-medium">{t('inspections.rounds.new')}</h2>
-            <RoundForm templates={templates.map((x) => ({ id: x.id, name: x.name }))} years={[year + 1, year, year - 1]} defaultYear={year} formKey={randomUUID()} />
+            <RoundForm
+              templates={templates.map((x) => ({ id: x.id, name: x.name }))}
+              years={[year + 1, year, year - 1]}
+              defaultYear={year}
+              formKey={randomUUID()}
+            />
           </Card>
           <Card>
             <h2 className="mb-3 font-medium">{t('inspections.templates.title')}</h2>

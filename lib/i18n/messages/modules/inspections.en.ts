@@ -13,7 +13,8 @@ export const inspectionsEn: Shape<typeof inspectionsZhCN> = {
     new: 'New score sheet template',
     name: 'Template name',
     lines: 'Items (one a line)',
-    linesHint: 'Format: group | code | item | maximum | deduction guidance, e.g. Leadership | A1 | Leaders studied the work | 10 | 5 points off without a meeting',
+    linesHint:
+      'Format: group | code | item | maximum | deduction guidance, e.g. Leadership | A1 | Leaders studied the work | 10 | 5 points off without a meeting',
     save: 'Save template',
     saved: 'Template saved',
     template: 'Score sheet template',
@@ -109,7 +110,7 @@ export const inspectionsEn: Shape<typeof inspectionsZhCN> = {
   samples: {
     title: 'Sample verification',
     intro:
-      "Households of a township are drawn at random, stratified by village, and verified on site. The seed is stored: the same seed draws the same sample. The error and missing-registration rates are shown with their 95% Wilson intervals and the sample size.",
+      'Households of a township are drawn at random, stratified by village, and verified on site. The seed is stored: the same seed draws the same sample. The error and missing-registration rates are shown with their 95% Wilson intervals and the sample size.',
     new: 'Draw a sample',
     township: 'Township',
     size: 'Households to draw',

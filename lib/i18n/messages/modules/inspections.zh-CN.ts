@@ -1,6 +1,7 @@
 export const inspectionsZhCN = {
   title: '督查考评',
-  intro: '督查组按评分表逐项打分并拍照留存；发现的问题转为整改事项，由乡镇报送整改措施和佐证材料，督查组审核销号。结果发布后，各乡镇可看到本乡镇的得分、名次和整改事项。',
+  intro:
+    '督查组按评分表逐项打分并拍照留存；发现的问题转为整改事项，由乡镇报送整改措施和佐证材料，督查组审核销号。结果发布后，各乡镇可看到本乡镇的得分、名次和整改事项。',
   choose: '请选择',
   township: '乡镇',
   templates: {
@@ -122,7 +123,16 @@ export const inspectionsZhCN = {
     outcome: '核查结果',
     outcomes: { CORRECT: '信息正确', FIELD_WRONG: '信息有误', NOT_FOUND: '查无此人', UNREGISTERED: '有人未登记' },
     wrongField: '有误的项目',
-    fields: { name: '姓名', idNumber: '身份证号', birthDate: '出生日期', sex: '性别', address: '住址', residence: '居住状态', relation: '与户主关系', marital: '婚姻状况' },
+    fields: {
+      name: '姓名',
+      idNumber: '身份证号',
+      birthDate: '出生日期',
+      sex: '性别',
+      address: '住址',
+      residence: '居住状态',
+      relation: '与户主关系',
+      marital: '婚姻状况',
+    },
     record: '保存核查结果',
     recorded: '核查结果已保存',
     checked: '已核查 {checked}/{drawn} 户',

@@ -31,9 +31,14 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
       <PageTitle
         actions={
           <div className="flex flex-wrap gap-2">
-            {round.status === 'PUBLISHED' || county ? <ButtonLink href={`/assessment/inspections/${round.id}/print`}>{t('inspections.rounds.print')}</ButtonLink> : null}
+            {round.status === 'PUBLISHED' || county ? (
+              <ButtonLink href={`/assessment/inspections/${round.id}/print`}>{t('inspections.rounds.print')}</ButtonLink>
+            ) : null}
             {county ? (
-              <a href={`/api/assessment/inspections/${round.id}/xlsx`} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+              <a
+                href={`/api/assessment/inspections/${round.id}/xlsx`}
+                className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+              >
                 {t('inspections.rounds.export')}
               </a>
             ) : null}

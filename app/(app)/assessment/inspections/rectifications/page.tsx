@@ -75,7 +75,9 @@ export default async function RectificationsPage() {
                   <Td>{r.owner ?? t('inspections.rectifications.townshipOwns')}</Td>
                   <Td className="whitespace-nowrap tabular-nums">{r.dueOn}</Td>
                   <Td>
-                    <Badge tone={r.status === 'CLOSED' ? 'green' : r.status === 'SUBMITTED' ? 'amber' : 'slate'}>{t(`inspections.rectifications.status.${r.status}`)}</Badge>
+                    <Badge tone={r.status === 'CLOSED' ? 'green' : r.status === 'SUBMITTED' ? 'amber' : 'slate'}>
+                      {t(`inspections.rectifications.status.${r.status}`)}
+                    </Badge>
                     {r.overdue ? <Badge tone="red">{t('inspections.rectifications.overdue')}</Badge> : null}
                   </Td>
                 </tr>

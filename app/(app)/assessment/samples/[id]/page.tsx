@@ -49,7 +49,12 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
                 {h.wrongField ? `${t('common.colon')}${t(`inspections.samples.fields.${h.wrongField as 'name'}`)}` : ''}
               </p>
             ) : null}
-            <SampleRecordForm id={h.id} outcome={h.outcome} wrongField={h.wrongField} label={t('inspections.samples.recordFor', { address: `${i + 1}. ${h.address}` })} />
+            <SampleRecordForm
+              id={h.id}
+              outcome={h.outcome}
+              wrongField={h.wrongField}
+              label={t('inspections.samples.recordFor', { address: `${i + 1}. ${h.address}` })}
+            />
           </li>
         ))}
       </ol>

@@ -24,7 +24,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   }
   const id = routeId((await params).id)
   const row = id
-    ? await db.attachment.findFirst({ where: { id, ownerType: { in: [SCORE_PHOTO, RECTIFICATION_EVIDENCE] } }, select: { ...ATTACHMENT_SELECT, ownerType: true, ownerId: true } })
+    ? await db.attachment.findFirst({
+        where: { id, ownerType: { in: [SCORE_PHOTO, RECTIFICATION_EVIDENCE] } },
+        select: { ...ATTACHMENT_SELECT, ownerType: true, ownerId: true },
+      })
     : null
   if (!row || !(await attachmentOwnerVisible(user, row.ownerType, row.ownerId))) {
     if (id && (await db.attachment.findUnique({ where: { id }, select: { id: true } }))) await auditDenied(actor, 'assessment.inspect', { attachmentId: id })

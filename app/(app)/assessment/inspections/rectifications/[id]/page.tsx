@@ -45,7 +45,9 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
           <dt className="text-slate-600">{t('common.status')}</dt>
           <dd data-testid="status">{t(`inspections.rectifications.status.${row.status}`)}</dd>
           <dt className="text-slate-600">{t('inspections.rectifications.measures')}</dt>
-          <dd data-testid="measures" className="whitespace-pre-wrap">{row.measures || '—'}</dd>
+          <dd data-testid="measures" className="whitespace-pre-wrap">
+            {row.measures || '—'}
+          </dd>
           <dt className="text-slate-600">{t('inspections.rectifications.evidenceList')}</dt>
           <dd>
             {row.evidence.length === 0 ? (

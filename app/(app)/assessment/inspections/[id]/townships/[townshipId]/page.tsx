@@ -38,7 +38,10 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
             townshipId={sheet.township.id}
             items={sheet.items}
             scores={Object.fromEntries(
-              [...sheet.scores].map(([code, s]) => [code, { points: s.points, note: s.note, photos: s.photos.map((ph) => ({ id: ph.id, name: ph.name, thumbnail: ph.thumbnail })) }]),
+              [...sheet.scores].map(([code, s]) => [
+                code,
+                { points: s.points, note: s.note, photos: s.photos.map((ph) => ({ id: ph.id, name: ph.name, thumbnail: ph.thumbnail })) },
+              ]),
             )}
           />
           <Card className="mt-6">
