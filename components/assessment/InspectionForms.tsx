@@ -113,7 +113,11 @@ export function TeamForm({
   townships: { id: number; name: string }[]
 }) {
   const t = useT()
+  const router = useRouter()
   const { state, onSubmit, pending } = useActionForm(addTeamAction)
+  useEffect(() => {
+    if (state?.ok) router.refresh()
+  }, [state, router])
   const box = 'flex min-h-11 items-center gap-2 rounded border border-slate-200 px-3'
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-3" aria-label={t('inspections.teams.new')} noValidate>

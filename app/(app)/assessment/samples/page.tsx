@@ -37,6 +37,7 @@ export default async function SamplesPage() {
             <tr>
               <Th>{t('inspections.samples.township')}</Th>
               <Th>{t('inspections.rounds.statYear')}</Th>
+              <Th>{t('inspections.samples.seedColumn')}</Th>
               <Th>{t('inspections.samples.outcome')}</Th>
               <Th>{t('inspections.samples.errorRate')}</Th>
               <Th>{t('inspections.samples.missingRate')}</Th>
@@ -51,6 +52,7 @@ export default async function SamplesPage() {
                   </Link>
                 </Td>
                 <Td>{s.statYear}</Td>
+                <Td className="font-mono text-xs">{s.seed}</Td>
                 <Td>{t('inspections.samples.checked', { checked: s.rates.checked, drawn: s.rates.drawn })}</Td>
                 <Td>{rateText(t, s.rates.errorRate, s.rates.checked)}</Td>
                 <Td>{rateText(t, s.rates.missingRate, s.rates.checked)}</Td>

@@ -115,6 +115,7 @@ export const inspectionsEn: Shape<typeof inspectionsZhCN> = {
     township: 'Township',
     size: 'Households to draw',
     seed: 'Seed (optional)',
+    seedColumn: 'Seed',
     seedHint: 'Left empty, one is made; an earlier seed draws the same sample again.',
     draw: 'Draw sample',
     created: 'Sample drawn',

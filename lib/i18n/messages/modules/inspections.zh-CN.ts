@@ -109,6 +109,7 @@ export const inspectionsZhCN = {
     township: '核查乡镇',
     size: '样本户数',
     seed: '随机种子（可不填）',
+    seedColumn: '随机种子',
     seedHint: '不填则自动生成；填写已有的种子可重现同一样本。',
     draw: '抽取样本',
     created: '样本已抽取',

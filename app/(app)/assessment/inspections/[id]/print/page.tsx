@@ -25,7 +25,8 @@ export default async function RoundPrintPage({ params }: { params: Promise<{ id:
   const round = id ? await roundDetail(user, id, today) : null
   if (!round) notFound()
   const open = (await rectificationLedger(user, today, { roundId: round.id })).filter((r) => r.status !== 'CLOSED')
-  const commended = round.results.filter((r) => r.place !== null && r.place <= COMMENDED && r.complete)
+  // the first places among the townships scored (a township not yet scored is not ranked for praise)
+  const commended = round.results.filter((r) => r.place !== null && r.place <= COMMENDED && r.scored > 0)
   const cell = 'border border-black px-1.5 py-1'
   return (
     <article className="mx-auto max-w-[180mm] bg-white text-black">
