@@ -478,7 +478,13 @@ export function SampleRecordForm({ id, outcome, wrongField, label }: { id: numbe
       </fieldset>
       {chosen === 'FIELD_WRONG' ? (
         <Field label={t('inspections.samples.wrongField')} name={field} error={fieldError(state, 'wrongField')}>
-          <select id={field} name="wrongField" defaultValue={wrongField ?? ''} className={`${inputClass} ${big}`} {...invalidProps(state, 'wrongField')}>
+          <select
+            id={field}
+            name="wrongField"
+            defaultValue={wrongField ?? ''}
+            className={`${inputClass} ${big}`}
+            {...(fieldError(state, 'wrongField') ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {})}
+          >
             <option value="">{t('inspections.choose')}</option>
             {FIELDS.map((f) => (
               <option key={f} value={f}>

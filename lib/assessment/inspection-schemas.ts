@@ -138,7 +138,7 @@ export const sampleFormSchema = z.object({
     z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'assessment.errors.seedFormat' }),
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'inspections.errors.seedFormat' }),
   ),
   formKey: optional(formKey),
 })
@@ -153,5 +153,5 @@ export const sampleRecordSchema = z
   })
   .refine((v) => v.outcome !== 'FIELD_WRONG' || v.wrongField !== undefined, {
     path: ['wrongField'],
-    error: 'assessment.errors.wrongFieldRequired',
+    error: 'inspections.errors.wrongFieldRequired',
   })
