@@ -33,6 +33,10 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/assessment/runs', label: 'assessment.runs.title', permission: 'assessment.run', group: 'assessment' },
   { href: '/assessment/values', label: 'assessment.values.title', permission: 'assessment.run', group: 'assessment' },
   { href: '/assessment/schemes', label: 'assessment.schemes.title', permission: 'assessment.configure', group: 'assessment' },
+  // inspections and their rectification ledger; a township works on its own items once the round is published
+  { href: '/assessment/inspections', label: 'inspections.title', permission: 'assessment.inspect', group: 'assessment' },
+  { href: '/assessment/inspections/rectifications', label: 'inspections.rectifications.title', permission: 'assessment.rectify', group: 'assessment' },
+  { href: '/assessment/samples', label: 'inspections.samples.title', permission: 'assessment.sample', group: 'assessment' },
   { href: '/regions', label: 'nav.regions', permission: 'region.view', group: 'system' },
   { href: '/users', label: 'nav.users', permission: 'user.view', group: 'system' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.view', group: 'system' },

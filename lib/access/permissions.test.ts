@@ -32,8 +32,10 @@ const expectedActions: Record<string, Action[]> = {
     'service.families',
     // a township sees its own place once a run is published
     'assessment.view',
+    // and works on its own rectification items once an inspection's result is published
+    'assessment.rectify',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view', 'assessment.rectify'],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
     'region.view',
@@ -47,6 +49,9 @@ const expectedActions: Record<string, Action[]> = {
     'service.view',
     'assessment.run',
     'assessment.view',
+    // and inspect (in the teams they are put in) and verify samples
+    'assessment.inspect',
+    'assessment.sample',
   ],
   // a county's administrator configures the county's reports and assessment schemes; a township's does not
   'ADMIN@COUNTY': [
@@ -63,7 +68,17 @@ const expectedActions: Record<string, Action[]> = {
     'assessment.view',
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view', 'service.view'],
+  INSPECTOR: [
+    'region.view',
+    'register.view',
+    'report.view',
+    ...UNIT,
+    'report.monitor',
+    'assessment.view',
+    'assessment.inspect',
+    'assessment.sample',
+    'service.view',
+  ],
   TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],
 }
 

@@ -60,6 +60,12 @@ export const ACTIONS = [
   'assessment.run',
   /** rankings and "why" pages: the county all townships; a township its own place, once published */
   'assessment.view',
+  /** inspections: score the townships of one's team, open rectification items, close them out (销号) or refuse (inspectors, county officials) */
+  'assessment.inspect',
+  /** the township's rectification items: enter the measures taken and the evidence (township staff and leaders) */
+  'assessment.rectify',
+  /** sample verification (抽样核查): draw a township's sample and record what was found on site */
+  'assessment.sample',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -92,15 +98,25 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'service.view',
     'service.families',
     'assessment.view',
+    ...at(['TOWNSHIP'], 'assessment.rectify'),
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view', 'assessment.view'],
+  TOWNSHIP_LEADER: [
+    'region.view',
+    'register.view',
+    'report.view',
+    ...at(UNITS, 'report.unit'),
+    'report.sign',
+    'service.view',
+    'assessment.view',
+    ...at(['TOWNSHIP'], 'assessment.rectify'),
+  ],
   COUNTY_OFFICIAL: [
     'region.view',
     'register.view',
     'report.view',
     ...at(UNITS, 'report.prepare', 'report.unit'),
     'report.sign',
-    ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view'),
+    ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view', 'assessment.inspect', 'assessment.sample'),
     'service.view',
   ],
   ADMIN: [
@@ -116,7 +132,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'register.view',
     'report.view',
     ...at(UNITS, 'report.unit'),
-    ...at(['COUNTY'], 'report.monitor', 'assessment.view'),
+    ...at(['COUNTY'], 'report.monitor', 'assessment.view', 'assessment.inspect', 'assessment.sample'),
     'service.view',
   ],
   // 服务站人员: deliver services in their township, the sensitive ones included; they open a

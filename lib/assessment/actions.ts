@@ -14,6 +14,32 @@ import {
 import { addAdjustment, addVeto, createRun, importValues, publish, removeEntry, saveScheme, saveValues, SchemeInvalidError } from './service'
 import { problemText } from './present'
 
+import {
+  parseTemplateLines,
+  publishRoundSchema,
+  rectificationFormSchema,
+  rectificationMeasuresSchema,
+  rectificationReviewSchema,
+  roundFormSchema,
+  sampleFormSchema,
+  sampleRecordSchema,
+  scoresFormSchema,
+  teamFormSchema,
+  templateFormSchema,
+} from './inspection-schemas'
+import {
+  addTeam,
+  createRound,
+  createSample,
+  createTemplate,
+  openRectification,
+  publishRound,
+  recordSampleHousehold,
+  reviewRectification,
+  saveScores,
+  submitMeasures,
+} from './inspections'
+
 // Thin: pipeline -> schema -> permission -> service (which scopes to the user's county and audits).
 
 /** Creates a scheme or a new version of one, from the JSON typed in or a file; every problem listed, nothing written. */
@@ -101,4 +127,90 @@ export const publishRunAction = defineAction({
   run: (input, { user, actor }) => publish({ actor, subject: user }, input.runId),
   revalidate: ['/assessment', '/assessment/runs'],
   success: 'assessment.run.publishedDone',
+})
+
+// --- inspections (督查), rectification (整改台账) and sample verification (抽样核查)
+
+export const createTemplateAction = defineAction({
+  schema: templateFormSchema,
+  permission: 'assessment.run',
+  run: async (input, ctx) => {
+    const parsed = parseTemplateLines(input.lines)
+    if (!parsed.ok) throw new AppError('inspections.errors.templateLine', { line: parsed.line }, { lines: 'inspections.errors.templateLineShort' })
+    return { id: await createTemplate(ctx, { name: input.name, items: parsed.items }) }
+  },
+  revalidate: ['/assessment/inspections'],
+  success: 'inspections.templates.saved',
+})
+
+export const createRoundAction = defineAction({
+  schema: roundFormSchema,
+  permission: 'assessment.run',
+  run: async (input, ctx) => ({ id: await createRound(ctx, input) }),
+  revalidate: ['/assessment/inspections'],
+  success: 'inspections.rounds.created',
+})
+
+export const addTeamAction = defineAction({
+  schema: teamFormSchema,
+  permission: 'assessment.run',
+  run: async (input, ctx) => ({ id: await addTeam(ctx, input) }),
+  revalidate: ['/assessment/inspections'],
+  success: 'inspections.teams.added',
+})
+
+export const saveScoresAction = defineAction({
+  schema: scoresFormSchema,
+  permission: 'assessment.inspect',
+  run: (input, ctx) => saveScores(ctx, input),
+  revalidate: ['/assessment/inspections'],
+  success: 'inspections.scores.saved',
+})
+
+export const openRectificationAction = defineAction({
+  schema: rectificationFormSchema,
+  permission: 'assessment.inspect',
+  run: async (input, ctx) => ({ id: await openRectification(ctx, input) }),
+  revalidate: ['/assessment/inspections'],
+  success: 'inspections.rectifications.opened',
+})
+
+export const submitMeasuresAction = defineAction({
+  schema: rectificationMeasuresSchema,
+  permission: 'assessment.rectify',
+  run: (input, ctx) => submitMeasures(ctx, input),
+  revalidate: ['/assessment/inspections'],
+  success: 'inspections.rectifications.submitted',
+})
+
+export const reviewRectificationAction = defineAction({
+  schema: rectificationReviewSchema,
+  permission: 'assessment.inspect',
+  run: (input, ctx) => reviewRectification(ctx, input),
+  revalidate: ['/assessment/inspections'],
+  success: 'inspections.rectifications.reviewed',
+})
+
+export const publishRoundAction = defineAction({
+  schema: publishRoundSchema,
+  permission: 'assessment.run',
+  run: (input, ctx) => publishRound(ctx, input.roundId),
+  revalidate: ['/assessment/inspections'],
+  success: 'inspections.rounds.published',
+})
+
+export const createSampleAction = defineAction({
+  schema: sampleFormSchema,
+  permission: 'assessment.sample',
+  run: async (input, ctx) => ({ id: await createSample(ctx, input) }),
+  revalidate: ['/assessment/samples'],
+  success: 'inspections.samples.created',
+})
+
+export const recordSampleAction = defineAction({
+  schema: sampleRecordSchema,
+  permission: 'assessment.sample',
+  run: (input, ctx) => recordSampleHousehold(ctx, input),
+  revalidate: ['/assessment/samples'],
+  success: 'inspections.samples.recorded',
 })

@@ -45,3 +45,31 @@ export async function runWorkbook(run: { title: string; results: ResultRow[] }, 
   detail.columns.forEach((c, i) => (c.width = [14, 28, 12, 36, 10, 10][i] ?? 12))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
+
+/** A round's result as .xlsx: place, township, points per group, total, open and overdue rectification items. */
+export async function roundWorkbook(
+  round: {
+    title: string
+    items: { group: string }[]
+    results: { place: number | null; name: string; groups: Record<string, number>; total: number; open: number; overdue: number }[]
+  },
+  t: Translate,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const groups = [...new Set(round.items.map((i) => i.group))]
+  const sheet = workbook.addWorksheet(t('inspections.notice.table'))
+  sheet.addRow([round.title])
+  sheet.getRow(1).font = { bold: true, size: 14 }
+  sheet.addRow([
+    t('inspections.rounds.place'),
+    t('inspections.township'),
+    ...groups,
+    t('inspections.rounds.total'),
+    t('inspections.rounds.open'),
+    t('inspections.rounds.overdue'),
+  ])
+  sheet.getRow(2).font = { bold: true }
+  for (const r of round.results) sheet.addRow([r.place, r.name, ...groups.map((g) => r.groups[g] ?? 0), r.total, r.open, r.overdue])
+  sheet.columns.forEach((c, i) => (c.width = i === 1 ? 14 : 12))
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

@@ -72,6 +72,12 @@ export function detailText(t: Translate, key: string, detail: Record<string, num
       return t('assessment.details.openPer1000', { open: d('open'), registered: d('registered') })
     case 'quality.closedWithin30':
       return t('assessment.details.closedWithin30', { within: d('closedWithin30'), closed: d('closed') })
+    case 'inspections.score':
+      return t('inspections.details.score', { round: d('roundId'), max: d('maximum') })
+    case 'inspections.sampleErrorRate':
+      return t('inspections.details.errorRate', { errors: d('errors'), checked: d('checked') })
+    case 'inspections.sampleMissingRate':
+      return t('inspections.details.missingRate', { missing: d('missing'), checked: d('checked') })
     default:
       return Object.entries(detail)
         .map(([k, v]) => `${k} ${v ?? '—'}`)
@@ -87,4 +93,12 @@ export function vetoRuleText(t: Translate, rule: VetoRule): string {
 export function points(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—'
   return String(Math.round(n * 100) / 100)
+}
+
+const percent = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`
+
+/** A sample's rate with its 95% Wilson interval and the sample size, or "nothing verified yet". */
+export function rateText(t: Translate, rate: { rate: number; low: number; high: number } | null, n: number): string {
+  if (!rate) return t('inspections.samples.noRate')
+  return t('inspections.samples.rate', { rate: percent(rate.rate), low: percent(rate.low), high: percent(rate.high), n })
 }

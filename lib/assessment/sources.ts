@@ -4,6 +4,7 @@ import type { Period } from '@/lib/periods/rules'
 import { registeredByTownship, registrationTimelinessByTownship, reportOnTimeByTownship } from '@/lib/reports/indicators'
 import { findingFiguresByTownship } from '@/lib/quality/indicators'
 import type { Better } from './rules'
+import { inspectionScoreByTownship, sampleRatesByTownship } from './inspection-indicators'
 
 // The registry of indicator sources: figures per township for a period that a scheme's indicator
 // can name as its source. The modules below assessment publish theirs here (read through their own
@@ -105,6 +106,36 @@ const BUILT_IN: IndicatorSource[] = [
           { value: f.closed > 0 ? round2((f.closedWithin30 / f.closed) * 100) : null, detail: { closed: f.closed, closedWithin30: f.closedWithin30 } },
         ]),
       )
+    },
+  },
+  {
+    key: 'inspections.score',
+    label: { 'zh-CN': '督查考评得分', en: 'Inspection score' },
+    unit: { 'zh-CN': '分', en: 'points' },
+    better: 'higher',
+    async compute(client, ctx) {
+      const figures = await inspectionScoreByTownship(client, ctx.countyId, ctx.period)
+      return new Map([...figures].map(([id, f]) => [id, { value: f.total, detail: { roundId: f.roundId, maximum: f.maximum } }]))
+    },
+  },
+  {
+    key: 'inspections.sampleErrorRate',
+    label: { 'zh-CN': '抽样核查登记差错率', en: 'Sample register error rate' },
+    unit: { 'zh-CN': '%', en: '%' },
+    better: 'lower',
+    async compute(client, ctx) {
+      const figures = await sampleRatesByTownship(client, ctx.countyId, ctx.period)
+      return new Map([...figures].map(([id, f]) => [id, { value: f.errorRate, detail: { checked: f.checked, errors: f.errors, sampleId: f.checkId } }]))
+    },
+  },
+  {
+    key: 'inspections.sampleMissingRate',
+    label: { 'zh-CN': '抽样核查漏登率', en: 'Sample missing-registration rate' },
+    unit: { 'zh-CN': '%', en: '%' },
+    better: 'lower',
+    async compute(client, ctx) {
+      const figures = await sampleRatesByTownship(client, ctx.countyId, ctx.period)
+      return new Map([...figures].map(([id, f]) => [id, { value: f.missingRate, detail: { checked: f.checked, missing: f.missing, sampleId: f.checkId } }]))
     },
   },
 ]

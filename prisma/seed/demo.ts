@@ -17,6 +17,7 @@ import { buildReportHistory } from './reports'
 import { recordDemoRegionChange } from './region-history'
 import { buildServicesDemo } from './services'
 import { buildAssessmentDemo } from './assessment'
+import { buildInspectionsDemo } from './inspections'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -176,6 +177,7 @@ export async function buildDemoCounty(
   // one illustrative region change, so the history view is not empty (decision 0011)
   await recordDemoRegionChange(db, COUNTY.code)
   await buildAssessmentDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
+  await buildInspectionsDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed, sampleTownshipCode: DEMO_PLACES.chaihudian })
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 

@@ -3,11 +3,38 @@ import { DEMO_PASSWORD, expectAccessible, navItems, signIn, signInAndWait, signO
 
 const ADMIN = ['首页', '服务目录', '报表设置', '考核排名', '考核方案', '行政区划', '用户管理', '审计日志']
 const TOWNSHIP_ADMIN = ['首页', '行政区划', '用户管理', '审计日志']
-const COUNTY = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '报表及时性', '考核排名', '考核运行', '人工录入指标', '行政区划']
+const COUNTY = [
+  '首页',
+  '人口信息',
+  '流动人口',
+  '服务与覆盖',
+  '集体活动',
+  '统计报表',
+  '报表及时性',
+  '考核排名',
+  '考核运行',
+  '人工录入指标',
+  '督查考评',
+  '抽样核查',
+  '行政区划',
+]
 // the inspector sees the rankings; running assessments is the officials'
-const INSPECTOR = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '报表及时性', '考核排名', '行政区划']
-const LEADER = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '考核排名', '行政区划']
-const TOWNSHIP_STAFF = ['首页', '人口信息', '流动人口', '变更核查', '数据质量', '导入导出', '服务与覆盖', '集体活动', '统计报表', '考核排名', '行政区划']
+const INSPECTOR = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '报表及时性', '考核排名', '督查考评', '抽样核查', '行政区划']
+const LEADER = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '考核排名', '整改台账', '行政区划']
+const TOWNSHIP_STAFF = [
+  '首页',
+  '人口信息',
+  '流动人口',
+  '变更核查',
+  '数据质量',
+  '导入导出',
+  '服务与覆盖',
+  '集体活动',
+  '统计报表',
+  '考核排名',
+  '整改台账',
+  '行政区划',
+]
 const VILLAGE = ['首页', '人口信息', '流动人口', '数据质量', '导入导出', '服务与覆盖', '集体活动', '统计报表']
 const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '行政区划']
 
@@ -160,6 +187,7 @@ test('the language switch turns the interface to English and back', async ({ pag
     'Group activities',
     'Statistical reports',
     'Rankings',
+    'Rectification ledger',
     'Regions',
   ])
   await page.getByRole('button', { name: '中文' }).click()

@@ -289,6 +289,56 @@ async function assessmentRun(t: Target, published = false) {
   })
 }
 
+/** An inspection round of the target's county whose one team (the caller) visits the target township; published when asked. */
+async function inspectionRound(t: Target, published = false) {
+  const items = [{ code: 'A1', group: '组织领导', name: '领导重视', maxPoints: 10, guidance: '' }]
+  return db.inspectionRound.create({
+    data: {
+      countyId: t.county.id,
+      title: '矩阵督查',
+      statYear: 2024,
+      startsOn: new Date('2024-05-01'),
+      endsOn: new Date('2024-05-10'),
+      items,
+      createdById: t.me.id,
+      status: published ? 'PUBLISHED' : 'OPEN',
+      teams: { create: { name: '第一组', memberIds: [t.me.id], townshipIds: [t.township.id] } },
+    },
+  })
+}
+
+/** A rectification item of the target township on a published round, with one piece of evidence; submitted when asked. */
+async function rectification(t: Target, submitted = false) {
+  const round = await inspectionRound(t, true)
+  const row = await db.rectification.create({
+    data: {
+      countyId: t.county.id,
+      roundId: round.id,
+      townshipId: t.township.id,
+      finding: '台账不全',
+      dueOn: new Date('2024-06-30'),
+      measures: submitted ? '已补齐' : '',
+      status: submitted ? 'SUBMITTED' : 'OPEN',
+      createdById: t.me.id,
+    },
+  })
+  const sha256 = createHash('sha256').update(PNG_1PX).digest('hex')
+  await attachmentStore().put(blobKey(sha256), PNG_1PX)
+  const attachment = await db.attachment.create({
+    data: {
+      sha256,
+      mime: 'image/png',
+      size: PNG_1PX.length,
+      name: 'evidence.png',
+      ownerType: 'Rectification',
+      ownerId: row.id,
+      countyId: t.county.id,
+      createdById: t.me.id,
+    },
+  })
+  return { ...row, attachmentId: attachment.id }
+}
+
 async function valueSheet(t: Target) {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('values')
@@ -748,6 +798,88 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     },
   },
   'assessment.publishRunAction': { roles: ['COUNTY_OFFICIAL'], scope: 'own', input: async (t) => ({ runId: String((await assessmentRun(t)).runId) }) },
+  // --- inspections: officials keep templates, start rounds and form teams; a team's inspectors score
+  // its townships and review close-outs; a township enters its measures; samples are the county's
+  'assessment.createTemplateAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'none',
+    input: () => ({ name: '矩阵评分表', lines: '组织领导 | A1 | 领导重视 | 10 | 未研究扣 5 分' }),
+  },
+  'assessment.createRoundAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => {
+      const template = await db.inspectionTemplate.create({
+        data: {
+          countyId: t.county.id,
+          name: '矩阵评分表',
+          items: [{ code: 'A1', group: '组织领导', name: '领导重视', maxPoints: 10, guidance: '' }],
+          createdById: t.me.id,
+        },
+      })
+      return { title: '矩阵督查', statYear: '2024', templateId: String(template.id), startsOn: '2024-05-01', endsOn: '2024-05-10', formKey: randomUUID() }
+    },
+  },
+  'assessment.addTeamAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => ({ roundId: String((await inspectionRound(t)).id), name: '第二组', [`m:${t.me.id}`]: 'on', [`t:${t.township.id}`]: 'on' }),
+  },
+  'assessment.saveScoresAction': {
+    roles: ['COUNTY_OFFICIAL', 'INSPECTOR'],
+    scope: 'own',
+    input: async (t) => ({ roundId: String((await inspectionRound(t)).id), townshipId: String(t.township.id), 'p:A1': '8', 'n:A1': '较好' }),
+  },
+  'assessment.openRectificationAction': {
+    roles: ['COUNTY_OFFICIAL', 'INSPECTOR'],
+    scope: 'own',
+    input: async (t) => ({
+      roundId: String((await inspectionRound(t)).id),
+      townshipId: String(t.township.id),
+      finding: '台账不全',
+      dueOn: '2024-06-30',
+      formKey: randomUUID(),
+    }),
+  },
+  'assessment.submitMeasuresAction': {
+    roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER'],
+    scope: 'own',
+    input: async (t) => ({ rectificationId: String((await rectification(t)).id), measures: '已补齐台账' }),
+  },
+  'assessment.reviewRectificationAction': {
+    roles: ['COUNTY_OFFICIAL', 'INSPECTOR'],
+    scope: 'own',
+    input: async (t) => ({ rectificationId: String((await rectification(t, true)).id), decision: 'close' }),
+  },
+  'assessment.publishRoundAction': { roles: ['COUNTY_OFFICIAL'], scope: 'own', input: async (t) => ({ roundId: String((await inspectionRound(t)).id) }) },
+  'assessment.createSampleAction': {
+    roles: ['COUNTY_OFFICIAL', 'INSPECTOR'],
+    scope: 'own',
+    input: async (t) => {
+      await person(t)
+      return { townshipId: String(t.township.id), statYear: '2024', size: '1', formKey: randomUUID() }
+    },
+  },
+  'assessment.recordSampleAction': {
+    roles: ['COUNTY_OFFICIAL', 'INSPECTOR'],
+    scope: 'own',
+    input: async (t) => {
+      const { household } = await person(t)
+      const check = await db.sampleCheck.create({
+        data: {
+          countyId: t.county.id,
+          townshipId: t.township.id,
+          statYear: 2024,
+          seed: 'matrix',
+          size: 1,
+          createdById: t.me.id,
+          households: { create: { householdId: household.id, villageId: t.village.id, position: 0 } },
+        },
+        include: { households: true },
+      })
+      return { sampleHouseholdId: String(check.households[0].id), outcome: 'CORRECT' }
+    },
+  },
 
   // --- route handlers
   'GET /api/auth/[...nextauth]': { roles: ['public'], scope: 'none', input: () => ({ url: '/api/auth/providers', params: { nextauth: 'providers' } }) },
@@ -765,6 +897,20 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   },
   'GET /api/register/template': { roles: REGISTER_EDITORS, scope: 'none', input: () => ({ url: '/api/register/template' }) },
   'GET /api/regions/template': { roles: ADMINS, scope: 'none', input: () => ({ url: '/api/regions/template' }) },
+  // a photo of a score or a rectification's evidence: the county's inspectors and officials, the township its own
+  'GET /api/assessment/attachments/[id]': {
+    roles: ['COUNTY_OFFICIAL', 'INSPECTOR', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER'],
+    scope: 'own',
+    input: async (t) => ({ url: '/api/assessment/attachments/x', params: { id: String((await rectification(t)).attachmentId) } }),
+  },
+  'GET /api/assessment/inspections/[id]/xlsx': {
+    roles: ['COUNTY_OFFICIAL', 'INSPECTOR'],
+    scope: 'own',
+    input: async (t) => {
+      const round = await inspectionRound(t)
+      return { url: `/api/assessment/inspections/${round.id}/xlsx`, params: { id: String(round.id) } }
+    },
+  },
   // a file of a (non-sensitive) service record: whoever may see the record
   'GET /api/services/attachments/[id]': {
     roles: SERVICE_VIEWERS,

@@ -2,6 +2,7 @@ import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { reportsEn } from './modules/reports.en'
 import { assessmentEn } from './modules/assessment.en'
+import { inspectionsEn } from './modules/inspections.en'
 import { migrationEn } from './modules/migration.en'
 import { qualityEn } from './modules/quality.en'
 import { importsEn } from './modules/imports.en'
@@ -361,6 +362,10 @@ export const en: Messages = {
     entities: {
       AssessmentScheme: 'Assessment scheme',
       AssessmentRun: 'Assessment run',
+      InspectionTemplate: 'Inspection score sheet template',
+      InspectionRound: 'Inspection round',
+      Rectification: 'Rectification item',
+      SampleCheck: 'Sample verification',
       User: 'User',
       UserSession: 'Session',
       Region: 'Region',
@@ -426,6 +431,17 @@ export const en: Messages = {
       assessment_veto_add: 'Veto entered',
       assessment_veto_remove: 'Veto removed',
       assessment_run_publish: 'Assessment published',
+      inspection_template_create: 'Inspection template created',
+      inspection_round_create: 'Inspection round created',
+      inspection_team_add: 'Inspection team added',
+      inspection_scores_save: 'Inspection scores entered',
+      inspection_round_publish: 'Inspection result published',
+      inspection_rectification_open: 'Rectification item opened',
+      inspection_rectification_submit: 'Rectification measures submitted',
+      inspection_rectification_close: 'Rectification closed out',
+      inspection_rectification_refuse: 'Rectification sent back for re-inspection',
+      inspection_sample_create: 'Sample drawn',
+      inspection_sample_record: 'Sample household recorded',
     },
   },
   registry: {
@@ -678,6 +694,7 @@ export const en: Messages = {
   migration: migrationEn,
   quality: qualityEn,
   assessment: assessmentEn,
+  inspections: inspectionsEn,
   imports: importsEn,
   regionHistory: regionHistoryEn,
   reports: reportsEn,

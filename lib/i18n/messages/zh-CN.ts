@@ -2,6 +2,7 @@ import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
 import { assessmentZhCN } from './modules/assessment.zh-CN'
+import { inspectionsZhCN } from './modules/inspections.zh-CN'
 import { migrationZhCN } from './modules/migration.zh-CN'
 import { qualityZhCN } from './modules/quality.zh-CN'
 import { importsZhCN } from './modules/imports.zh-CN'
@@ -355,6 +356,10 @@ export const zhCN = {
     entities: {
       AssessmentScheme: '考核方案',
       AssessmentRun: '考核',
+      InspectionTemplate: '督查评分表模板',
+      InspectionRound: '督查',
+      Rectification: '整改事项',
+      SampleCheck: '抽样核查',
       User: '用户',
       UserSession: '登录会话',
       Region: '行政区划',
@@ -420,6 +425,17 @@ export const zhCN = {
       assessment_veto_add: '录入一票否决',
       assessment_veto_remove: '删除一票否决',
       assessment_run_publish: '发布考核结果',
+      inspection_template_create: '新建督查评分表模板',
+      inspection_round_create: '新建督查',
+      inspection_team_add: '添加督查组',
+      inspection_scores_save: '录入督查评分',
+      inspection_round_publish: '发布督查结果',
+      inspection_rectification_open: '新建整改事项',
+      inspection_rectification_submit: '报送整改措施',
+      inspection_rectification_close: '整改销号',
+      inspection_rectification_refuse: '整改退回复查',
+      inspection_sample_create: '抽取核查样本',
+      inspection_sample_record: '录入核查结果',
     },
   },
   registry: {
@@ -673,6 +689,7 @@ export const zhCN = {
   migration: migrationZhCN,
   quality: qualityZhCN,
   assessment: assessmentZhCN,
+  inspections: inspectionsZhCN,
   imports: importsZhCN,
   regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,
