@@ -28,6 +28,12 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/assessment/runs', label: 'assessment.runs.title', permission: 'assessment.run' },
   { href: '/assessment/values', label: 'assessment.values.title', permission: 'assessment.run' },
   { href: '/assessment/schemes', label: 'assessment.schemes.title', permission: 'assessment.configure' },
+  // tasks and agreements (work), complaints and inquiries (cases)
+  { href: '/work', label: 'work.title', permission: 'work.view' },
+  { href: '/work/agreements', label: 'work.agreement.title', permission: 'work.view' },
+  { href: '/work/settings', label: 'work.settings.title', permission: 'work.configure' },
+  { href: '/cases', label: 'cases.title', permission: 'case.view' },
+  { href: '/cases/departments', label: 'cases.departments.title', permission: 'case.departments' },
   { href: '/regions', label: 'nav.regions', permission: 'region.view' },
   { href: '/users', label: 'nav.users', permission: 'user.view' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.view' },

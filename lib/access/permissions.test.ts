@@ -16,7 +16,7 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record', 'work.view', 'work.task.report'],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -32,8 +32,30 @@ const expectedActions: Record<string, Action[]> = {
     'service.families',
     // a township sees its own place once a run is published
     'assessment.view',
+    // staff issue tasks to villages, report their own, receive and answer cases
+    'work.view',
+    'work.task.assign',
+    'work.task.report',
+    'case.view',
+    'case.receive',
+    'case.handle',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view'],
+  // the leader signs agreements with the villages
+  TOWNSHIP_LEADER: [
+    'region.view',
+    'register.view',
+    'report.view',
+    'report.sign',
+    ...UNIT,
+    'service.view',
+    'assessment.view',
+    'work.view',
+    'work.agreement.manage',
+    'work.task.assign',
+    'work.task.report',
+    'case.view',
+    'case.handle',
+  ],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
     'region.view',
@@ -47,6 +69,12 @@ const expectedActions: Record<string, Action[]> = {
     'service.view',
     'assessment.run',
     'assessment.view',
+    'work.view',
+    'work.agreement.manage',
+    'work.task.assign',
+    'case.view',
+    'case.receive',
+    'case.handle',
   ],
   // a county's administrator configures the county's reports and assessment schemes; a township's does not
   'ADMIN@COUNTY': [
@@ -61,6 +89,8 @@ const expectedActions: Record<string, Action[]> = {
     'service.catalogue',
     'assessment.configure',
     'assessment.view',
+    'case.departments',
+    'work.configure',
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view', 'service.view'],

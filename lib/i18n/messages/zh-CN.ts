@@ -1,3 +1,5 @@
+import { workZhCN } from './modules/work.zh-CN'
+import { casesZhCN } from './modules/cases.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
@@ -669,6 +671,8 @@ export const zhCN = {
   regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,
   services: servicesZhCN,
+  work: workZhCN,
+  cases: casesZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',
