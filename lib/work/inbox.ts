@@ -3,9 +3,8 @@ import { db } from '@/lib/server/db'
 import type { InboxItem, InboxSource } from '@/lib/inbox/registry'
 import { can } from '@/lib/access/permissions'
 import { toIso } from '@/lib/dates'
-import { taskState } from './rules'
+import { isAssignee, taskState } from './rules'
 import { countyIdOf, warningDaysOf } from './queries'
-import { isAssignee } from './service'
 
 /**
  * What waits for a person in the work module: tasks for them (or their unit) not done, with the

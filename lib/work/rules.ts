@@ -104,3 +104,13 @@ export function weightsProblem(weights: readonly number[]): 'work.errors.weights
   const sum = weights.reduce((a, b) => a + b, 0)
   return Math.abs(sum - 100) < 0.005 ? null : 'work.errors.weights'
 }
+
+/** Whether someone is who the task is for: the named person, or anyone of the unit when no person is named. */
+export function isAssignee(who: { id: number; regionId: number }, task: { assigneeRegionId: number; assigneeUserId: number | null }): boolean {
+  return task.assigneeUserId !== null ? task.assigneeUserId === who.id : task.assigneeRegionId === who.regionId
+}
+
+/** Whether someone may check (accept or return) a reported task: of the issuing unit, and not its reporter or assignee. */
+export function mayCheck(who: { id: number; regionId: number }, task: { status: TaskStatus; issuerRegionId: number; reportedById: number | null; assigneeUserId: number | null }): boolean {
+  return task.status === 'REPORTED' && task.issuerRegionId === who.regionId && task.reportedById !== who.id && task.assigneeUserId !== who.id
+}

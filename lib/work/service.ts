@@ -7,9 +7,9 @@ import { once } from '@/lib/server/idempotency'
 import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso } from '@/lib/dates'
 import { prepareAttachment, saveAttachment } from '@/lib/attachments/service'
-import { regionInScope } from '@/lib/regions/lookups'
+import { regionById, regionInScope } from '@/lib/regions/lookups'
 import { indicatorSource } from '@/lib/assessment/sources'
-import { dueDateProblem } from './rules'
+import { dueDateProblem, isAssignee, mayCheck } from './rules'
 import { AGREEMENT_OWNER, TASK_OWNER, countyIdOf, taskVisibleWhere } from './queries'
 import type { AgreementInput, AgreementItemInput, CheckTaskInput, IssueTaskInput, ProgressInput, ReportTaskInput } from './schemas'
 
@@ -82,11 +82,6 @@ async function visibleTask(tx: Tx, ctx: ServiceContext, taskId: number, permissi
   return task
 }
 
-/** Whether the subject is who the task is for: the named person, or the unit itself when no person is named. */
-export function isAssignee(subject: ServiceContext['subject'], task: { assigneeRegionId: number; assigneeUserId: number | null }): boolean {
-  return task.assigneeUserId !== null ? task.assigneeUserId === subject.id : task.assigneeRegionId === subject.regionId
-}
-
 export async function reportTask(ctx: ServiceContext, input: ReportTaskInput, today = todayIso()): Promise<{ taskId: number }> {
   const file = input.attachment ? await prepareAttachment(input.attachment, 'attachment') : null
   return db.$transaction(async (tx) => {
@@ -117,11 +112,11 @@ export async function checkTask(ctx: ServiceContext, input: CheckTaskInput, toda
   return db.$transaction(async (tx) => {
     const task = await visibleTask(tx, ctx, input.taskId, 'work.task.assign')
     // the issuing unit checks; the person who reported (or is named) never checks their own work
-    if (task.issuerRegionId !== ctx.subject.regionId || task.reportedById === ctx.subject.id || task.assigneeUserId === ctx.subject.id) {
+    if (task.status !== 'REPORTED') throw new AppError('work.errors.notReported')
+    if (!mayCheck(ctx.subject, task)) {
       await auditDenied(ctx.actor, 'work.task.assign', { taskId: task.id, check: input.decision })
       throw new AppError('work.errors.notChecker')
     }
-    if (task.status !== 'REPORTED') throw new AppError('work.errors.notReported')
     const accepted = input.decision === 'accept'
     const done = await tx.workTask.updateMany({
       where: { id: task.id, version: task.version },
@@ -242,7 +237,8 @@ export async function recordProgress(ctx: ServiceContext, input: ProgressInput, 
     const item = await tx.workAgreementItem.findUnique({ where: { id: input.itemId }, select: { id: true, agreementId: true, sourceKey: true, progress: true } })
     if (!item) throw new NotFoundError()
     const agreement = await ownAgreement(tx, ctx, item.agreementId)
-    if (item.sourceKey) throw new AppError('work.errors.progressFromSource')
+    // a source's figures are per township: a township's target follows it, a village's is entered by hand
+    if (item.sourceKey && (await regionById(tx, agreement.partyRegionId))?.level === 'TOWNSHIP') throw new AppError('work.errors.progressFromSource')
     await tx.workAgreementItem.update({ where: { id: item.id }, data: { progress: input.progress, progressOn: toDate(input.progressOn) } })
     await audit(tx, ctx.actor, {
       action: 'work.agreement.progress',
