@@ -56,7 +56,15 @@ export function ReceiveCaseForm({ today, formKey, person }: { today: string; for
           </select>
         </Field>
         <Field label={t('cases.field.receivedOn')} name="case-receivedOn" error={fieldError(state, 'receivedOn')}>
-          <input id="case-receivedOn" name="receivedOn" type="date" max={today} defaultValue={today} className={inputClass} {...invalidProps(state, 'receivedOn')} />
+          <input
+            id="case-receivedOn"
+            name="receivedOn"
+            type="date"
+            max={today}
+            defaultValue={today}
+            className={inputClass}
+            {...invalidProps(state, 'receivedOn')}
+          />
         </Field>
         <Field label={t('cases.field.callerName')} name="case-callerName" error={fieldError(state, 'callerName')}>
           <input id="case-callerName" name="callerName" maxLength={50} className={inputClass} {...invalidProps(state, 'callerName')} />

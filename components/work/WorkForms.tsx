@@ -17,7 +17,9 @@ import { ActionMessage, fieldError, invalidProps, PendingButton, useActionForm }
 import { Combobox } from '@/components/ui/Combobox'
 import type { ActionState } from '@/lib/server/action'
 
-const fileLimit = (name: string) => ({ [name]: { max: ATTACHMENT_MAX_BYTES, error: 'attachments.errors.tooLarge' as const, params: { max: ATTACHMENT_MAX_MB } } })
+const fileLimit = (name: string) => ({
+  [name]: { max: ATTACHMENT_MAX_BYTES, error: 'attachments.errors.tooLarge' as const, params: { max: ATTACHMENT_MAX_MB } },
+})
 const ACCEPT = 'image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf'
 
 function useResetOnSuccess(state: ActionState<unknown>) {
@@ -236,7 +238,13 @@ export function ProgressForm({ itemId, label, today }: { itemId: number; label: 
   const { state, onSubmit, pending } = useActionForm(recordProgressAction)
   const id = (n: string) => `progress-${itemId}-${n}`
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="no-print flex flex-wrap items-end gap-2" aria-label={`${t('work.agreement.progress')} ${label}`}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="no-print flex flex-wrap items-end gap-2"
+      aria-label={`${t('work.agreement.progress')} ${label}`}
+    >
       <input type="hidden" name="itemId" value={itemId} />
       <Field label={t('work.agreement.progress')} name={id('value')} error={fieldError(state, 'progress')}>
         <input id={id('value')} name="progress" inputMode="decimal" className={`${inputClass} w-28`} {...invalidProps(state, 'progress')} />

@@ -16,7 +16,17 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record', 'work.view', 'work.task.report'],
+  VILLAGE_OFFICER: [
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'report.view',
+    'service.view',
+    'service.record',
+    'work.view',
+    'work.task.report',
+  ],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',

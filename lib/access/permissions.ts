@@ -161,7 +161,17 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'user.view',
     'user.manage',
     'audit.view',
-    ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue', 'assessment.configure', 'assessment.view', 'case.departments', 'work.configure'),
+    ...at(
+      ['COUNTY'],
+      'region.setup',
+      'report.configure',
+      'region.change',
+      'service.catalogue',
+      'assessment.configure',
+      'assessment.view',
+      'case.departments',
+      'work.configure',
+    ),
   ],
   INSPECTOR: [
     'region.view',

@@ -18,7 +18,11 @@ export const casesInbox: InboxSource = async ({ ctx, t, today }) => {
     where: {
       status: { in: ['RECEIVED', 'ASSIGNED'] },
       dueOn: { lte: soon },
-      OR: [{ receivedById: subject.id }, { assignedRegionId: subject.regionId }, ...(subject.regionLevel === 'TOWNSHIP' ? [{ receiverRegionId: subject.regionId }] : [])],
+      OR: [
+        { receivedById: subject.id },
+        { assignedRegionId: subject.regionId },
+        ...(subject.regionLevel === 'TOWNSHIP' ? [{ receiverRegionId: subject.regionId }] : []),
+      ],
     },
     select: { id: true, subject: true, receivedOn: true, dueOn: true, repliedOn: true },
     orderBy: { dueOn: 'asc' },
@@ -28,6 +32,15 @@ export const casesInbox: InboxSource = async ({ ctx, t, today }) => {
     const facts = { receivedOn: toIso(r.receivedOn), dueOn: toIso(r.dueOn), repliedOn: null }
     const overdue = isOverdue(facts, today)
     if (!overdue && !isNearDeadline(facts, today)) return []
-    return [{ key: `cases.case:${r.id}`, module: 'cases', kind: overdue ? t('cases.inbox.overdue') : t('cases.inbox.near'), title: r.subject, dueDate: facts.dueOn, href: `/cases/${r.id}` }]
+    return [
+      {
+        key: `cases.case:${r.id}`,
+        module: 'cases',
+        kind: overdue ? t('cases.inbox.overdue') : t('cases.inbox.near'),
+        title: r.subject,
+        dueDate: facts.dueOn,
+        href: `/cases/${r.id}`,
+      },
+    ]
   })
 }

@@ -42,7 +42,9 @@ async function assigneeNames(rows: CaseRecord[]) {
     rows.flatMap((r) => (r.assignedRegionId ? [r.assignedRegionId] : [])),
   )
   const departmentIds = [...new Set(rows.flatMap((r) => (r.departmentId ? [r.departmentId] : [])))]
-  const departments = new Map((await db.caseDepartment.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]))
+  const departments = new Map(
+    (await db.caseDepartment.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]),
+  )
   return (r: CaseRecord) => (r.assignedRegionId ? (regions.get(r.assignedRegionId) ?? null) : r.departmentId ? (departments.get(r.departmentId) ?? null) : null)
 }
 
@@ -117,9 +119,7 @@ export async function caseDetail(subject: Subject, caseId: number, today: string
 export async function caseAssignees(subject: Subject): Promise<{ value: string; label: string }[]> {
   const countyId = await countyIdOf(subject)
   const townships =
-    subject.regionLevel === 'COUNTY'
-      ? await townshipsOf(db, countyId)
-      : [{ id: subject.regionId, name: (await existingRegion(db, subject.regionId)).name }]
+    subject.regionLevel === 'COUNTY' ? await townshipsOf(db, countyId) : [{ id: subject.regionId, name: (await existingRegion(db, subject.regionId)).name }]
   const departments = await db.caseDepartment.findMany({ where: { countyId, active: true }, orderBy: { name: 'asc' } })
   return [...townships.map((t) => ({ value: `r:${t.id}`, label: t.name })), ...departments.map((d) => ({ value: `d:${d.id}`, label: d.name }))]
 }
@@ -137,6 +137,10 @@ export async function caseTownships(subject: Subject) {
 /** A person of the register in the subject's scope, for the intake form (the person page links to it). */
 export async function personForCase(subject: Subject, personId: number) {
   const scope =
-    subject.regionLevel === 'COUNTY' ? { countyId: subject.regionId } : subject.regionLevel === 'TOWNSHIP' ? { townshipId: subject.regionId } : { villageId: subject.regionId }
+    subject.regionLevel === 'COUNTY'
+      ? { countyId: subject.regionId }
+      : subject.regionLevel === 'TOWNSHIP'
+        ? { townshipId: subject.regionId }
+        : { villageId: subject.regionId }
   return db.person.findFirst({ where: { id: personId, ...scope }, select: { id: true, name: true, townshipId: true } })
 }

@@ -29,7 +29,9 @@ export const assignCaseSchema = z.object({
     .trim()
     .min(1, { error: 'errors.required', abort: true })
     .regex(/^[rd]:[1-9]\d{0,9}$/, { error: 'errors.invalid' })
-    .transform((v): { regionId: number } | { departmentId: number } => (v.startsWith('r:') ? { regionId: Number(v.slice(2)) } : { departmentId: Number(v.slice(2)) })),
+    .transform((v): { regionId: number } | { departmentId: number } =>
+      v.startsWith('r:') ? { regionId: Number(v.slice(2)) } : { departmentId: Number(v.slice(2)) },
+    ),
 })
 export type AssignCaseInput = z.output<typeof assignCaseSchema>
 

@@ -150,7 +150,12 @@ export async function closeCase(ctx: ServiceContext, input: CloseCaseInput, toda
       data: { status: 'CLOSED', satisfaction: input.satisfaction, closedOn: toDate(input.closedOn), closedById: ctx.subject.id, version: { increment: 1 } },
     })
     if (done.count !== 1) throw new ConflictError()
-    await audit(tx, ctx.actor, { action: 'case.close', entity: 'Case', entityId: row.id, after: { satisfaction: input.satisfaction, closedOn: input.closedOn } })
+    await audit(tx, ctx.actor, {
+      action: 'case.close',
+      entity: 'Case',
+      entityId: row.id,
+      after: { satisfaction: input.satisfaction, closedOn: input.closedOn },
+    })
     return { caseId: row.id }
   })
 }
@@ -158,9 +163,16 @@ export async function closeCase(ctx: ServiceContext, input: CloseCaseInput, toda
 export async function addDepartment(ctx: ServiceContext, input: { name: string }): Promise<{ departmentId: number }> {
   const countyId = await countyIdOf(ctx.subject)
   return db.$transaction(async (tx) => {
-    if (await tx.caseDepartment.findUnique({ where: { countyId_name: { countyId, name: input.name } } })) throw fieldError('name', 'cases.errors.departmentExists')
+    if (await tx.caseDepartment.findUnique({ where: { countyId_name: { countyId, name: input.name } } }))
+      throw fieldError('name', 'cases.errors.departmentExists')
     const row = await tx.caseDepartment.create({ data: { countyId, name: input.name }, select: { id: true } })
-    await audit(tx, ctx.actor, { action: 'case.department.create', entity: 'CaseDepartment', entityId: row.id, regionId: countyId, after: { name: input.name } })
+    await audit(tx, ctx.actor, {
+      action: 'case.department.create',
+      entity: 'CaseDepartment',
+      entityId: row.id,
+      regionId: countyId,
+      after: { name: input.name },
+    })
     return { departmentId: row.id }
   })
 }

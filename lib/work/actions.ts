@@ -1,6 +1,15 @@
 'use server'
 import { defineAction } from '@/lib/server/action'
-import { agreementItemSchema, agreementSchema, checkTaskSchema, issueTaskSchema, progressSchema, reportTaskSchema, scanSchema, warningDaysSchema } from './schemas'
+import {
+  agreementItemSchema,
+  agreementSchema,
+  checkTaskSchema,
+  issueTaskSchema,
+  progressSchema,
+  reportTaskSchema,
+  scanSchema,
+  warningDaysSchema,
+} from './schemas'
 import { addAgreementItem, attachScan, checkTask, createAgreement, issueTask, recordProgress, reportTask, setWarningDays } from './service'
 
 export const issueTaskAction = defineAction({

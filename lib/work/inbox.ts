@@ -26,7 +26,14 @@ export const workInbox: InboxSource = async ({ ctx, t, today }) => {
     .filter((task) => isAssignee(subject, task))
     .map((task) => {
       const state = taskState({ status: task.status, dueOn: toIso(task.dueOn), reportedOn: null }, today, warningDays)
-      const kind = state === 'overdue' ? t('work.inbox.overdue') : state === 'warning' ? t('work.inbox.warning') : task.status === 'RETURNED' ? t('work.inbox.returned') : t('work.inbox.task')
+      const kind =
+        state === 'overdue'
+          ? t('work.inbox.overdue')
+          : state === 'warning'
+            ? t('work.inbox.warning')
+            : task.status === 'RETURNED'
+              ? t('work.inbox.returned')
+              : t('work.inbox.task')
       return { key: `work.task:${task.id}`, module: 'work', kind, title: task.title, dueDate: toIso(task.dueOn), href: `/work/tasks/${task.id}` }
     })
   if (can(subject, 'work.task.assign')) {
@@ -36,7 +43,14 @@ export const workInbox: InboxSource = async ({ ctx, t, today }) => {
       take: 200,
     })
     for (const task of waiting) {
-      items.push({ key: `work.check:${task.id}`, module: 'work', kind: t('work.inbox.check'), title: task.title, dueDate: null, href: `/work/tasks/${task.id}` })
+      items.push({
+        key: `work.check:${task.id}`,
+        module: 'work',
+        kind: t('work.inbox.check'),
+        title: task.title,
+        dueDate: null,
+        href: `/work/tasks/${task.id}`,
+      })
     }
   }
   return items

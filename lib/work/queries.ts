@@ -8,7 +8,17 @@ import { childRegions, existingRegion, regionNames, regionsByIds } from '@/lib/r
 import { indicatorSource, indicatorSources } from '@/lib/assessment/sources'
 import { annualPeriod } from '@/lib/periods/rules'
 import { reportSettings } from '@/lib/reports/scope'
-import { attainment, completion, completionBy, DEFAULT_WARNING_DAYS, monthRange, taskState, weightsProblem, type CompletionFigures, type TaskState } from './rules'
+import {
+  attainment,
+  completion,
+  completionBy,
+  DEFAULT_WARNING_DAYS,
+  monthRange,
+  taskState,
+  weightsProblem,
+  type CompletionFigures,
+  type TaskState,
+} from './rules'
 
 export const TASK_OWNER = 'WorkTask'
 export const AGREEMENT_OWNER = 'WorkAgreement'
@@ -56,7 +66,11 @@ export interface TaskRow {
 type TaskRecord = Prisma.WorkTaskGetPayload<object>
 
 async function toRows(tasks: TaskRecord[], today: string, warningDays: number): Promise<TaskRow[]> {
-  const names = await regionNames(db, tasks.flatMap((t) => [t.issuerRegionId, t.assigneeRegionId]), { withParent: true })
+  const names = await regionNames(
+    db,
+    tasks.flatMap((t) => [t.issuerRegionId, t.assigneeRegionId]),
+    { withParent: true },
+  )
   const userIds = [...new Set(tasks.flatMap((t) => (t.assigneeUserId ? [t.assigneeUserId] : [])))]
   const users = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
   const files = await attachmentsOf(
@@ -161,7 +175,10 @@ export async function visibleTaskAttachment(subject: Subject, attachmentId: numb
     const task = await db.workTask.findFirst({ where: { AND: [{ id: file.ownerId }, taskVisibleWhere(subject)] }, select: { assigneeRegionId: true } })
     return task ? { ...file, regionId: task.assigneeRegionId } : null
   }
-  const agreement = await db.workAgreement.findFirst({ where: { AND: [{ id: file.ownerId }, agreementVisibleWhere(subject)] }, select: { partyRegionId: true } })
+  const agreement = await db.workAgreement.findFirst({
+    where: { AND: [{ id: file.ownerId }, agreementVisibleWhere(subject)] },
+    select: { partyRegionId: true },
+  })
   return agreement ? { ...file, regionId: agreement.partyRegionId } : null
 }
 

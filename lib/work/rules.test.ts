@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { attainment, completedOnTime, completion, completionBy, dueDateProblem, inWarning, monthRange, taskState, weightsProblem, type TaskFacts } from './rules'
+import {
+  attainment,
+  completedOnTime,
+  completion,
+  completionBy,
+  dueDateProblem,
+  inWarning,
+  monthRange,
+  taskState,
+  weightsProblem,
+  type TaskFacts,
+} from './rules'
 
 const task = (dueOn: string, status: TaskFacts['status'] = 'OPEN', reportedOn: string | null = null): TaskFacts => ({ dueOn, status, reportedOn })
 

@@ -111,6 +111,9 @@ export function isAssignee(who: { id: number; regionId: number }, task: { assign
 }
 
 /** Whether someone may check (accept or return) a reported task: of the issuing unit, and not its reporter or assignee. */
-export function mayCheck(who: { id: number; regionId: number }, task: { status: TaskStatus; issuerRegionId: number; reportedById: number | null; assigneeUserId: number | null }): boolean {
+export function mayCheck(
+  who: { id: number; regionId: number },
+  task: { status: TaskStatus; issuerRegionId: number; reportedById: number | null; assigneeUserId: number | null },
+): boolean {
   return task.status === 'REPORTED' && task.issuerRegionId === who.regionId && task.reportedById !== who.id && task.assigneeUserId !== who.id
 }

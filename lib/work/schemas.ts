@@ -93,6 +93,9 @@ export const progressSchema = z.object({ itemId: id, progress: requiredDecimal(-
 export type ProgressInput = z.output<typeof progressSchema>
 
 /** Attach (or replace) the signed scan of an agreement. */
-export const scanSchema = z.object({ agreementId: id, scan: z.instanceof(File, { error: 'errors.required' }).refine((f) => f.size > 0, { error: 'errors.required' }) })
+export const scanSchema = z.object({
+  agreementId: id,
+  scan: z.instanceof(File, { error: 'errors.required' }).refine((f) => f.size > 0, { error: 'errors.required' }),
+})
 
 export const agreementYearSchema = z.object({ year: optionalInt(2000, 2100).catch(undefined) })

@@ -167,7 +167,11 @@ export async function createAgreement(ctx: ServiceContext, input: AgreementInput
       await auditDenied(ctx.actor, 'work.agreement.manage', { regionId: input.partyRegionId })
       throw fieldError('partyRegionId', 'work.errors.party')
     }
-    if (await tx.workAgreement.findUnique({ where: { year_issuerRegionId_partyRegionId: { year: input.year, issuerRegionId: ctx.subject.regionId, partyRegionId: party.id } } })) {
+    if (
+      await tx.workAgreement.findUnique({
+        where: { year_issuerRegionId_partyRegionId: { year: input.year, issuerRegionId: ctx.subject.regionId, partyRegionId: party.id } },
+      })
+    ) {
       throw fieldError('partyRegionId', 'work.errors.agreementExists')
     }
     return once(tx, input.formKey, ctx.subject.id, 'work.agreement.create', async () => {
@@ -203,7 +207,8 @@ export async function createAgreement(ctx: ServiceContext, input: AgreementInput
 async function ownAgreement(tx: Tx, ctx: ServiceContext, agreementId: number) {
   const agreement = await tx.workAgreement.findFirst({ where: { id: agreementId, issuerRegionId: ctx.subject.regionId } })
   if (!agreement) {
-    if (await tx.workAgreement.findUnique({ where: { id: agreementId }, select: { id: true } })) await auditDenied(ctx.actor, 'work.agreement.manage', { agreementId })
+    if (await tx.workAgreement.findUnique({ where: { id: agreementId }, select: { id: true } }))
+      await auditDenied(ctx.actor, 'work.agreement.manage', { agreementId })
     throw new NotFoundError()
   }
   return agreement
@@ -234,7 +239,10 @@ export async function addAgreementItem(ctx: ServiceContext, input: AgreementItem
 export async function recordProgress(ctx: ServiceContext, input: ProgressInput, today = todayIso()): Promise<{ itemId: number }> {
   if (input.progressOn > today) throw fieldError('progressOn', 'work.errors.future')
   return db.$transaction(async (tx) => {
-    const item = await tx.workAgreementItem.findUnique({ where: { id: input.itemId }, select: { id: true, agreementId: true, sourceKey: true, progress: true } })
+    const item = await tx.workAgreementItem.findUnique({
+      where: { id: input.itemId },
+      select: { id: true, agreementId: true, sourceKey: true, progress: true },
+    })
     if (!item) throw new NotFoundError()
     const agreement = await ownAgreement(tx, ctx, item.agreementId)
     // a source's figures are per township: a township's target follows it, a village's is entered by hand
@@ -257,8 +265,13 @@ export async function attachScan(ctx: ServiceContext, input: { agreementId: numb
   return db.$transaction(async (tx) => {
     const agreement = await ownAgreement(tx, ctx, input.agreementId)
     const row = await saveAttachment(tx, file, { type: AGREEMENT_OWNER, id: agreement.id, countyId: agreement.countyId, createdById: ctx.subject.id })
-    await audit(tx, ctx.actor, { action: 'work.agreement.scan', entity: 'WorkAgreement', entityId: agreement.id, regionId: agreement.partyRegionId, after: { attachmentId: row.id } })
+    await audit(tx, ctx.actor, {
+      action: 'work.agreement.scan',
+      entity: 'WorkAgreement',
+      entityId: agreement.id,
+      regionId: agreement.partyRegionId,
+      after: { attachmentId: row.id },
+    })
     return { agreementId: agreement.id }
   })
 }
-

@@ -17,6 +17,7 @@ import { buildReportHistory } from './reports'
 import { recordDemoRegionChange } from './region-history'
 import { buildServicesDemo } from './services'
 import { buildAssessmentDemo } from './assessment'
+import { buildWorkCasesDemo } from './work-cases'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -176,6 +177,8 @@ export async function buildDemoCounty(
   // one illustrative region change, so the history view is not empty (decision 0011)
   await recordDemoRegionChange(db, COUNTY.code)
   await buildAssessmentDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
+  // agreements, two months of tasks and a year of complaints and inquiries (issue 12)
+  await buildWorkCasesDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed, townshipCodes: [ncjd, chd] })
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 

@@ -327,7 +327,6 @@ const placedOutside = (column: string) => (outcome: Outcome) => {
 
 // ------------------------------------------------------------------ the matrix
 
-
 // ------------------------------------------------------------------ work and cases
 
 const WORK_VIEWERS = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL'] as const satisfies Who[]
@@ -916,7 +915,13 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     roles: AGREEMENT_MAKERS,
     scope: 'own',
     refusedAs: ['work.errors.party'],
-    input: (t) => ({ year: String(2000 + (next() % 100)), partyRegionId: String(below(t).id), title: '矩阵责任书', issuerSignatory: '甲', partySignatory: '乙' }),
+    input: (t) => ({
+      year: String(2000 + (next() % 100)),
+      partyRegionId: String(below(t).id),
+      title: '矩阵责任书',
+      issuerSignatory: '甲',
+      partySignatory: '乙',
+    }),
   },
   'work.addAgreementItemAction': {
     roles: AGREEMENT_MAKERS,
@@ -965,7 +970,16 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       const sha256 = createHash('sha256').update(PNG_1PX).digest('hex')
       await attachmentStore().put(blobKey(sha256), PNG_1PX)
       const a = await db.attachment.create({
-        data: { sha256, mime: 'image/png', size: PNG_1PX.length, name: 'e.png', ownerType: 'WorkTask', ownerId: task.id, countyId: t.county.id, createdById: t.me.id },
+        data: {
+          sha256,
+          mime: 'image/png',
+          size: PNG_1PX.length,
+          name: 'e.png',
+          ownerType: 'WorkTask',
+          ownerId: task.id,
+          countyId: t.county.id,
+          createdById: t.me.id,
+        },
       })
       return { url: `/api/work/attachments/${a.id}`, params: { id: String(a.id) } }
     },

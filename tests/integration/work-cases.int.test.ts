@@ -62,10 +62,14 @@ describe('work: tasks', () => {
   it('refuses a due date in the past and an assignee outside the units below, writing nothing', async () => {
     const s = await setting()
     const before = await db.workTask.count()
-    const past = await rejection(issueTask(ctx(s.who.county), { title: '旧', details: '旧', dueOn: '2026-10-01', assignee: { regionId: s.t1.id } }, '2026-11-02'))
+    const past = await rejection(
+      issueTask(ctx(s.who.county), { title: '旧', details: '旧', dueOn: '2026-10-01', assignee: { regionId: s.t1.id } }, '2026-11-02'),
+    )
     expect((past as AppError).key).toBe('work.errors.dueInPast')
     // a village is not directly below the county
-    const far = await rejection(issueTask(ctx(s.who.county), { title: '越级', details: '越级', dueOn: '2026-11-20', assignee: { regionId: s.villages[0].id } }, '2026-11-02'))
+    const far = await rejection(
+      issueTask(ctx(s.who.county), { title: '越级', details: '越级', dueOn: '2026-11-20', assignee: { regionId: s.villages[0].id } }, '2026-11-02'),
+    )
     expect((far as AppError).key).toBe('work.errors.assignee')
     expect(await db.workTask.count()).toBe(before)
   })
@@ -74,7 +78,11 @@ describe('work: tasks', () => {
     const s = await setting()
     const today = '2026-11-02'
     // a township staff member gives a task to a colleague by name
-    const { taskId } = await issueTask(ctx(s.who.staff1), { title: '入户核查', details: '核查10户', dueOn: '2026-11-06', assignee: { userId: s.who.colleague1.id } }, today)
+    const { taskId } = await issueTask(
+      ctx(s.who.staff1),
+      { title: '入户核查', details: '核查10户', dueOn: '2026-11-06', assignee: { userId: s.who.colleague1.id } },
+      today,
+    )
     await reportTask(ctx(s.who.colleague1), { taskId, evidence: '已核查10户' }, '2026-11-05')
     const own = await rejection(checkTask(ctx(s.who.colleague1), { taskId, decision: 'accept' }, '2026-11-05'))
     expect((own as AppError).key).toBe('work.errors.notChecker')
@@ -114,7 +122,13 @@ describe('work: tasks', () => {
 })
 
 describe('cases', () => {
-  const received = (subject: string, receivedOn = '2026-09-30') => ({ channel: 'PHONE' as const, kind: 'COMPLAINT' as const, subject, content: '反映情况', receivedOn })
+  const received = (subject: string, receivedOn = '2026-09-30') => ({
+    channel: 'PHONE' as const,
+    kind: 'COMPLAINT' as const,
+    subject,
+    content: '反映情况',
+    receivedOn,
+  })
 
   it('is due 5 working days after receipt across the National Day week', async () => {
     const s = await setting()

@@ -31,7 +31,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   }
   return (
     <>
-      <PageTitle actions={can(user, 'case.receive') ? <ButtonLink kind="primary" href="/cases/new">{t('cases.new')}</ButtonLink> : null}>
+      <PageTitle
+        actions={
+          can(user, 'case.receive') ? (
+            <ButtonLink kind="primary" href="/cases/new">
+              {t('cases.new')}
+            </ButtonLink>
+          ) : null
+        }
+      >
         {t('cases.title')}
       </PageTitle>
       <div className="mb-3">

@@ -84,7 +84,11 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
                   <td className={`${cell} text-right`}>
                     {item.value === null ? t('work.agreement.noValue') : `${item.value}${item.unit}`}
                     <span className="block text-xs text-slate-600">
-                      {item.valueFrom === 'source' ? t('work.agreement.fromSource') : item.valueFrom === 'hand' ? `${t('work.agreement.byHand')} ${item.progressOn ?? ''}` : ''}
+                      {item.valueFrom === 'source'
+                        ? t('work.agreement.fromSource')
+                        : item.valueFrom === 'hand'
+                          ? `${t('work.agreement.byHand')} ${item.progressOn ?? ''}`
+                          : ''}
                     </span>
                   </td>
                   <td className={`${cell} text-right`}>{item.attainment === null ? '—' : `${item.attainment}%`}</td>

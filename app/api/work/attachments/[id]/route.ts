@@ -19,6 +19,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   }
   const response = await attachmentResponse(row, 'original')
   if (!response) return textResponse(404, t('errors.notFound'))
-  await audit(db, actor, { action: 'work.attachment.download', entity: row.ownerType, entityId: row.ownerId, regionId: row.regionId, after: { attachmentId: row.id } })
+  await audit(db, actor, {
+    action: 'work.attachment.download',
+    entity: row.ownerType,
+    entityId: row.ownerId,
+    regionId: row.regionId,
+    after: { attachmentId: row.id },
+  })
   return response
 }
