@@ -11,6 +11,9 @@ import { assignCase, closeCase, receiveCase, replyCase } from '@/lib/cases/servi
 import { caseList } from '@/lib/cases/queries'
 import { withinDeadlineSource } from '@/lib/cases/indicators'
 import { indicatorSource } from '@/lib/assessment/sources'
+import { translator } from '@/lib/i18n/core'
+import { workInbox } from '@/lib/work/inbox'
+import { casesInbox } from '@/lib/cases/inbox'
 
 // Work and cases against the real database: what each unit sees, who checks a task, what closing a
 // case needs, and the indicators the assessment engine reads.
@@ -197,5 +200,50 @@ describe('cases', () => {
     const on20 = await withinDeadlineSource.compute(db, { countyId: s.county.id, period, today: '2026-11-20' })
     expect(on20.get(s.t1.id)).toEqual({ value: 40, detail: { counted: 5, within: 2 } })
     expect(on20.has(s.t2.id)).toBe(false)
+  })
+})
+
+describe('inbox sources', () => {
+  const t = translator('zh-CN')
+  it('offer tasks to report (warned, overdue), tasks to check, and cases near or past their deadline', async () => {
+    const s = await setting()
+    const today = '2026-11-09'
+    const soon = await issueTask(
+      ctx(s.who.county),
+      { title: '即将到期任务', details: '完成', dueOn: '2026-11-11', assignee: { regionId: s.t1.id } },
+      '2026-11-02',
+    )
+    const late = await issueTask(ctx(s.who.county), { title: '逾期任务', details: '完成', dueOn: '2026-11-04', assignee: { regionId: s.t1.id } }, '2026-11-02')
+    await issueTask(ctx(s.who.county), { title: '二镇任务', details: '完成', dueOn: '2026-11-11', assignee: { regionId: s.t2.id } }, '2026-11-02')
+    const mine = await workInbox({ ctx: ctx(s.who.staff1), t, today })
+    expect(mine.map((i) => [i.title, i.kind]).sort()).toEqual([
+      ['即将到期任务', '任务预警'],
+      ['逾期任务', '任务逾期'],
+    ])
+    expect(mine.find((i) => i.title === '逾期任务')?.href).toBe(`/work/tasks/${late.taskId}`)
+    // reported: off the township's list, onto the county's as one to check
+    await reportTask(ctx(s.who.staff1), { taskId: soon.taskId, evidence: '完成' }, today)
+    expect((await workInbox({ ctx: ctx(s.who.staff1), t, today })).map((i) => i.title)).toEqual(['逾期任务'])
+    const county = await workInbox({ ctx: ctx(s.who.county), t, today })
+    expect(county.filter((i) => i.key === `work.check:${soon.taskId}`).map((i) => i.kind)).toEqual(['待验收任务'])
+
+    const old = await receiveCase(
+      ctx(s.who.county),
+      { channel: 'VISIT', kind: 'COMPLAINT', subject: '逾期来访', content: '内容', receivedOn: '2026-10-26' },
+      today,
+    )
+    const near = await receiveCase(
+      ctx(s.who.county),
+      { channel: 'PHONE', kind: 'INQUIRY', subject: '将到期来电', content: '内容', receivedOn: '2026-11-03' },
+      today,
+    )
+    await receiveCase(ctx(s.who.county), { channel: 'PHONE', kind: 'INQUIRY', subject: '刚收到', content: '内容', receivedOn: today }, today)
+    for (const c of [old, near]) await assignCase(ctx(s.who.county), { caseId: c.caseId, assignee: { regionId: s.t1.id } })
+    const cases = await casesInbox({ ctx: ctx(s.who.staff1), t, today })
+    expect(cases.map((i) => [i.title, i.kind]).sort()).toEqual([
+      ['将到期来电', '来电来访即将到期'],
+      ['逾期来访', '来电来访已逾期'],
+    ])
+    expect(await casesInbox({ ctx: ctx(s.who.staff2), t, today })).toEqual([])
   })
 })
