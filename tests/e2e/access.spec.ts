@@ -194,6 +194,9 @@ test('the language switch turns the interface to English and back', async ({ pag
     'Group activities',
     'Statistical reports',
     'Rankings',
+    'Tasks',
+    'Responsibility agreements',
+    'Complaints and inquiries',
     'Regions',
   ])
   await page.getByRole('button', { name: '中文' }).click()
