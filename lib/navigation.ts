@@ -2,7 +2,7 @@ import { can, type Action, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 
 /** The sections of the navigation, in the order they show; each has a heading (nav.groups.*). */
-export const NAVIGATION_GROUPS = ['start', 'register', 'services', 'reports', 'assessment', 'system'] as const
+export const NAVIGATION_GROUPS = ['start', 'work', 'register', 'services', 'reports', 'assessment', 'system'] as const
 export type NavigationGroup = (typeof NAVIGATION_GROUPS)[number]
 
 export interface NavigationItem {
@@ -37,6 +37,12 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/assessment/inspections', label: 'inspections.title', permission: 'assessment.inspect', group: 'assessment' },
   { href: '/assessment/inspections/rectifications', label: 'inspections.rectifications.title', permission: 'assessment.rectify', group: 'assessment' },
   { href: '/assessment/samples', label: 'inspections.samples.title', permission: 'assessment.sample', group: 'assessment' },
+  // tasks and agreements (work), complaints and inquiries (cases)
+  { href: '/work', label: 'work.title', permission: 'work.view', group: 'work' },
+  { href: '/work/agreements', label: 'work.agreement.title', permission: 'work.view', group: 'work' },
+  { href: '/work/settings', label: 'work.settings.title', permission: 'work.configure', group: 'work' },
+  { href: '/cases', label: 'cases.title', permission: 'case.view', group: 'work' },
+  { href: '/cases/departments', label: 'cases.departments.title', permission: 'case.departments', group: 'work' },
   { href: '/regions', label: 'nav.regions', permission: 'region.view', group: 'system' },
   { href: '/users', label: 'nav.users', permission: 'user.view', group: 'system' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.view', group: 'system' },

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from './workdays'
 
@@ -36,5 +38,21 @@ describe('working days on the mainland calendar', () => {
   it('refuses a negative or fractional count', () => {
     expect(() => addWorkingDays('2026-11-16', -1)).toThrow(RangeError)
     expect(() => addWorkingDays('2026-11-16', 1.5)).toThrow(RangeError)
+  })
+})
+
+describe('outside the bundlers', () => {
+  // scripts and the e2e server (the demo's case due dates) load this file in plain Node through
+  // tsx, where chinese-days (CommonJS, minified) has no named exports
+  it('loads and counts in plain Node', { timeout: 30_000 }, () => {
+    const file = path.join(import.meta.dirname, 'workdays.ts')
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', '-e', `import(${JSON.stringify(file)}).then((m) => console.log(m.addWorkingDays('2026-09-30', 5)))`],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(out.trim()).toBe('2026-10-13')
   })
 })

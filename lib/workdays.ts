@@ -2,8 +2,12 @@
 // (调休) the State Council announces each year. The yearly arrangement comes from the maintained
 // `chinese-days` package; a county may override single days (a local holiday, a late
 // announcement) with its own calendar, passed in as `overrides`.
-import { isWorkday } from 'chinese-days'
+import chineseDays from 'chinese-days'
 import { toDate, toIso } from './dates'
+
+// The default export: plain Node (tsx, scripts) sees no named exports in the package's minified
+// CommonJS build; the default is the whole API under bundlers and Node alike.
+const { isWorkday } = chineseDays
 
 /** yyyy-mm-dd → true for a working day, false for a day off. Wins over the national calendar. */
 export type CalendarOverrides = ReadonlyMap<string, boolean>

@@ -16,7 +16,17 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  VILLAGE_OFFICER: [
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'report.view',
+    'service.view',
+    'service.record',
+    'work.view',
+    'work.task.report',
+  ],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -34,8 +44,31 @@ const expectedActions: Record<string, Action[]> = {
     'assessment.view',
     // and works on its own rectification items once an inspection's result is published
     'assessment.rectify',
+    // staff issue tasks to villages, report their own, receive and answer cases
+    'work.view',
+    'work.task.assign',
+    'work.task.report',
+    'case.view',
+    'case.receive',
+    'case.handle',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view', 'assessment.rectify'],
+  // the leader signs agreements with the villages
+  TOWNSHIP_LEADER: [
+    'region.view',
+    'register.view',
+    'report.view',
+    'report.sign',
+    ...UNIT,
+    'service.view',
+    'assessment.view',
+    'assessment.rectify',
+    'work.view',
+    'work.agreement.manage',
+    'work.task.assign',
+    'work.task.report',
+    'case.view',
+    'case.handle',
+  ],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
     'region.view',
@@ -52,6 +85,12 @@ const expectedActions: Record<string, Action[]> = {
     // and inspect (in the teams they are put in) and verify samples
     'assessment.inspect',
     'assessment.sample',
+    'work.view',
+    'work.agreement.manage',
+    'work.task.assign',
+    'case.view',
+    'case.receive',
+    'case.handle',
   ],
   // a county's administrator configures the county's reports and assessment schemes; a township's does not
   'ADMIN@COUNTY': [
@@ -66,6 +105,8 @@ const expectedActions: Record<string, Action[]> = {
     'service.catalogue',
     'assessment.configure',
     'assessment.view',
+    'case.departments',
+    'work.configure',
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
   INSPECTOR: [

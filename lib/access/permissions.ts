@@ -66,6 +66,24 @@ export const ACTIONS = [
   'assessment.rectify',
   /** sample verification (抽样核查): draw a township's sample and record what was found on site */
   'assessment.sample',
+  /** agreements and task lists: one's own region's (received) and those one's unit issued */
+  'work.view',
+  /** annual responsibility agreements (目标管理责任书) with the units below: write, attach the signed scan, enter progress */
+  'work.agreement.manage',
+  /** issue tasks to the units below (and named staff in scope) and check their completion */
+  'work.task.assign',
+  /** report a task of one's region (or one's own) done, with evidence */
+  'work.task.report',
+  /** complaints and inquiries (来电来信来访) of one's region */
+  'case.view',
+  /** receive a case (首问负责: the receiver stays responsible) and assign it */
+  'case.receive',
+  /** answer a case assigned to one's region, and close it with the resident's satisfaction */
+  'case.handle',
+  /** the county's list of departments cases can be assigned to */
+  'case.departments',
+  /** the county's work settings: how many working days before a task's due date it warns */
+  'work.configure',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -84,7 +102,17 @@ const UNITS = ['TOWNSHIP', 'COUNTY'] as const
 // users whose region is at one of them (an administrator of a township configures no reports);
 // ROLE_REGION_LEVELS already keeps most roles at one level, the grants say where it matters.
 const GRANTS: Record<Role, readonly Grant[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  VILLAGE_OFFICER: [
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'report.view',
+    'service.view',
+    'service.record',
+    'work.view',
+    'work.task.report',
+  ],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -99,6 +127,12 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'service.families',
     'assessment.view',
     ...at(['TOWNSHIP'], 'assessment.rectify'),
+    'work.view',
+    ...at(UNITS, 'work.task.assign'),
+    'work.task.report',
+    'case.view',
+    ...at(UNITS, 'case.receive'),
+    'case.handle',
   ],
   TOWNSHIP_LEADER: [
     'region.view',
@@ -109,6 +143,11 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'service.view',
     'assessment.view',
     ...at(['TOWNSHIP'], 'assessment.rectify'),
+    'work.view',
+    ...at(UNITS, 'work.agreement.manage', 'work.task.assign'),
+    'work.task.report',
+    'case.view',
+    'case.handle',
   ],
   COUNTY_OFFICIAL: [
     'region.view',
@@ -118,6 +157,11 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.sign',
     ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view', 'assessment.inspect', 'assessment.sample'),
     'service.view',
+    'work.view',
+    ...at(UNITS, 'work.agreement.manage', 'work.task.assign'),
+    'case.view',
+    ...at(UNITS, 'case.receive'),
+    'case.handle',
   ],
   ADMIN: [
     'region.view',
@@ -125,7 +169,17 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'user.view',
     'user.manage',
     'audit.view',
-    ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue', 'assessment.configure', 'assessment.view'),
+    ...at(
+      ['COUNTY'],
+      'region.setup',
+      'report.configure',
+      'region.change',
+      'service.catalogue',
+      'assessment.configure',
+      'assessment.view',
+      'case.departments',
+      'work.configure',
+    ),
   ],
   INSPECTOR: [
     'region.view',

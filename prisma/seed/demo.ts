@@ -18,6 +18,7 @@ import { recordDemoRegionChange } from './region-history'
 import { buildServicesDemo } from './services'
 import { buildAssessmentDemo } from './assessment'
 import { buildInspectionsDemo } from './inspections'
+import { buildWorkCasesDemo } from './work-cases'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
 export const DEMO_SEED = 20261122
@@ -178,6 +179,8 @@ export async function buildDemoCounty(
   await recordDemoRegionChange(db, COUNTY.code)
   await buildAssessmentDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
   await buildInspectionsDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed, sampleTownshipCode: DEMO_PLACES.chaihudian })
+  // agreements, two months of tasks and a year of complaints and inquiries (issue 12)
+  await buildWorkCasesDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed, townshipCodes: [ncjd, chd] })
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 

@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD, expectAccessible, navItems, signIn, signInAndWait, signOut } from './helpers'
 
-const ADMIN = ['首页', '服务目录', '报表设置', '考核排名', '考核方案', '行政区划', '用户管理', '审计日志']
+const ADMIN = ['首页', '任务设置', '承办部门', '服务目录', '报表设置', '考核排名', '考核方案', '行政区划', '用户管理', '审计日志']
 const TOWNSHIP_ADMIN = ['首页', '行政区划', '用户管理', '审计日志']
 const COUNTY = [
   '首页',
+  '工作任务',
+  '目标管理责任书',
+  '来电来信来访',
   '人口信息',
   '流动人口',
   '服务与覆盖',
@@ -20,9 +23,25 @@ const COUNTY = [
 ]
 // the inspector sees the rankings; running assessments is the officials'
 const INSPECTOR = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '报表及时性', '考核排名', '督查考评', '抽样核查', '行政区划']
-const LEADER = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '考核排名', '整改台账', '行政区划']
+const LEADER = [
+  '首页',
+  '工作任务',
+  '目标管理责任书',
+  '来电来信来访',
+  '人口信息',
+  '流动人口',
+  '服务与覆盖',
+  '集体活动',
+  '统计报表',
+  '考核排名',
+  '整改台账',
+  '行政区划',
+]
 const TOWNSHIP_STAFF = [
   '首页',
+  '工作任务',
+  '目标管理责任书',
+  '来电来信来访',
   '人口信息',
   '流动人口',
   '变更核查',
@@ -35,7 +54,7 @@ const TOWNSHIP_STAFF = [
   '整改台账',
   '行政区划',
 ]
-const VILLAGE = ['首页', '人口信息', '流动人口', '数据质量', '导入导出', '服务与覆盖', '集体活动', '统计报表']
+const VILLAGE = ['首页', '工作任务', '目标管理责任书', '人口信息', '流动人口', '数据质量', '导入导出', '服务与覆盖', '集体活动', '统计报表']
 const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '行政区划']
 
 const accounts: [string, string, string[]][] = [
@@ -76,6 +95,10 @@ test.describe('each demo role', () => {
         ['考核方案', '/assessment/schemes'],
         ['服务与覆盖', '/services'],
         ['服务目录', '/services/catalogue'],
+        ['工作任务', '/work'],
+        ['任务设置', '/work/settings'],
+        ['来电来信来访', '/cases'],
+        ['承办部门', '/cases/departments'],
       ]) {
         const response = await page.goto(href)
         expect(response?.status(), href).toBe(nav.includes(label) ? 200 : 404)
@@ -178,6 +201,9 @@ test('the language switch turns the interface to English and back', async ({ pag
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
     'Home',
+    'Tasks',
+    'Responsibility agreements',
+    'Complaints and inquiries',
     'Register',
     'Migrants',
     'Change review',

@@ -377,6 +377,77 @@ const placedOutside = (column: string) => (outcome: Outcome) => {
 
 // ------------------------------------------------------------------ the matrix
 
+// ------------------------------------------------------------------ work and cases
+
+const WORK_VIEWERS = ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL'] as const satisfies Who[]
+const TASK_ISSUERS = ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL'] as const satisfies Who[]
+const AGREEMENT_MAKERS = ['TOWNSHIP_LEADER', 'COUNTY_OFFICIAL'] as const satisfies Who[]
+const CASE_RECEIVERS = ['TOWNSHIP_STAFF', 'COUNTY_OFFICIAL'] as const satisfies Who[]
+const CASE_HANDLERS = ['TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL'] as const satisfies Who[]
+
+/** The unit directly below the target region that a task or agreement of it goes to. */
+const below = (t: Target) => (t.region.level === 'COUNTY' ? t.township : t.village)
+const pathOf = (r: MadeRegion) => [...r.ancestorIds, r.id]
+
+/** A task given to the target region (by the unit above it), or issued by it to the unit below. */
+async function workTask(t: Target, how: 'to' | 'from', status: 'OPEN' | 'REPORTED' = 'OPEN') {
+  const assignee = how === 'to' ? t.region : below(t)
+  const issuerRegionId = how === 'to' ? (t.region.ancestorIds.at(-1) ?? t.region.id) : t.region.id
+  return db.workTask.create({
+    data: {
+      countyId: t.county.id,
+      issuerRegionId,
+      issuedById: t.me.id,
+      assigneeRegionId: assignee.id,
+      regionPath: pathOf(assignee),
+      title: `矩阵任务${next()}`,
+      details: '矩阵',
+      month: '2026-01',
+      dueOn: new Date('2026-01-20'),
+      status,
+      ...(status === 'REPORTED' ? { evidence: '已完成', reportedOn: new Date('2026-01-15') } : {}),
+    },
+  })
+}
+
+async function agreement(t: Target) {
+  const a = await db.workAgreement.create({
+    data: {
+      countyId: t.county.id,
+      year: 1900 + next(),
+      issuerRegionId: t.region.id,
+      partyRegionId: below(t).id,
+      title: '矩阵责任书',
+      issuerSignatory: '甲',
+      partySignatory: '乙',
+      createdById: t.me.id,
+    },
+  })
+  const item = await db.workAgreementItem.create({ data: { agreementId: a.id, position: 0, label: '矩阵指标', target: 100, unit: '%', weight: 100 } })
+  return { agreement: a, item }
+}
+
+/** A case received by the target region, in the state asked for. */
+async function workCase(t: Target, status: 'RECEIVED' | 'ASSIGNED' | 'REPLIED') {
+  return db.case.create({
+    data: {
+      countyId: t.county.id,
+      channel: 'PHONE',
+      kind: 'INQUIRY',
+      subject: `矩阵来电${next()}`,
+      content: '矩阵',
+      receivedOn: new Date('2026-01-05'),
+      dueOn: new Date('2026-01-12'),
+      receivedById: t.me.id,
+      receiverRegionId: t.region.id,
+      ...(status !== 'RECEIVED' ? { status, assignedRegionId: t.township.id, townshipId: t.township.id } : {}),
+      ...(status === 'REPLIED' ? { reply: '已答复', repliedOn: new Date('2026-01-08') } : {}),
+    },
+  })
+}
+
+const scanFile = () => new File([PNG_1PX], 'scan.png', { type: 'image/png' })
+
 export const AUTHZ_MATRIX: Record<string, Row> = {
   // --- access: signing in and out, one's own password, other users' accounts
   'access.signInAction': { roles: ['public'], scope: 'none', input: (t) => ({ username: t.me.username, password: t.me.password }) },
@@ -964,6 +1035,99 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     input: async (t) => {
       const { runId } = await assessmentRun(t, true)
       return { url: `/api/assessment/runs/${runId}/xlsx`, params: { id: String(runId) } }
+    },
+  },
+  // tasks: issued to the unit directly below (out of scope looks like a wrong assignee); reported by
+  // the unit they are for; checked by the unit that issued them
+  'work.issueTaskAction': {
+    roles: TASK_ISSUERS,
+    scope: 'own',
+    refusedAs: ['work.errors.assignee'],
+    input: (t) => ({ title: `矩阵任务${next()}`, details: '矩阵', dueOn: '2099-12-31', assignee: `r:${below(t).id}` }),
+  },
+  'work.reportTaskAction': {
+    roles: ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER'],
+    scope: 'own',
+    input: async (t) => ({ taskId: String((await workTask(t, 'to')).id), evidence: '已完成' }),
+  },
+  'work.checkTaskAction': {
+    roles: TASK_ISSUERS,
+    scope: 'own',
+    input: async (t) => ({ taskId: String((await workTask(t, 'from', 'REPORTED')).id), decision: 'accept' }),
+  },
+  'work.setWarningDaysAction': { roles: ['ADMIN@COUNTY'], scope: 'none', input: () => ({ warningDays: '3' }) },
+  // agreements: the unit above makes them with the unit directly below
+  'work.createAgreementAction': {
+    roles: AGREEMENT_MAKERS,
+    scope: 'own',
+    refusedAs: ['work.errors.party'],
+    input: (t) => ({
+      year: String(2000 + (next() % 100)),
+      partyRegionId: String(below(t).id),
+      title: '矩阵责任书',
+      issuerSignatory: '甲',
+      partySignatory: '乙',
+    }),
+  },
+  'work.addAgreementItemAction': {
+    roles: AGREEMENT_MAKERS,
+    scope: 'own',
+    input: async (t) => ({ agreementId: String((await agreement(t)).agreement.id), label: '矩阵', target: '95', unit: '%', weight: '10' }),
+  },
+  'work.recordProgressAction': {
+    roles: AGREEMENT_MAKERS,
+    scope: 'own',
+    input: async (t) => ({ itemId: String((await agreement(t)).item.id), progress: '50', progressOn: '2020-01-01' }),
+  },
+  'work.attachScanAction': {
+    roles: AGREEMENT_MAKERS,
+    scope: 'own',
+    input: async (t) => ({ agreementId: String((await agreement(t)).agreement.id), scan: scanFile() }),
+  },
+  // cases: received by a county or township (its own region), assigned by the receiving unit,
+  // answered and closed by it or the township it went to
+  'cases.receiveCaseAction': {
+    roles: CASE_RECEIVERS,
+    scope: 'none',
+    input: () => ({ channel: 'PHONE', kind: 'INQUIRY', subject: `矩阵来电${next()}`, content: '矩阵', receivedOn: '2026-01-05' }),
+  },
+  'cases.assignCaseAction': {
+    roles: CASE_RECEIVERS,
+    scope: 'own',
+    input: async (t) => ({ caseId: String((await workCase(t, 'RECEIVED')).id), assignee: `r:${t.township.id}` }),
+  },
+  'cases.replyCaseAction': {
+    roles: CASE_HANDLERS,
+    scope: 'own',
+    input: async (t) => ({ caseId: String((await workCase(t, 'ASSIGNED')).id), reply: '已答复', repliedOn: '2026-01-08' }),
+  },
+  'cases.closeCaseAction': {
+    roles: CASE_HANDLERS,
+    scope: 'own',
+    input: async (t) => ({ caseId: String((await workCase(t, 'REPLIED')).id), satisfaction: 'SATISFIED', closedOn: '2026-01-09' }),
+  },
+  'cases.addDepartmentAction': { roles: ['ADMIN@COUNTY'], scope: 'none', input: () => ({ name: `矩阵部门${next()}` }) },
+  // a task's evidence or an agreement's scan: whoever sees the task
+  'GET /api/work/attachments/[id]': {
+    roles: WORK_VIEWERS,
+    scope: 'own',
+    input: async (t) => {
+      const task = await workTask(t, 'to')
+      const sha256 = createHash('sha256').update(PNG_1PX).digest('hex')
+      await attachmentStore().put(blobKey(sha256), PNG_1PX)
+      const a = await db.attachment.create({
+        data: {
+          sha256,
+          mime: 'image/png',
+          size: PNG_1PX.length,
+          name: 'e.png',
+          ownerType: 'WorkTask',
+          ownerId: task.id,
+          countyId: t.county.id,
+          createdById: t.me.id,
+        },
+      })
+      return { url: `/api/work/attachments/${a.id}`, params: { id: String(a.id) } }
     },
   },
 }

@@ -1,3 +1,5 @@
+import { workEn } from './modules/work.en'
+import { casesEn } from './modules/cases.en'
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { reportsEn } from './modules/reports.en'
@@ -58,6 +60,7 @@ export const en: Messages = {
     skipToContent: 'Skip to content',
     groups: {
       start: 'Start',
+      work: 'Tasks and cases',
       register: 'Register',
       services: 'Services',
       reports: 'Reports',
@@ -699,6 +702,8 @@ export const en: Messages = {
   regionHistory: regionHistoryEn,
   reports: reportsEn,
   services: servicesEn,
+  work: workEn,
+  cases: casesEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

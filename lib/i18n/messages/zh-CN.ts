@@ -1,3 +1,5 @@
+import { workZhCN } from './modules/work.zh-CN'
+import { casesZhCN } from './modules/cases.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
@@ -57,6 +59,7 @@ export const zhCN = {
     skipToContent: '跳到正文',
     groups: {
       start: '工作台',
+      work: '任务与来访',
       register: '人口登记',
       services: '服务',
       reports: '统计报表',
@@ -694,6 +697,8 @@ export const zhCN = {
   regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,
   services: servicesZhCN,
+  work: workZhCN,
+  cases: casesZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',

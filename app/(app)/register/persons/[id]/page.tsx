@@ -73,7 +73,15 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
   return (
     <>
-      <PageTitle actions={<ButtonLink href="/register">{t('common.back')}</ButtonLink>}>
+      <PageTitle
+        actions={
+          <>
+            {/* a complaint or inquiry from this resident: the intake form opens with them chosen */}
+            {can(user, 'case.receive') ? <ButtonLink href={`/cases/new?personId=${person.id}`}>{t('cases.fromPerson')}</ButtonLink> : null}
+            <ButtonLink href="/register">{t('common.back')}</ButtonLink>
+          </>
+        }
+      >
         <span data-testid="person-name">{person.name}</span>
         {!person.alive ? <Badge>{t('registry.status.deceased')}</Badge> : null}
         {person.movedOut ? <Badge>{t('registry.status.movedOut')}</Badge> : null}
