@@ -18,6 +18,9 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/register/import', label: 'imports.title', permission: 'register.edit' },
   { href: '/services', label: 'services.title', permission: 'service.view' },
   { href: '/services/activities', label: 'services.activity.title', permission: 'service.view' },
+  // 药具: the stations' stock and the monthly ledger (lib/services/supplies)
+  { href: '/services/supplies', label: 'supplies.title', permission: 'supply.view' },
+  { href: '/services/supplies/ledger', label: 'supplies.ledger.title', permission: 'supply.view' },
   { href: '/services/catalogue', label: 'services.catalogue.title', permission: 'service.catalogue' },
   { href: '/reports', label: 'reports.title', permission: 'report.view' },
   // the county watches its townships' submissions; the settings are the county administrator's

@@ -54,6 +54,14 @@ export const ACTIONS = [
   'service.catalogue',
   /** flag a household as a special family (计生特殊家庭) and name its two contacts */
   'service.families',
+  /** the supplies ledger (药具): stock, expiry warnings, movements and the monthly ledger of the user's stations */
+  'supply.view',
+  /** give out supplies and count them (stocktake) at a station of the user's region: a village officer at their room */
+  'supply.dispense',
+  /** a township's stock: transfers from its station to its village rooms, write-offs */
+  'supply.manage',
+  /** the county's supplies: the item catalogue and the allocations (receipts) to its township stations */
+  'supply.allocate',
   /** assessment schemes: create, edit (a new version), import and export (the county administrator) */
   'assessment.configure',
   /** enter indicator values, run a scheme, enter adjustments and vetoes on a run, publish it (county officials) */
@@ -78,7 +86,16 @@ const UNITS = ['TOWNSHIP', 'COUNTY'] as const
 // users whose region is at one of them (an administrator of a township configures no reports);
 // ROLE_REGION_LEVELS already keeps most roles at one level, the grants say where it matters.
 const GRANTS: Record<Role, readonly Grant[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  VILLAGE_OFFICER: [
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'report.view',
+    'service.view',
+    'service.record',
+    ...at(['VILLAGE'], 'supply.view', 'supply.dispense'),
+  ],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -92,15 +109,25 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'service.view',
     'service.families',
     'assessment.view',
+    ...at(['TOWNSHIP'], 'supply.view', 'supply.dispense', 'supply.manage'),
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view', 'assessment.view'],
+  TOWNSHIP_LEADER: [
+    'region.view',
+    'register.view',
+    'report.view',
+    ...at(UNITS, 'report.unit'),
+    'report.sign',
+    'service.view',
+    'assessment.view',
+    ...at(['TOWNSHIP'], 'supply.view'),
+  ],
   COUNTY_OFFICIAL: [
     'region.view',
     'register.view',
     'report.view',
     ...at(UNITS, 'report.prepare', 'report.unit'),
     'report.sign',
-    ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view'),
+    ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view', 'supply.view', 'supply.allocate'),
     'service.view',
   ],
   ADMIN: [
@@ -121,7 +148,13 @@ const GRANTS: Record<Role, readonly Grant[]> = {
   ],
   // 服务站人员: deliver services in their township, the sensitive ones included; they open a
   // person's page to record a service but do not edit the register
-  TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', ...at(['TOWNSHIP'], 'service.record', 'service.sensitive'), 'service.families'],
+  TOWNSHIP_SERVICE_STAFF: [
+    'region.view',
+    'register.view',
+    'service.view',
+    ...at(['TOWNSHIP'], 'service.record', 'service.sensitive', 'supply.view', 'supply.dispense', 'supply.manage'),
+    'service.families',
+  ],
 }
 
 /** Who is asking: enough of the signed-in user to decide. */

@@ -1,3 +1,4 @@
+import { suppliesEn } from './modules/supplies.en'
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { reportsEn } from './modules/reports.en'
@@ -674,6 +675,7 @@ export const en: Messages = {
   regionHistory: regionHistoryEn,
   reports: reportsEn,
   services: servicesEn,
+  supplies: suppliesEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

@@ -1,3 +1,4 @@
+import { suppliesZhCN } from './modules/supplies.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
@@ -669,6 +670,7 @@ export const zhCN = {
   regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,
   services: servicesZhCN,
+  supplies: suppliesZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',
