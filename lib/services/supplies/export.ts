@@ -1,7 +1,7 @@
 import 'server-only'
 import ExcelJS from 'exceljs'
 import type { Translate } from '@/lib/i18n/core'
-import { audit } from '@/lib/server/audit'
+import { audit, auditDenied } from '@/lib/server/audit'
 import { db } from '@/lib/server/db'
 import type { ServiceContext } from '@/lib/server/context'
 import { bookMatches } from './rules'
@@ -12,7 +12,11 @@ export const LEDGER_COLUMNS = ['opening', 'received', 'transferredIn', 'transfer
 /** The monthly ledger as .xlsx, laid out as on paper (title, unit and month, the table); audited. */
 export async function ledgerWorkbook(ctx: ServiceContext, unitParam: string | undefined, month: string, t: Translate, locale: string) {
   const view = await ledgerView(ctx.subject, unitParam, month, { county: t('supplies.ledger.county'), township: t('supplies.ledger.township') })
-  if (!view) return null
+  if (!view) {
+    // a unit asked for outside the user's region looks missing, and the attempt is audited
+    if (unitParam) await auditDenied(ctx.actor, 'supply.view', { unit: unitParam.slice(0, 24), download: true })
+    return null
+  }
   const workbook = new ExcelJS.Workbook()
   workbook.creator = t('common.appName')
   workbook.created = new Date()
