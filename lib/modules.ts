@@ -8,6 +8,8 @@ import { addReportSection } from '@/lib/reports/sections'
 import { addFigureSource } from '@/lib/reports/figures'
 import { serviceCoverageSource, servicesSection } from '@/lib/services/report'
 import { remapServiceRows } from '@/lib/services/region-remap'
+import { addInboxSource } from '@/lib/inbox/registry'
+import { suppliesInbox } from '@/lib/services/supplies/inbox'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -25,6 +27,8 @@ export function composeModules(): void {
   // services add their coverage table to the monthly, half-year and annual reports
   addReportSection(servicesSection)
   addFigureSource(serviceCoverageSource)
+  // the supplies ledger offers its expiry warnings to the township staff who manage the stock
+  addInboxSource('supplies', suppliesInbox)
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).

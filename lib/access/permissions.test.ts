@@ -16,7 +16,8 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  // supplies: a village officer gives out and counts at their own room
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record', 'supply.view', 'supply.dispense'],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -32,8 +33,12 @@ const expectedActions: Record<string, Action[]> = {
     'service.families',
     // a township sees its own place once a run is published
     'assessment.view',
+    // a township manages its station's and rooms' stock
+    'supply.view',
+    'supply.dispense',
+    'supply.manage',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view'],
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view', 'supply.view'],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
     'region.view',
@@ -47,6 +52,9 @@ const expectedActions: Record<string, Action[]> = {
     'service.view',
     'assessment.run',
     'assessment.view',
+    // the county allocates supplies to its township stations and reads every ledger
+    'supply.view',
+    'supply.allocate',
   ],
   // a county's administrator configures the county's reports and assessment schemes; a township's does not
   'ADMIN@COUNTY': [
@@ -64,7 +72,17 @@ const expectedActions: Record<string, Action[]> = {
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view', 'service.view'],
-  TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],
+  TOWNSHIP_SERVICE_STAFF: [
+    'region.view',
+    'register.view',
+    'service.view',
+    'service.record',
+    'service.sensitive',
+    'service.families',
+    'supply.view',
+    'supply.dispense',
+    'supply.manage',
+  ],
 }
 
 describe('can()', () => {

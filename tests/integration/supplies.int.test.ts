@@ -254,3 +254,21 @@ describe('scoping', () => {
     expect(audited).toBe(2)
   })
 })
+
+describe('the inbox', () => {
+  it("offers the township staff their stations' batches that expire within 90 days, and nobody else's", async () => {
+    const { inboxSources } = await import('@/lib/inbox/registry')
+    const source = inboxSources().get('supplies')!
+    const { translator } = await import('@/lib/i18n/core')
+    const s = await setting()
+    await receive(s, 'FOLIC', 5, addDays(today, 20))
+    await receive(s, 'FOLIC', 5, addDays(today, 200))
+    const items = async (user: Awaited<ReturnType<typeof staff>>) => source({ ctx: ctx(user), t: translator('zh-CN'), today })
+    const mine = await items(s.who.township)
+    expect(mine).toHaveLength(1)
+    expect(mine[0]).toMatchObject({ module: 'supplies', dueDate: addDays(today, 20), href: `/services/supplies?stationId=${s.station.id}` })
+    expect(mine[0].title).toContain('叶酸片')
+    expect(await items(s.who.otherTownship)).toEqual([])
+    expect(await items(s.who.village)).toEqual([])
+  })
+})
