@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { describe, expect, inject, it } from 'vitest'
+import { createClient } from '@/lib/db/client'
+import { buildDemoCounty, DEMO_PLACES } from '@/prisma/seed/demo'
 import { db } from '../setup/db'
 import { staff } from './helpers'
 import { makeCounty, personInput, uniqueIdNumber } from '@/tests/factories'
@@ -270,5 +273,51 @@ describe('the inbox', () => {
     expect(mine[0].title).toContain('叶酸片')
     expect(await items(s.who.otherTownship)).toEqual([])
     expect(await items(s.who.village)).toEqual([])
+  })
+})
+
+describe("the demo county's supplies", { timeout: 300_000 }, () => {
+  it('has two years of movements that reconcile with the stock, a batch near expiry, an expired one awaiting write-off, and stocktakes with a difference', async () => {
+    const server = inject('pgServerUrl')
+    const admin = new pg.Client({ connectionString: `${server}postgres` })
+    await admin.connect()
+    await admin.query('DROP DATABASE IF EXISTS xz_demo_supplies')
+    await admin.query('CREATE DATABASE xz_demo_supplies TEMPLATE xz_template')
+    await admin.end()
+    const demo = createClient(`${server}xz_demo_supplies`)
+    try {
+      const day = '2026-11-22'
+      await buildDemoCounty(demo, { residents: 3000, today: day, now: new Date('2026-11-22T10:00:00+08:00') })
+      expect((await demo.supplyItem.findMany({ select: { code: true }, orderBy: { code: 'asc' } })).map((i) => i.code)).toEqual(['CONDOM', 'FOLIC', 'PILL'])
+      const counts = await demo.supplyMovement.groupBy({ by: ['kind'], _count: true })
+      const count = Object.fromEntries(counts.map((c) => [c.kind, c._count]))
+      expect(count.RECEIVE).toBeGreaterThan(12 * 3 * 23)
+      expect(count.TRANSFER_IN).toBe(count.TRANSFER_OUT)
+      expect(count.DISPENSE).toBeGreaterThan(20_000)
+      expect(count.STOCKTAKE).toBeGreaterThan(12)
+      // every station's stock of every batch is the sum of its movements
+      const mismatched = await demo.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM (
+          SELECT m."stationId", m."batchId", SUM(m.delta) AS total FROM "SupplyMovement" m GROUP BY 1, 2) t
+          FULL JOIN "SupplyStock" s ON s."stationId" = t."stationId" AND s."batchId" = t."batchId"
+         WHERE COALESCE(t.total, 0) <> COALESCE(s.quantity, 0)`
+      expect(Number(mismatched[0].n)).toBe(0)
+      const near = await demo.supplyStock.findMany({
+        where: { quantity: { gt: 0 }, batch: { expiresOn: { gte: new Date(day), lte: new Date(addDays(day, 90)) } } },
+        select: { station: { select: { kind: true, townshipId: true } }, batch: { select: { batchNo: true } } },
+      })
+      const chd = await demo.region.findUniqueOrThrow({ where: { code: DEMO_PLACES.chaihudian }, select: { id: true } })
+      expect(near.some((n) => n.station.townshipId === chd.id && n.batch.batchNo === 'FOLIC-NEAR-01')).toBe(true)
+      const expired = await demo.supplyStock.findMany({ where: { quantity: { gt: 0 }, batch: { expiresOn: { lt: new Date(day) } } }, select: { batch: { select: { batchNo: true } } } })
+      expect(expired.map((e) => e.batch.batchNo)).toEqual(['PILL-OLD-01'])
+      expect(await demo.supplyMovement.count({ where: { kind: 'STOCKTAKE', delta: { not: 0 } } })).toBeGreaterThan(0)
+      const weiziwan = await demo.region.findUniqueOrThrow({ where: { code: DEMO_PLACES.weiziwan }, select: { id: true } })
+      expect(await demo.supplyMovement.count({ where: { kind: 'STOCKTAKE', villageId: weiziwan.id, delta: -1 } })).toBe(1)
+      // the sensitive flag rides on the contraceptive dispensings only, and no demo dispensing names a person
+      expect(await demo.supplyMovement.count({ where: { personId: { not: null } } })).toBe(0)
+      expect(await demo.supplyMovement.count({ where: { kind: 'DISPENSE', sensitive: true, item: { code: 'FOLIC' } } })).toBe(0)
+    } finally {
+      await demo.$disconnect()
+    }
   })
 })
