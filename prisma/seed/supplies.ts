@@ -7,11 +7,12 @@ import { allocate } from '@/lib/services/supplies/rules'
 
 // The demo county's supplies ledger (药具): the three items, two years of the county's monthly
 // allocations to the township stations (a new batch each quarter), transfers to the village rooms
-// every two months, daily dispensing counts at realistic rates, half-yearly stocktakes at the
-// stations (a few with a small difference), and the cases the pages warn about: a batch of folic
-// acid at 柴胡店镇 that expires within 90 days, and oral contraceptives at 宁城街道 that expired and
-// wait to be written off. Simulated in memory first-expiring-first, then bulk-inserted
-// (lib/db/bulk.ts), so no stock ever goes below zero and the ledger reconciles with the stock.
+// when they run low, daily dispensing counts at rates that follow each village's residents,
+// write-offs the day after a batch expires, half-yearly stocktakes at the stations (a few with a
+// small difference), and the cases the pages warn about: a batch of folic acid at 柴胡店镇 that
+// expires within 90 days, and oral contraceptives at 宁城街道 that expired and wait to be written
+// off. Simulated in memory first-expiring-first, then bulk-inserted (lib/db/bulk.ts), so no stock
+// goes below zero and the ledger reconciles with the stock.
 
 const MOVEMENT_COLUMNS: BulkColumn[] = [
   { name: 'countyId', type: 'int' },
@@ -24,6 +25,7 @@ const MOVEMENT_COLUMNS: BulkColumn[] = [
   { name: 'delta', type: 'int' },
   { name: 'occurredOn', type: 'date' },
   { name: 'counterpartStationId', type: 'int' },
+  { name: 'reason', type: 'enum:SupplyWriteOffReason' },
   { name: 'note', type: 'text' },
   { name: 'bookQuantity', type: 'int' },
   { name: 'countedQuantity', type: 'int' },
@@ -38,12 +40,17 @@ const STOCK_COLUMNS: BulkColumn[] = [
   { name: 'quantity', type: 'int' },
 ]
 
-/** Per village room and day: the chance something is given out, and how many at most; months a batch keeps. */
-const RATES: Record<string, { chance: number; most: number; shelfMonths: number; stationChance: number }> = {
-  CONDOM: { chance: 0.15, most: 3, shelfMonths: 60, stationChance: 0.5 },
-  PILL: { chance: 0.05, most: 2, shelfMonths: 36, stationChance: 0.15 },
-  FOLIC: { chance: 0.06, most: 1, shelfMonths: 24, stationChance: 0.3 },
+/**
+ * Use per 1,000 residents and day (units), the most given at once, and how many months a batch
+ * keeps. A room's daily chance of a dispensing follows its village's residents; the township's
+ * station serves a fifth of the township's use.
+ */
+const RATES: Record<string, { perThousand: number; most: number; shelfMonths: number }> = {
+  CONDOM: { perThousand: 0.5, most: 3, shelfMonths: 60 },
+  PILL: { perThousand: 0.15, most: 2, shelfMonths: 36 },
+  FOLIC: { perThousand: 0.1, most: 1, shelfMonths: 24 },
 }
+const STATION_SHARE = 0.2
 
 interface SimBatch {
   batchId: number
@@ -71,10 +78,18 @@ export async function buildSuppliesDemo(
     codeOf(options.expiredStationCode),
     codeOf(options.stocktakeVillageCode),
   ])
+  const residents = new Map(
+    (await db.person.groupBy({ by: ['villageId'], where: { countyId, alive: true, movedOut: false }, _count: true })).map((g) => [g.villageId, g._count]),
+  )
+  const villagePeople = (s: { villageId: number | null }) => (s.villageId ? (residents.get(s.villageId) ?? 0) : 0)
   const admin = await db.user.findFirst({ where: { role: 'ADMIN', regionId: countyId }, select: { id: true } })
   const recorder = admin?.id ?? 1
   const townshipStations = stations.filter((s) => s.kind === 'TOWNSHIP_STATION')
   const roomsOf = new Map(townshipStations.map((t) => [t.townshipId, stations.filter((s) => s.kind === 'VILLAGE_ROOM' && s.townshipId === t.townshipId)]))
+  const townshipPeople = new Map(townshipStations.map((t) => [t.townshipId, roomsOf.get(t.townshipId)!.reduce((sum, r) => sum + villagePeople(r), 0)]))
+  /** Units a day a station or room gives out of an item on average. */
+  const dailyUse = (s: { kind: string; townshipId: number; villageId: number | null }, code: string) =>
+    (RATES[code].perThousand * (s.kind === 'VILLAGE_ROOM' ? villagePeople(s) : STATION_SHARE * (townshipPeople.get(s.townshipId) ?? 0))) / 1000
   const from = addDays(today, -730)
 
   // the batches: one per item and quarter, received on the quarter's first allocation, plus the two special ones
@@ -85,12 +100,15 @@ export async function buildSuppliesDemo(
     for (const m of months) {
       const q = Math.floor((Number(m.slice(5, 7)) - 1) / 3) + 1
       const batchNo = `${code}-${m.slice(0, 4)}Q${q}`
-      if (!batchRows.some((b) => b.batchNo === batchNo)) batchRows.push({ itemId, code, batchNo, expiresOn: addMonths(m, RATES[code].shelfMonths), quarterOf: m })
+      if (!batchRows.some((b) => b.batchNo === batchNo))
+        batchRows.push({ itemId, code, batchNo, expiresOn: addMonths(m, RATES[code].shelfMonths), quarterOf: m })
     }
   }
   batchRows.push({ itemId: items.get('FOLIC')!, code: 'FOLIC', batchNo: 'FOLIC-NEAR-01', expiresOn: addDays(today, 50) })
   batchRows.push({ itemId: items.get('PILL')!, code: 'PILL', batchNo: 'PILL-OLD-01', expiresOn: addDays(today, -12) })
-  await db.supplyBatch.createMany({ data: batchRows.map((b) => ({ countyId, itemId: b.itemId, batchNo: b.batchNo, expiresOn: new Date(`${b.expiresOn}T00:00:00Z`) })) })
+  await db.supplyBatch.createMany({
+    data: batchRows.map((b) => ({ countyId, itemId: b.itemId, batchNo: b.batchNo, expiresOn: new Date(`${b.expiresOn}T00:00:00Z`) })),
+  })
   const batchIds = new Map((await db.supplyBatch.findMany({ where: { countyId }, select: { id: true, batchNo: true } })).map((b) => [b.batchNo, b.id]))
   const batchOf = (code: string, day: string) => {
     const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1
@@ -120,6 +138,7 @@ export async function buildSuppliesDemo(
       delta,
       occurredOn: on,
       counterpartStationId: null,
+      reason: null,
       note: null,
       bookQuantity: null,
       countedQuantity: null,
@@ -143,15 +162,20 @@ export async function buildSuppliesDemo(
     return plan
   }
 
+  // each station's and room's daily chance of giving out each item (none where nobody lives)
+  const dispensers = stations
+    .flatMap((s) =>
+      [...items].map(([code, itemId]) => ({ s, itemId, most: RATES[code].most, chance: Math.min(0.95, dailyUse(s, code) / ((RATES[code].most + 1) / 2)) })),
+    )
+    .filter((d) => d.chance > 0)
   for (let day = from; day <= today; day = addDays(day, 1)) {
     const dom = Number(day.slice(8, 10))
     // the county's allocation on the 5th: a month of the rooms' and the station's use, and a little more
     if (dom === 5) {
       for (const t of townshipStations) {
-        const rooms = roomsOf.get(t.townshipId)!.length
         for (const [code, itemId] of items) {
-          const r = RATES[code]
-          const quantity = Math.ceil((rooms * r.chance * ((r.most + 1) / 2) * 30 + r.stationChance * ((r.most + 1) / 2) * 30) * 1.1)
+          const monthly = roomsOf.get(t.townshipId)!.reduce((sum, r) => sum + dailyUse(r, code), dailyUse(t, code)) * 30
+          const quantity = Math.max(1, Math.ceil(monthly * 1.1))
           const b = batchOf(code, day)
           add(t.id, itemId, b, quantity)
           move(t.id, itemId, b.batchId, 'RECEIVE', quantity, day)
@@ -163,8 +187,11 @@ export async function buildSuppliesDemo(
       for (const t of townshipStations) {
         for (const room of roomsOf.get(t.townshipId)!) {
           for (const [code, itemId] of items) {
-            const r = RATES[code]
-            const want = Math.max(1, Math.round(r.chance * ((r.most + 1) / 2) * 61 * (0.9 + random.next() * 0.4)))
+            // two months' use, sent only when the room holds less than that
+            const need = dailyUse(room, code) * 61
+            const holds = held(room.id, itemId).reduce((sum, b) => sum + b.quantity, 0)
+            if (need < 0.5 || holds >= need) continue
+            const want = Math.max(1, Math.round((need - holds) * (1 + random.next() * 0.3)))
             for (const p of take(t.id, itemId, want, day, code === 'PILL' ? 'PILL-OLD-01' : 'FOLIC-NEAR-01')) {
               const b = held(t.id, itemId).find((x) => x.batchId === p.batchId)!
               add(room.id, itemId, b, p.quantity)
@@ -192,14 +219,40 @@ export async function buildSuppliesDemo(
         move(t.id, items.get('PILL')!, b.batchId, 'RECEIVE', 150, day)
       }
     }
-    // daily dispensing counts: at the rooms and at the stations
-    for (const s of stations) {
-      for (const [code, itemId] of items) {
-        const r = RATES[code]
-        if (random.next() > (s.kind === 'VILLAGE_ROOM' ? r.chance : r.stationChance)) continue
-        const quantity = random.int(1, r.most)
-        for (const p of take(s.id, itemId, quantity, day)) move(s.id, itemId, p.batchId, 'DISPENSE', -p.quantity, day)
+    // 苇子湾村's room stocks up on condoms before last month's count
+    if (day === addDays(today, -50) && stocktakeVillage) {
+      const room = stations.find((x) => x.villageId === stocktakeVillage)
+      const t = room && townshipStations.find((x) => x.townshipId === room.townshipId)
+      const itemId = items.get('CONDOM')!
+      const available = t ? held(t.id, itemId).reduce((sum, b) => sum + (b.expiresOn >= day ? b.quantity : 0), 0) : 0
+      if (room && t && available > 0) {
+        for (const p of take(t.id, itemId, Math.min(10, available), day)) {
+          add(
+            room.id,
+            itemId,
+            held(t.id, itemId).find((x) => x.batchId === p.batchId)!,
+            p.quantity,
+          )
+          move(t.id, itemId, p.batchId, 'TRANSFER_OUT', -p.quantity, day, { counterpartStationId: room.id })
+          move(room.id, itemId, p.batchId, 'TRANSFER_IN', p.quantity, day, { counterpartStationId: t.id })
+        }
       }
+    }
+    // what expired yesterday is written off today (but for the pills left at 宁城街道 to show the warning)
+    for (const b of batchRows.filter((x) => x.expiresOn === addDays(day, -1) && x.batchNo !== 'PILL-OLD-01')) {
+      const batchId = batchIds.get(b.batchNo)!
+      for (const [key, list] of stock) {
+        const found = list.find((x) => x.batchId === batchId && x.quantity > 0)
+        if (!found) continue
+        const [stationId, itemId] = key.split(':').map(Number)
+        move(stationId, itemId, batchId, 'WRITE_OFF', -found.quantity, day, { reason: 'EXPIRED', note: '过期报损' })
+        found.quantity = 0
+      }
+    }
+    // daily dispensing counts: at the rooms and at the stations
+    for (const { s, itemId, chance, most } of dispensers) {
+      if (random.next() > chance) continue
+      for (const p of take(s.id, itemId, random.int(1, most), day)) move(s.id, itemId, p.batchId, 'DISPENSE', -p.quantity, day)
     }
     // half-yearly stocktakes at the stations (end of June and December); a few find a small difference
     const md = day.slice(5)
@@ -232,7 +285,9 @@ export async function buildSuppliesDemo(
         const diff = first ? -1 : 0
         first = false
         // movements after the count are already in the book: the count is of the book as it stood then
-        const after = rows.filter((r) => r.stationId === room.id && r.batchId === b.batchId && (r.occurredOn as string) > on).reduce((sum, r) => sum + (r.delta as number), 0)
+        const after = rows
+          .filter((r) => r.stationId === room.id && r.batchId === b.batchId && (r.occurredOn as string) > on)
+          .reduce((sum, r) => sum + (r.delta as number), 0)
         const book = b.quantity - after
         if (book + diff < 0) continue
         move(room.id, itemId, b.batchId, 'STOCKTAKE', diff, on, { bookQuantity: book, countedQuantity: book + diff, note: diff ? '包装破损未登记' : null })

@@ -293,7 +293,7 @@ describe("the demo county's supplies", { timeout: 300_000 }, () => {
       const count = Object.fromEntries(counts.map((c) => [c.kind, c._count]))
       expect(count.RECEIVE).toBeGreaterThan(12 * 3 * 23)
       expect(count.TRANSFER_IN).toBe(count.TRANSFER_OUT)
-      expect(count.DISPENSE).toBeGreaterThan(20_000)
+      expect(count.DISPENSE).toBeGreaterThan(100)
       expect(count.STOCKTAKE).toBeGreaterThan(12)
       // every station's stock of every batch is the sum of its movements
       const mismatched = await demo.$queryRaw<{ n: bigint }[]>`
