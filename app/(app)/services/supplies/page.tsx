@@ -131,7 +131,7 @@ export default async function SuppliesPage({ searchParams }: { searchParams: Pro
                       <Td>{s.batchNo}</Td>
                       <Td>{s.expiresOn}</Td>
                       <Td>
-                        {s.quantity} {itemById.get(s.itemId) ? unitName(itemById.get(s.itemId)!, locale) : ''}
+                        <span data-col="quantity">{s.quantity}</span> {itemById.get(s.itemId) ? unitName(itemById.get(s.itemId)!, locale) : ''}
                       </Td>
                       <Td>
                         <Badge tone={stateTone[s.state]}>{t(`supplies.state.${s.state}`)}</Badge> {s.suggested ? <Badge>{t('supplies.stock.suggested')}</Badge> : null}
@@ -199,7 +199,9 @@ export default async function SuppliesPage({ searchParams }: { searchParams: Pro
                     <tr key={`${d.day}-${d.itemId}`}>
                       <Td>{d.day}</Td>
                       <Td>{names[d.itemId]}</Td>
-                      <Td>{d.quantity}</Td>
+                      <Td>
+                        <span data-col="quantity">{d.quantity}</span>
+                      </Td>
                     </tr>
                   ))}
                 </tbody>
@@ -233,7 +235,9 @@ export default async function SuppliesPage({ searchParams }: { searchParams: Pro
                       <Td>{t(`supplies.movements.kinds.${m.kind as 'RECEIVE'}`)}</Td>
                       <Td>{names[m.itemId]}</Td>
                       <Td>{m.batchNo}</Td>
-                      <Td>{m.delta > 0 ? `+${m.delta}` : m.delta}</Td>
+                      <Td>
+                        <span data-col="change">{m.delta > 0 ? `+${m.delta}` : m.delta}</span>
+                      </Td>
                       <Td>
                         {m.kind === 'STOCKTAKE' ? t('supplies.movements.bookCounted', { book: m.bookQuantity ?? 0, counted: m.countedQuantity ?? 0 }) : null}
                         {m.reason ? t(`supplies.writeOff.reasons.${m.reason as 'EXPIRED'}`) : null}
