@@ -98,7 +98,14 @@ for (const residents of sizes) {
 
     // recording a service: the village officer of 苇子湾村 records a home visit for one of its residents
     const officer = await db.user.findUniqueOrThrow({ where: { username: 'chd.v1' }, select: { id: true, username: true } })
-    const subject = { id: officer.id, username: officer.username, role: 'VILLAGE_OFFICER' as const, regionId: village.id, regionLevel: 'VILLAGE' as const, ip: '127.0.0.1' }
+    const subject = {
+      id: officer.id,
+      username: officer.username,
+      role: 'VILLAGE_OFFICER' as const,
+      regionId: village.id,
+      regionLevel: 'VILLAGE' as const,
+      ip: '127.0.0.1',
+    }
     const type = await db.serviceType.findFirstOrThrow({ where: { countyId: county.id, code: 'FAMILY_DOCTOR' }, select: { id: true } })
     const residentsThere = await db.person.findMany({ where: { villageId: village.id, alive: true }, select: { id: true }, take: 500 })
     const ms: number[] = []

@@ -47,6 +47,7 @@ function Shell({
   title,
   state,
   onSubmit,
+  onReset,
   form,
   children,
 }: {
@@ -54,11 +55,12 @@ function Shell({
   title: string
   state: ActionState<unknown>
   onSubmit: (e: React.FormEvent<HTMLFormElement>) => void
+  onReset?: () => void
   form: React.RefObject<HTMLFormElement | null>
   children: ReactNode
 }) {
   return (
-    <form method="post" ref={form} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby={`${id}-title`}>
+    <form method="post" ref={form} onSubmit={onSubmit} onReset={onReset} className="space-y-3" noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-medium text-slate-800">
         {title}
       </h3>
@@ -97,7 +99,14 @@ function ItemAndBatch({ prefix, items, batches, state }: { prefix: string; items
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <Field label={t('supplies.dispense.item')} name={`${prefix}-itemId`} error={fieldError(state, 'itemId')}>
-        <select id={`${prefix}-itemId`} name="itemId" value={itemId} onChange={(e) => setItemId(e.target.value)} className={inputClass} {...invalidProps(state, 'itemId')}>
+        <select
+          id={`${prefix}-itemId`}
+          name="itemId"
+          value={itemId}
+          onChange={(e) => setItemId(e.target.value)}
+          className={inputClass}
+          {...invalidProps(state, 'itemId')}
+        >
           <option value="">{t('supplies.dispense.chooseItem')}</option>
           {items.map((i) => (
             <option key={i.id} value={i.id}>
@@ -139,11 +148,9 @@ export function DispenseForm({
   const { state, onSubmit, pending } = useActionForm(dispenseSuppliesAction)
   const form = useResetOnSuccess(state)
   const [recordPerson, setRecordPerson] = useState(false)
-  useEffect(() => {
-    if (state?.ok) setRecordPerson(false)
-  }, [state])
   return (
-    <Shell id="dispense" title={t('supplies.dispense.title')} state={state} onSubmit={onSubmit} form={form}>
+    // a saved dispensing resets the form, and with it the box: the next one names nobody again
+    <Shell id="dispense" title={t('supplies.dispense.title')} state={state} onSubmit={onSubmit} onReset={() => setRecordPerson(false)} form={form}>
       <input type="hidden" name="stationId" value={stationId} />
       <input type="hidden" name="formKey" value={formKey} />
       <ItemAndBatch prefix="dispense" items={items} batches={batches} state={state} />

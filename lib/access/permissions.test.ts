@@ -17,7 +17,17 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
   // supplies: a village officer gives out and counts at their own room
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record', 'supply.view', 'supply.dispense'],
+  VILLAGE_OFFICER: [
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'report.view',
+    'service.view',
+    'service.record',
+    'supply.view',
+    'supply.dispense',
+  ],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',

@@ -16,7 +16,9 @@ test.beforeAll(async () => {
     const officer = await db.user.findUniqueOrThrow({ where: { username: VILLAGE_OFFICER }, select: { regionId: true } })
     const room = await db.serviceStation.findFirstOrThrow({ where: { villageId: officer.regionId, kind: 'VILLAGE_ROOM' } })
     if ((await db.supplyBatch.count({ where: { batchNo: BATCH } })) === 0) {
-      const item = await db.supplyItem.create({ data: { countyId: room.countyId, code: 'E2E_SUP', nameZh: ITEM, nameEn: 'Test supply', unitZh: '盒', unitEn: 'box' } })
+      const item = await db.supplyItem.create({
+        data: { countyId: room.countyId, code: 'E2E_SUP', nameZh: ITEM, nameEn: 'Test supply', unitZh: '盒', unitEn: 'box' },
+      })
       const batch = await db.supplyBatch.create({ data: { countyId: room.countyId, itemId: item.id, batchNo: BATCH, expiresOn: new Date('2099-12-31') } })
       await db.supplyStock.create({ data: { stationId: room.id, batchId: batch.id, countyId: room.countyId, townshipId: room.townshipId, quantity: 5 } })
       await db.supplyMovement.create({

@@ -36,6 +36,13 @@ export async function makeStations(db: Client, tree: { county: MadeRegion; towns
     })
   const stations = new Map<number, Awaited<ReturnType<typeof station>>>()
   for (const t of tree.townships) stations.set(t.id, await station(t, null))
-  for (const v of tree.villages) stations.set(v.id, await station(tree.townships.find((t) => v.ancestorIds.includes(t.id))!, v))
+  for (const v of tree.villages)
+    stations.set(
+      v.id,
+      await station(
+        tree.townships.find((t) => v.ancestorIds.includes(t.id))!,
+        v,
+      ),
+    )
   return stations
 }

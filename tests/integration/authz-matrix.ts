@@ -246,7 +246,9 @@ async function serviceRecord(t: Target, sensitive = false) {
 
 /** A supplies item of the target's county, made for this call. */
 async function supplyItem(t: Target) {
-  return db.supplyItem.create({ data: { countyId: t.county.id, code: `MS${next()}`, nameZh: '矩阵药具', nameEn: 'Matrix supply', unitZh: '盒', unitEn: 'box' } })
+  return db.supplyItem.create({
+    data: { countyId: t.county.id, code: `MS${next()}`, nameZh: '矩阵药具', nameEn: 'Matrix supply', unitZh: '盒', unitEn: 'box' },
+  })
 }
 
 /** The target township's station or the target village's room, holding 10 of a batch of a new item. */
@@ -641,7 +643,15 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     refusedAs: ['supplies.errors.station'],
     input: async (t) => {
       const { station, item } = await stockedStation(t, 'TOWNSHIP_STATION')
-      return { stationId: String(station.id), itemId: String(item.id), batchNo: `MR${next()}`, expiresOn: '2099-12-31', quantity: '5', occurredOn: '2024-03-01', formKey: randomUUID() }
+      return {
+        stationId: String(station.id),
+        itemId: String(item.id),
+        batchNo: `MR${next()}`,
+        expiresOn: '2099-12-31',
+        quantity: '5',
+        occurredOn: '2024-03-01',
+        formKey: randomUUID(),
+      }
     },
   },
   'lib.services.supplies.actions.transferSuppliesAction': {
@@ -651,7 +661,14 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     input: async (t) => {
       const { station, item } = await stockedStation(t, 'TOWNSHIP_STATION')
       const room = await stockedStation(t, 'VILLAGE_ROOM')
-      return { fromStationId: String(station.id), toStationId: String(room.station.id), itemId: String(item.id), quantity: '2', occurredOn: '2024-03-01', formKey: randomUUID() }
+      return {
+        fromStationId: String(station.id),
+        toStationId: String(room.station.id),
+        itemId: String(item.id),
+        quantity: '2',
+        occurredOn: '2024-03-01',
+        formKey: randomUUID(),
+      }
     },
   },
   'lib.services.supplies.actions.dispenseSuppliesAction': {

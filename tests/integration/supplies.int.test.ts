@@ -75,7 +75,9 @@ describe('stock never goes negative', () => {
     const s = await setting()
     await receive(s, 'FOLIC', 7)
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => dispenseSupplies(ctx(s.who.township), dispense({ stationId: String(s.station.id), itemId: String(s.items.get('FOLIC')), quantity: '1' }))),
+      Array.from({ length: 20 }, () =>
+        dispenseSupplies(ctx(s.who.township), dispense({ stationId: String(s.station.id), itemId: String(s.items.get('FOLIC')), quantity: '1' })),
+      ),
     )
     const done = results.filter((r) => r.status === 'fulfilled')
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
@@ -95,7 +97,9 @@ describe('stock never goes negative', () => {
     const s = await setting()
     await receive(s, 'CONDOM', 5)
     const auditsBefore = await db.auditEvent.count({ where: { action: 'supply.dispense' } })
-    const error = await refusal(dispenseSupplies(ctx(s.who.township), dispense({ stationId: String(s.station.id), itemId: String(s.items.get('CONDOM')), quantity: '6' })))
+    const error = await refusal(
+      dispenseSupplies(ctx(s.who.township), dispense({ stationId: String(s.station.id), itemId: String(s.items.get('CONDOM')), quantity: '6' })),
+    )
     expect(error.key).toBe('supplies.errors.notEnough')
     expect(error.params).toEqual({ available: 5 })
     expect(await stockOf(s.station.id)).toBe(5)
@@ -106,9 +110,9 @@ describe('stock never goes negative', () => {
   it('the CHECK constraint refuses a negative quantity written past the service', async () => {
     const s = await setting()
     const batchId = await receive(s, 'PILL', 2)
-    await expect(db.$executeRaw`UPDATE "SupplyStock" SET quantity = quantity - 3 WHERE "stationId" = ${s.station.id} AND "batchId" = ${batchId}`).rejects.toThrow(
-      /SupplyStock_quantity_check/,
-    )
+    await expect(
+      db.$executeRaw`UPDATE "SupplyStock" SET quantity = quantity - 3 WHERE "stationId" = ${s.station.id} AND "batchId" = ${batchId}`,
+    ).rejects.toThrow(/SupplyStock_quantity_check/)
   })
 })
 
@@ -127,10 +131,15 @@ describe('first-expiring-first and expiry', () => {
     // a batch received before it expired, expired yesterday: never given out, warned about with the one of 30 days
     const expired = await receive(s, 'FOLIC', 4, ago(1), ago(30))
     const chosen = await refusal(
-      dispenseSupplies(ctx(s.who.township), dispense({ stationId: String(s.station.id), itemId: String(s.items.get('FOLIC')), quantity: '1', batchId: String(expired) })),
+      dispenseSupplies(
+        ctx(s.who.township),
+        dispense({ stationId: String(s.station.id), itemId: String(s.items.get('FOLIC')), quantity: '1', batchId: String(expired) }),
+      ),
     )
     expect(chosen.key).toBe('supplies.errors.batchExpired')
-    const all = await refusal(dispenseSupplies(ctx(s.who.township), dispense({ stationId: String(s.station.id), itemId: String(s.items.get('FOLIC')), quantity: '12' })))
+    const all = await refusal(
+      dispenseSupplies(ctx(s.who.township), dispense({ stationId: String(s.station.id), itemId: String(s.items.get('FOLIC')), quantity: '12' })),
+    )
     expect(all.params).toEqual({ available: 11 })
     const warnings = await expiryWarnings(s.who.township, today)
     expect(warnings.filter((w) => w.stationId === s.station.id).map((w) => [w.batchId, w.state])).toEqual([
@@ -205,15 +214,29 @@ describe('scoping', () => {
     const other = s.stations.get(s.otherVillage.id)!
     const far = s.stations.get(s.farVillage.id)!
     const denied = await db.auditEvent.count({ where: { action: 'permission.denied', actorId: s.who.village.id } })
-    const e1 = await refusal(dispenseSupplies(ctx(s.who.village), dispense({ stationId: String(other.id), itemId: String(s.items.get('FOLIC')), quantity: '1' })))
+    const e1 = await refusal(
+      dispenseSupplies(ctx(s.who.village), dispense({ stationId: String(other.id), itemId: String(s.items.get('FOLIC')), quantity: '1' })),
+    )
     expect(e1.key).toBe('supplies.errors.station')
     expect(await db.auditEvent.count({ where: { action: 'permission.denied', actorId: s.who.village.id } })).toBe(denied + 1)
     const e2 = await refusal(
-      transferSupplies(ctx(s.who.township), { fromStationId: s.station.id, toStationId: far.id, itemId: s.items.get('FOLIC')!, quantity: 1, occurredOn: today }),
+      transferSupplies(ctx(s.who.township), {
+        fromStationId: s.station.id,
+        toStationId: far.id,
+        itemId: s.items.get('FOLIC')!,
+        quantity: 1,
+        occurredOn: today,
+      }),
     )
     expect(e2.key).toBe('supplies.errors.station')
     const e3 = await refusal(
-      transferSupplies(ctx(s.who.otherTownship), { fromStationId: s.station.id, toStationId: s.room.id, itemId: s.items.get('FOLIC')!, quantity: 1, occurredOn: today }),
+      transferSupplies(ctx(s.who.otherTownship), {
+        fromStationId: s.station.id,
+        toStationId: s.room.id,
+        itemId: s.items.get('FOLIC')!,
+        quantity: 1,
+        occurredOn: today,
+      }),
     )
     expect(e3.key).toBe('supplies.errors.station')
     expect(await stockOf(s.station.id)).toBe(10)
@@ -228,19 +251,32 @@ describe('scoping', () => {
     const s = await setting()
     await receive(s, 'CONDOM', 10)
     await receive(s, 'FOLIC', 10)
-    await transferSupplies(ctx(s.who.township), { fromStationId: s.station.id, toStationId: s.room.id, itemId: s.items.get('CONDOM')!, quantity: 5, occurredOn: today })
+    await transferSupplies(ctx(s.who.township), {
+      fromStationId: s.station.id,
+      toStationId: s.room.id,
+      itemId: s.items.get('CONDOM')!,
+      quantity: 5,
+      occurredOn: today,
+    })
     const asked = { recordPerson: 'on', idNumber: s.idNumber }
-    const e = await refusal(dispenseSupplies(ctx(s.who.village), dispense({ stationId: String(s.room.id), itemId: String(s.items.get('CONDOM')), quantity: '1', ...asked })))
+    const e = await refusal(
+      dispenseSupplies(ctx(s.who.village), dispense({ stationId: String(s.room.id), itemId: String(s.items.get('CONDOM')), quantity: '1', ...asked })),
+    )
     expect(e.key).toBe('supplies.errors.personSensitive')
     await dispenseSupplies(ctx(s.who.service), dispense({ stationId: String(s.station.id), itemId: String(s.items.get('CONDOM')), quantity: '1', ...asked }))
     await dispenseSupplies(ctx(s.who.township), dispense({ stationId: String(s.station.id), itemId: String(s.items.get('FOLIC')), quantity: '1', ...asked }))
     const names = async (user: Awaited<ReturnType<typeof staff>>) =>
-      (await stationMovements(user, s.station.id)).filter((m) => m.kind === 'DISPENSE').map((m) => `${m.itemId === s.items.get('CONDOM') ? 'C' : 'F'}:${m.personName ?? '-'}`)
+      (await stationMovements(user, s.station.id))
+        .filter((m) => m.kind === 'DISPENSE')
+        .map((m) => `${m.itemId === s.items.get('CONDOM') ? 'C' : 'F'}:${m.personName ?? '-'}`)
     expect((await names(s.who.service)).sort()).toEqual(['C:李药具', 'F:李药具'])
     expect((await names(s.who.township)).sort()).toEqual(['C:-', 'F:李药具'])
     expect((await names(s.who.county)).sort()).toEqual(['C:-', 'F:李药具'])
     // without the box ticked, no person is recorded even when a number was typed
-    await dispenseSupplies(ctx(s.who.service), dispenseSchema.parse({ stationId: String(s.station.id), itemId: String(s.items.get('CONDOM')), quantity: '1', occurredOn: today, idNumber: s.idNumber }))
+    await dispenseSupplies(
+      ctx(s.who.service),
+      dispenseSchema.parse({ stationId: String(s.station.id), itemId: String(s.items.get('CONDOM')), quantity: '1', occurredOn: today, idNumber: s.idNumber }),
+    )
     expect(await db.supplyMovement.count({ where: { stationId: s.station.id, kind: 'DISPENSE', personId: { not: null } } })).toBe(2)
   })
 
@@ -308,7 +344,10 @@ describe("the demo county's supplies", { timeout: 300_000 }, () => {
       })
       const chd = await demo.region.findUniqueOrThrow({ where: { code: DEMO_PLACES.chaihudian }, select: { id: true } })
       expect(near.some((n) => n.station.townshipId === chd.id && n.batch.batchNo === 'FOLIC-NEAR-01')).toBe(true)
-      const expired = await demo.supplyStock.findMany({ where: { quantity: { gt: 0 }, batch: { expiresOn: { lt: new Date(day) } } }, select: { batch: { select: { batchNo: true } } } })
+      const expired = await demo.supplyStock.findMany({
+        where: { quantity: { gt: 0 }, batch: { expiresOn: { lt: new Date(day) } } },
+        select: { batch: { select: { batchNo: true } } },
+      })
       expect(expired.map((e) => e.batch.batchNo)).toEqual(['PILL-OLD-01'])
       expect(await demo.supplyMovement.count({ where: { kind: 'STOCKTAKE', delta: { not: 0 } } })).toBeGreaterThan(0)
       const weiziwan = await demo.region.findUniqueOrThrow({ where: { code: DEMO_PLACES.weiziwan }, select: { id: true } })

@@ -20,7 +20,9 @@ export async function ledgerWorkbook(ctx: ServiceContext, unitParam: string | un
   const workbook = new ExcelJS.Workbook()
   workbook.creator = t('common.appName')
   workbook.created = new Date()
-  const sheet = workbook.addWorksheet(t('supplies.ledger.sheet'), { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+  const sheet = workbook.addWorksheet(t('supplies.ledger.sheet'), {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  })
   const header = [
     t('supplies.stock.item'),
     ...LEDGER_COLUMNS.map((c) => t(`supplies.ledger.${c}`)),

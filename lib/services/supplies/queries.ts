@@ -242,13 +242,19 @@ export function parseUnit(value: string | undefined): LedgerUnit | null {
 }
 
 /** The ledger page's data: the unit asked for (or the subject's own), its month, and the units to choose from. */
-export async function ledgerView(subject: Subject, unitParam: string | undefined, month: string, labels: { county: string; township: string }): Promise<LedgerView | null> {
+export async function ledgerView(
+  subject: Subject,
+  unitParam: string | undefined,
+  month: string,
+  labels: { county: string; township: string },
+): Promise<LedgerView | null> {
   const stations = await stationsInScope(subject)
   const townshipIds = [...new Set(stations.map((s) => s.townshipId))]
   const regionIds = subject.regionLevel === 'COUNTY' ? [subject.regionId, ...townshipIds] : townshipIds
   const names = await regionNames(db, regionIds)
   const options: LedgerView['options'] = []
-  if (subject.regionLevel === 'COUNTY') options.push({ value: unitValue({ kind: 'COUNTY', id: subject.regionId }), label: `${names.get(subject.regionId) ?? ''} ${labels.county}` })
+  if (subject.regionLevel === 'COUNTY')
+    options.push({ value: unitValue({ kind: 'COUNTY', id: subject.regionId }), label: `${names.get(subject.regionId) ?? ''} ${labels.county}` })
   if (subject.regionLevel === 'COUNTY' || subject.regionLevel === 'TOWNSHIP') {
     for (const id of townshipIds) options.push({ value: unitValue({ kind: 'TOWNSHIP', id }), label: `${names.get(id) ?? ''} ${labels.township}` })
   }

@@ -73,7 +73,16 @@ export interface LedgerLine {
   closing: number
 }
 
-export const emptyLine = (): LedgerLine => ({ opening: 0, received: 0, transferredIn: 0, transferredOut: 0, dispensed: 0, writtenOff: 0, adjusted: 0, closing: 0 })
+export const emptyLine = (): LedgerLine => ({
+  opening: 0,
+  received: 0,
+  transferredIn: 0,
+  transferredOut: 0,
+  dispensed: 0,
+  writtenOff: 0,
+  adjusted: 0,
+  closing: 0,
+})
 
 /**
  * Builds a ledger line from the signed movement sums: `before` is the sum of all deltas before the

@@ -2,7 +2,7 @@ import 'server-only'
 import { db, type Tx } from '@/lib/server/db'
 import { audit, auditDenied } from '@/lib/server/audit'
 import type { ServiceContext } from '@/lib/server/context'
-import { AppError, NotFoundError } from '@/lib/server/errors'
+import { AppError } from '@/lib/server/errors'
 import { once } from '@/lib/server/idempotency'
 import { can, type Action } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
@@ -177,7 +177,14 @@ export async function receiveSupplies(ctx: ServiceContext, input: ReceiveInput, 
       const batch = await tx.supplyBatch.findUniqueOrThrow({ where: { itemId_batchNo: { itemId: item.id, batchNo: input.batchNo } } })
       if (toIso(batch.expiresOn) !== input.expiresOn) throw fieldError('expiresOn', 'supplies.errors.batchExpiry', { expiresOn: toIso(batch.expiresOn) })
       await addStock(tx, station, batch.id, input.quantity)
-      const movementId = await movement(tx, ctx, { station, itemId: item.id, batchId: batch.id, kind: 'RECEIVE', delta: input.quantity, occurredOn: input.occurredOn })
+      const movementId = await movement(tx, ctx, {
+        station,
+        itemId: item.id,
+        batchId: batch.id,
+        kind: 'RECEIVE',
+        delta: input.quantity,
+        occurredOn: input.occurredOn,
+      })
       return { movementId }
     })
   })
@@ -223,7 +230,8 @@ export async function dispenseSupplies(ctx: ServiceContext, input: DispenseInput
         where: { countyId: station.countyId, idHash: hashIdNumber(input.idNumber), townshipId: station.townshipId, deathDate: null },
         select: { id: true, villageId: true },
       })
-      if (!person || (ctx.subject.regionLevel === 'VILLAGE' && person.villageId !== ctx.subject.regionId)) throw fieldError('idNumber', 'supplies.errors.personNotFound')
+      if (!person || (ctx.subject.regionLevel === 'VILLAGE' && person.villageId !== ctx.subject.regionId))
+        throw fieldError('idNumber', 'supplies.errors.personNotFound')
       personId = person.id
     }
     return once(tx, input.formKey, ctx.subject.id, 'supply.dispense', async () => {
@@ -254,7 +262,8 @@ export async function writeOffSupplies(ctx: ServiceContext, input: WriteOffInput
       SELECT s.quantity, b."itemId", b."expiresOn" FROM "SupplyStock" s JOIN "SupplyBatch" b ON b.id = s."batchId"
        WHERE s."stationId" = ${station.id} AND s."batchId" = ${input.batchId} FOR UPDATE OF s`
     if (!row) throw fieldError('batchId', 'errors.invalid')
-    if (input.reason === 'EXPIRED' && expiryState(toIso(row.expiresOn), input.occurredOn) !== 'EXPIRED') throw fieldError('reason', 'supplies.errors.notExpired')
+    if (input.reason === 'EXPIRED' && expiryState(toIso(row.expiresOn), input.occurredOn) !== 'EXPIRED')
+      throw fieldError('reason', 'supplies.errors.notExpired')
     return once(tx, input.formKey, ctx.subject.id, 'supply.writeOff', async () => {
       if (input.quantity > row.quantity) throw fieldError('quantity', 'supplies.errors.notEnough', { available: row.quantity })
       await takeStock(tx, station.id, input.batchId, input.quantity)

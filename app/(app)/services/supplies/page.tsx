@@ -134,7 +134,8 @@ export default async function SuppliesPage({ searchParams }: { searchParams: Pro
                         <span data-col="quantity">{s.quantity}</span> {itemById.get(s.itemId) ? unitName(itemById.get(s.itemId)!, locale) : ''}
                       </Td>
                       <Td>
-                        <Badge tone={stateTone[s.state]}>{t(`supplies.state.${s.state}`)}</Badge> {s.suggested ? <Badge>{t('supplies.stock.suggested')}</Badge> : null}
+                        <Badge tone={stateTone[s.state]}>{t(`supplies.state.${s.state}`)}</Badge>{' '}
+                        {s.suggested ? <Badge>{t('supplies.stock.suggested')}</Badge> : null}
                       </Td>
                     </tr>
                   ))}

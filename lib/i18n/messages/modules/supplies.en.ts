@@ -95,12 +95,20 @@ export const suppliesEn: Shape<typeof suppliesZhCN> = {
     change: 'Change',
     detail: 'Detail',
     person: 'Person recorded',
-    kinds: { RECEIVE: 'Received', TRANSFER_OUT: 'Transferred out', TRANSFER_IN: 'Transferred in', DISPENSE: 'Dispensed', WRITE_OFF: 'Written off', STOCKTAKE: 'Stocktake' },
+    kinds: {
+      RECEIVE: 'Received',
+      TRANSFER_OUT: 'Transferred out',
+      TRANSFER_IN: 'Transferred in',
+      DISPENSE: 'Dispensed',
+      WRITE_OFF: 'Written off',
+      STOCKTAKE: 'Stocktake',
+    },
     bookCounted: 'book {book}, counted {counted}',
   },
   ledger: {
     title: 'Monthly supplies ledger',
-    intro: "Per item: opening, received, transferred in and out, dispensed, written off, stocktake adjustment and closing, and the last stocktake's book versus counted.",
+    intro:
+      "Per item: opening, received, transferred in and out, dispensed, written off, stocktake adjustment and closing, and the last stocktake's book versus counted.",
     month: 'Month',
     unit: 'Unit',
     county: 'Whole county',
