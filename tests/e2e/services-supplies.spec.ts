@@ -15,7 +15,7 @@ test.beforeAll(async () => {
   try {
     const officer = await db.user.findUniqueOrThrow({ where: { username: VILLAGE_OFFICER }, select: { regionId: true } })
     const room = await db.serviceStation.findFirstOrThrow({ where: { villageId: officer.regionId, kind: 'VILLAGE_ROOM' } })
-    // the spec's own item and batch, reset to 5 in the room on every run (the e2e data folder is kept between runs)
+    // the spec's own item and batch with 5 in the room: reset, so a rerun against the same database starts from 5 again
     const item =
       (await db.supplyItem.findFirst({ where: { countyId: room.countyId, code: 'E2E_SUP' } })) ??
       (await db.supplyItem.create({ data: { countyId: room.countyId, code: 'E2E_SUP', nameZh: ITEM, nameEn: 'Test supply', unitZh: '盒', unitEn: 'box' } }))
