@@ -15,6 +15,7 @@ import { taskCompletionSource } from '@/lib/work/indicators'
 import { workInbox } from '@/lib/work/inbox'
 import { withinDeadlineSource } from '@/lib/cases/indicators'
 import { casesInbox } from '@/lib/cases/inbox'
+import { suppliesInbox } from '@/lib/services/supplies/inbox'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -34,6 +35,8 @@ export function composeModules(): void {
   addFigureSource(serviceCoverageSource)
   // inspections: rectification items near due or overdue, close-outs to review, sheets to score
   addInboxSource('inspections', inspectionInbox)
+  // the supplies ledger offers its expiry warnings to the township staff who manage the stock
+  addInboxSource('supplies', suppliesInbox)
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).

@@ -23,6 +23,9 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/register/import', label: 'imports.title', permission: 'register.edit', group: 'register' },
   { href: '/services', label: 'services.title', permission: 'service.view', group: 'services' },
   { href: '/services/activities', label: 'services.activity.title', permission: 'service.view', group: 'services' },
+  // 药具: the stations' stock and the monthly ledger (lib/services/supplies)
+  { href: '/services/supplies', label: 'supplies.title', permission: 'supply.view', group: 'services' },
+  { href: '/services/supplies/ledger', label: 'supplies.ledger.title', permission: 'supply.view', group: 'services' },
   { href: '/services/catalogue', label: 'services.catalogue.title', permission: 'service.catalogue', group: 'services' },
   { href: '/reports', label: 'reports.title', permission: 'report.view', group: 'reports' },
   // the county watches its townships' submissions; the settings are the county administrator's

@@ -16,6 +16,7 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
+  // supplies: a village officer gives out and counts at their own room
   VILLAGE_OFFICER: [
     'register.view',
     'register.edit',
@@ -26,6 +27,8 @@ const expectedActions: Record<string, Action[]> = {
     'service.record',
     'work.view',
     'work.task.report',
+    'supply.view',
+    'supply.dispense',
   ],
   TOWNSHIP_STAFF: [
     'region.view',
@@ -51,6 +54,10 @@ const expectedActions: Record<string, Action[]> = {
     'case.view',
     'case.receive',
     'case.handle',
+    // a township manages its station's and rooms' stock
+    'supply.view',
+    'supply.dispense',
+    'supply.manage',
   ],
   // the leader signs agreements with the villages
   TOWNSHIP_LEADER: [
@@ -68,6 +75,7 @@ const expectedActions: Record<string, Action[]> = {
     'work.task.report',
     'case.view',
     'case.handle',
+    'supply.view',
   ],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
@@ -91,6 +99,9 @@ const expectedActions: Record<string, Action[]> = {
     'case.view',
     'case.receive',
     'case.handle',
+    // the county allocates supplies to its township stations and reads every ledger
+    'supply.view',
+    'supply.allocate',
   ],
   // a county's administrator configures the county's reports and assessment schemes; a township's does not
   'ADMIN@COUNTY': [
@@ -120,7 +131,17 @@ const expectedActions: Record<string, Action[]> = {
     'assessment.sample',
     'service.view',
   ],
-  TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],
+  TOWNSHIP_SERVICE_STAFF: [
+    'region.view',
+    'register.view',
+    'service.view',
+    'service.record',
+    'service.sensitive',
+    'service.families',
+    'supply.view',
+    'supply.dispense',
+    'supply.manage',
+  ],
 }
 
 describe('can()', () => {

@@ -54,6 +54,14 @@ export const ACTIONS = [
   'service.catalogue',
   /** flag a household as a special family (计生特殊家庭) and name its two contacts */
   'service.families',
+  /** the supplies ledger (药具): stock, expiry warnings, movements and the monthly ledger of the user's stations */
+  'supply.view',
+  /** give out supplies and count them (stocktake) at a station of the user's region: a village officer at their room */
+  'supply.dispense',
+  /** a township's stock: transfers from its station to its village rooms, write-offs */
+  'supply.manage',
+  /** the county's supplies: the item catalogue and the allocations (receipts) to its township stations */
+  'supply.allocate',
   /** assessment schemes: create, edit (a new version), import and export (the county administrator) */
   'assessment.configure',
   /** enter indicator values, run a scheme, enter adjustments and vetoes on a run, publish it (county officials) */
@@ -112,6 +120,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'service.record',
     'work.view',
     'work.task.report',
+    ...at(['VILLAGE'], 'supply.view', 'supply.dispense'),
   ],
   TOWNSHIP_STAFF: [
     'region.view',
@@ -133,6 +142,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'case.view',
     ...at(UNITS, 'case.receive'),
     'case.handle',
+    ...at(['TOWNSHIP'], 'supply.view', 'supply.dispense', 'supply.manage'),
   ],
   TOWNSHIP_LEADER: [
     'region.view',
@@ -148,6 +158,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'work.task.report',
     'case.view',
     'case.handle',
+    ...at(['TOWNSHIP'], 'supply.view'),
   ],
   COUNTY_OFFICIAL: [
     'region.view',
@@ -155,7 +166,17 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.view',
     ...at(UNITS, 'report.prepare', 'report.unit'),
     'report.sign',
-    ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view', 'assessment.inspect', 'assessment.sample'),
+    ...at(
+      ['COUNTY'],
+      'report.approve',
+      'report.monitor',
+      'assessment.run',
+      'assessment.view',
+      'assessment.inspect',
+      'assessment.sample',
+      'supply.view',
+      'supply.allocate',
+    ),
     'service.view',
     'work.view',
     ...at(UNITS, 'work.agreement.manage', 'work.task.assign'),
@@ -191,7 +212,13 @@ const GRANTS: Record<Role, readonly Grant[]> = {
   ],
   // 服务站人员: deliver services in their township, the sensitive ones included; they open a
   // person's page to record a service but do not edit the register
-  TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', ...at(['TOWNSHIP'], 'service.record', 'service.sensitive'), 'service.families'],
+  TOWNSHIP_SERVICE_STAFF: [
+    'region.view',
+    'register.view',
+    'service.view',
+    ...at(['TOWNSHIP'], 'service.record', 'service.sensitive', 'supply.view', 'supply.dispense', 'supply.manage'),
+    'service.families',
+  ],
 }
 
 /** Who is asking: enough of the signed-in user to decide. */

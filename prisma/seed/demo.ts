@@ -16,6 +16,7 @@ import { sweepRegion } from '@/lib/quality/sweep'
 import { buildReportHistory } from './reports'
 import { recordDemoRegionChange } from './region-history'
 import { buildServicesDemo } from './services'
+import { buildSuppliesDemo } from './supplies'
 import { buildAssessmentDemo } from './assessment'
 import { buildInspectionsDemo } from './inspections'
 import { buildWorkCasesDemo } from './work-cases'
@@ -174,6 +175,16 @@ export async function buildDemoCounty(
       serviceStaffTownshipCode: chd,
     })),
   )
+  // the supplies ledger on the stations the services demo made (near-expiry folic acid at 柴胡店镇,
+  // expired pills awaiting write-off at 宁城街道, last month's count at 苇子湾村's room)
+  await buildSuppliesDemo(db, {
+    countyId: regionId(COUNTY.code),
+    today: options.today ?? todayIso(),
+    seed,
+    nearExpiryStationCode: chd,
+    expiredStationCode: ncjd,
+    stocktakeVillageCode: DEMO_PLACES.weiziwan,
+  })
   await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
   // one illustrative region change, so the history view is not empty (decision 0011)
   await recordDemoRegionChange(db, COUNTY.code)

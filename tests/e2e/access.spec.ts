@@ -12,6 +12,8 @@ const COUNTY = [
   '流动人口',
   '服务与覆盖',
   '集体活动',
+  '药具管理',
+  '药具月报帐',
   '统计报表',
   '报表及时性',
   '考核排名',
@@ -32,6 +34,8 @@ const LEADER = [
   '流动人口',
   '服务与覆盖',
   '集体活动',
+  '药具管理',
+  '药具月报帐',
   '统计报表',
   '考核排名',
   '整改台账',
@@ -49,13 +53,28 @@ const TOWNSHIP_STAFF = [
   '导入导出',
   '服务与覆盖',
   '集体活动',
+  '药具管理',
+  '药具月报帐',
   '统计报表',
   '考核排名',
   '整改台账',
   '行政区划',
 ]
-const VILLAGE = ['首页', '工作任务', '目标管理责任书', '人口信息', '流动人口', '数据质量', '导入导出', '服务与覆盖', '集体活动', '统计报表']
-const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '行政区划']
+const VILLAGE = [
+  '首页',
+  '工作任务',
+  '目标管理责任书',
+  '人口信息',
+  '流动人口',
+  '数据质量',
+  '导入导出',
+  '服务与覆盖',
+  '集体活动',
+  '药具管理',
+  '药具月报帐',
+  '统计报表',
+]
+const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '药具管理', '药具月报帐', '行政区划']
 
 const accounts: [string, string, string[]][] = [
   ['admin', '系统管理员', ADMIN],
@@ -211,6 +230,8 @@ test('the language switch turns the interface to English and back', async ({ pag
     'Import and export',
     'Services and coverage',
     'Group activities',
+    'Supplies',
+    'Monthly supplies ledger',
     'Statistical reports',
     'Rankings',
     'Rectification ledger',

@@ -244,6 +244,33 @@ async function serviceRecord(t: Target, sensitive = false) {
   })
 }
 
+/** A supplies item of the target's county, made for this call. */
+async function supplyItem(t: Target) {
+  return db.supplyItem.create({
+    data: { countyId: t.county.id, code: `MS${next()}`, nameZh: '矩阵药具', nameEn: 'Matrix supply', unitZh: '盒', unitEn: 'box' },
+  })
+}
+
+/** The target township's station or the target village's room, holding 10 of a batch of a new item. */
+async function stockedStation(t: Target, kind: 'TOWNSHIP_STATION' | 'VILLAGE_ROOM') {
+  const n = next()
+  const station = await db.serviceStation.create({
+    data: {
+      countyId: t.county.id,
+      townshipId: t.township.id,
+      villageId: kind === 'VILLAGE_ROOM' ? t.village.id : null,
+      kind,
+      name: `矩阵服务站${n}`,
+      address: '矩阵路',
+      openingHours: '周一至周五',
+    },
+  })
+  const item = await supplyItem(t)
+  const batch = await db.supplyBatch.create({ data: { countyId: t.county.id, itemId: item.id, batchNo: `MB${n}`, expiresOn: new Date('2099-12-31') } })
+  await db.supplyStock.create({ data: { stationId: station.id, batchId: batch.id, countyId: t.county.id, townshipId: t.township.id, quantity: 10 } })
+  return { station, item, batch }
+}
+
 /** The smallest PNG: a 1×1 pixel. */
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
@@ -725,6 +752,73 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     input: () => ({ statYearStartMonth: '10', monthlyDeadlineDay: '5', halfYearDeadlineDay: '10', annualDeadlineDay: '15', version: '0' }),
   },
 
+  // --- supplies (药具): the county allocates, townships manage their stations' stock, villages dispense and count at their room
+  'lib.services.supplies.actions.createItemAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'none',
+    input: () => ({ code: `MI${next()}`, nameZh: '新药具', nameEn: 'New supply', unitZh: '盒', unitEn: 'box' }),
+  },
+  'lib.services.supplies.actions.receiveSuppliesAction': {
+    roles: ['COUNTY_OFFICIAL'],
+    scope: 'own',
+    refusedAs: ['supplies.errors.station'],
+    input: async (t) => {
+      const { station, item } = await stockedStation(t, 'TOWNSHIP_STATION')
+      return {
+        stationId: String(station.id),
+        itemId: String(item.id),
+        batchNo: `MR${next()}`,
+        expiresOn: '2099-12-31',
+        quantity: '5',
+        occurredOn: '2024-03-01',
+        formKey: randomUUID(),
+      }
+    },
+  },
+  'lib.services.supplies.actions.transferSuppliesAction': {
+    roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_SERVICE_STAFF'],
+    scope: 'own',
+    refusedAs: ['supplies.errors.station'],
+    input: async (t) => {
+      const { station, item } = await stockedStation(t, 'TOWNSHIP_STATION')
+      const room = await stockedStation(t, 'VILLAGE_ROOM')
+      return {
+        fromStationId: String(station.id),
+        toStationId: String(room.station.id),
+        itemId: String(item.id),
+        quantity: '2',
+        occurredOn: '2024-03-01',
+        formKey: randomUUID(),
+      }
+    },
+  },
+  'lib.services.supplies.actions.dispenseSuppliesAction': {
+    roles: ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_SERVICE_STAFF'],
+    scope: 'own',
+    refusedAs: ['supplies.errors.station'],
+    input: async (t) => {
+      const { station, item } = await stockedStation(t, 'VILLAGE_ROOM')
+      return { stationId: String(station.id), itemId: String(item.id), quantity: '1', occurredOn: '2024-03-01', formKey: randomUUID() }
+    },
+  },
+  'lib.services.supplies.actions.writeOffSuppliesAction': {
+    roles: ['TOWNSHIP_STAFF', 'TOWNSHIP_SERVICE_STAFF'],
+    scope: 'own',
+    refusedAs: ['supplies.errors.station'],
+    input: async (t) => {
+      const { station, batch } = await stockedStation(t, 'TOWNSHIP_STATION')
+      return { stationId: String(station.id), batchId: String(batch.id), quantity: '1', reason: 'DAMAGED', occurredOn: '2024-03-01', formKey: randomUUID() }
+    },
+  },
+  'lib.services.supplies.actions.stocktakeAction': {
+    roles: ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_SERVICE_STAFF'],
+    scope: 'own',
+    refusedAs: ['supplies.errors.station'],
+    input: async (t) => {
+      const { station, batch } = await stockedStation(t, 'VILLAGE_ROOM')
+      return { stationId: String(station.id), occurredOn: '2024-03-01', [`count_${batch.id}`]: '10', formKey: randomUUID() }
+    },
+  },
   // --- services: village officers and township service staff record; sensitive services only the latter
   'services.createTypeAction': {
     roles: ['ADMIN@COUNTY'],
@@ -980,6 +1074,15 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
     input: async (t) => {
       const round = await inspectionRound(t)
       return { url: `/api/assessment/inspections/${round.id}/xlsx`, params: { id: String(round.id) } }
+    },
+  },
+  // the monthly supplies ledger of a station: whoever may read the supplies of its region
+  'GET /api/services/supplies/ledger': {
+    roles: ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'TOWNSHIP_SERVICE_STAFF', 'COUNTY_OFFICIAL'],
+    scope: 'own',
+    input: async (t) => {
+      const { station } = await stockedStation(t, 'VILLAGE_ROOM')
+      return { url: `/api/services/supplies/ledger?unit=s-${station.id}&month=2024-03` }
     },
   },
   // a file of a (non-sensitive) service record: whoever may see the record

@@ -1,5 +1,6 @@
 import { workEn } from './modules/work.en'
 import { casesEn } from './modules/cases.en'
+import { suppliesEn } from './modules/supplies.en'
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { reportsEn } from './modules/reports.en'
@@ -704,6 +705,7 @@ export const en: Messages = {
   services: servicesEn,
   work: workEn,
   cases: casesEn,
+  supplies: suppliesEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

@@ -1,5 +1,6 @@
 import { workZhCN } from './modules/work.zh-CN'
 import { casesZhCN } from './modules/cases.zh-CN'
+import { suppliesZhCN } from './modules/supplies.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
@@ -699,6 +700,7 @@ export const zhCN = {
   services: servicesZhCN,
   work: workZhCN,
   cases: casesZhCN,
+  supplies: suppliesZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',
