@@ -1,10 +1,14 @@
 import { can, type Action, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
+import type { RegionLevel } from '@/lib/access/roles'
 
 export interface NavigationItem {
   href: string
   label: MessageKey
-  permission?: Action
+  /** the permission it needs, or a list of which any one will do */
+  permission?: Action | readonly Action[]
+  /** only for users whose region is at one of these levels */
+  levels?: readonly RegionLevel[]
 }
 
 /** The application's sections. A later module adds its entry here with the permission it needs. */
@@ -18,6 +22,8 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/register/import', label: 'imports.title', permission: 'register.edit' },
   { href: '/services', label: 'services.title', permission: 'service.view' },
   { href: '/services/activities', label: 'services.activity.title', permission: 'service.view' },
+  { href: '/services/stations', label: 'stations.title', permission: ['service.view', 'service.station.manage'] },
+  { href: '/services/childcare', label: 'stations.childcare.title', permission: ['service.childcare', 'service.view'], levels: ['COUNTY', 'TOWNSHIP'] },
   { href: '/services/catalogue', label: 'services.catalogue.title', permission: 'service.catalogue' },
   { href: '/reports', label: 'reports.title', permission: 'report.view' },
   // the county watches its townships' submissions; the settings are the county administrator's
@@ -35,5 +41,10 @@ export const NAVIGATION: NavigationItem[] = [
 
 /** The sections a user may open. */
 export function navigationFor(user: Subject): NavigationItem[] {
-  return NAVIGATION.filter((item) => !item.permission || can(user, item.permission))
+  return NAVIGATION.filter((item) => {
+    if (!item.permission) return true
+    const any = typeof item.permission === 'string' ? [item.permission] : item.permission
+    if (item.levels && !item.levels.includes(user.regionLevel)) return false
+    return any.some((p) => can(user, p))
+  })
 }

@@ -30,6 +30,8 @@ const expectedActions: Record<string, Action[]> = {
     ...UNIT,
     'service.view',
     'service.families',
+    'service.station.manage',
+    'service.childcare',
     // a township sees its own place once a run is published
     'assessment.view',
   ],
@@ -59,10 +61,12 @@ const expectedActions: Record<string, Action[]> = {
     'report.configure',
     'region.change',
     'service.catalogue',
+    'service.station.manage',
+    'service.childcare',
     'assessment.configure',
     'assessment.view',
   ],
-  'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
+  'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'service.station.manage', 'service.childcare'],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view', 'service.view'],
   TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],
 }

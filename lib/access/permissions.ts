@@ -54,6 +54,13 @@ export const ACTIONS = [
   'service.catalogue',
   /** flag a household as a special family (计生特殊家庭) and name its two contacts */
   'service.families',
+  /**
+   * the stations registry (服务站/服务室) and their standardisation checks: a township's staff and
+   * administrator for their township, the county's administrator for all
+   */
+  'service.station.manage',
+  /** the childcare institutions (托育机构) of a township: its staff and administrator, the county's administrator */
+  'service.childcare',
   /** assessment schemes: create, edit (a new version), import and export (the county administrator) */
   'assessment.configure',
   /** enter indicator values, run a scheme, enter adjustments and vetoes on a run, publish it (county officials) */
@@ -91,6 +98,8 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.sign',
     'service.view',
     'service.families',
+    'service.station.manage',
+    'service.childcare',
     'assessment.view',
   ],
   TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view', 'assessment.view'],
@@ -109,6 +118,8 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'user.view',
     'user.manage',
     'audit.view',
+    'service.station.manage',
+    'service.childcare',
     ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue', 'assessment.configure', 'assessment.view'),
   ],
   INSPECTOR: [

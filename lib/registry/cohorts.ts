@@ -109,3 +109,20 @@ export async function personNames(client: Client, ids: number[]): Promise<Map<nu
   const rows = await client.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
   return new Map(rows.map((r) => [r.id, r.name]))
 }
+
+/**
+ * The resident population (常住人口: living here, registered here or not: residence LOCAL or
+ * INFLOW, as the reports count it) at `at`, per township of the scope: the denominator of
+ * per-1,000 indicators (childcare places).
+ */
+export async function residentsByTownship(client: Client, scope: CohortScope, at: string): Promise<Map<number, number>> {
+  const rows = await client.$queryRawUnsafe<{ townshipId: number; n: bigint }[]>(
+    `SELECT p."townshipId", count(*) AS n
+     FROM "Person" p
+     WHERE p."${scope.column}" = $1 AND p.residence IN ('LOCAL', 'INFLOW') AND ${RESIDENT_AT.replaceAll('$3', '$2')}
+     GROUP BY p."townshipId"`,
+    scope.id,
+    at,
+  )
+  return new Map(rows.map((r) => [r.townshipId, Number(r.n)]))
+}

@@ -16,6 +16,7 @@ import { sweepRegion } from '@/lib/quality/sweep'
 import { buildReportHistory } from './reports'
 import { recordDemoRegionChange } from './region-history'
 import { buildServicesDemo } from './services'
+import { buildStationsDemo } from './stations'
 import { buildAssessmentDemo } from './assessment'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
@@ -172,6 +173,7 @@ export async function buildDemoCounty(
       serviceStaffTownshipCode: chd,
     })),
   )
+  await buildStationsDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
   await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
   // one illustrative region change, so the history view is not empty (decision 0011)
   await recordDemoRegionChange(db, COUNTY.code)
