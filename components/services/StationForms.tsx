@@ -255,7 +255,13 @@ export function ChecklistItemForm({ draft }: { draft?: ItemDraft }) {
     </Field>
   )
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate aria-label={editing ? t('stations.checklist.edit') : t('stations.checklist.create')}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      className="space-y-3"
+      noValidate
+      aria-label={editing ? t('stations.checklist.edit') : t('stations.checklist.create')}
+    >
       <ActionMessage state={state} />
       {editing ? <input type="hidden" name="itemId" value={draft.itemId} /> : null}
       <div className="grid gap-3 sm:grid-cols-4">
@@ -382,7 +388,11 @@ export function InstitutionForm({ draft, townships, formKey }: { draft?: Institu
 export function PrintButton() {
   const t = useT()
   return (
-    <button type="button" className="no-print rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700" onClick={() => window.print()}>
+    <button
+      type="button"
+      className="no-print rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      onClick={() => window.print()}
+    >
       {t('stations.print')}
     </button>
   )

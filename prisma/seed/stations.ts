@@ -32,7 +32,11 @@ async function demoPhoto(n: number): Promise<Uint8Array> {
       pixels[i + 2] = (n * 47) % 256
     }
   }
-  return new Uint8Array(await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 70 }).toBuffer())
+  return new Uint8Array(
+    await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 70 })
+      .toBuffer(),
+  )
 }
 
 /** Stores bytes as the local attachment store does (content-addressed under the data folder). */
@@ -112,7 +116,11 @@ export async function buildStationsDemo(db: PrismaClient, options: { countyId: n
   }
 
   // childcare institutions: one or two in most townships
-  const townships = await db.serviceStation.findMany({ where: { countyId, kind: 'TOWNSHIP_STATION' }, select: { townshipId: true, name: true }, orderBy: { townshipId: 'asc' } })
+  const townships = await db.serviceStation.findMany({
+    where: { countyId, kind: 'TOWNSHIP_STATION' },
+    select: { townshipId: true, name: true },
+    orderBy: { townshipId: 'asc' },
+  })
   let n = 0
   for (const t of townships) {
     if (random.next() < 0.2) continue

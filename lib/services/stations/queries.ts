@@ -231,7 +231,18 @@ export interface InstitutionRow {
 export async function listInstitutions(subject: Subject, townshipId?: number): Promise<InstitutionRow[]> {
   const rows = await db.childcareInstitution.findMany({
     where: { AND: [institutionScope(subject), townshipId ? { townshipId } : {}] },
-    select: { id: true, townshipId: true, name: true, licence: true, operator: true, places: true, placesInUse: true, address: true, active: true, version: true },
+    select: {
+      id: true,
+      townshipId: true,
+      name: true,
+      licence: true,
+      operator: true,
+      places: true,
+      placesInUse: true,
+      address: true,
+      active: true,
+      version: true,
+    },
     orderBy: [{ townshipId: 'asc' }, { name: 'asc' }],
   })
   const names = await regionNames(db, new Set(rows.map((r) => r.townshipId)))

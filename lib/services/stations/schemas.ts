@@ -1,5 +1,19 @@
 import { z } from 'zod'
-import { choice, dateText, formKey, freeText, id, nameText, optional, optionalChoice, optionalId, page, queryText, requiredInt, version } from '@/lib/validation/fields'
+import {
+  choice,
+  dateText,
+  formKey,
+  freeText,
+  id,
+  nameText,
+  optional,
+  optionalChoice,
+  optionalId,
+  page,
+  queryText,
+  requiredInt,
+  version,
+} from '@/lib/validation/fields'
 import { optionalFile } from '../schemas'
 import { CHECK_SCORES } from './rules'
 
@@ -17,16 +31,14 @@ function lines(maxEach: number, maxCount: number) {
     (v) => v ?? '',
     z
       .string({ error: 'errors.invalid' })
-      .transform((s) =>
-        [
-          ...new Set(
-            s
-              .split(/[\n\r、，,;；]+/)
-              .map((x) => x.trim())
-              .filter(Boolean),
-          ),
-        ],
-      )
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(/[\n\r、，,;；]+/)
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(freeText(maxEach)).max(maxCount, { error: 'stations.errors.tooMany' })),
   )
 }

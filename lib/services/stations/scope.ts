@@ -37,5 +37,4 @@ export function institutionScope(subject: Subject): Prisma.ChildcareInstitutionW
 export const mayViewStations = (subject: Subject) => can(subject, 'service.view') || can(subject, 'service.station.manage')
 
 /** Who may open the childcare pages: whoever sees services, and whoever manages the institutions. */
-export const mayViewChildcare = (subject: Subject) =>
-  subject.regionLevel !== 'VILLAGE' && (can(subject, 'service.view') || can(subject, 'service.childcare'))
+export const mayViewChildcare = (subject: Subject) => subject.regionLevel !== 'VILLAGE' && (can(subject, 'service.view') || can(subject, 'service.childcare'))

@@ -105,7 +105,10 @@ export async function updateStation(ctx: ServiceContext, input: UpdateStationInp
   return db.$transaction(async (tx) => {
     const before = await stationInScope(tx, ctx, input.stationId)
     if (before.version !== input.version) throw new ConflictError()
-    const clash = await tx.serviceStation.findFirst({ where: { townshipId: before.townshipId, name: input.name, id: { not: before.id } }, select: { id: true } })
+    const clash = await tx.serviceStation.findFirst({
+      where: { townshipId: before.townshipId, name: input.name, id: { not: before.id } },
+      select: { id: true },
+    })
     if (clash) throw fieldError('name', 'stations.errors.nameTaken')
     const data = {
       name: input.name,
@@ -147,7 +150,13 @@ export async function createChecklistItem(ctx: ServiceContext, input: CreateItem
       throw fieldError('code', 'services.errors.codeTaken')
     }
     const item = await tx.stationChecklistItem.create({ data: { ...input, countyId }, select: { id: true } })
-    await audit(tx, ctx.actor, { action: 'service.checklist.create', entity: 'StationChecklistItem', entityId: item.id, regionId: countyId, after: { ...input } })
+    await audit(tx, ctx.actor, {
+      action: 'service.checklist.create',
+      entity: 'StationChecklistItem',
+      entityId: item.id,
+      regionId: countyId,
+      after: { ...input },
+    })
     return { itemId: item.id }
   })
 }
@@ -158,7 +167,8 @@ export async function updateChecklistItem(ctx: ServiceContext, input: UpdateItem
     const { itemId, ...data } = input
     const before = await tx.stationChecklistItem.findFirst({ where: { id: itemId, countyId } })
     if (!before) {
-      if (await tx.stationChecklistItem.findUnique({ where: { id: itemId }, select: { id: true } })) await auditDenied(ctx.actor, 'service.catalogue', { itemId })
+      if (await tx.stationChecklistItem.findUnique({ where: { id: itemId }, select: { id: true } }))
+        await auditDenied(ctx.actor, 'service.catalogue', { itemId })
       throw new NotFoundError()
     }
     const clash = await tx.stationChecklistItem.findUnique({ where: { countyId_code: { countyId, code: data.code } }, select: { id: true } })
@@ -192,7 +202,11 @@ export async function recordCheck(ctx: ServiceContext, input: RecordCheckInput, 
     const given = new Map(input.scores.map((s) => [s.itemId, s]))
     const missing = items.filter((i) => !given.has(i.id))
     if (missing.length > 0) {
-      throw new AppError('stations.errors.scoreEveryItem', undefined, Object.fromEntries(missing.map((i) => [`score:${i.id}`, 'stations.errors.scoreRequired'])))
+      throw new AppError(
+        'stations.errors.scoreEveryItem',
+        undefined,
+        Object.fromEntries(missing.map((i) => [`score:${i.id}`, 'stations.errors.scoreRequired'])),
+      )
     }
     if (input.scores.some((s) => !items.some((i) => i.id === s.itemId))) throw new AppError('errors.invalid')
     const verdict = meetsStandard(items.map((i) => ({ core: i.core, score: given.get(i.id)!.score })))
@@ -239,12 +253,20 @@ export async function createInstitution(ctx: ServiceContext, input: CreateInstit
   return db.$transaction(async (tx) => {
     const place = await townshipFor(tx, ctx, input.townshipId, 'service.childcare')
     return once(tx, input.formKey, ctx.subject.id, 'service.childcare.create', async () => {
-      if (await tx.childcareInstitution.findUnique({ where: { countyId_licence: { countyId: place.countyId, licence: input.licence } }, select: { id: true } })) {
+      if (
+        await tx.childcareInstitution.findUnique({ where: { countyId_licence: { countyId: place.countyId, licence: input.licence } }, select: { id: true } })
+      ) {
         throw fieldError('licence', 'stations.errors.licenceTaken')
       }
       const { townshipId: _t, formKey: _k, ...data } = input
       const row = await tx.childcareInstitution.create({ data: { ...data, ...place }, select: { id: true } })
-      await audit(tx, ctx.actor, { action: 'service.childcare.create', entity: 'ChildcareInstitution', entityId: row.id, regionId: place.townshipId, after: data })
+      await audit(tx, ctx.actor, {
+        action: 'service.childcare.create',
+        entity: 'ChildcareInstitution',
+        entityId: row.id,
+        regionId: place.townshipId,
+        after: data,
+      })
       return { institutionId: row.id }
     })
   })
@@ -259,7 +281,10 @@ export async function updateInstitution(ctx: ServiceContext, input: UpdateInstit
       throw new NotFoundError()
     }
     if (before.version !== input.version) throw new ConflictError()
-    const clash = await tx.childcareInstitution.findUnique({ where: { countyId_licence: { countyId: before.countyId, licence: input.licence } }, select: { id: true } })
+    const clash = await tx.childcareInstitution.findUnique({
+      where: { countyId_licence: { countyId: before.countyId, licence: input.licence } },
+      select: { id: true },
+    })
     if (clash && clash.id !== before.id) throw fieldError('licence', 'stations.errors.licenceTaken')
     const { institutionId, version, ...data } = input
     const updated = await tx.childcareInstitution.updateMany({ where: { id: institutionId, version }, data: { ...data, version: { increment: 1 } } })

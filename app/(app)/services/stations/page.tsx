@@ -151,7 +151,9 @@ export default async function StationsPage({ searchParams }: { searchParams: Pro
           <h2 className="mb-3 font-medium text-slate-800">{t('stations.create')}</h2>
           <StationForm
             townships={townships.map((x) => ({ id: x.id, name: x.name }))}
-            villages={regionComboboxOptions(villages.map((v) => ({ id: v.id, label: v.parentName && user.regionLevel === 'COUNTY' ? `${v.parentName} / ${v.name}` : v.name, keys: v.keys })))}
+            villages={regionComboboxOptions(
+              villages.map((v) => ({ id: v.id, label: v.parentName && user.regionLevel === 'COUNTY' ? `${v.parentName} / ${v.name}` : v.name, keys: v.keys })),
+            )}
             formKey={randomUUID()}
           />
         </Card>
