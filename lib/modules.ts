@@ -8,6 +8,8 @@ import { addReportSection } from '@/lib/reports/sections'
 import { addFigureSource } from '@/lib/reports/figures'
 import { serviceCoverageSource, servicesSection } from '@/lib/services/report'
 import { remapServiceRows } from '@/lib/services/region-remap'
+import { registerIndicatorSource } from '@/lib/assessment/sources'
+import { stationIndicatorSources } from '@/lib/services/stations/sources'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -28,6 +30,8 @@ export function composeModules(): void {
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).
+  // services: stations meeting the standard, childcare places per 1,000 residents
+  for (const source of stationIndicatorSources) registerIndicatorSource(source)
 }
 
 composeModules()

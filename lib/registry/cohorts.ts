@@ -103,6 +103,13 @@ export async function personForService(client: Client, scope: CohortScope, perso
   return { ...p, birthDate: p.birthDate.toISOString().slice(0, 10), deathDate: p.deathDate ? p.deathDate.toISOString().slice(0, 10) : null }
 }
 
+/** The ids of those people who are in the scope, alive and not moved out (a group activity's attendees). */
+export async function attendeesInScope(client: Client, scope: CohortScope, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return []
+  const rows = await client.person.findMany({ where: { id: { in: ids }, [scope.column]: scope.id, alive: true, movedOut: false }, select: { id: true } })
+  return rows.map((r) => r.id)
+}
+
 /** Names of people by id (for lists of records whose rows the caller may already see). */
 export async function personNames(client: Client, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map()

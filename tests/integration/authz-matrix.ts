@@ -676,7 +676,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
         personId: String(p.id),
         typeId: String(type.id),
         servedOn: '2024-03-01',
-        station: '服务室',
+        stationId: String((await station(t)).id),
         staffName: '矩阵',
         outcome: '完成',
         formKey: randomUUID(),
@@ -687,7 +687,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   'services.recordActivityAction': {
     roles: SERVICE_RECORDERS,
     scope: 'own',
-    refusedAs: ['errors.invalid'],
+    refusedAs: ['errors.invalid', 'stations.errors.stationNotYours'],
     input: async (t) => ({
       typeId: String((await serviceType(t, { target: 'GROUP' })).id),
       title: '健康讲座',
@@ -695,7 +695,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       attendance: '20',
       villageId: String(t.village.id),
       servedOn: '2024-03-01',
-      station: '服务室',
+      stationId: String((await station(t)).id),
       staffName: '矩阵',
       outcome: '完成',
       formKey: randomUUID(),
@@ -767,6 +767,18 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
         ...Object.fromEntries([...items.values()].map((i) => [`score:${i.id}`, 'MET'])),
         formKey: randomUUID(),
       }
+    },
+  },
+  // names of the caller's own area only: the search is scoped like the register's
+  'lib.services.stations.actions.findAttendeesAction': {
+    roles: SERVICE_RECORDERS,
+    scope: 'own',
+    refusedWhen: (o) => o.kind === 'state' && o.ok && Array.isArray(o.data) && o.data.length === 0,
+    input: async (t) => {
+      // a name no other call made: the serial in Chinese numerals
+      const name = `矩阵${[...String(next())].map((d) => '零一二三四五六七八九'[Number(d)]).join('')}人`
+      await person(t, { name })
+      return { q: name }
     },
   },
   'lib.services.stations.actions.createChecklistItemAction': {

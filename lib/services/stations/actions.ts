@@ -4,11 +4,13 @@ import {
   createInstitutionSchema,
   createItemSchema,
   createStationSchema,
+  findAttendeesSchema,
   recordCheckSchema,
   updateInstitutionSchema,
   updateItemSchema,
   updateStationSchema,
 } from './schemas'
+import { findResidents } from './queries'
 import { createChecklistItem, createInstitution, createStation, recordCheck, updateChecklistItem, updateInstitution, updateStation } from './service'
 
 export const createStationAction = defineAction({
@@ -65,4 +67,11 @@ export const updateInstitutionAction = defineAction({
   run: (input, ctx) => updateInstitution(ctx, input),
   revalidate: ['/services/childcare', '/services'],
   success: 'stations.childcare.saved',
+})
+
+/** Residents of the caller's area by name, for a group activity's attendee list (names, place, year of birth). */
+export const findAttendeesAction = defineAction({
+  schema: findAttendeesSchema,
+  permission: 'service.record',
+  run: async (input, ctx) => (await findResidents(ctx.subject, input.q)).map(({ birthDate: _b, ...r }) => r),
 })

@@ -7,8 +7,10 @@ import { pageArgs, toPage, type Page } from '@/lib/pagination'
 import { regionNames, townshipsOf } from '@/lib/regions/lookups'
 import { attachmentsOf, findAttachment, type AttachmentRow } from '@/lib/attachments/service'
 import { residentsByTownship } from '@/lib/registry/cohorts'
+import { searchPersons } from '@/lib/registry/queries'
 import { countyOf } from '../queries'
 import { CHECK_ATTACHMENT_OWNER, institutionScope, stationScope } from './scope'
+import { standardByTownshipOn, placesByTownshipOn } from './indicators'
 import { checkPoints, placesPerThousand, tallyStandard, type CheckScore, type StandardTally } from './rules'
 import type { ChildcareOperator, StationFilter, StationKind } from './schemas'
 
@@ -91,10 +93,10 @@ export async function getStation(subject: Subject, stationId: number): Promise<S
   return row ? (await toRows([row]))[0] : null
 }
 
-/** The active stations of the subject's region to choose on a record form: name and id. */
-export async function stationChoices(subject: Subject): Promise<{ id: number; name: string }[]> {
+/** The active stations of the subject's region (of one township, when given) to choose on a record form: name and id. */
+export async function stationChoices(subject: Subject, townshipId?: number): Promise<{ id: number; name: string }[]> {
   return db.serviceStation.findMany({
-    where: { AND: [stationScope(subject), { active: true }] },
+    where: { AND: [stationScope(subject), { active: true }, townshipId ? { townshipId } : {}] },
     select: { id: true, name: true },
     orderBy: [{ kind: 'asc' }, { villageId: 'asc' }, { id: 'asc' }],
   })
@@ -283,4 +285,67 @@ export async function placesPerThousandView(subject: Subject, at = todayIso()): 
     return { institutions: mine.length, places, residents: people, perThousand: placesPerThousand(places, people) }
   }
   return { at, rows: shown.map((t) => ({ townshipId: t.id, name: t.name, ...cell(t.id) })), total: cell(null) }
+}
+
+// ------------------------------------------------------------------ people to serve
+
+/**
+ * Living residents of the register whose name matches, inside the subject's region (and the area
+ * of a station, when given: its village, or its township): the register's own search.
+ */
+export async function findResidents(subject: Subject, q: string, area?: { townshipId: number; villageId: number | null }) {
+  const page = await searchPersons(subject, { q, regionId: area ? (area.villageId ?? area.townshipId) : undefined, alive: 'yes', page: 1 })
+  return page.rows
+    .filter((r) => !r.movedOut)
+    .slice(0, 20)
+    .map((r) => ({ id: r.id, name: r.name, place: r.regionName, birthYear: r.birthDate.slice(0, 4), birthDate: r.birthDate }))
+}
+
+export interface StationFiguresView {
+  at: string
+  rows: { townshipId: number; name: string; standard: StandardTally; places: PlacesCell }[]
+  total: { standard: StandardTally; places: PlacesCell } | null
+}
+
+/**
+ * The stations' and childcare figures on the coverage page: per township of a county (or the one
+ * township) the subject may see, on `at` (the period's end). None for a village.
+ */
+export async function stationFigures(subject: Subject, region: { id: number; level: string }, at: string): Promise<StationFiguresView | null> {
+  if (region.level !== 'COUNTY' && region.level !== 'TOWNSHIP') return null
+  const countyId = await countyOf(subject)
+  const [standard, places, townships] = await Promise.all([
+    standardByTownshipOn(db, countyId, at),
+    placesByTownshipOn(db, countyId, at),
+    townshipsOf(db, countyId),
+  ])
+  const shown = townships.filter((t) => (region.level === 'COUNTY' ? subject.regionLevel === 'COUNTY' : t.id === region.id))
+  const none = tallyStandard([])
+  const placesOf = (id: number): PlacesCell => {
+    const p = places.get(id) ?? { places: 0, residents: 0, perThousand: null }
+    return { ...p, institutions: 0 }
+  }
+  const rows = shown.map((t) => ({ townshipId: t.id, name: t.name, standard: standard.get(t.id) ?? none, places: placesOf(t.id) }))
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0)
+  const total =
+    rows.length > 1
+      ? {
+          standard: {
+            total: sum((r) => r.standard.total),
+            meeting: sum((r) => r.standard.meeting),
+            unchecked: sum((r) => r.standard.unchecked),
+            share: sum((r) => r.standard.total) === 0 ? null : sum((r) => r.standard.meeting) / sum((r) => r.standard.total),
+          },
+          places: {
+            institutions: 0,
+            places: sum((r) => r.places.places),
+            residents: sum((r) => r.places.residents),
+            perThousand: placesPerThousand(
+              sum((r) => r.places.places),
+              sum((r) => r.places.residents),
+            ),
+          },
+        }
+      : null
+  return { at, rows, total }
 }

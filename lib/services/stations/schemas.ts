@@ -178,3 +178,12 @@ export const createInstitutionSchema = z.object({ ...institutionFields, township
 export type CreateInstitutionInput = z.output<typeof createInstitutionSchema>
 export const updateInstitutionSchema = z.object({ ...institutionFields, institutionId: id, version, active: checkbox }).superRefine(placesFit)
 export type UpdateInstitutionInput = z.output<typeof updateInstitutionSchema>
+
+/** A name to look up in the register (an activity's attendees): at least one character. */
+export const findAttendeesSchema = z.object({ q: queryText(50).pipe(z.string().min(1, { error: 'errors.required' })) })
+
+/** The station page's day list and person search: a day (default today) and a name. */
+export const dayListSchema = z.object({
+  day: optional(dateText).catch(undefined),
+  q: queryText(50).catch(''),
+})

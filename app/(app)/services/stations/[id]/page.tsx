@@ -8,9 +8,13 @@ import { actorOf, requireUser } from '@/lib/server/session'
 import { auditDenied } from '@/lib/server/audit'
 import { todayIso } from '@/lib/dates'
 import { routeId } from '@/lib/validation/fields'
-import { checklistItems, getStation, stationChecks } from '@/lib/services/stations/queries'
+import { checklistItems, findResidents, getStation, stationChecks } from '@/lib/services/stations/queries'
+import { dayListSchema } from '@/lib/services/stations/schemas'
+import { listRecords, recordableTypes, typeName } from '@/lib/services/queries'
 import { mayViewStations } from '@/lib/services/stations/scope'
-import { Badge, Card, EmptyState, PageTitle } from '@/components/ui'
+import { Badge, buttonClass, Card, EmptyState, Field, inputClass, PageTitle } from '@/components/ui'
+import { ServiceList } from '@/components/services/ServiceList'
+import { RecordServiceForm } from '@/components/services/ServiceForms'
 import { CheckForm, StationForm } from '@/components/services/StationForms'
 import { Verdict } from '@/components/services/StationViews'
 
@@ -19,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** One station or room: its details, its checks (newest first, with photos), and for its managers the edit and check forms. */
-export default async function StationPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function StationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser()
   if (!mayViewStations(user)) {
     await auditDenied(await actorOf(user), 'service.view')
@@ -30,8 +34,18 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
   if (!station) notFound()
   const [t, locale] = await Promise.all([getT(), getLocale()])
   const manage = can(user, 'service.station.manage')
-  const [checks, items] = await Promise.all([stationChecks(station.id), manage ? checklistItems(user, true) : []])
   const today = todayIso()
+  const { day: chosenDay, q } = dayListSchema.parse(await searchParams)
+  const day = chosenDay && chosenDay <= today ? chosenDay : today
+  const records = can(user, 'service.record') || can(user, 'service.view')
+  const recorder = can(user, 'service.record') && station.active
+  const [checks, items, dayList, types, people] = await Promise.all([
+    stationChecks(station.id),
+    manage ? checklistItems(user, true) : [],
+    can(user, 'service.view') ? listRecords(user, { stationId: station.id, from: day, to: day }, 200) : null,
+    recorder ? recordableTypes(user, 'PERSON') : [],
+    recorder && q ? findResidents(user, q, station) : null,
+  ])
   const label = (s: { nameZh: string; nameEn: string }) => (locale === 'en' ? s.nameEn : s.nameZh)
   return (
     <>
@@ -79,6 +93,80 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
           </dd>
         </dl>
       </Card>
+
+      {records && dayList ? (
+        <section className="mb-6" aria-labelledby="day-title">
+          <h2 id="day-title" className="mb-2 text-lg font-medium text-slate-800">
+            {t('stations.day.title')}
+          </h2>
+          <p className="mb-2 max-w-3xl text-sm text-slate-600">{t('stations.day.intro')}</p>
+          <form className="no-print mb-3 flex flex-wrap items-end gap-3" role="search" aria-label={t('stations.day.title')}>
+            <div className="w-48">
+              <Field label={t('stations.day.date')} name="day">
+                <input id="day" name="day" type="date" max={today} defaultValue={day} className={inputClass} />
+              </Field>
+            </div>
+            {q ? <input type="hidden" name="q" value={q} /> : null}
+            <button type="submit" className={buttonClass.secondary}>
+              {t('stations.day.show')}
+            </button>
+          </form>
+          <h3 className="mb-2 font-medium text-slate-800" data-testid="day-heading">
+            {t('stations.day.records', { day })}
+          </h3>
+          {dayList.rows.length === 0 ? (
+            <EmptyState>{t('stations.day.none')}</EmptyState>
+          ) : (
+            <ServiceList records={dayList.rows} t={t} locale={locale} today={today} mayChange={() => false} mayWithdraw={false} showPerson />
+          )}
+          {recorder ? (
+            <Card className="no-print mt-4">
+              <h3 className="mb-2 font-medium text-slate-800">{t('stations.day.find')}</h3>
+              <form className="mb-3 flex flex-wrap items-end gap-3" role="search" aria-label={t('stations.day.find')}>
+                <input type="hidden" name="day" value={day} />
+                <div className="w-56">
+                  <Field label={t('stations.day.name')} name="q">
+                    <input id="q" name="q" defaultValue={q} maxLength={50} className={inputClass} />
+                  </Field>
+                </div>
+                <button type="submit" className={buttonClass.secondary}>
+                  {t('stations.day.search')}
+                </button>
+              </form>
+              {people === null ? null : people.length === 0 ? (
+                <p className="text-sm text-slate-700">{t('stations.day.noPerson')}</p>
+              ) : (
+                <ul className="space-y-2" aria-label={t('stations.day.results')}>
+                  {people.map((p) => (
+                    <li key={p.id} className="rounded-md border border-slate-200 p-3" data-testid="day-person">
+                      <details>
+                        <summary className="cursor-pointer text-brand-600">
+                          {t('stations.day.recordFor', { name: p.name })}
+                          <span className="ml-2 text-sm text-slate-600">
+                            {p.place} {p.birthYear}
+                          </span>
+                        </summary>
+                        <div className="mt-2">
+                          <RecordServiceForm
+                            personId={p.id}
+                            types={types.map((x) => ({ id: x.id, name: typeName(x, locale), sensitive: x.sensitive }))}
+                            stations={[{ id: station.id, name: station.name }]}
+                            stationId={station.id}
+                            today={day}
+                            staffName={user.name}
+                            formKey={randomUUID()}
+                            title={t('stations.day.recordFor', { name: p.name })}
+                          />
+                        </div>
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          ) : null}
+        </section>
+      ) : null}
 
       <h2 className="mb-2 text-lg font-medium text-slate-800">{t('stations.check.history')}</h2>
       {checks.length === 0 ? (
