@@ -26,7 +26,10 @@ test.beforeAll(async () => {
     const clerk = await db.user.findUniqueOrThrow({ where: { username: CLERK }, select: { region: { select: { id: true, name: true } } } })
     township = clerk.region.name
     // a village of the clerk's township other than the officer's (whose room the second test uses)
-    const officer = await db.user.findUniqueOrThrow({ where: { username: OFFICER }, select: { region: { select: { id: true, level: true, ancestorIds: true } } } })
+    const officer = await db.user.findUniqueOrThrow({
+      where: { username: OFFICER },
+      select: { region: { select: { id: true, level: true, ancestorIds: true } } },
+    })
     const v = await db.region.findFirstOrThrow({
       where: { parentId: clerk.region.id, level: 'VILLAGE', active: true, id: { not: officer.region.id } },
       orderBy: { code: 'desc' },
@@ -96,9 +99,15 @@ test('a township clerk registers a room, scores its checklist with a photo, and 
   await expect(check.getByText('每个检查项目都须打分。')).toBeVisible()
   await expect(check.getByText('请为此项打分。').first()).toBeVisible()
   for (const item of ['统一标识', '统一设备', '统一流程', '统一制度', '服务公示上墙', '档案管理规范']) {
-    await check.getByRole('group', { name: new RegExp(item) }).getByLabel('达到', { exact: true }).check()
+    await check
+      .getByRole('group', { name: new RegExp(item) })
+      .getByLabel('达到', { exact: true })
+      .check()
   }
-  await check.getByRole('group', { name: /档案管理规范/ }).getByLabel('基本达到').check()
+  await check
+    .getByRole('group', { name: /档案管理规范/ })
+    .getByLabel('基本达到')
+    .check()
   await check.getByLabel('检查意见').fill('标识统一，档案待完善')
 
   // a "photo" that is not an image is refused, nothing saved
