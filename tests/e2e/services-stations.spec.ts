@@ -61,12 +61,12 @@ test('a township clerk registers a room, scores its checklist with a photo, and 
   // the empty form: nothing saved, each field says why
   await form.getByRole('button', { name: '登记' }).click()
   await expect(form.getByText('请检查标出的内容。')).toBeVisible()
-  await expect(form.getByLabel('名称')).toHaveAttribute('aria-invalid', 'true')
-  await expect(form.getByText('村服务室须选择所在的村（社区）。')).toBeVisible()
+  await expect(form.getByLabel('名称', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+  await expect(form.getByLabel('地址')).toHaveAttribute('aria-invalid', 'true')
 
   // a wrong phone number is refused
   await chooseInCombobox(page, '村（社区）', village)
-  await form.getByLabel('名称').fill(ROOM)
+  await form.getByLabel('名称', { exact: true }).fill(ROOM)
   await form.getByLabel('地址').fill(`${village}村委会一楼`)
   await form.getByLabel('开放时间').fill('周一至周五 9:00-11:30')
   await form.getByLabel('联系电话').fill('电话号码')
@@ -144,7 +144,7 @@ test('a township clerk registers a room, scores its checklist with a photo, and 
   const row = page.getByTestId('standard-row').filter({ hasText: township })
   await row.getByRole('cell').nth(2).getByRole('link').click()
   await expect(page.getByRole('heading', { name: '服务站（室）', level: 1 })).toBeVisible()
-  await page.getByLabel('名称').fill(ROOM)
+  await page.getByLabel('名称', { exact: true }).fill(ROOM)
   await page.getByRole('button', { name: '查询' }).click()
   const listed = page.getByTestId('station-row')
   await expect(listed).toHaveCount(1)
@@ -171,7 +171,7 @@ test("a village officer records a service from their room's day list", async ({ 
 
   await page.getByRole('search', { name: '为居民记录服务' }).getByLabel('居民姓名').fill(RESIDENT)
   await page.getByRole('search', { name: '为居民记录服务' }).getByRole('button', { name: '查找' }).click()
-  await page.getByText(`为${RESIDENT}记录服务`).click()
+  await page.getByTestId('day-person').locator('summary').filter({ hasText: RESIDENT }).click()
   const form = page.getByRole('form', { name: `为${RESIDENT}记录服务` })
   // the station is this room, chosen already
   await expect(form.getByLabel('服务站/服务室').locator('option:checked')).not.toHaveText('请选择')
