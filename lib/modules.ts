@@ -16,6 +16,7 @@ import { workInbox } from '@/lib/work/inbox'
 import { withinDeadlineSource } from '@/lib/cases/indicators'
 import { casesInbox } from '@/lib/cases/inbox'
 import { suppliesInbox } from '@/lib/services/supplies/inbox'
+import { stationIndicatorSources } from '@/lib/services/stations/sources'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -45,6 +46,8 @@ export function composeModules(): void {
   // what waits for a person: tasks (to report, warned, overdue, to check) and cases near their deadline
   addInboxSource('work', workInbox)
   addInboxSource('cases', casesInbox)
+  // services: stations meeting the standard, childcare places per 1,000 residents
+  for (const source of stationIndicatorSources) registerIndicatorSource(source)
 }
 
 composeModules()

@@ -1,5 +1,6 @@
 import { can, type Action, type Subject } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
+import type { RegionLevel } from '@/lib/access/roles'
 
 /** The sections of the navigation, in the order they show; each has a heading (nav.groups.*). */
 export const NAVIGATION_GROUPS = ['start', 'work', 'register', 'services', 'reports', 'assessment', 'system'] as const
@@ -9,7 +10,10 @@ export interface NavigationItem {
   href: string
   label: MessageKey
   group: NavigationGroup
-  permission?: Action
+  /** the permission it needs, or a list of which any one will do */
+  permission?: Action | readonly Action[]
+  /** only for users whose region is at one of these levels */
+  levels?: readonly RegionLevel[]
 }
 
 /** The application's sections. A later module adds its entry here with the permission it needs. */
@@ -26,6 +30,14 @@ export const NAVIGATION: NavigationItem[] = [
   // 药具: the stations' stock and the monthly ledger (lib/services/supplies)
   { href: '/services/supplies', label: 'supplies.title', permission: 'supply.view', group: 'services' },
   { href: '/services/supplies/ledger', label: 'supplies.ledger.title', permission: 'supply.view', group: 'services' },
+  { href: '/services/stations', label: 'stations.title', permission: ['service.view', 'service.station.manage'], group: 'services' },
+  {
+    href: '/services/childcare',
+    label: 'stations.childcare.title',
+    permission: ['service.childcare', 'service.view'],
+    levels: ['COUNTY', 'TOWNSHIP'],
+    group: 'services',
+  },
   { href: '/services/catalogue', label: 'services.catalogue.title', permission: 'service.catalogue', group: 'services' },
   { href: '/reports', label: 'reports.title', permission: 'report.view', group: 'reports' },
   // the county watches its townships' submissions; the settings are the county administrator's
@@ -53,7 +65,12 @@ export const NAVIGATION: NavigationItem[] = [
 
 /** The sections a user may open, in navigation order (grouped). */
 export function navigationFor(user: Subject): NavigationItem[] {
-  const allowed = NAVIGATION.filter((item) => !item.permission || can(user, item.permission))
+  const allowed = NAVIGATION.filter((item) => {
+    if (!item.permission) return true
+    const any = typeof item.permission === 'string' ? [item.permission] : item.permission
+    if (item.levels && !item.levels.includes(user.regionLevel)) return false
+    return any.some((p) => can(user, p))
+  })
   return NAVIGATION_GROUPS.flatMap((group) => allowed.filter((item) => item.group === group))
 }
 

@@ -12,6 +12,7 @@ import {
 import { useT } from '@/lib/i18n/client'
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_MB } from '@/lib/attachments/rules'
 import { Field, inputClass } from '@/components/ui'
+import { AttendeePicker } from './AttendeePicker'
 import { ActionMessage, fieldError, invalidProps, PendingButton, useActionForm } from '@/components/ui/client'
 import type { ActionState } from '@/lib/server/action'
 
@@ -38,8 +39,29 @@ function useResetOnSuccess(state: ActionState<unknown>) {
   return form
 }
 
+export interface StationChoice {
+  id: number
+  name: string
+}
+
 /** Date, station, staff, outcome, follow-up and attachment: the fields every record has. */
-function CommonFields({ state, today, staffName, prefix }: { state: ActionState<unknown>; today: string; staffName: string; prefix: string }) {
+function CommonFields({
+  state,
+  today,
+  staffName,
+  prefix,
+  stations,
+  stationId,
+}: {
+  state: ActionState<unknown>
+  today: string
+  staffName: string
+  prefix: string
+  /** the registered stations and rooms the recorder may choose */
+  stations: StationChoice[]
+  /** the one chosen already (recording from a station's day list) */
+  stationId?: number
+}) {
   const t = useT()
   const id = (name: string) => `${prefix}-${name}`
   return (
@@ -51,8 +73,21 @@ function CommonFields({ state, today, staffName, prefix }: { state: ActionState<
         <Field label={t('services.record.followUpOn')} name={id('followUpOn')} error={fieldError(state, 'followUpOn')}>
           <input id={id('followUpOn')} name="followUpOn" type="date" className={inputClass} {...invalidProps(state, 'followUpOn')} />
         </Field>
-        <Field label={t('services.record.station')} name={id('station')} error={fieldError(state, 'station')}>
-          <input id={id('station')} name="station" maxLength={100} className={inputClass} {...invalidProps(state, 'station')} />
+        <Field label={t('services.record.station')} name={id('stationId')} error={fieldError(state, 'stationId')}>
+          <select
+            id={id('stationId')}
+            name="stationId"
+            defaultValue={stationId ?? (stations.length === 1 ? String(stations[0].id) : '')}
+            className={inputClass}
+            {...invalidProps(state, 'stationId')}
+          >
+            <option value="">{t('services.record.chooseType')}</option>
+            {stations.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
         </Field>
         <Field label={t('services.record.staffName')} name={id('staffName')} error={fieldError(state, 'staffName')}>
           <input id={id('staffName')} name="staffName" maxLength={50} defaultValue={staffName} className={inputClass} {...invalidProps(state, 'staffName')} />
@@ -82,12 +117,19 @@ export function RecordServiceForm({
   today,
   staffName,
   formKey,
+  stations,
+  stationId,
+  title,
 }: {
   personId: number
   types: TypeChoice[]
   today: string
   staffName: string
   formKey: string
+  stations: StationChoice[]
+  stationId?: number
+  /** the heading, when the form records for a person named in it (a station's day list) */
+  title?: string
 }) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(recordServiceAction, { files: fileLimit })
@@ -96,16 +138,16 @@ export function RecordServiceForm({
   const [consentBy, setConsentBy] = useState('')
   const sensitive = types.find((x) => String(x.id) === typeId)?.sensitive ?? false
   return (
-    <form method="post" ref={form} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby="record-service-title">
-      <h3 id="record-service-title" className="font-medium text-slate-800">
-        {t('services.record.add')}
+    <form method="post" ref={form} onSubmit={onSubmit} className="space-y-3" noValidate aria-labelledby={`record-service-title-${personId}`}>
+      <h3 id={`record-service-title-${personId}`} className="font-medium text-slate-800">
+        {title ?? t('services.record.add')}
       </h3>
       <ActionMessage state={state} />
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="formKey" value={formKey} />
-      <Field label={t('services.record.type')} name="service-typeId" error={fieldError(state, 'typeId')}>
+      <Field label={t('services.record.type')} name={`service-${personId}-typeId`} error={fieldError(state, 'typeId')}>
         <select
-          id="service-typeId"
+          id={`service-${personId}-typeId`}
           name="typeId"
           value={typeId}
           onChange={(e) => setTypeId(e.target.value)}
@@ -121,15 +163,15 @@ export function RecordServiceForm({
           ))}
         </select>
       </Field>
-      <CommonFields state={state} today={today} staffName={staffName} prefix="service" />
+      <CommonFields state={state} today={today} staffName={staffName} prefix={`service-${personId}`} stations={stations} stationId={stationId} />
       {sensitive ? (
         <fieldset className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3">
           <legend className="px-1 text-sm font-medium text-slate-800">{t('services.record.consent')}</legend>
           <p className="text-sm text-slate-700">{t('services.record.consentHint')}</p>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label={t('services.record.consentBy')} name="service-consentBy" error={fieldError(state, 'consentBy')}>
+            <Field label={t('services.record.consentBy')} name={`service-${personId}-consentBy`} error={fieldError(state, 'consentBy')}>
               <select
-                id="service-consentBy"
+                id={`service-${personId}-consentBy`}
                 name="consentBy"
                 value={consentBy}
                 onChange={(e) => setConsentBy(e.target.value)}
@@ -145,15 +187,34 @@ export function RecordServiceForm({
               </select>
             </Field>
             {consentBy === 'GUARDIAN' ? (
-              <Field label={t('services.record.consentName')} name="service-consentName" error={fieldError(state, 'consentName')}>
-                <input id="service-consentName" name="consentName" maxLength={50} className={inputClass} {...invalidProps(state, 'consentName')} />
+              <Field label={t('services.record.consentName')} name={`service-${personId}-consentName`} error={fieldError(state, 'consentName')}>
+                <input
+                  id={`service-${personId}-consentName`}
+                  name="consentName"
+                  maxLength={50}
+                  className={inputClass}
+                  {...invalidProps(state, 'consentName')}
+                />
               </Field>
             ) : null}
-            <Field label={t('services.record.consentOn')} name="service-consentOn" error={fieldError(state, 'consentOn')}>
-              <input id="service-consentOn" name="consentOn" type="date" max={today} className={inputClass} {...invalidProps(state, 'consentOn')} />
+            <Field label={t('services.record.consentOn')} name={`service-${personId}-consentOn`} error={fieldError(state, 'consentOn')}>
+              <input
+                id={`service-${personId}-consentOn`}
+                name="consentOn"
+                type="date"
+                max={today}
+                className={inputClass}
+                {...invalidProps(state, 'consentOn')}
+              />
             </Field>
-            <Field label={t('services.record.consentMethod')} name="service-consentMethod" error={fieldError(state, 'consentMethod')}>
-              <select id="service-consentMethod" name="consentMethod" defaultValue="" className={inputClass} {...invalidProps(state, 'consentMethod')}>
+            <Field label={t('services.record.consentMethod')} name={`service-${personId}-consentMethod`} error={fieldError(state, 'consentMethod')}>
+              <select
+                id={`service-${personId}-consentMethod`}
+                name="consentMethod"
+                defaultValue=""
+                className={inputClass}
+                {...invalidProps(state, 'consentMethod')}
+              >
                 <option value="">{t('services.record.chooseType')}</option>
                 {CONSENT_METHODS.map((c) => (
                   <option key={c} value={c}>
@@ -179,12 +240,14 @@ export function ActivityForm({
   today,
   staffName,
   formKey,
+  stations,
 }: {
   types: TypeChoice[]
   villages: { id: number; name: string }[]
   today: string
   staffName: string
   formKey: string
+  stations: StationChoice[]
 }) {
   const t = useT()
   const { state, onSubmit, pending } = useActionForm(recordActivityAction, { files: fileLimit })
@@ -235,7 +298,8 @@ export function ActivityForm({
           <input id="activity-attendance" name="attendance" inputMode="numeric" className={inputClass} {...invalidProps(state, 'attendance')} />
         </Field>
       </div>
-      <CommonFields state={state} today={today} staffName={staffName} prefix="activity" />
+      <AttendeePicker key={state?.ok ? 'saved' : 'open'} error={fieldError(state, 'attendeeIds')} />
+      <CommonFields state={state} today={today} staffName={staffName} prefix="activity" stations={stations} />
       <PendingButton pending={pending} busy={t('common.saving')}>
         {t('services.activity.submit')}
       </PendingButton>

@@ -43,6 +43,8 @@ const expectedActions: Record<string, Action[]> = {
     ...UNIT,
     'service.view',
     'service.families',
+    'service.station.manage',
+    'service.childcare',
     // a township sees its own place once a run is published
     'assessment.view',
     // and works on its own rectification items once an inspection's result is published
@@ -114,12 +116,14 @@ const expectedActions: Record<string, Action[]> = {
     'report.configure',
     'region.change',
     'service.catalogue',
+    'service.station.manage',
+    'service.childcare',
     'assessment.configure',
     'assessment.view',
     'case.departments',
     'work.configure',
   ],
-  'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
+  'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'service.station.manage', 'service.childcare'],
   INSPECTOR: [
     'region.view',
     'register.view',

@@ -62,6 +62,13 @@ export const ACTIONS = [
   'supply.manage',
   /** the county's supplies: the item catalogue and the allocations (receipts) to its township stations */
   'supply.allocate',
+  /**
+   * the stations registry (服务站/服务室) and their standardisation checks: a township's staff and
+   * administrator for their township, the county's administrator for all
+   */
+  'service.station.manage',
+  /** the childcare institutions (托育机构) of a township: its staff and administrator, the county's administrator */
+  'service.childcare',
   /** assessment schemes: create, edit (a new version), import and export (the county administrator) */
   'assessment.configure',
   /** enter indicator values, run a scheme, enter adjustments and vetoes on a run, publish it (county officials) */
@@ -134,6 +141,8 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'report.sign',
     'service.view',
     'service.families',
+    'service.station.manage',
+    'service.childcare',
     'assessment.view',
     ...at(['TOWNSHIP'], 'assessment.rectify'),
     'work.view',
@@ -190,6 +199,8 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'user.view',
     'user.manage',
     'audit.view',
+    'service.station.manage',
+    'service.childcare',
     ...at(
       ['COUNTY'],
       'region.setup',

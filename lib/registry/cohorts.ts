@@ -103,9 +103,33 @@ export async function personForService(client: Client, scope: CohortScope, perso
   return { ...p, birthDate: p.birthDate.toISOString().slice(0, 10), deathDate: p.deathDate ? p.deathDate.toISOString().slice(0, 10) : null }
 }
 
+/** The ids of those people who are in the scope, alive and not moved out (a group activity's attendees). */
+export async function attendeesInScope(client: Client, scope: CohortScope, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return []
+  const rows = await client.person.findMany({ where: { id: { in: ids }, [scope.column]: scope.id, alive: true, movedOut: false }, select: { id: true } })
+  return rows.map((r) => r.id)
+}
+
 /** Names of people by id (for lists of records whose rows the caller may already see). */
 export async function personNames(client: Client, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map()
   const rows = await client.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
   return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/**
+ * The resident population (常住人口: living here, registered here or not: residence LOCAL or
+ * INFLOW, as the reports count it) at `at`, per township of the scope: the denominator of
+ * per-1,000 indicators (childcare places).
+ */
+export async function residentsByTownship(client: Client, scope: CohortScope, at: string): Promise<Map<number, number>> {
+  const rows = await client.$queryRawUnsafe<{ townshipId: number; n: bigint }[]>(
+    `SELECT p."townshipId", count(*) AS n
+     FROM "Person" p
+     WHERE p."${scope.column}" = $1 AND p.residence IN ('LOCAL', 'INFLOW') AND ${RESIDENT_AT.replaceAll('$3', '$2')}
+     GROUP BY p."townshipId"`,
+    scope.id,
+    at,
+  )
+  return new Map(rows.map((r) => [r.townshipId, Number(r.n)]))
 }

@@ -13,17 +13,18 @@ export function textResponse(status: number, message: string): Response {
   return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 
-/** The signed-in user allowed `permission`, or the error response to send instead. */
+/** The signed-in user allowed `permission` (or any one of a list), or the error response to send instead. */
 export async function downloadRequest(
-  permission: Action,
+  permission: Action | readonly Action[],
 ): Promise<({ ok: true; user: SessionUser; t: Translate } & ServiceContext) | { ok: false; response: Response }> {
   const t = await getT()
   const user = await getSessionUser()
   if (!user) return { ok: false, response: textResponse(401, t('errors.sessionExpired')) }
   const actor = await actorOf(user)
   if (user.mustChangePassword) return { ok: false, response: textResponse(403, t('errors.forbidden')) }
-  if (!can(user, permission)) {
-    await auditDenied(actor, permission, { download: true })
+  const any = typeof permission === 'string' ? [permission] : permission
+  if (!any.some((p) => can(user, p))) {
+    await auditDenied(actor, any.join('|'), { download: true })
     return { ok: false, response: textResponse(403, t('errors.forbidden')) }
   }
   return { ok: true, user, actor, subject: user, t }

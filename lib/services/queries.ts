@@ -160,6 +160,8 @@ export interface RecordFilter {
   villageId?: number
   /** records of these people only (the records behind a figure) */
   personIds?: number[]
+  /** records made at this registered station or room (its day list) */
+  stationId?: number
 }
 
 export const RECORD_PAGE_SIZE = 50
@@ -175,6 +177,7 @@ export async function listRecords(subject: Subject, filter: RecordFilter, take =
   if (filter.townshipId) and.push({ townshipId: filter.townshipId })
   if (filter.villageId) and.push({ villageId: filter.villageId })
   if (filter.personIds) and.push({ personId: { in: filter.personIds } })
+  if (filter.stationId) and.push({ stationId: filter.stationId })
   const where = { AND: and }
   const [rows, total] = await Promise.all([
     db.serviceRecord.findMany({ where, select: RECORD_SELECT, orderBy: [{ servedOn: 'desc' }, { id: 'desc' }], take }),

@@ -8,7 +8,8 @@ import { remapArrays, type RegionRemap } from '@/lib/regions/history-hooks'
  */
 export async function remapServiceRows(tx: Tx, remap: RegionRemap): Promise<void> {
   const a = remapArrays(remap)
-  for (const table of ['ServiceRecord', 'SpecialFamily']) {
+  // stations: a village's room and its checks move with the village
+  for (const table of ['ServiceRecord', 'SpecialFamily', 'ServiceStation', 'StationCheck']) {
     await tx.$executeRawUnsafe(
       `UPDATE "${table}" t SET "townshipId" = m.township, "villageId" = m.village_to
        FROM unnest($1::int[], $2::int[], $3::int[]) AS m(village_from, village_to, township)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTypeSchema, recordActivitySchema, recordServiceSchema } from './schemas'
 
-const service = { personId: '3', typeId: '2', servedOn: '2025-05-01', station: '卫生室', staffName: '冯桂兰', outcome: '正常', followUpOn: '' }
+const service = { personId: '3', typeId: '2', servedOn: '2025-05-01', stationId: '7', staffName: '冯桂兰', outcome: '正常', followUpOn: '' }
 
 describe('service record forms', () => {
   it('an empty file input is "no attachment", whatever name the browser gives the empty file', () => {
@@ -19,7 +19,17 @@ describe('service record forms', () => {
     const activity = { ...service, title: '讲座', place: '村委会', villageId: '' }
     expect(recordActivitySchema.safeParse({ ...activity, attendance: '三十' }).success).toBe(false)
     expect(recordActivitySchema.safeParse({ ...activity, attendance: '' }).success).toBe(false)
-    expect(recordActivitySchema.parse({ ...activity, attendance: '30' })).toMatchObject({ attendance: 30, villageId: undefined })
+    expect(recordActivitySchema.parse({ ...activity, attendance: '30' })).toMatchObject({ attendance: 30, villageId: undefined, attendeeIds: [] })
+  })
+  it('the station is chosen from the list: none chosen is required', () => {
+    expect(recordServiceSchema.safeParse({ ...service, stationId: '' }).error?.issues[0]).toMatchObject({ path: ['stationId'], message: 'errors.required' })
+    expect(recordServiceSchema.parse(service).stationId).toBe(7)
+  })
+  it("a group activity's attendees: ids without repeats, no more than the attendance", () => {
+    const activity = { ...service, title: '讲座', place: '村委会', villageId: '', attendance: '2' }
+    expect(recordActivitySchema.parse({ ...activity, attendeeIds: '5,6,5' }).attendeeIds).toEqual([5, 6])
+    expect(recordActivitySchema.safeParse({ ...activity, attendeeIds: '5,x' }).success).toBe(false)
+    expect(recordActivitySchema.safeParse({ ...activity, attendeeIds: '5,6,7' }).error?.issues[0].message).toBe('stations.errors.attendeesAboveAttendance')
   })
 })
 

@@ -83,7 +83,8 @@ export const optionalFile = z.preprocess(
 const serviceFields = {
   typeId: id,
   servedOn: z.preprocess((v) => v ?? '', z.string().trim().min(1, { error: 'errors.required', abort: true }).pipe(dateText)),
-  station: freeText(100),
+  /** the registered station or room, chosen from the stations in the recorder's scope */
+  stationId: id,
   staffName: nameText(50),
   outcome: freeText(500),
   followUpOn: optionalDate,
@@ -103,14 +104,28 @@ export const recordServiceSchema = z.object({
 export type RecordServiceInput = z.output<typeof recordServiceSchema>
 
 /** A group activity (健康教育活动): title, place and attendance; the village it was for, if one. */
-export const recordActivitySchema = z.object({
-  ...serviceFields,
-  title: freeText(100),
-  place: freeText(100),
-  attendance: requiredInt(1, 100_000),
-  villageId: optionalId,
-  formKey: formKey.optional(),
-})
+export const recordActivitySchema = z
+  .object({
+    ...serviceFields,
+    title: freeText(100),
+    place: freeText(100),
+    attendance: requiredInt(1, 100_000),
+    villageId: optionalId,
+    /** registered attendees (optional): person ids, separated by commas, as the attendee picker sends them */
+    attendeeIds: z.preprocess(
+      (v) => v ?? '',
+      z
+        .string({ error: 'errors.invalid' })
+        .trim()
+        .regex(/^([1-9]\d{0,9}(,[1-9]\d{0,9})*)?$/, { error: 'errors.invalid' })
+        .transform((v) => (v === '' ? [] : [...new Set(v.split(',').map(Number))]))
+        .refine((ids) => ids.length <= 500 && ids.every((n) => n <= 2_147_483_647), { error: 'errors.invalid' }),
+    ),
+    formKey: formKey.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.attendeeIds.length > input.attendance) ctx.addIssue({ code: 'custom', path: ['attendance'], message: 'stations.errors.attendeesAboveAttendance' })
+  })
 export type RecordActivityInput = z.output<typeof recordActivitySchema>
 
 /** A correction: a new version with a reason; "void" deletes the record by correction. */

@@ -9,10 +9,11 @@ import type { MessageKey } from '@/lib/i18n/core'
 import { toDate, todayIso, toIso } from '@/lib/dates'
 import { prepareAttachment, saveAttachment, type PreparedFile } from '@/lib/attachments/service'
 import { existingRegion, regionById } from '@/lib/regions/lookups'
-import { householdInScope, personForService, type CohortScope } from '@/lib/registry/cohorts'
+import { attendeesInScope, householdInScope, personForService, type CohortScope } from '@/lib/registry/cohorts'
 import { consentProblems, mayRecordType, serviceDateProblem } from './rules'
 import { ATTACHMENT_OWNER, countyOf } from './queries'
 import { visibleRecords } from './visibility'
+import { stationScope } from './stations/scope'
 import type {
   CorrectRecordInput,
   CreateTypeInput,
@@ -100,6 +101,22 @@ async function recordableType(tx: Tx, ctx: ServiceContext, typeId: number, targe
   return type
 }
 
+/**
+ * The registered station or room of a new record: active, in the recorder's scope (a village
+ * officer their own room) and in the township where the service is recorded.
+ */
+async function stationFor(tx: Tx, ctx: ServiceContext, stationId: number, townshipId: number) {
+  const station = await tx.serviceStation.findFirst({
+    where: { AND: [stationScope(ctx.subject), { id: stationId, townshipId, active: true }] },
+    select: { id: true, name: true },
+  })
+  if (!station) {
+    if (await tx.serviceStation.findUnique({ where: { id: stationId }, select: { id: true } })) await auditDenied(ctx.actor, 'service.record', { stationId })
+    throw fieldError('stationId', 'stations.errors.stationNotYours')
+  }
+  return station
+}
+
 async function attach(tx: Tx, ctx: ServiceContext, file: PreparedFile | null, record: { id: number; countyId: number }) {
   if (!file) return null
   const row = await saveAttachment(tx, file, { type: ATTACHMENT_OWNER, id: record.id, countyId: record.countyId, createdById: ctx.subject.id })
@@ -117,6 +134,7 @@ export async function recordService(ctx: ServiceContext, input: RecordServiceInp
       throw new NotFoundError()
     }
     const type = await recordableType(tx, ctx, input.typeId, 'PERSON')
+    const station = await stationFor(tx, ctx, input.stationId, person.townshipId)
     const dates = serviceDateProblem({
       servedOn: input.servedOn,
       followUpOn: input.followUpOn,
@@ -143,7 +161,8 @@ export async function recordService(ctx: ServiceContext, input: RecordServiceInp
           sensitive: type.sensitive,
           personId: person.id,
           servedOn: toDate(input.servedOn),
-          station: input.station,
+          station: station.name,
+          stationId: station.id,
           staffName: input.staffName,
           outcome: input.outcome,
           followUpOn: input.followUpOn ? toDate(input.followUpOn) : null,
@@ -208,6 +227,12 @@ export async function recordActivity(ctx: ServiceContext, input: RecordActivityI
         place = { ...place, villageId: village.id, regionId: village.id }
       }
     } else throw new AppError('errors.forbidden')
+    const station = await stationFor(tx, ctx, input.stationId, place.townshipId)
+    // registered attendees must be residents of the recorder's area
+    if (input.attendeeIds.length > 0) {
+      const found = await attendeesInScope(tx, cohortScope(ctx.subject), input.attendeeIds)
+      if (found.length !== input.attendeeIds.length) throw fieldError('attendeeIds', 'stations.errors.attendeeNotFound')
+    }
     return once(tx, input.formKey, ctx.subject.id, 'service.activity', async () => {
       const record = await tx.serviceRecord.create({
         data: {
@@ -219,8 +244,10 @@ export async function recordActivity(ctx: ServiceContext, input: RecordActivityI
           title: input.title,
           place: input.place,
           attendance: input.attendance,
+          attendeeIds: input.attendeeIds,
           servedOn: toDate(input.servedOn),
-          station: input.station,
+          station: station.name,
+          stationId: station.id,
           staffName: input.staffName,
           outcome: input.outcome,
           followUpOn: input.followUpOn ? toDate(input.followUpOn) : null,
@@ -234,7 +261,16 @@ export async function recordActivity(ctx: ServiceContext, input: RecordActivityI
         entity: 'ServiceRecord',
         entityId: record.id,
         regionId: place.regionId,
-        after: { typeCode: type.code, title: input.title, place: input.place, attendance: input.attendance, servedOn: input.servedOn, attachmentId },
+        after: {
+          typeCode: type.code,
+          title: input.title,
+          place: input.place,
+          attendance: input.attendance,
+          attendeeIds: input.attendeeIds,
+          stationId: station.id,
+          servedOn: input.servedOn,
+          attachmentId,
+        },
       })
       return { recordId: record.id }
     })

@@ -17,6 +17,7 @@ import { buildReportHistory } from './reports'
 import { recordDemoRegionChange } from './region-history'
 import { buildServicesDemo } from './services'
 import { buildSuppliesDemo } from './supplies'
+import { buildStationsDemo } from './stations'
 import { buildAssessmentDemo } from './assessment'
 import { buildInspectionsDemo } from './inspections'
 import { buildWorkCasesDemo } from './work-cases'
@@ -185,6 +186,7 @@ export async function buildDemoCounty(
     expiredStationCode: ncjd,
     stocktakeVillageCode: DEMO_PLACES.weiziwan,
   })
+  await buildStationsDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
   await buildReportHistory(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), password: DEMO_PASSWORD, seed })
   // one illustrative region change, so the history view is not empty (decision 0011)
   await recordDemoRegionChange(db, COUNTY.code)

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD, expectAccessible, navItems, signIn, signInAndWait, signOut } from './helpers'
 
-const ADMIN = ['首页', '任务设置', '承办部门', '服务目录', '报表设置', '考核排名', '考核方案', '行政区划', '用户管理', '审计日志']
-const TOWNSHIP_ADMIN = ['首页', '行政区划', '用户管理', '审计日志']
+const ADMIN = ['首页', '任务设置', '承办部门', '服务站（室）', '托育服务', '服务目录', '报表设置', '考核排名', '考核方案', '行政区划', '用户管理', '审计日志']
+const TOWNSHIP_ADMIN = ['首页', '服务站（室）', '托育服务', '行政区划', '用户管理', '审计日志']
 const COUNTY = [
   '首页',
   '工作任务',
@@ -14,6 +14,8 @@ const COUNTY = [
   '集体活动',
   '药具管理',
   '药具月报帐',
+  '服务站（室）',
+  '托育服务',
   '统计报表',
   '报表及时性',
   '考核排名',
@@ -24,7 +26,21 @@ const COUNTY = [
   '行政区划',
 ]
 // the inspector sees the rankings; running assessments is the officials'
-const INSPECTOR = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '报表及时性', '考核排名', '督查考评', '抽样核查', '行政区划']
+const INSPECTOR = [
+  '首页',
+  '人口信息',
+  '流动人口',
+  '服务与覆盖',
+  '集体活动',
+  '服务站（室）',
+  '托育服务',
+  '统计报表',
+  '报表及时性',
+  '考核排名',
+  '督查考评',
+  '抽样核查',
+  '行政区划',
+]
 const LEADER = [
   '首页',
   '工作任务',
@@ -36,6 +52,8 @@ const LEADER = [
   '集体活动',
   '药具管理',
   '药具月报帐',
+  '服务站（室）',
+  '托育服务',
   '统计报表',
   '考核排名',
   '整改台账',
@@ -55,6 +73,8 @@ const TOWNSHIP_STAFF = [
   '集体活动',
   '药具管理',
   '药具月报帐',
+  '服务站（室）',
+  '托育服务',
   '统计报表',
   '考核排名',
   '整改台账',
@@ -72,9 +92,10 @@ const VILLAGE = [
   '集体活动',
   '药具管理',
   '药具月报帐',
+  '服务站（室）',
   '统计报表',
 ]
-const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '药具管理', '药具月报帐', '行政区划']
+const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '药具管理', '药具月报帐', '服务站（室）', '托育服务', '行政区划']
 
 const accounts: [string, string, string[]][] = [
   ['admin', '系统管理员', ADMIN],
@@ -118,6 +139,8 @@ test.describe('each demo role', () => {
         ['任务设置', '/work/settings'],
         ['来电来信来访', '/cases'],
         ['承办部门', '/cases/departments'],
+        ['服务站（室）', '/services/stations'],
+        ['托育服务', '/services/childcare'],
       ]) {
         const response = await page.goto(href)
         expect(response?.status(), href).toBe(nav.includes(label) ? 200 : 404)
@@ -232,6 +255,8 @@ test('the language switch turns the interface to English and back', async ({ pag
     'Group activities',
     'Supplies',
     'Monthly supplies ledger',
+    'Service stations and rooms',
+    'Childcare',
     'Statistical reports',
     'Rankings',
     'Rectification ledger',

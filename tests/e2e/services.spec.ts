@@ -71,7 +71,10 @@ test('a village officer records a child check from the person page: empty field,
 
   // a date before the child's birth is refused with the birth date named
   await form.getByLabel('服务日期').fill(daysAgo(260))
-  await form.getByLabel('服务站/服务室').fill('村卫生室')
+  // the officer's own room is the one station offered, already chosen
+  await expect(form.getByLabel('服务站/服务室').locator('option')).toHaveCount(2)
+  const room = (await form.getByLabel('服务站/服务室').locator('option:checked').textContent()) ?? ''
+  expect(room).toMatch(/服务室$/)
   await form.getByLabel('服务结果').fill('生长发育正常')
   await form.getByRole('button', { name: '保存服务记录' }).click()
   await expect(form.getByText(`服务日期早于此人的出生日期（${daysAgo(200)}）。`).first()).toBeVisible()
@@ -87,7 +90,7 @@ test('a village officer records a child check from the person page: empty field,
   const saved = records.filter({ hasText: '生长发育正常' })
   await expect(saved).toContainText('0–6岁儿童健康检查')
   await expect(saved).toContainText(daysAgo(0))
-  await expect(saved).toContainText('村卫生室')
+  await expect(saved).toContainText(room)
   await expectAccessible(page, { label: 'person page with a record' })
 })
 
@@ -101,7 +104,6 @@ test('a village officer records a group activity; a wrong attendance is refused'
   await form.getByLabel('活动主题').fill('秋季儿童营养讲座')
   await form.getByLabel('地点').fill('村委会会议室')
   await form.getByLabel('参加人数').fill('三十')
-  await form.getByLabel('服务站/服务室').fill('村卫生室')
   await form.getByLabel('服务结果').fill('发放宣传资料')
   await form.getByRole('button', { name: '保存活动' }).click()
   await expect(form.getByText('请检查标出的内容。')).toBeVisible()
@@ -122,7 +124,7 @@ test('service staff cannot save a sensitive service without consent; with consen
   const form = serviceForm(page)
   await form.getByLabel('服务类型').selectOption({ label: '孕前优生健康检查（敏感）' })
   await expect(form.getByRole('group', { name: '知情同意' })).toBeVisible()
-  await form.getByLabel('服务站/服务室').fill('柴胡店镇服务站')
+  await form.getByLabel('服务站/服务室').selectOption({ index: 1 })
   await form.getByLabel('服务结果').fill('检查完成，无异常')
   await form.getByRole('button', { name: '保存服务记录' }).click()
   await expect(form.getByText('敏感服务须先记录知情同意：同意人、同意日期和同意方式。未记录同意，不能保存。').first()).toBeVisible()

@@ -30,6 +30,7 @@ import { parseSchemeFile, SCHEME_FORMAT } from '@/lib/assessment/format'
 import { isKnownSource } from '@/lib/assessment/sources'
 import { insertScheme, makeRun, publishRun } from '@/lib/assessment/engine'
 import ExcelJS from 'exceljs'
+import { makeChecklist } from '@/tests/factories/stations'
 
 export type Who = Role | `${Role}@${RegionLevel}` | 'public'
 
@@ -272,6 +273,34 @@ async function stockedStation(t: Target, kind: 'TOWNSHIP_STATION' | 'VILLAGE_ROO
 }
 
 /** The smallest PNG: a 1×1 pixel. */
+/** A village room in the target village, a fresh one for every call. */
+async function station(t: Target) {
+  return db.serviceStation.create({
+    data: {
+      ...placeOf(t),
+      kind: 'VILLAGE_ROOM',
+      name: `矩阵服务室${next()}`,
+      address: '村委会',
+      openingHours: '周一至周五',
+    },
+  })
+}
+
+async function institution(t: Target) {
+  return db.childcareInstitution.create({
+    data: {
+      countyId: t.county.id,
+      townshipId: t.township.id,
+      name: '矩阵托育园',
+      licence: `矩阵${next()}`,
+      operator: 'PUBLIC',
+      places: 40,
+      placesInUse: 20,
+      address: '幸福路1号',
+    },
+  })
+}
+
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 const file = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name)
@@ -862,7 +891,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
         personId: String(p.id),
         typeId: String(type.id),
         servedOn: '2024-03-01',
-        station: '服务室',
+        stationId: String((await station(t)).id),
         staffName: '矩阵',
         outcome: '完成',
         formKey: randomUUID(),
@@ -873,7 +902,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   'services.recordActivityAction': {
     roles: SERVICE_RECORDERS,
     scope: 'own',
-    refusedAs: ['errors.invalid'],
+    refusedAs: ['errors.invalid', 'stations.errors.stationNotYours'],
     input: async (t) => ({
       typeId: String((await serviceType(t, { target: 'GROUP' })).id),
       title: '健康讲座',
@@ -881,7 +910,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       attendance: '20',
       villageId: String(t.village.id),
       servedOn: '2024-03-01',
-      station: '服务室',
+      stationId: String((await station(t)).id),
       staffName: '矩阵',
       outcome: '完成',
       formKey: randomUUID(),
@@ -914,6 +943,104 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       since: '2024-01-01',
       active: 'on',
     }),
+  },
+  // --- stations and childcare: a township's staff and administrator for their township, the county's administrator for all
+  'lib.services.stations.actions.createStationAction': {
+    roles: ['TOWNSHIP_STAFF', 'ADMIN'],
+    scope: 'own',
+    refusedAs: ['errors.invalid'],
+    input: (t) => ({
+      kind: 'VILLAGE_ROOM',
+      townshipId: String(t.township.id),
+      villageId: String(t.village.id),
+      name: `矩阵服务室${next()}`,
+      address: '村委会',
+      openingHours: '周一至周五',
+      staff: '王红梅',
+      equipment: '血压计',
+      formKey: randomUUID(),
+    }),
+  },
+  'lib.services.stations.actions.updateStationAction': {
+    roles: ['TOWNSHIP_STAFF', 'ADMIN'],
+    scope: 'own',
+    input: async (t) => {
+      const s = await station(t)
+      return { stationId: String(s.id), version: String(s.version), name: `${s.name}改`, address: '村委会', openingHours: '周一至周六', active: 'on' }
+    },
+  },
+  'lib.services.stations.actions.recordCheckAction': {
+    roles: ['TOWNSHIP_STAFF', 'ADMIN'],
+    scope: 'own',
+    input: async (t) => {
+      const s = await station(t)
+      const items = await makeChecklist(db, t.county.id)
+      return {
+        stationId: String(s.id),
+        checkedOn: '2024-03-01',
+        checkedBy: '矩阵',
+        ...Object.fromEntries([...items.values()].map((i) => [`score:${i.id}`, 'MET'])),
+        formKey: randomUUID(),
+      }
+    },
+  },
+  // names of the caller's own area only: the search is scoped like the register's
+  'lib.services.stations.actions.findAttendeesAction': {
+    roles: SERVICE_RECORDERS,
+    scope: 'own',
+    refusedWhen: (o) => o.kind === 'state' && o.ok && Array.isArray(o.data) && o.data.length === 0,
+    input: async (t) => {
+      // a name no other call made: the serial in Chinese numerals
+      const name = `矩阵${[...String(next())].map((d) => '零一二三四五六七八九'[Number(d)]).join('')}人`
+      await person(t, { name })
+      return { q: name }
+    },
+  },
+  'lib.services.stations.actions.createChecklistItemAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'none',
+    input: () => ({ code: `MK${next()}`, nameZh: '矩阵项目', nameEn: 'Matrix item', sortOrder: '70' }),
+  },
+  'lib.services.stations.actions.updateChecklistItemAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'own',
+    input: async (t) => {
+      const item = await db.stationChecklistItem.create({ data: { countyId: t.county.id, code: `MK${next()}`, nameZh: '矩阵项目', nameEn: 'Matrix item' } })
+      return { itemId: String(item.id), code: item.code, nameZh: '改名项目', nameEn: 'Renamed', sortOrder: '5', active: 'on' }
+    },
+  },
+  'lib.services.stations.actions.createInstitutionAction': {
+    roles: ['TOWNSHIP_STAFF', 'ADMIN'],
+    scope: 'own',
+    refusedAs: ['errors.invalid'],
+    input: (t) => ({
+      townshipId: String(t.township.id),
+      name: '矩阵托育园',
+      licence: `矩阵${next()}`,
+      operator: 'PUBLIC',
+      places: '40',
+      placesInUse: '10',
+      address: '幸福路1号',
+      formKey: randomUUID(),
+    }),
+  },
+  'lib.services.stations.actions.updateInstitutionAction': {
+    roles: ['TOWNSHIP_STAFF', 'ADMIN'],
+    scope: 'own',
+    input: async (t) => {
+      const i = await institution(t)
+      return {
+        institutionId: String(i.id),
+        version: String(i.version),
+        name: i.name,
+        licence: i.licence,
+        operator: 'PRIVATE',
+        places: '50',
+        placesInUse: '30',
+        address: i.address,
+        active: 'on',
+      }
+    },
   },
   // --- assessment: schemes are the county administrator's, runs and values the county officials'
   'assessment.saveSchemeAction': { roles: ['ADMIN@COUNTY'], scope: 'none', input: () => ({ json: json(schemeFile()) }) },
@@ -1106,6 +1233,32 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
         },
       })
       return { url: `/api/services/attachments/${a.id}`, params: { id: String(a.id) } }
+    },
+  },
+  // a photo of a station's check: whoever may see the station (a village officer their own room's)
+  'GET /api/services/stations/photos/[id]': {
+    roles: [...SERVICE_VIEWERS, 'ADMIN'],
+    scope: 'own',
+    input: async (t) => {
+      const s = await station(t)
+      const check = await db.stationCheck.create({
+        data: { stationId: s.id, ...placeOf(t), checkedOn: new Date('2024-03-01'), checkedBy: '矩阵', meetsStandard: true, recordedById: t.me.id },
+      })
+      const sha256 = createHash('sha256').update(PNG_1PX).digest('hex')
+      await attachmentStore().put(blobKey(sha256), PNG_1PX)
+      const a = await db.attachment.create({
+        data: {
+          sha256,
+          mime: 'image/png',
+          size: PNG_1PX.length,
+          name: 'a.png',
+          ownerType: 'StationCheck',
+          ownerId: check.id,
+          countyId: t.county.id,
+          createdById: t.me.id,
+        },
+      })
+      return { url: `/api/services/stations/photos/${a.id}`, params: { id: String(a.id) } }
     },
   },
   // a township's report is seen by the township and the county, not by its villages

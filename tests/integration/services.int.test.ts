@@ -51,14 +51,36 @@ async function setting() {
     inspector: await staff('INSPECTOR', tree.county),
     admin: await staff('ADMIN', tree.county),
   }
-  return { ...tree, types, village, otherVillage, woman, child, who }
+  // the first township's station and the village's room (where the records of these tests are made)
+  const station = await db.serviceStation.create({
+    data: {
+      countyId: tree.county.id,
+      townshipId: tree.townships[0].id,
+      kind: 'TOWNSHIP_STATION',
+      name: '服务站',
+      address: '镇政府',
+      openingHours: '周一至周五',
+    },
+  })
+  const room = await db.serviceStation.create({
+    data: {
+      countyId: tree.county.id,
+      townshipId: tree.townships[0].id,
+      villageId: village.id,
+      kind: 'VILLAGE_ROOM',
+      name: '服务室',
+      address: '村委会',
+      openingHours: '周一至周五',
+    },
+  })
+  return { ...tree, types, village, otherVillage, woman, child, who, station, room }
 }
 
 const ctx = (user: Awaited<ReturnType<typeof staff>>) => ({ actor: user, subject: user })
 
 /** The form's fields as the action parses them. */
-function input(fields: Record<string, string | File>) {
-  return recordServiceSchema.parse({ station: '柴胡店镇服务站', staffName: '何丽萍', outcome: '已完成', followUpOn: '', ...fields })
+function input(s: { room: { id: number } }, fields: Record<string, string | File>) {
+  return recordServiceSchema.parse({ stationId: String(s.room.id), staffName: '何丽萍', outcome: '已完成', followUpOn: '', ...fields })
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -73,7 +95,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 async function sensitiveRecord(s: Awaited<ReturnType<typeof setting>>) {
   return recordService(
     ctx(s.who.service),
-    input({
+    input(s, {
       personId: String(s.woman.id),
       typeId: String(s.types.get('PREPREGNANCY')),
       servedOn: ago(10),
@@ -96,7 +118,7 @@ describe('sensitive service records', () => {
     )
     const { recordId } = await recordService(
       ctx(s.who.service),
-      input({
+      input(s, {
         personId: String(s.woman.id),
         typeId: String(s.types.get('PREPREGNANCY')),
         servedOn: ago(10),
@@ -130,14 +152,14 @@ describe('sensitive service records', () => {
     const s = await setting()
     const before = await counts()
     const noConsent = await refusal(
-      recordService(ctx(s.who.service), input({ personId: String(s.woman.id), typeId: String(s.types.get('CONTRACEPTION')), servedOn: ago(3) })),
+      recordService(ctx(s.who.service), input(s, { personId: String(s.woman.id), typeId: String(s.types.get('CONTRACEPTION')), servedOn: ago(3) })),
     )
     expect(noConsent.key).toBe('services.errors.consentRequired')
     expect(noConsent.fieldErrors).toMatchObject({ consentBy: 'services.errors.consentRequired', consentMethod: 'services.errors.consentRequired' })
     const guardian = await refusal(
       recordService(
         ctx(s.who.service),
-        input({
+        input(s, {
           personId: String(s.woman.id),
           typeId: String(s.types.get('CONTRACEPTION')),
           servedOn: ago(3),
@@ -151,7 +173,7 @@ describe('sensitive service records', () => {
     const officer = await refusal(
       recordService(
         ctx(s.who.village),
-        input({
+        input(s, {
           personId: String(s.woman.id),
           typeId: String(s.types.get('CONTRACEPTION')),
           servedOn: ago(3),
@@ -187,7 +209,7 @@ describe('sensitive service records', () => {
     })
     const { recordId } = await recordService(
       ctx(s.who.service),
-      input({
+      input(s, {
         personId: String(s.woman.id),
         typeId: String(s.types.get('PREMARITAL')),
         servedOn: today,
@@ -237,13 +259,13 @@ describe('service records', () => {
     const s = await setting()
     const before = await counts()
     const early = await refusal(
-      recordService(ctx(s.who.village), input({ personId: String(s.child.id), typeId: String(s.types.get('CHILD_CHECK')), servedOn: ago(201) })),
+      recordService(ctx(s.who.village), input(s, { personId: String(s.child.id), typeId: String(s.types.get('CHILD_CHECK')), servedOn: ago(201) })),
     )
     expect(early.key).toBe('services.errors.beforeBirth')
     expect(early.fieldErrors).toEqual({ servedOn: 'services.errors.beforeBirth' })
     await db.person.update({ where: { id: s.woman.id }, data: { alive: false, deathDate: new Date(`${ago(30)}T00:00:00Z`) } })
     const late = await refusal(
-      recordService(ctx(s.who.village), input({ personId: String(s.woman.id), typeId: String(s.types.get('FAMILY_DOCTOR')), servedOn: ago(10) })),
+      recordService(ctx(s.who.village), input(s, { personId: String(s.woman.id), typeId: String(s.types.get('FAMILY_DOCTOR')), servedOn: ago(10) })),
     )
     expect(late.key).toBe('services.errors.afterDeath')
     const after = await counts()
@@ -258,7 +280,7 @@ describe('service records', () => {
     const refused = await refusal(
       recordService(
         ctx(s.who.village),
-        input({ personId: String(s.child.id), typeId: String(s.types.get('CHILD_CHECK')), servedOn: ago(10), attachment: fake }),
+        input(s, { personId: String(s.child.id), typeId: String(s.types.get('CHILD_CHECK')), servedOn: ago(10), attachment: fake }),
       ),
     )
     expect(refused.key).toBe('attachments.errors.notWhatItClaims')
@@ -271,7 +293,7 @@ describe('service records', () => {
     const s = await setting()
     const { recordId } = await recordService(
       ctx(s.who.village),
-      input({ personId: String(s.child.id), typeId: String(s.types.get('CHILD_CHECK')), servedOn: ago(20) }),
+      input(s, { personId: String(s.child.id), typeId: String(s.types.get('CHILD_CHECK')), servedOn: ago(20) }),
     )
     for (const user of [s.who.village, s.who.township, s.who.county, s.who.service, s.who.inspector]) expect(await getRecord(user, recordId)).not.toBeNull()
     expect(await getRecord(s.who.otherService, recordId)).toBeNull()
@@ -289,7 +311,7 @@ describe('service records', () => {
     const s = await setting()
     const { recordId } = await recordService(
       ctx(s.who.village),
-      input({ personId: String(s.child.id), typeId: String(s.types.get('CHILD_CHECK')), servedOn: ago(20) }),
+      input(s, { personId: String(s.child.id), typeId: String(s.types.get('CHILD_CHECK')), servedOn: ago(20) }),
     )
     const { recordId: next } = await correctRecord(ctx(s.who.village), {
       recordId,
@@ -341,7 +363,8 @@ describe('service records', () => {
       attendance: 25,
       villageId: undefined,
       servedOn: ago(2),
-      station: '卫生室',
+      stationId: s.room.id,
+      attendeeIds: [],
       staffName: '冯桂兰',
       outcome: '发放资料',
       followUpOn: undefined,

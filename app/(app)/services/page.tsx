@@ -8,6 +8,9 @@ import { coverageFilterSchema } from '@/lib/services/schemas'
 import { INDICATORS, type Indicator } from '@/lib/services/coverage'
 import type { Translate } from '@/lib/i18n/core'
 import { Alert, buttonClass, Field, inputClass, PageTitle, Table, Td, Th } from '@/components/ui'
+import { stationFigures } from '@/lib/services/stations/queries'
+import { mayViewChildcare, mayViewStations } from '@/lib/services/stations/scope'
+import { StationFigures } from '@/components/services/StationViews'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('services.title') }
@@ -51,6 +54,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const filter = coverageFilterSchema.parse(await searchParams)
   const view = await coverageView(user, filter, today)
   const choices = periodChoices(t, today)
+  const stations = view ? await stationFigures(user, view.region, view.period.end) : null
   const link = (indicator: Indicator, regionId: number) =>
     view?.drillable[indicator] ? `/services/records?${new URLSearchParams({ indicator, period: view.period.key, regionId: String(regionId) })}` : null
   return (
@@ -134,6 +138,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
           </Table>
           <p className="mt-2 max-w-4xl text-xs text-slate-600">{t('services.report.note')}</p>
           {view.suppressed ? <p className="mt-1 max-w-4xl text-xs text-slate-600">{t('services.smallCellNote')}</p> : null}
+          {stations ? <StationFigures view={stations} t={t} stationsHref={mayViewStations(user)} childcareHref={mayViewChildcare(user)} /> : null}
         </>
       )}
     </>

@@ -3,6 +3,7 @@ import { casesEn } from './modules/cases.en'
 import { suppliesEn } from './modules/supplies.en'
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
+import { stationsEn } from './modules/stations.en'
 import { reportsEn } from './modules/reports.en'
 import { assessmentEn } from './modules/assessment.en'
 import { inspectionsEn } from './modules/inspections.en'
@@ -706,6 +707,7 @@ export const en: Messages = {
   work: workEn,
   cases: casesEn,
   supplies: suppliesEn,
+  stations: stationsEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

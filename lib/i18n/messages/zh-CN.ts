@@ -3,6 +3,7 @@ import { casesZhCN } from './modules/cases.zh-CN'
 import { suppliesZhCN } from './modules/supplies.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
+import { stationsZhCN } from './modules/stations.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
 import { assessmentZhCN } from './modules/assessment.zh-CN'
 import { inspectionsZhCN } from './modules/inspections.zh-CN'
@@ -701,6 +702,7 @@ export const zhCN = {
   work: workZhCN,
   cases: casesZhCN,
   supplies: suppliesZhCN,
+  stations: stationsZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',

@@ -6,6 +6,7 @@ import { requireUser } from '@/lib/server/session'
 import { todayIso } from '@/lib/dates'
 import { listRecords, recordableTypes, typeName } from '@/lib/services/queries'
 import { mayRecordType } from '@/lib/services/rules'
+import { stationChoices } from '@/lib/services/stations/queries'
 import { regionForFigures } from '@/lib/regions/queries'
 import { Card, PageTitle } from '@/components/ui'
 import { ServiceList } from '@/components/services/ServiceList'
@@ -20,10 +21,11 @@ export default async function ActivitiesPage() {
   const user = await requireUser('service.view')
   const [t, locale] = await Promise.all([getT(), getLocale()])
   const today = todayIso()
-  const [activities, types, region] = await Promise.all([
+  const [activities, types, region, stations] = await Promise.all([
     listRecords(user, { target: 'GROUP' }),
     can(user, 'service.record') ? recordableTypes(user, 'GROUP') : [],
     regionForFigures(user),
+    can(user, 'service.record') ? stationChoices(user) : [],
   ])
   const villages = user.regionLevel === 'TOWNSHIP' ? (region?.children ?? []) : []
   return (
@@ -35,6 +37,7 @@ export default async function ActivitiesPage() {
           <ActivityForm
             types={types.map((x) => ({ id: x.id, name: typeName(x, locale), sensitive: x.sensitive }))}
             villages={villages}
+            stations={stations}
             today={today}
             staffName={user.name}
             formKey={randomUUID()}

@@ -12,6 +12,7 @@ import { requireUser } from '@/lib/server/session'
 import { routeId } from '@/lib/validation/fields'
 import { listPersonServices, recordableTypes, typeName } from '@/lib/services/queries'
 import { mayRecordType } from '@/lib/services/rules'
+import { stationChoices } from '@/lib/services/stations/queries'
 import { ServiceList } from '@/components/services/ServiceList'
 import { RecordServiceForm } from '@/components/services/ServiceForms'
 import { Badge, ButtonLink, Card, EmptyState, PageTitle } from '@/components/ui'
@@ -32,9 +33,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   if (!person) notFound()
   const edit = can(user, 'register.edit') && person.alive && !person.movedOut
   const today = todayIso()
-  const [services, serviceTypes] = await Promise.all([
+  const [services, serviceTypes, stations] = await Promise.all([
     can(user, 'service.view') ? listPersonServices(user, person.id) : [],
     can(user, 'service.record') ? recordableTypes(user, 'PERSON') : [],
+    // the registered stations of the person's township the recorder may choose (a village officer: their room)
+    can(user, 'service.record') ? stationChoices(user, person.townshipId) : [],
   ])
   const birthDate = toIso(person.birthDate)
   const row = (label: string, value: React.ReactNode) => (
@@ -254,6 +257,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <RecordServiceForm
                 personId={person.id}
                 types={serviceTypes.map((x) => ({ id: x.id, name: typeName(x, locale), sensitive: x.sensitive }))}
+                stations={stations}
                 today={today}
                 staffName={user.name}
                 formKey={randomUUID()}
