@@ -8,6 +8,9 @@ import { addReportSection } from '@/lib/reports/sections'
 import { addFigureSource } from '@/lib/reports/figures'
 import { serviceCoverageSource, servicesSection } from '@/lib/services/report'
 import { remapServiceRows } from '@/lib/services/region-remap'
+import { addInboxSource } from '@/lib/inbox/registry'
+import { proposeExits } from '@/lib/benefits/service'
+import { benefitsInbox } from '@/lib/benefits/queries'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -17,6 +20,8 @@ import { remapServiceRows } from '@/lib/services/region-remap'
 export function composeModules(): void {
   // quality re-checks the people and households each register write touched (decision 0003)
   onRegisterWrite('quality', checkOnSave)
+  // a death or move-out of an enrolled person proposes the exit for the township to confirm
+  onRegisterWrite('benefits', proposeExits)
   // a region change moves the rows that name an ended village to its new row (decision 0011)
   onRegionRemap('registry', remapRegisterRows)
   onRegionRemap('quality', remapFindings)
@@ -25,6 +30,8 @@ export function composeModules(): void {
   // services add their coverage table to the monthly, half-year and annual reports
   addReportSection(servicesSection)
   addFigureSource(serviceCoverageSource)
+  // benefits: overdue application steps and proposed exits wait in the responsible people's inbox
+  addInboxSource('benefits', benefitsInbox)
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).

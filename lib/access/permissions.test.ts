@@ -16,7 +16,7 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record', 'benefit.view', 'benefit.apply'],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -32,8 +32,13 @@ const expectedActions: Record<string, Action[]> = {
     'service.families',
     // a township sees its own place once a run is published
     'assessment.view',
+    // benefits: the township applies for its villages and does 受理 调查 评议 公示
+    'benefit.view',
+    'benefit.apply',
+    'benefit.process',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view'],
+  // a township's leader approves the programs the county lets the township approve
+  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view', 'benefit.view', 'benefit.approve'],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
     'region.view',
@@ -47,6 +52,9 @@ const expectedActions: Record<string, Action[]> = {
     'service.view',
     'assessment.run',
     'assessment.view',
+    // benefits: 复核 审批 录入 of the county's programs
+    'benefit.view',
+    'benefit.approve',
   ],
   // a county's administrator configures the county's reports and assessment schemes; a township's does not
   'ADMIN@COUNTY': [
@@ -61,6 +69,8 @@ const expectedActions: Record<string, Action[]> = {
     'service.catalogue',
     'assessment.configure',
     'assessment.view',
+    'benefit.view',
+    'benefit.configure',
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
   INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view', 'service.view'],

@@ -60,6 +60,16 @@ export const ACTIONS = [
   'assessment.run',
   /** rankings and "why" pages: the county all townships; a township its own place, once published */
   'assessment.view',
+  /** benefit programs: the list, applications, enrollments and outreach lists of the region */
+  'benefit.view',
+  /** benefit programs, their rules, categories and standards (the county administrator) */
+  'benefit.configure',
+  /** apply for a resident (申报): the village officer, or the township for its villages */
+  'benefit.apply',
+  /** the township's steps: 受理 调查 评议 公示, objections, confirming exits */
+  'benefit.process',
+  /** 复核 审批 录入 at the program's approving level (the county's officials) */
+  'benefit.approve',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -78,7 +88,17 @@ const UNITS = ['TOWNSHIP', 'COUNTY'] as const
 // users whose region is at one of them (an administrator of a township configures no reports);
 // ROLE_REGION_LEVELS already keeps most roles at one level, the grants say where it matters.
 const GRANTS: Record<Role, readonly Grant[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  VILLAGE_OFFICER: [
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'report.view',
+    'service.view',
+    'service.record',
+    'benefit.view',
+    'benefit.apply',
+  ],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -92,16 +112,30 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'service.view',
     'service.families',
     'assessment.view',
+    'benefit.view',
+    ...at(['TOWNSHIP'], 'benefit.apply', 'benefit.process'),
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view', 'assessment.view'],
+  TOWNSHIP_LEADER: [
+    'region.view',
+    'register.view',
+    'report.view',
+    ...at(UNITS, 'report.unit'),
+    'report.sign',
+    'service.view',
+    'assessment.view',
+    'benefit.view',
+    // a program approved at the township level is approved by its leader
+    ...at(['TOWNSHIP'], 'benefit.approve'),
+  ],
   COUNTY_OFFICIAL: [
     'region.view',
     'register.view',
     'report.view',
     ...at(UNITS, 'report.prepare', 'report.unit'),
     'report.sign',
-    ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view'),
+    ...at(['COUNTY'], 'report.approve', 'report.monitor', 'assessment.run', 'assessment.view', 'benefit.approve'),
     'service.view',
+    'benefit.view',
   ],
   ADMIN: [
     'region.view',
@@ -109,7 +143,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'user.view',
     'user.manage',
     'audit.view',
-    ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue', 'assessment.configure', 'assessment.view'),
+    ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue', 'assessment.configure', 'assessment.view', 'benefit.configure', 'benefit.view'),
   ],
   INSPECTOR: [
     'region.view',

@@ -1,5 +1,6 @@
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
+import { benefitsEn } from './modules/benefits.en'
 import { reportsEn } from './modules/reports.en'
 import { assessmentEn } from './modules/assessment.en'
 import { migrationEn } from './modules/migration.en'
@@ -674,6 +675,7 @@ export const en: Messages = {
   regionHistory: regionHistoryEn,
   reports: reportsEn,
   services: servicesEn,
+  benefits: benefitsEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

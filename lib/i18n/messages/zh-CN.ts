@@ -1,5 +1,6 @@
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
+import { benefitsZhCN } from './modules/benefits.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
 import { assessmentZhCN } from './modules/assessment.zh-CN'
 import { migrationZhCN } from './modules/migration.zh-CN'
@@ -669,6 +670,7 @@ export const zhCN = {
   regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,
   services: servicesZhCN,
+  benefits: benefitsZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',
