@@ -16,7 +16,17 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record', 'benefit.view', 'benefit.apply'],
+  VILLAGE_OFFICER: [
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'report.view',
+    'service.view',
+    'service.record',
+    'benefit.view',
+    'benefit.apply',
+  ],
   TOWNSHIP_STAFF: [
     'region.view',
     'register.view',
@@ -38,7 +48,17 @@ const expectedActions: Record<string, Action[]> = {
     'benefit.process',
   ],
   // a township's leader approves the programs the county lets the township approve
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view', 'benefit.view', 'benefit.approve'],
+  TOWNSHIP_LEADER: [
+    'region.view',
+    'register.view',
+    'report.view',
+    'report.sign',
+    ...UNIT,
+    'service.view',
+    'assessment.view',
+    'benefit.view',
+    'benefit.approve',
+  ],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
     'region.view',

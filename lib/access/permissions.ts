@@ -143,7 +143,17 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'user.view',
     'user.manage',
     'audit.view',
-    ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue', 'assessment.configure', 'assessment.view', 'benefit.configure', 'benefit.view'),
+    ...at(
+      ['COUNTY'],
+      'region.setup',
+      'report.configure',
+      'region.change',
+      'service.catalogue',
+      'assessment.configure',
+      'assessment.view',
+      'benefit.configure',
+      'benefit.view',
+    ),
   ],
   INSPECTOR: [
     'region.view',

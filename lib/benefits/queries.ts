@@ -51,8 +51,14 @@ export async function listApplications(subject: Subject, filter: { programId?: n
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
     take,
   })
-  const names = await personNames(db, rows.map((r) => r.personId))
-  const villages = await regionNames(db, rows.map((r) => r.villageId))
+  const names = await personNames(
+    db,
+    rows.map((r) => r.personId),
+  )
+  const villages = await regionNames(
+    db,
+    rows.map((r) => r.villageId),
+  )
   return rows.map((r) => ({
     id: r.id,
     personName: names.get(r.personId) ?? '',
@@ -115,14 +121,13 @@ export async function outreach(subject: Subject, programId: number, year: number
     ).map((a) => a.personId),
   )
   const people = facts.filter((f) => !applied.has(f.personId) && mayQualify(rules, f, year))
-  const villages = await regionNames(
-    db,
-    new Set(people.slice(0, limit).map((p) => p.villageId)),
-  )
+  const villages = await regionNames(db, new Set(people.slice(0, limit).map((p) => p.villageId)))
   return {
     program,
     total: people.length,
-    rows: people.slice(0, limit).map((p) => ({ personId: p.personId, name: p.name, sex: p.sex, birthDate: p.birthDate, villageName: villages.get(p.villageId) ?? '' })),
+    rows: people
+      .slice(0, limit)
+      .map((p) => ({ personId: p.personId, name: p.name, sex: p.sex, birthDate: p.birthDate, villageName: villages.get(p.villageId) ?? '' })),
   }
 }
 
@@ -146,7 +151,10 @@ export async function noticeDetail(subject: Subject, noticeId: number) {
     },
   })
   if (!notice) return null
-  const names = await personNames(db, notice.applications.map((a) => a.personId))
+  const names = await personNames(
+    db,
+    notice.applications.map((a) => a.personId),
+  )
   const regions = await regionNames(db, [notice.townshipId, ...notice.applications.map((a) => a.villageId)])
   return {
     id: notice.id,
@@ -179,9 +187,19 @@ export async function listEnrollments(subject: Subject, take = 200) {
     orderBy: [{ proposedExitOn: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
     take,
   })
-  const programs = new Map((await db.benefitProgram.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.programId))] } }, select: { id: true, nameZh: true, nameEn: true } })).map((p) => [p.id, p]))
-  const names = await personNames(db, rows.map((r) => r.personId))
-  const villages = await regionNames(db, rows.map((r) => r.villageId))
+  const programs = new Map(
+    (
+      await db.benefitProgram.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.programId))] } }, select: { id: true, nameZh: true, nameEn: true } })
+    ).map((p) => [p.id, p]),
+  )
+  const names = await personNames(
+    db,
+    rows.map((r) => r.personId),
+  )
+  const villages = await regionNames(
+    db,
+    rows.map((r) => r.villageId),
+  )
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
@@ -207,7 +225,9 @@ export async function personBenefits(subject: Subject, personId: number) {
     program: r.program,
     status: r.status,
     appliedOn: toIso(r.appliedOn),
-    enrollment: r.enrollment ? { startsOn: toIso(r.enrollment.startsOn), endsOn: iso(r.enrollment.endsOn), amountCents: r.enrollment.amountCents, exitReason: r.enrollment.exitReason } : null,
+    enrollment: r.enrollment
+      ? { startsOn: toIso(r.enrollment.startsOn), endsOn: iso(r.enrollment.endsOn), amountCents: r.enrollment.amountCents, exitReason: r.enrollment.exitReason }
+      : null,
   }))
 }
 
@@ -225,7 +245,10 @@ export async function benefitsInbox({ ctx, t, today }: InboxRequest): Promise<In
     const step = nextStep(a.status)
     return !!step && mayDoStep(subject, step, a.status, a.program.approvingLevel)
   })
-  const names = await personNames(db, mine.map((a) => a.personId))
+  const names = await personNames(
+    db,
+    mine.map((a) => a.personId),
+  )
   const items: InboxItem[] = mine.map((a) => ({
     key: `benefits.application:${a.id}`,
     module: 'benefits',
@@ -236,7 +259,10 @@ export async function benefitsInbox({ ctx, t, today }: InboxRequest): Promise<In
   }))
   if (subject.regionLevel === 'TOWNSHIP') {
     const proposed = await db.benefitEnrollment.findMany({ where: { townshipId: subject.regionId, endsOn: null, proposedExit: { not: null } }, take: 100 })
-    const pn = await personNames(db, proposed.map((p) => p.personId))
+    const pn = await personNames(
+      db,
+      proposed.map((p) => p.personId),
+    )
     for (const p of proposed) {
       items.push({
         key: `benefits.exit:${p.id}`,

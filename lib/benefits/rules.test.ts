@@ -41,6 +41,9 @@ describe('each rule kind explains itself', () => {
     expect(evaluate(rule, base, 2023)).toMatchObject({ met: false, read: '59' })
     expect(evaluate({ kind: 'age', max: 2, on: '01-01' }, { ...base, birthDate: '2022-06-15' }, 2025)).toMatchObject({ met: true, read: '2' })
     expect(evaluate({ kind: 'age', max: 2, on: '01-01' }, { ...base, birthDate: '2022-01-01' }, 2025)).toMatchObject({ met: false, read: '3' })
+    // born during the year: under any maximum on its first day
+    expect(evaluate({ kind: 'age', max: 2, on: '01-01' }, { ...base, birthDate: '2025-03-15' }, 2025)).toMatchObject({ met: true, read: '0' })
+    expect(evaluate({ kind: 'age', min: 60, on: '01-01' }, { ...base, birthDate: '2025-03-15' }, 2025).met).toBe(false)
   })
   it('sex', () => {
     expect(evaluate({ kind: 'sex', sex: 'FEMALE' }, base, 2024)).toMatchObject({ met: true, read: 'FEMALE' })
@@ -71,7 +74,10 @@ describe('each rule kind explains itself', () => {
   it('a disability grade of a child: a declaration with evidence, grade within the rule', () => {
     const rule: Rule = { kind: 'childDisability', maxGrade: 3 }
     expect(evaluate(rule, base, 2024)).toMatchObject({ met: false, read: '—' })
-    expect(evaluate(rule, base, 2024, { childDisabilityGrade: { value: '2', evidence: '残疾证 37142219' } })).toMatchObject({ met: true, read: '2 (残疾证 37142219)' })
+    expect(evaluate(rule, base, 2024, { childDisabilityGrade: { value: '2', evidence: '残疾证 37142219' } })).toMatchObject({
+      met: true,
+      read: '2 (残疾证 37142219)',
+    })
     expect(evaluate(rule, base, 2024, { childDisabilityGrade: { value: '4', evidence: '残疾证' } }).met).toBe(false)
     expect(evaluate(rule, base, 2024, { childDisabilityGrade: { value: '2', evidence: '' } }).met).toBe(false)
   })
@@ -83,11 +89,20 @@ describe('each rule kind explains itself', () => {
   it('a declaration counts only with evidence', () => {
     const rule: Rule = { kind: 'declaration', key: 'familyPlanningFamily' }
     expect(evaluate(rule, base, 2024).met).toBe(false)
-    expect(evaluate(rule, base, 2024, { familyPlanningFamily: { value: 'yes', evidence: '独生子女证' } })).toMatchObject({ met: true, read: 'yes (独生子女证)' })
+    expect(evaluate(rule, base, 2024, { familyPlanningFamily: { value: 'yes', evidence: '独生子女证' } })).toMatchObject({
+      met: true,
+      read: 'yes (独生子女证)',
+    })
     expect(evaluate(rule, base, 2024, { familyPlanningFamily: { value: 'yes', evidence: '  ' } }).met).toBe(false)
   })
   it('all and any carry their parts', () => {
-    const rule: Rule = { kind: 'all', rules: [{ kind: 'sex', sex: 'FEMALE' }, { kind: 'hukou', type: 'NON_AGRICULTURAL' }] }
+    const rule: Rule = {
+      kind: 'all',
+      rules: [
+        { kind: 'sex', sex: 'FEMALE' },
+        { kind: 'hukou', type: 'NON_AGRICULTURAL' },
+      ],
+    }
     const check = evaluate(rule, base, 2024)
     expect(check).toMatchObject({ met: false, read: '1/2' })
     expect(check.parts?.map((p) => p.met)).toEqual([true, false])

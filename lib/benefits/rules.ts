@@ -36,7 +36,12 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
     z.object({ kind: z.literal('livingChildren'), min: z.number().int().min(0).max(30).optional(), max: z.number().int().min(0).max(30).optional() }),
     z.object({ kind: z.literal('childDied') }),
     z.object({ kind: z.literal('childDisability'), maxGrade: z.number().int().min(1).max(4) }),
-    z.object({ kind: z.literal('motherAge'), min: z.number().int().min(0).max(150).optional(), max: z.number().int().min(0).max(150).optional(), on: monthDay }),
+    z.object({
+      kind: z.literal('motherAge'),
+      min: z.number().int().min(0).max(150).optional(),
+      max: z.number().int().min(0).max(150).optional(),
+      on: monthDay,
+    }),
     z.object({ kind: z.literal('declaration'), key: z.enum(DECLARATION_KEYS) }),
     z.object({ kind: z.literal('all'), rules: z.array(ruleSchema).min(1).max(20) }),
     z.object({ kind: z.literal('any'), rules: z.array(ruleSchema).min(1).max(20) }),
@@ -95,7 +100,9 @@ export function evaluate(rule: Rule, facts: PersonFacts, year: number, declarati
     case 'age': {
       const on = dateInYear(year, rule.on)
       const age = ageOn(facts.birthDate, on)
-      return { kind: 'age', met: age >= 0 && within(age, rule.min, rule.max), read: String(age), wants: `${range(rule.min, rule.max)} @ ${on}` }
+      // a child born after `on` (in the year) is under any maximum: read as 0
+      const shown = Math.max(age, 0)
+      return { kind: 'age', met: within(shown, rule.min, rule.max), read: String(shown), wants: `${range(rule.min, rule.max)} @ ${on}` }
     }
     case 'sex':
       return { kind: 'sex', met: facts.sex === rule.sex, read: facts.sex, wants: rule.sex }
@@ -106,7 +113,12 @@ export function evaluate(rule: Rule, facts: PersonFacts, year: number, declarati
     case 'inCounty':
       return { kind: 'inCounty', met: facts.inCounty && facts.alive, read: !facts.alive ? 'DEAD' : facts.inCounty ? 'IN_COUNTY' : 'AWAY', wants: 'IN_COUNTY' }
     case 'livingChildren':
-      return { kind: 'livingChildren', met: within(facts.livingChildren, rule.min, rule.max), read: String(facts.livingChildren), wants: range(rule.min, rule.max) }
+      return {
+        kind: 'livingChildren',
+        met: within(facts.livingChildren, rule.min, rule.max),
+        read: String(facts.livingChildren),
+        wants: range(rule.min, rule.max),
+      }
     case 'childDied': {
       const declared = declarations.onlyChildDied
       if (facts.deadChildren > 0) return { kind: 'childDied', met: true, read: String(facts.deadChildren), wants: '≥ 1' }
@@ -255,12 +267,7 @@ export function monthsInYear(year: number, from: string, to: string | null): num
  * month). Without pro-rating a year with any eligible month pays the standard in force on the
  * window's first eligible day. Rounded to the fen once, at the end.
  */
-export function amountForYear(
-  standards: readonly Standard[],
-  year: number,
-  window: { from: string; to: string | null },
-  proRating: 'NONE' | 'MONTHS',
-): number {
+export function amountForYear(standards: readonly Standard[], year: number, window: { from: string; to: string | null }, proRating: 'NONE' | 'MONTHS'): number {
   const months = monthsInYear(year, window.from, window.to)
   if (months.length === 0) return 0
   if (proRating === 'NONE') {
@@ -352,7 +359,11 @@ export type StepPermission = 'benefit.process' | 'benefit.approve'
  * Who does a step: the township does 受理 调查 评议 公示; 复核 审批 录入 belong to the program's
  * approving level (the county, or for a township-approved program the township's leader).
  */
-export function stepActor(step: ForwardStep | 'RETURN' | 'REFUSE', current: BenefitStatus, approvingLevel: 'COUNTY' | 'TOWNSHIP'): { permission: StepPermission; level: 'COUNTY' | 'TOWNSHIP' } {
+export function stepActor(
+  step: ForwardStep | 'RETURN' | 'REFUSE',
+  current: BenefitStatus,
+  approvingLevel: 'COUNTY' | 'TOWNSHIP',
+): { permission: StepPermission; level: 'COUNTY' | 'TOWNSHIP' } {
   const forward = step === 'RETURN' || step === 'REFUSE' ? nextStep(current) : step
   if (forward === 'REVIEW' || forward === 'APPROVE' || forward === 'ENROLL') return { permission: 'benefit.approve', level: approvingLevel }
   return { permission: 'benefit.process', level: 'TOWNSHIP' }
@@ -362,7 +373,11 @@ export function stepActor(step: ForwardStep | 'RETURN' | 'REFUSE', current: Bene
  * Why an application in 公示 may not move on yet: the notice period has not ended (today is on or
  * before its last day), or an objection is open. Null when it may.
  */
-export function noticeBlock(input: { endsOn: string | null; openObjections: number; today: string }): 'benefits.errors.noticeRunning' | 'benefits.errors.objectionOpen' | null {
+export function noticeBlock(input: {
+  endsOn: string | null
+  openObjections: number
+  today: string
+}): 'benefits.errors.noticeRunning' | 'benefits.errors.objectionOpen' | null {
   if (input.openObjections > 0) return 'benefits.errors.objectionOpen'
   if (input.endsOn === null || input.today <= input.endsOn) return 'benefits.errors.noticeRunning'
   return null

@@ -1,5 +1,18 @@
 import { z } from 'zod'
-import { choice, dateText, formKey, freeText, id, nameText, optional, optionalDate, optionalId, optionalInt, requiredInt, version } from '@/lib/validation/fields'
+import {
+  choice,
+  dateText,
+  formKey,
+  freeText,
+  id,
+  nameText,
+  optional,
+  optionalDate,
+  optionalId,
+  optionalInt,
+  requiredInt,
+  version,
+} from '@/lib/validation/fields'
 import { optionalFile } from '@/lib/services/schemas'
 import { ruleSchema } from './rules'
 

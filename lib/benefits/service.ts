@@ -105,7 +105,13 @@ export async function createProgram(ctx: ServiceContext, input: ProgramInput): P
       throw fieldError('code', 'benefits.errors.codeTaken')
     }
     const program = await tx.benefitProgram.create({ data: { ...programData(input), countyId, stepDays: DEFAULT_STEP_DAYS } })
-    await audit(tx, ctx.actor, { action: 'benefit.program.create', entity: 'BenefitProgram', entityId: program.id, regionId: countyId, after: programData(input) })
+    await audit(tx, ctx.actor, {
+      action: 'benefit.program.create',
+      entity: 'BenefitProgram',
+      entityId: program.id,
+      regionId: countyId,
+      after: programData(input),
+    })
     return { programId: program.id }
   })
 }
@@ -115,12 +121,16 @@ export async function updateProgram(ctx: ServiceContext, input: UpdateProgramInp
   return db.$transaction(async (tx) => {
     const before = await tx.benefitProgram.findFirst({ where: { id: input.programId, countyId } })
     if (!before) {
-      if (await tx.benefitProgram.findUnique({ where: { id: input.programId }, select: { id: true } })) await auditDenied(ctx.actor, 'benefit.configure', { programId: input.programId })
+      if (await tx.benefitProgram.findUnique({ where: { id: input.programId }, select: { id: true } }))
+        await auditDenied(ctx.actor, 'benefit.configure', { programId: input.programId })
       throw new NotFoundError()
     }
     const clash = await tx.benefitProgram.findUnique({ where: { countyId_code: { countyId, code: input.code } }, select: { id: true } })
     if (clash && clash.id !== input.programId) throw fieldError('code', 'benefits.errors.codeTaken')
-    const updated = await tx.benefitProgram.updateMany({ where: { id: input.programId, version: input.version }, data: { ...programData(input), version: { increment: 1 } } })
+    const updated = await tx.benefitProgram.updateMany({
+      where: { id: input.programId, version: input.version },
+      data: { ...programData(input), version: { increment: 1 } },
+    })
     if (updated.count !== 1) throw new ConflictError()
     await audit(tx, ctx.actor, {
       action: 'benefit.program.update',
@@ -151,7 +161,13 @@ export async function addCategory(ctx: ServiceContext, input: CategoryInput): Pr
     }
     const data = { ...input, condition: (input.condition ?? undefined) as Prisma.InputJsonValue | undefined }
     const category = await tx.benefitCategory.create({ data })
-    await audit(tx, ctx.actor, { action: 'benefit.category.create', entity: 'BenefitCategory', entityId: category.id, regionId: program.countyId, after: JSON.parse(JSON.stringify(input)) })
+    await audit(tx, ctx.actor, {
+      action: 'benefit.category.create',
+      entity: 'BenefitCategory',
+      entityId: category.id,
+      regionId: program.countyId,
+      after: JSON.parse(JSON.stringify(input)),
+    })
     return { categoryId: category.id }
   })
 }
@@ -162,7 +178,8 @@ export async function addStandard(ctx: ServiceContext, input: StandardInput): Pr
   return db.$transaction(async (tx) => {
     const category = await tx.benefitCategory.findFirst({ where: { id: input.categoryId, program: { countyId } }, include: { standards: true } })
     if (!category) {
-      if (await tx.benefitCategory.findUnique({ where: { id: input.categoryId }, select: { id: true } })) await auditDenied(ctx.actor, 'benefit.configure', { categoryId: input.categoryId })
+      if (await tx.benefitCategory.findUnique({ where: { id: input.categoryId }, select: { id: true } }))
+        await auditDenied(ctx.actor, 'benefit.configure', { categoryId: input.categoryId })
       throw new NotFoundError()
     }
     // serialise standards of one category, so two overlapping ones cannot both pass the check
@@ -178,7 +195,13 @@ export async function addStandard(ctx: ServiceContext, input: StandardInput): Pr
     const standard = await tx.benefitStandard.create({
       data: { categoryId: category.id, validFrom: toDate(input.validFrom), validTo: input.validTo ? toDate(input.validTo) : null, amountCents: input.amount },
     })
-    await audit(tx, ctx.actor, { action: 'benefit.standard.create', entity: 'BenefitStandard', entityId: standard.id, regionId: countyId, after: JSON.parse(JSON.stringify(input)) })
+    await audit(tx, ctx.actor, {
+      action: 'benefit.standard.create',
+      entity: 'BenefitStandard',
+      entityId: standard.id,
+      regionId: countyId,
+      after: JSON.parse(JSON.stringify(input)),
+    })
     return { standardId: standard.id }
   })
 }
@@ -191,7 +214,14 @@ async function loadProgram(tx: Tx | typeof db, programId: number) {
 }
 
 /** The program's rules and category for a person in a year: the explanation, and the category. */
-export async function checkEligibility(client: Tx | typeof db, program: ProgramRow, scope: CohortScope, personId: number, year: number, declarations: Declarations) {
+export async function checkEligibility(
+  client: Tx | typeof db,
+  program: ProgramRow,
+  scope: CohortScope,
+  personId: number,
+  year: number,
+  declarations: Declarations,
+) {
   const facts = await benefitFactsOf(client, scope, personId)
   if (!facts) return null
   const check = evaluate(program.rules as unknown as Rule, facts, year, declarations)
@@ -237,7 +267,8 @@ export async function apply(ctx: ServiceContext, input: ApplyInput, today = toda
     const declarations = declarationsOf(input)
     const result = await checkEligibility(tx, program, scope, input.personId, Number(input.appliedOn.slice(0, 4)), declarations)
     if (!result) {
-      if (await tx.benefitProgram.findUnique({ where: { id: program.id }, select: { id: true } })) await auditDenied(ctx.actor, 'benefit.apply', { personId: input.personId })
+      if (await tx.benefitProgram.findUnique({ where: { id: program.id }, select: { id: true } }))
+        await auditDenied(ctx.actor, 'benefit.apply', { personId: input.personId })
       throw new NotFoundError()
     }
     if (program.applicant === 'PARENT') {
@@ -288,7 +319,14 @@ export async function apply(ctx: ServiceContext, input: ApplyInput, today = toda
         entity: 'BenefitApplication',
         entityId: application.id,
         regionId: f.villageId,
-        after: { programId: program.id, personId: f.personId, applicantId: application.applicantId, categoryId: application.categoryId, declarations, attachmentId },
+        after: {
+          programId: program.id,
+          personId: f.personId,
+          applicantId: application.applicantId,
+          categoryId: application.categoryId,
+          declarations,
+          attachmentId,
+        },
       })
       return { applicationId: application.id }
     })
@@ -346,7 +384,16 @@ export async function advance(ctx: ServiceContext, input: AdvanceInput, today = 
       data: { status, version: { increment: 1 }, dueOn: dueAfter(input.doneOn, status, app.program.stepDays as Record<string, number>) },
     })
     const step = await tx.benefitStepRecord.create({
-      data: { applicationId: app.id, step: input.step, fromStatus: app.status, toStatus: status, doneOn: toDate(input.doneOn), note: input.note ?? null, actorId: ctx.subject.id, actorName: ctx.actor.username ?? '' },
+      data: {
+        applicationId: app.id,
+        step: input.step,
+        fromStatus: app.status,
+        toStatus: status,
+        doneOn: toDate(input.doneOn),
+        note: input.note ?? null,
+        actorId: ctx.subject.id,
+        actorName: ctx.actor.username ?? '',
+      },
     })
     const attachmentId = await attach(tx, ctx, file, step.id, app.countyId)
     await audit(tx, ctx.actor, {
@@ -362,8 +409,16 @@ export async function advance(ctx: ServiceContext, input: AdvanceInput, today = 
 }
 
 /** 录入: the enrollment from the approval date, with the category's standard in force then. */
-async function enroll(tx: Tx, app: { id: number; countyId: number; townshipId: number; villageId: number; programId: number; personId: number; categoryId: number | null }, doneOn: string) {
-  const approval = await tx.benefitStepRecord.findFirst({ where: { applicationId: app.id, step: 'APPROVE' }, orderBy: { id: 'desc' }, select: { doneOn: true } })
+async function enroll(
+  tx: Tx,
+  app: { id: number; countyId: number; townshipId: number; villageId: number; programId: number; personId: number; categoryId: number | null },
+  doneOn: string,
+) {
+  const approval = await tx.benefitStepRecord.findFirst({
+    where: { applicationId: app.id, step: 'APPROVE' },
+    orderBy: { id: 'desc' },
+    select: { doneOn: true },
+  })
   const startsOn = approval ? toIso(approval.doneOn) : doneOn
   if (!app.categoryId) throw new AppError('benefits.errors.noCategory')
   const standards = (await tx.benefitStandard.findMany({ where: { categoryId: app.categoryId } })).map((s) => ({
@@ -404,9 +459,25 @@ export async function returnApplication(ctx: ServiceContext, input: ReturnInput,
       data: { status: back, version: { increment: 1 }, noticeId: app.status === 'PUBLISHED' ? null : undefined, dueOn: toDate(addWorkingDays(today, 5)) },
     })
     await tx.benefitStepRecord.create({
-      data: { applicationId: app.id, step: 'RETURN', fromStatus: app.status, toStatus: back, doneOn: toDate(today), note: input.reason, actorId: ctx.subject.id, actorName: ctx.actor.username ?? '' },
+      data: {
+        applicationId: app.id,
+        step: 'RETURN',
+        fromStatus: app.status,
+        toStatus: back,
+        doneOn: toDate(today),
+        note: input.reason,
+        actorId: ctx.subject.id,
+        actorName: ctx.actor.username ?? '',
+      },
     })
-    await audit(tx, ctx.actor, { action: 'benefit.step.return', entity: 'BenefitApplication', entityId: app.id, regionId: app.villageId, before: { status: app.status }, after: { status: back, reason: input.reason } })
+    await audit(tx, ctx.actor, {
+      action: 'benefit.step.return',
+      entity: 'BenefitApplication',
+      entityId: app.id,
+      regionId: app.villageId,
+      before: { status: app.status },
+      after: { status: back, reason: input.reason },
+    })
     return { status: back }
   })
 }
@@ -417,11 +488,30 @@ export async function refuseApplication(ctx: ServiceContext, input: RefuseInput,
     const app = await applicationForStep(tx, ctx, input.applicationId, input.version, 'benefit.process')
     if (!nextStep(app.status) || app.status === 'APPROVED') throw new AppError('benefits.errors.cannotRefuse')
     if (!mayDoStep(ctx.subject, 'REFUSE', app.status, app.program.approvingLevel)) return refuseStep(ctx, 'benefit.process', app.id)
-    await tx.benefitApplication.update({ where: { id: app.id }, data: { status: 'REFUSED', refusalReason: input.reason, dueOn: null, version: { increment: 1 } } })
-    await tx.benefitStepRecord.create({
-      data: { applicationId: app.id, step: 'REFUSE', fromStatus: app.status, toStatus: 'REFUSED', doneOn: toDate(today), note: input.reason, actorId: ctx.subject.id, actorName: ctx.actor.username ?? '' },
+    await tx.benefitApplication.update({
+      where: { id: app.id },
+      data: { status: 'REFUSED', refusalReason: input.reason, dueOn: null, version: { increment: 1 } },
     })
-    await audit(tx, ctx.actor, { action: 'benefit.step.refuse', entity: 'BenefitApplication', entityId: app.id, regionId: app.villageId, before: { status: app.status }, after: { status: 'REFUSED', reason: input.reason } })
+    await tx.benefitStepRecord.create({
+      data: {
+        applicationId: app.id,
+        step: 'REFUSE',
+        fromStatus: app.status,
+        toStatus: 'REFUSED',
+        doneOn: toDate(today),
+        note: input.reason,
+        actorId: ctx.subject.id,
+        actorName: ctx.actor.username ?? '',
+      },
+    })
+    await audit(tx, ctx.actor, {
+      action: 'benefit.step.refuse',
+      entity: 'BenefitApplication',
+      entityId: app.id,
+      regionId: app.villageId,
+      before: { status: app.status },
+      after: { status: 'REFUSED', reason: input.reason },
+    })
     return { status: 'REFUSED' as const }
   })
 }
@@ -467,10 +557,24 @@ export async function publishNotice(ctx: ServiceContext, input: NoticeInput): Pr
       for (const a of apps) {
         await tx.benefitApplication.update({
           where: { id: a.id },
-          data: { status: 'PUBLISHED', noticeId: notice.id, version: { increment: 1 }, dueOn: toDate(addWorkingDays(endsOn, (a.program.stepDays as Record<string, number>).REVIEW ?? 10)) },
+          data: {
+            status: 'PUBLISHED',
+            noticeId: notice.id,
+            version: { increment: 1 },
+            dueOn: toDate(addWorkingDays(endsOn, (a.program.stepDays as Record<string, number>).REVIEW ?? 10)),
+          },
         })
         await tx.benefitStepRecord.create({
-          data: { applicationId: a.id, step: 'PUBLISH', fromStatus: 'DELIBERATED', toStatus: 'PUBLISHED', doneOn: toDate(input.startsOn), note: `${input.startsOn} – ${endsOn}`, actorId: ctx.subject.id, actorName: ctx.actor.username ?? '' },
+          data: {
+            applicationId: a.id,
+            step: 'PUBLISH',
+            fromStatus: 'DELIBERATED',
+            toStatus: 'PUBLISHED',
+            doneOn: toDate(input.startsOn),
+            note: `${input.startsOn} – ${endsOn}`,
+            actorId: ctx.subject.id,
+            actorName: ctx.actor.username ?? '',
+          },
         })
       }
       await audit(tx, ctx.actor, {
@@ -491,15 +595,29 @@ export async function raiseObjection(ctx: ServiceContext, input: ObjectionInput,
   return db.$transaction(async (tx) => {
     const app = await tx.benefitApplication.findFirst({ where: { id: input.applicationId, ...applicationScope(ctx.subject) }, include: { notice: true } })
     if (!app) {
-      if (await tx.benefitApplication.findUnique({ where: { id: input.applicationId }, select: { id: true } })) await auditDenied(ctx.actor, 'benefit.process', { applicationId: input.applicationId })
+      if (await tx.benefitApplication.findUnique({ where: { id: input.applicationId }, select: { id: true } }))
+        await auditDenied(ctx.actor, 'benefit.process', { applicationId: input.applicationId })
       throw new NotFoundError()
     }
     if (app.status !== 'PUBLISHED' || !app.notice) throw new AppError('benefits.errors.notInNotice')
     const objection = await tx.benefitObjection.create({
-      data: { noticeId: app.notice.id, applicationId: app.id, raisedBy: input.raisedBy, raisedOn: toDate(input.raisedOn), content: input.content, recordedById: ctx.subject.id },
+      data: {
+        noticeId: app.notice.id,
+        applicationId: app.id,
+        raisedBy: input.raisedBy,
+        raisedOn: toDate(input.raisedOn),
+        content: input.content,
+        recordedById: ctx.subject.id,
+      },
     })
     await tx.benefitApplication.update({ where: { id: app.id }, data: { version: { increment: 1 } } })
-    await audit(tx, ctx.actor, { action: 'benefit.objection.raise', entity: 'BenefitObjection', entityId: objection.id, regionId: app.villageId, after: { ...input } })
+    await audit(tx, ctx.actor, {
+      action: 'benefit.objection.raise',
+      entity: 'BenefitObjection',
+      entityId: objection.id,
+      regionId: app.villageId,
+      after: { ...input },
+    })
     return { objectionId: objection.id }
   })
 }
@@ -507,16 +625,29 @@ export async function raiseObjection(ctx: ServiceContext, input: ObjectionInput,
 export async function resolveObjection(ctx: ServiceContext, input: ResolveObjectionInput, today = todayIso()): Promise<{ objectionId: number }> {
   if (input.resolvedOn > today) throw fieldError('resolvedOn', 'benefits.errors.futureDate')
   return db.$transaction(async (tx) => {
-    const objection = await tx.benefitObjection.findFirst({ where: { id: input.objectionId, application: applicationScope(ctx.subject) }, include: { application: true } })
+    const objection = await tx.benefitObjection.findFirst({
+      where: { id: input.objectionId, application: applicationScope(ctx.subject) },
+      include: { application: true },
+    })
     if (!objection) {
-      if (await tx.benefitObjection.findUnique({ where: { id: input.objectionId }, select: { id: true } })) await auditDenied(ctx.actor, 'benefit.process', { objectionId: input.objectionId })
+      if (await tx.benefitObjection.findUnique({ where: { id: input.objectionId }, select: { id: true } }))
+        await auditDenied(ctx.actor, 'benefit.process', { objectionId: input.objectionId })
       throw new NotFoundError()
     }
     if (objection.resolvedOn) throw new AppError('benefits.errors.objectionResolved')
     if (input.resolvedOn < toIso(objection.raisedOn)) throw fieldError('resolvedOn', 'benefits.errors.beforeLastStep', { date: toIso(objection.raisedOn) })
-    await tx.benefitObjection.update({ where: { id: objection.id }, data: { resolution: input.resolution, resolvedOn: toDate(input.resolvedOn), resolvedById: ctx.subject.id } })
+    await tx.benefitObjection.update({
+      where: { id: objection.id },
+      data: { resolution: input.resolution, resolvedOn: toDate(input.resolvedOn), resolvedById: ctx.subject.id },
+    })
     await tx.benefitApplication.update({ where: { id: objection.applicationId }, data: { version: { increment: 1 } } })
-    await audit(tx, ctx.actor, { action: 'benefit.objection.resolve', entity: 'BenefitObjection', entityId: objection.id, regionId: objection.application.villageId, after: { ...input } })
+    await audit(tx, ctx.actor, {
+      action: 'benefit.objection.resolve',
+      entity: 'BenefitObjection',
+      entityId: objection.id,
+      regionId: objection.application.villageId,
+      after: { ...input },
+    })
     return { objectionId: objection.id }
   })
 }
@@ -528,14 +659,22 @@ export async function exitEnrollment(ctx: ServiceContext, input: ExitInput): Pro
   return db.$transaction(async (tx) => {
     const e = await tx.benefitEnrollment.findFirst({ where: { id: input.enrollmentId, ...applicationScope(ctx.subject) } })
     if (!e) {
-      if (await tx.benefitEnrollment.findUnique({ where: { id: input.enrollmentId }, select: { id: true } })) await auditDenied(ctx.actor, 'benefit.process', { enrollmentId: input.enrollmentId })
+      if (await tx.benefitEnrollment.findUnique({ where: { id: input.enrollmentId }, select: { id: true } }))
+        await auditDenied(ctx.actor, 'benefit.process', { enrollmentId: input.enrollmentId })
       throw new NotFoundError()
     }
     if (e.endsOn) throw new AppError('benefits.errors.alreadyExited')
     if (input.endsOn < toIso(e.startsOn)) throw fieldError('endsOn', 'benefits.errors.beforeLastStep', { date: toIso(e.startsOn) })
     const updated = await tx.benefitEnrollment.updateMany({
       where: { id: e.id, version: input.version },
-      data: { endsOn: toDate(input.endsOn), exitReason: input.reason, exitNote: input.note ?? null, proposedExit: null, proposedExitOn: null, version: { increment: 1 } },
+      data: {
+        endsOn: toDate(input.endsOn),
+        exitReason: input.reason,
+        exitNote: input.note ?? null,
+        proposedExit: null,
+        proposedExitOn: null,
+        version: { increment: 1 },
+      },
     })
     if (updated.count !== 1) throw new ConflictError()
     await tx.benefitApplication.update({ where: { id: e.applicationId }, data: { status: 'EXITED', version: { increment: 1 } } })
@@ -557,7 +696,10 @@ export async function exitEnrollment(ctx: ServiceContext, input: ExitInput): Pro
 export async function proposeExits(tx: Tx, write: RegisterWrite): Promise<void> {
   const ids = [...new Set((write.personIds ?? []).filter((i): i is number => typeof i === 'number'))]
   if (ids.length === 0) return
-  const enrolled = await tx.benefitEnrollment.findMany({ where: { personId: { in: ids }, endsOn: null, proposedExit: null }, select: { id: true, personId: true, villageId: true } })
+  const enrolled = await tx.benefitEnrollment.findMany({
+    where: { personId: { in: ids }, endsOn: null, proposedExit: null },
+    select: { id: true, personId: true, villageId: true },
+  })
   if (enrolled.length === 0) return
   const departed = new Map((await departedAmong(tx, [...new Set(enrolled.map((e) => e.personId))])).map((d) => [d.id, d]))
   for (const e of enrolled) {
@@ -565,12 +707,16 @@ export async function proposeExits(tx: Tx, write: RegisterWrite): Promise<void> 
     if (!d) continue
     const on = d.on ?? todayIso()
     await tx.benefitEnrollment.update({ where: { id: e.id }, data: { proposedExit: d.reason, proposedExitOn: toDate(on) } })
-    await audit(tx, { id: null, username: 'system', role: null, regionId: e.villageId, ip: null }, {
-      action: 'benefit.exit.propose',
-      entity: 'BenefitEnrollment',
-      entityId: e.id,
-      regionId: e.villageId,
-      after: { reason: d.reason, on },
-    })
+    await audit(
+      tx,
+      { id: null, username: 'system', role: null, regionId: e.villageId, ip: null },
+      {
+        action: 'benefit.exit.propose',
+        entity: 'BenefitEnrollment',
+        entityId: e.id,
+        regionId: e.villageId,
+        after: { reason: d.reason, on },
+      },
+    )
   }
 }
