@@ -19,6 +19,9 @@ export const NAVIGATION: NavigationItem[] = [
   { href: '/services', label: 'services.title', permission: 'service.view' },
   { href: '/services/activities', label: 'services.activity.title', permission: 'service.view' },
   { href: '/services/catalogue', label: 'services.catalogue.title', permission: 'service.catalogue' },
+  // benefits: applications, notices, beneficiaries and outreach; programs are the county administrator's
+  { href: '/benefits', label: 'benefits.title', permission: 'benefit.view' },
+  { href: '/benefits/programs', label: 'benefits.programs.title', permission: 'benefit.configure' },
   { href: '/reports', label: 'reports.title', permission: 'report.view' },
   // the county watches its townships' submissions; the settings are the county administrator's
   { href: '/reports/timeliness', label: 'reports.timelinessPage.title', permission: 'report.monitor' },

@@ -89,7 +89,7 @@ const expectedActions: Record<string, Action[]> = {
     'service.catalogue',
     'assessment.configure',
     'assessment.view',
-    'benefit.view',
+    // programs, not people: the administrator sees no application
     'benefit.configure',
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],

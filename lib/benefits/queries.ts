@@ -3,7 +3,7 @@ import { db } from '@/lib/server/db'
 import type { Subject } from '@/lib/access/permissions'
 import { toIso } from '@/lib/dates'
 import { regionNames } from '@/lib/regions/lookups'
-import { benefitFacts } from '@/lib/registry/benefit-facts'
+import { benefitFacts, residentChoices } from '@/lib/registry/benefit-facts'
 import { personNames } from '@/lib/registry/cohorts'
 import type { InboxItem, InboxRequest } from '@/lib/inbox/registry'
 import { ATTACHMENT_SELECT } from '@/lib/attachments/service'
@@ -275,4 +275,15 @@ export async function benefitsInbox({ ctx, t, today }: InboxRequest): Promise<In
     }
   }
   return items
+}
+
+/** The residents an applicant may be chosen from: the subject's village (or township), as list options. */
+export async function residentOptions(subject: Subject) {
+  const people = await residentChoices(db, cohortScope(subject))
+  const villages = await regionNames(db, new Set(people.map((p) => p.villageId)))
+  return people.map((p) => ({
+    value: String(p.id),
+    label: `${p.name} ${p.birthDate} ${villages.get(p.villageId) ?? ''}`,
+    keys: [p.nameInitials, p.namePinyin],
+  }))
 }

@@ -109,3 +109,14 @@ export async function departedAmong(client: Client, personIds: number[]): Promis
       : { id: r.id, reason: 'MOVED_OUT' as const, on: r.migrationSince ? r.migrationSince.toISOString().slice(0, 10) : null },
   )
 }
+
+/** Residents of a scope to choose from (alive, registered, living here): name, birth date, village. */
+export async function residentChoices(client: Client, scope: CohortScope, limit = 5000) {
+  const rows = await client.person.findMany({
+    where: { [scope.column]: scope.id, alive: true, movedOut: false, residence: { not: 'OUTFLOW' } },
+    select: { id: true, name: true, namePinyin: true, nameInitials: true, birthDate: true, villageId: true },
+    orderBy: [{ villageId: 'asc' }, { id: 'asc' }],
+    take: limit,
+  })
+  return rows.map((r) => ({ ...r, birthDate: r.birthDate.toISOString().slice(0, 10) }))
+}

@@ -1,14 +1,40 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD, expectAccessible, navItems, signIn, signInAndWait, signOut } from './helpers'
 
-const ADMIN = ['首页', '服务目录', '报表设置', '考核排名', '考核方案', '行政区划', '用户管理', '审计日志']
+const ADMIN = ['首页', '服务目录', '扶助项目', '报表设置', '考核排名', '考核方案', '行政区划', '用户管理', '审计日志']
 const TOWNSHIP_ADMIN = ['首页', '行政区划', '用户管理', '审计日志']
-const COUNTY = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '报表及时性', '考核排名', '考核运行', '人工录入指标', '行政区划']
+const COUNTY = [
+  '首页',
+  '人口信息',
+  '流动人口',
+  '服务与覆盖',
+  '集体活动',
+  '奖励扶助',
+  '统计报表',
+  '报表及时性',
+  '考核排名',
+  '考核运行',
+  '人工录入指标',
+  '行政区划',
+]
 // the inspector sees the rankings; running assessments is the officials'
 const INSPECTOR = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '报表及时性', '考核排名', '行政区划']
-const LEADER = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '统计报表', '考核排名', '行政区划']
-const TOWNSHIP_STAFF = ['首页', '人口信息', '流动人口', '变更核查', '数据质量', '导入导出', '服务与覆盖', '集体活动', '统计报表', '考核排名', '行政区划']
-const VILLAGE = ['首页', '人口信息', '流动人口', '数据质量', '导入导出', '服务与覆盖', '集体活动', '统计报表']
+const LEADER = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '奖励扶助', '统计报表', '考核排名', '行政区划']
+const TOWNSHIP_STAFF = [
+  '首页',
+  '人口信息',
+  '流动人口',
+  '变更核查',
+  '数据质量',
+  '导入导出',
+  '服务与覆盖',
+  '集体活动',
+  '奖励扶助',
+  '统计报表',
+  '考核排名',
+  '行政区划',
+]
+const VILLAGE = ['首页', '人口信息', '流动人口', '数据质量', '导入导出', '服务与覆盖', '集体活动', '奖励扶助', '统计报表']
 const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '行政区划']
 
 const accounts: [string, string, string[]][] = [
@@ -49,6 +75,8 @@ test.describe('each demo role', () => {
         ['考核方案', '/assessment/schemes'],
         ['服务与覆盖', '/services'],
         ['服务目录', '/services/catalogue'],
+        ['奖励扶助', '/benefits'],
+        ['扶助项目', '/benefits/programs'],
       ]) {
         const response = await page.goto(href)
         expect(response?.status(), href).toBe(nav.includes(label) ? 200 : 404)

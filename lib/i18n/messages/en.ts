@@ -567,7 +567,6 @@ export const en: Messages = {
       timeline: 'Events',
       services: 'Services',
       benefits: 'Benefits',
-      benefitsEmpty: 'Benefits will appear here once that module is available.',
       exchanges: 'Information exchange',
       addMember: 'Add a member',
       parents: 'Parents',

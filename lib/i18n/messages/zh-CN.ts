@@ -562,7 +562,6 @@ export const zhCN = {
       services: '服务记录',
       benefits: '奖励扶助',
 
-      benefitsEmpty: '奖励扶助模块上线后在此显示。',
       exchanges: '信息交流记录',
       addMember: '添加家庭成员',
       parents: '父母',

@@ -185,7 +185,7 @@ export const benefitsEn: Shape<typeof benefitsZhCN> = {
     proposed: 'The register records {reason} ({date}): check and record the exit.',
   },
   programs: {
-    title: 'Programs',
+    title: 'Benefit programs',
     intro:
       'Programs, their eligibility rules, categories and standards are data kept by the county administrator; a standard applies from its effective date, and the periods of a category never overlap.',
     create: 'New program',

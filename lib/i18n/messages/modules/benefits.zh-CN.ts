@@ -7,7 +7,7 @@ export const benefitsZhCN = {
     outreach: '应享未享',
     notices: '公示',
     enrollments: '在册对象',
-    programs: '项目设置',
+    programs: '扶助项目',
   },
   status: {
     SUBMITTED: '已申报',
@@ -181,7 +181,7 @@ export const benefitsZhCN = {
     proposed: '登记簿记录了{reason}（{date}），请核实后办理退出。',
   },
   programs: {
-    title: '项目设置',
+    title: '扶助项目',
     intro: '项目、资格条件、类别和标准都是数据：由县管理员维护，标准按生效日期计算，时段不得重叠。',
     create: '新建项目',
     edit: '修改项目',
