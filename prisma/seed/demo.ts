@@ -16,6 +16,7 @@ import { sweepRegion } from '@/lib/quality/sweep'
 import { buildReportHistory } from './reports'
 import { recordDemoRegionChange } from './region-history'
 import { buildServicesDemo } from './services'
+import { buildBenefitsDemo } from './benefits'
 import { buildAssessmentDemo } from './assessment'
 
 export const DEMO_PASSWORD = 'Ningjin@2026'
@@ -176,6 +177,8 @@ export async function buildDemoCounty(
   // one illustrative region change, so the history view is not empty (decision 0011)
   await recordDemoRegionChange(db, COUNTY.code)
   await buildAssessmentDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
+  // benefits after the report history, whose accounts (each township's staff and leader) do its steps
+  await buildBenefitsDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 
