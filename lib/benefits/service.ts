@@ -531,7 +531,10 @@ export async function publishNotice(ctx: ServiceContext, input: NoticeInput): Pr
     const township = await existingRegion(tx, ctx.subject.regionId)
     if (input.villageId) {
       const village = await regionById(tx, input.villageId)
-      if (!village || village.ancestorIds[1] !== township.id) throw fieldError('villageId', 'errors.invalid')
+      if (!village || village.ancestorIds[1] !== township.id) {
+        await auditDenied(ctx.actor, 'benefit.process', { villageId: input.villageId })
+        throw fieldError('villageId', 'errors.invalid')
+      }
     }
     return once(tx, input.formKey, ctx.subject.id, 'benefit.notice', async () => {
       const apps = await tx.benefitApplication.findMany({
