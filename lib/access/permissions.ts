@@ -151,8 +151,8 @@ const GRANTS: Record<Role, readonly Grant[]> = {
       'service.catalogue',
       'assessment.configure',
       'assessment.view',
+      // programs, not people: an administrator sees no application
       'benefit.configure',
-      'benefit.view',
     ),
   ],
   INSPECTOR: [

@@ -8,7 +8,7 @@ import { personNames } from '@/lib/registry/cohorts'
 import type { InboxItem, InboxRequest } from '@/lib/inbox/registry'
 import { ATTACHMENT_SELECT } from '@/lib/attachments/service'
 import { birthBounds, mayQualify, nextStep, noticeFieldsOf, type BenefitStatus, type Check, type Rule } from './rules'
-import { applicationScope, cohortScope, countyOf, mayDoStep, STEP_ATTACHMENT_OWNER } from './service'
+import { applicationScope, cohortScope, countyOf, mayDoStep, STEP_ATTACHMENT_OWNER } from './scope'
 
 // Benefits' reads, every one scoped to the subject's region in its where clause.
 

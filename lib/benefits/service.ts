@@ -4,7 +4,7 @@ import { audit, auditDenied } from '@/lib/server/audit'
 import type { ServiceContext } from '@/lib/server/context'
 import { AppError, ConflictError, NotFoundError } from '@/lib/server/errors'
 import { once } from '@/lib/server/idempotency'
-import { can, type Subject } from '@/lib/access/permissions'
+import { can } from '@/lib/access/permissions'
 import type { MessageKey } from '@/lib/i18n/core'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { toDate, todayIso, toIso } from '@/lib/dates'
@@ -25,12 +25,11 @@ import {
   standardOn,
   statusAfter,
   statusBefore,
-  stepActor,
   type BenefitStatus,
   type Declarations,
-  type ForwardStep,
   type Rule,
 } from './rules'
+import { applicationScope, cohortScope, countyOf, mayDoStep, STEP_ATTACHMENT_OWNER } from './scope'
 import type {
   AdvanceInput,
   ApplyInput,
@@ -50,33 +49,7 @@ import type {
 // subject's region (elsewhere looks missing, and the attempt is audited). The register is read only
 // through lib/registry's functions.
 
-export const STEP_ATTACHMENT_OWNER = 'BenefitStep'
-
 const fieldError = (field: string, key: MessageKey, params?: Record<string, string | number>) => new AppError(key, params, { [field]: key })
-
-/** The subject's region as a register column. */
-export function cohortScope(subject: Subject): CohortScope {
-  switch (subject.regionLevel) {
-    case 'COUNTY':
-      return { column: 'countyId', id: subject.regionId }
-    case 'TOWNSHIP':
-      return { column: 'townshipId', id: subject.regionId }
-    default:
-      return { column: 'villageId', id: subject.regionId }
-  }
-}
-
-/** Application rows inside the subject's region: one equality on the row's own region column. */
-export function applicationScope(subject: Subject): { countyId: number } | { townshipId: number } | { villageId: number } {
-  const s = cohortScope(subject)
-  return { [s.column]: s.id } as { countyId: number }
-}
-
-export async function countyOf(subject: Subject): Promise<number> {
-  if (subject.regionLevel === 'COUNTY') return subject.regionId
-  const region = await regionById(db, subject.regionId)
-  return region?.ancestorIds[0] ?? subject.regionId
-}
 
 // ------------------------------------------------------------------ programs (the county administrator)
 
@@ -348,12 +321,6 @@ async function applicationForStep(tx: Tx, ctx: ServiceContext, applicationId: nu
   }
   if (app.version !== version) throw new ConflictError()
   return app
-}
-
-/** Whether the subject may do a step on an application in `status` of a program. */
-export function mayDoStep(subject: Subject, step: ForwardStep | 'RETURN' | 'REFUSE', status: BenefitStatus, approvingLevel: string): boolean {
-  const who = stepActor(step, status, approvingLevel === 'TOWNSHIP' ? 'TOWNSHIP' : 'COUNTY')
-  return who.level === subject.regionLevel && can(subject, who.permission)
 }
 
 async function refuseStep(ctx: ServiceContext, permission: string, applicationId: number): Promise<never> {

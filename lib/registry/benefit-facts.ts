@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client'
 import type { Tx } from '@/lib/server/db'
 import type { CohortScope } from './cohorts'
+import { urbanVillageIds } from '@/lib/regions/lookups'
 
 // What the register says about people for a benefit's eligibility rules (lib/benefits/rules.ts
 // PersonFacts), read set-based: one statement for a whole county, never a query per person. The
@@ -45,12 +46,11 @@ interface Filter {
 const FACTS = `
   SELECT p.id AS "personId", p.name, p.sex::text AS sex, p."birthDate", p.alive,
          (p."movedOut" = false AND p.residence <> 'OUTFLOW') AS "inCounty",
-         NOT coalesce(v.urban, false) AS "ruralHukou",
+         NOT (p."villageId" = ANY($2::int[])) AS "ruralHukou",
          coalesce(k.living, 0)::int AS "livingChildren", coalesce(k.dead, 0)::int AS "deadChildren",
          CASE WHEN p.sex = 'FEMALE' THEN p."birthDate" ELSE k.mother END AS "motherBirthDate",
          p."countyId", p."townshipId", p."villageId", p."householdId"
   FROM "Person" p
-  LEFT JOIN "Region" v ON v.id = p."villageId"
   LEFT JOIN LATERAL (
     SELECT count(*) FILTER (WHERE c.alive AND c."deathDate" IS NULL) AS living,
            count(*) FILTER (WHERE NOT c.alive OR c."deathDate" IS NOT NULL) AS dead,
@@ -64,7 +64,8 @@ const FACTS = `
 /** Facts of the people of a scope that pass the filter: one statement. */
 export async function benefitFacts(client: Client, scope: CohortScope, filter: Filter = {}): Promise<BenefitFactsRow[]> {
   const where: string[] = [`p."${scope.column}" = $1`]
-  const params: unknown[] = [scope.id]
+  // the urban villages of the scope (few), read through the regions module: the rest are rural
+  const params: unknown[] = [scope.id, await urbanVillageIds(client, scope.id)]
   const add = (sql: string, value: unknown) => {
     params.push(value)
     where.push(sql.replace('?', `$${params.length}`))
