@@ -90,8 +90,8 @@ test('apply, process, publish and print the notice, an objection blocks, the cou
   }
   // applying again for the same person and program is refused
   await form.getByRole('button', { name: '提交申请' }).click()
-  await expect(form.getByText(/不能重复申请/)).toBeVisible()
-  await form.getByRole('link', { name: '申请详情' }).click()
+  await expect(form.getByRole('alert').filter({ hasText: /不能重复申请/ })).toBeVisible()
+  await openApplication(page)
   await expect(page.getByTestId('status')).toHaveText('已申报')
   await expect(page.getByTestId('eligibility')).toContainText('符合')
   await expectAccessible(page, { label: 'application (village)' })
