@@ -17,6 +17,8 @@ import { withinDeadlineSource } from '@/lib/cases/indicators'
 import { casesInbox } from '@/lib/cases/inbox'
 import { suppliesInbox } from '@/lib/services/supplies/inbox'
 import { stationIndicatorSources } from '@/lib/services/stations/sources'
+import { proposeExits } from '@/lib/benefits/service'
+import { benefitsInbox } from '@/lib/benefits/queries'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -26,6 +28,8 @@ import { stationIndicatorSources } from '@/lib/services/stations/sources'
 export function composeModules(): void {
   // quality re-checks the people and households each register write touched (decision 0003)
   onRegisterWrite('quality', checkOnSave)
+  // a death or move-out of an enrolled person proposes the exit for the township to confirm
+  onRegisterWrite('benefits', proposeExits)
   // a region change moves the rows that name an ended village to its new row (decision 0011)
   onRegionRemap('registry', remapRegisterRows)
   onRegionRemap('quality', remapFindings)
@@ -38,6 +42,8 @@ export function composeModules(): void {
   addInboxSource('inspections', inspectionInbox)
   // the supplies ledger offers its expiry warnings to the township staff who manage the stock
   addInboxSource('supplies', suppliesInbox)
+  // benefits: overdue application steps and proposed exits wait in the responsible people's inbox
+  addInboxSource('benefits', benefitsInbox)
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).

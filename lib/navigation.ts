@@ -39,6 +39,9 @@ export const NAVIGATION: NavigationItem[] = [
     group: 'services',
   },
   { href: '/services/catalogue', label: 'services.catalogue.title', permission: 'service.catalogue', group: 'services' },
+  // benefits: applications, notices, beneficiaries and outreach; programs are the county administrator's
+  { href: '/benefits', label: 'benefits.title', permission: 'benefit.view', group: 'services' },
+  { href: '/benefits/programs', label: 'benefits.programs.title', permission: 'benefit.configure', group: 'services' },
   { href: '/reports', label: 'reports.title', permission: 'report.view', group: 'reports' },
   // the county watches its townships' submissions; the settings are the county administrator's
   { href: '/reports/timeliness', label: 'reports.timelinessPage.title', permission: 'report.monitor', group: 'reports' },

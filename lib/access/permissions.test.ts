@@ -29,6 +29,8 @@ const expectedActions: Record<string, Action[]> = {
     'work.task.report',
     'supply.view',
     'supply.dispense',
+    'benefit.view',
+    'benefit.apply',
   ],
   TOWNSHIP_STAFF: [
     'region.view',
@@ -60,6 +62,10 @@ const expectedActions: Record<string, Action[]> = {
     'supply.view',
     'supply.dispense',
     'supply.manage',
+    // benefits: the township applies for its villages and does 受理 调查 评议 公示
+    'benefit.view',
+    'benefit.apply',
+    'benefit.process',
   ],
   // the leader signs agreements with the villages
   TOWNSHIP_LEADER: [
@@ -78,6 +84,8 @@ const expectedActions: Record<string, Action[]> = {
     'case.view',
     'case.handle',
     'supply.view',
+    'benefit.view',
+    'benefit.approve',
   ],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
@@ -104,6 +112,9 @@ const expectedActions: Record<string, Action[]> = {
     // the county allocates supplies to its township stations and reads every ledger
     'supply.view',
     'supply.allocate',
+    // benefits: 复核 审批 录入 of the county's programs
+    'benefit.view',
+    'benefit.approve',
   ],
   // a county's administrator configures the county's reports and assessment schemes; a township's does not
   'ADMIN@COUNTY': [
@@ -120,6 +131,8 @@ const expectedActions: Record<string, Action[]> = {
     'service.childcare',
     'assessment.configure',
     'assessment.view',
+    // programs, not people: the administrator sees no application
+    'benefit.configure',
     'case.departments',
     'work.configure',
   ],

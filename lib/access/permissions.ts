@@ -99,6 +99,16 @@ export const ACTIONS = [
   'case.departments',
   /** the county's work settings: how many working days before a task's due date it warns */
   'work.configure',
+  /** benefit programs: the list, applications, enrollments and outreach lists of the region */
+  'benefit.view',
+  /** benefit programs, their rules, categories and standards (the county administrator) */
+  'benefit.configure',
+  /** apply for a resident (申报): the village officer, or the township for its villages */
+  'benefit.apply',
+  /** the township's steps: 受理 调查 评议 公示, objections, confirming exits */
+  'benefit.process',
+  /** 复核 审批 录入 at the program's approving level (the county's officials) */
+  'benefit.approve',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -128,6 +138,8 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'work.view',
     'work.task.report',
     ...at(['VILLAGE'], 'supply.view', 'supply.dispense'),
+    'benefit.view',
+    'benefit.apply',
   ],
   TOWNSHIP_STAFF: [
     'region.view',
@@ -152,6 +164,8 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     ...at(UNITS, 'case.receive'),
     'case.handle',
     ...at(['TOWNSHIP'], 'supply.view', 'supply.dispense', 'supply.manage'),
+    'benefit.view',
+    ...at(['TOWNSHIP'], 'benefit.apply', 'benefit.process'),
   ],
   TOWNSHIP_LEADER: [
     'region.view',
@@ -168,6 +182,9 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'case.view',
     'case.handle',
     ...at(['TOWNSHIP'], 'supply.view'),
+    'benefit.view',
+    // a program approved at the township level is approved by its leader
+    ...at(['TOWNSHIP'], 'benefit.approve'),
   ],
   COUNTY_OFFICIAL: [
     'region.view',
@@ -185,6 +202,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
       'assessment.sample',
       'supply.view',
       'supply.allocate',
+      'benefit.approve',
     ),
     'service.view',
     'work.view',
@@ -192,6 +210,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'case.view',
     ...at(UNITS, 'case.receive'),
     'case.handle',
+    'benefit.view',
   ],
   ADMIN: [
     'region.view',
@@ -211,6 +230,8 @@ const GRANTS: Record<Role, readonly Grant[]> = {
       'assessment.view',
       'case.departments',
       'work.configure',
+      // programs, not people: an administrator sees no application
+      'benefit.configure',
     ),
   ],
   INSPECTOR: [

@@ -191,6 +191,15 @@ export async function regionsWithin(
   return rows.map(toListRow)
 }
 
+/** The ids of the urban villages (communities, residents' committees) in a region: the register's hukou type (lib/registry/benefit-facts.ts). */
+export async function urbanVillageIds(client: DbClient, regionId: number): Promise<number[]> {
+  const rows = await client.region.findMany({
+    where: { OR: [{ id: regionId }, { ancestorIds: { has: regionId } }], level: 'VILLAGE', urban: true },
+    select: { id: true },
+  })
+  return rows.map((r) => r.id)
+}
+
 /**
  * Locks a region's row until the transaction ends: 'share' to write below it while nobody changes
  * its state, 'update' to change its state (the period locks of lib/periods and report approval

@@ -18,6 +18,7 @@ import { recordDemoRegionChange } from './region-history'
 import { buildServicesDemo } from './services'
 import { buildSuppliesDemo } from './supplies'
 import { buildStationsDemo } from './stations'
+import { buildBenefitsDemo } from './benefits'
 import { buildAssessmentDemo } from './assessment'
 import { buildInspectionsDemo } from './inspections'
 import { buildWorkCasesDemo } from './work-cases'
@@ -194,6 +195,8 @@ export async function buildDemoCounty(
   await buildInspectionsDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed, sampleTownshipCode: DEMO_PLACES.chaihudian })
   // agreements, two months of tasks and a year of complaints and inquiries (issue 12)
   await buildWorkCasesDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed, townshipCodes: [ncjd, chd] })
+  // benefits after the report history, whose accounts (each township's staff and leader) do its steps
+  await buildBenefitsDemo(db, { countyId: regionId(COUNTY.code), today: options.today ?? todayIso(), seed })
   return { regions: regions.length, accounts: accounts.map(({ regionCode: _code, ...a }) => a), ...made }
 }
 

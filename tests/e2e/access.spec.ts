@@ -1,7 +1,21 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD, expectAccessible, navItems, signIn, signInAndWait, signOut } from './helpers'
 
-const ADMIN = ['首页', '任务设置', '承办部门', '服务站（室）', '托育服务', '服务目录', '报表设置', '考核排名', '考核方案', '行政区划', '用户管理', '审计日志']
+const ADMIN = [
+  '首页',
+  '任务设置',
+  '承办部门',
+  '服务站（室）',
+  '托育服务',
+  '服务目录',
+  '扶助项目',
+  '报表设置',
+  '考核排名',
+  '考核方案',
+  '行政区划',
+  '用户管理',
+  '审计日志',
+]
 const TOWNSHIP_ADMIN = ['首页', '服务站（室）', '托育服务', '行政区划', '用户管理', '审计日志']
 const COUNTY = [
   '首页',
@@ -16,6 +30,7 @@ const COUNTY = [
   '药具月报帐',
   '服务站（室）',
   '托育服务',
+  '奖励扶助',
   '统计报表',
   '报表及时性',
   '考核排名',
@@ -54,6 +69,7 @@ const LEADER = [
   '药具月报帐',
   '服务站（室）',
   '托育服务',
+  '奖励扶助',
   '统计报表',
   '考核排名',
   '整改台账',
@@ -75,6 +91,7 @@ const TOWNSHIP_STAFF = [
   '药具月报帐',
   '服务站（室）',
   '托育服务',
+  '奖励扶助',
   '统计报表',
   '考核排名',
   '整改台账',
@@ -93,6 +110,7 @@ const VILLAGE = [
   '药具管理',
   '药具月报帐',
   '服务站（室）',
+  '奖励扶助',
   '统计报表',
 ]
 const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '药具管理', '药具月报帐', '服务站（室）', '托育服务', '行政区划']
@@ -141,6 +159,8 @@ test.describe('each demo role', () => {
         ['承办部门', '/cases/departments'],
         ['服务站（室）', '/services/stations'],
         ['托育服务', '/services/childcare'],
+        ['奖励扶助', '/benefits'],
+        ['扶助项目', '/benefits/programs'],
       ]) {
         const response = await page.goto(href)
         expect(response?.status(), href).toBe(nav.includes(label) ? 200 : 404)
@@ -257,6 +277,7 @@ test('the language switch turns the interface to English and back', async ({ pag
     'Monthly supplies ledger',
     'Service stations and rooms',
     'Childcare',
+    'Benefits',
     'Statistical reports',
     'Rankings',
     'Rectification ledger',

@@ -31,6 +31,7 @@ import { isKnownSource } from '@/lib/assessment/sources'
 import { insertScheme, makeRun, publishRun } from '@/lib/assessment/engine'
 import ExcelJS from 'exceljs'
 import { makeChecklist } from '@/tests/factories/stations'
+import { installBenefitPrograms } from '@/tests/factories/benefits'
 
 export type Who = Role | `${Role}@${RegionLevel}` | 'public'
 
@@ -504,6 +505,54 @@ async function workCase(t: Target, status: 'RECEIVED' | 'ASSIGNED' | 'REPLIED') 
 
 const scanFile = () => new File([PNG_1PX], 'scan.png', { type: 'image/png' })
 
+// --- benefits fixtures: the demo programs in the target county, applications at a given step
+
+const benefitPrograms = new Map<number, Promise<Map<string, { id: number; categories: Map<string, number> }>>>()
+function programsOf(t: Target) {
+  if (!benefitPrograms.has(t.county.id)) benefitPrograms.set(t.county.id, installBenefitPrograms(db, t.county.id))
+  return benefitPrograms.get(t.county.id)!
+}
+
+/** A person of 65 in the target village (rural), eligible for 奖励扶助 with the declaration. */
+async function benefitPerson(t: Target) {
+  return (await person(t, { name: '钱扶助', sex: 'FEMALE', birthDate: '1955-03-01' })).person
+}
+
+/** An application of the target village at `status` (with its notice, objection or enrollment when they belong). */
+async function benefitApplication(t: Target, status: 'SUBMITTED' | 'ACCEPTED' | 'DELIBERATED' | 'PUBLISHED' | 'ENROLLED') {
+  const programs = await programsOf(t)
+  const reward = programs.get('REWARD')!
+  const p = await benefitPerson(t)
+  const notice =
+    status === 'PUBLISHED'
+      ? await db.benefitNotice.create({
+          data: {
+            ...placeOf(t),
+            villageId: t.village.id,
+            title: '矩阵公示',
+            startsOn: new Date('2024-05-01'),
+            endsOn: new Date('2024-05-07'),
+            contact: '矩阵',
+            createdById: t.me.id,
+          },
+        })
+      : null
+  const app = await db.benefitApplication.create({
+    data: {
+      ...placeOf(t),
+      programId: reward.id,
+      personId: p.id,
+      categoryId: reward.categories.get('STANDARD')!,
+      status,
+      appliedOn: new Date('2024-04-01'),
+      eligibility: { kind: 'all', met: true, read: '', wants: '' },
+      noticeId: notice?.id ?? null,
+      createdById: t.me.id,
+    },
+  })
+  return { app, notice, person: p, reward }
+}
+
 export const AUTHZ_MATRIX: Record<string, Row> = {
   // --- access: signing in and out, one's own password, other users' accounts
   'access.signInAction': { roles: ['public'], scope: 'none', input: (t) => ({ username: t.me.username, password: t.me.password }) },
@@ -848,6 +897,165 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       return { stationId: String(station.id), occurredOn: '2024-03-01', [`count_${batch.id}`]: '10', formKey: randomUUID() }
     },
   },
+  // --- benefits: programs are the county administrator's; the village (or township) applies, the
+  // township does 受理 调查 评议 公示, the county reviews and approves (the service decides by the step)
+  'benefits.createProgramAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'none',
+    input: () => ({
+      code: `MXP${next()}`,
+      nameZh: '矩阵项目',
+      nameEn: 'Matrix program',
+      approvingLevel: 'COUNTY',
+      applicant: 'SELF',
+      rules: json({ kind: 'age', min: 60, on: '12-31' }),
+      amountKind: 'ANNUAL',
+      paymentCycle: 'ANNUAL',
+      proRating: 'NONE',
+      fundCentral: '50',
+      fundProvincial: '25',
+      fundCounty: '25',
+      noticeDays: '7',
+    }),
+  },
+  'benefits.updateProgramAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'own',
+    input: async (t) => {
+      const program = await db.benefitProgram.create({
+        data: { countyId: t.county.id, code: `MXU${next()}`, nameZh: '矩阵', nameEn: 'Matrix', rules: { kind: 'inCounty' }, stepDays: {} },
+      })
+      return {
+        programId: String(program.id),
+        version: String(program.version),
+        code: program.code,
+        nameZh: '矩阵改名',
+        nameEn: 'Renamed',
+        approvingLevel: 'COUNTY',
+        applicant: 'SELF',
+        rules: json({ kind: 'inCounty' }),
+        amountKind: 'ANNUAL',
+        paymentCycle: 'ANNUAL',
+        proRating: 'NONE',
+        fundCentral: '0',
+        fundProvincial: '0',
+        fundCounty: '100',
+        noticeDays: '7',
+      }
+    },
+  },
+  'benefits.addCategoryAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'own',
+    input: async (t) => ({
+      programId: String((await programsOf(t)).get('REWARD')!.id),
+      code: `MXC${next()}`,
+      nameZh: '矩阵类别',
+      nameEn: 'Matrix',
+      sortOrder: '5',
+      condition: '',
+    }),
+  },
+  'benefits.addStandardAction': {
+    roles: ['ADMIN@COUNTY'],
+    scope: 'own',
+    input: async (t) => {
+      const category = await db.benefitCategory.create({
+        data: { programId: (await programsOf(t)).get('REWARD')!.id, code: `MXS${next()}`, nameZh: '矩阵', nameEn: 'Matrix' },
+      })
+      return { categoryId: String(category.id), validFrom: '2024-01-01', validTo: '', amount: '960' }
+    },
+  },
+  'benefits.applyAction': {
+    roles: ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF'],
+    scope: 'own',
+    input: async (t) => ({
+      programId: String((await programsOf(t)).get('REWARD')!.id),
+      personId: String((await benefitPerson(t)).id),
+      appliedOn: '2024-04-01',
+      familyPlanningFamily: 'yes',
+      evidence: '独生子女证 矩阵',
+      formKey: randomUUID(),
+    }),
+  },
+  'benefits.advanceAction': {
+    roles: ['TOWNSHIP_STAFF'],
+    scope: 'own',
+    refusedAs: ['benefits.errors.notYourStep'],
+    input: async (t) => {
+      const { app } = await benefitApplication(t, 'SUBMITTED')
+      return { applicationId: String(app.id), version: String(app.version), step: 'ACCEPT', doneOn: '2024-04-02', note: '受理' }
+    },
+  },
+  'benefits.returnAction': {
+    roles: ['TOWNSHIP_STAFF'],
+    scope: 'own',
+    refusedAs: ['benefits.errors.notYourStep'],
+    input: async (t) => {
+      const { app } = await benefitApplication(t, 'ACCEPTED')
+      return { applicationId: String(app.id), version: String(app.version), reason: '材料不全' }
+    },
+  },
+  'benefits.refuseAction': {
+    roles: ['TOWNSHIP_STAFF'],
+    scope: 'own',
+    refusedAs: ['benefits.errors.notYourStep'],
+    input: async (t) => {
+      const { app } = await benefitApplication(t, 'SUBMITTED')
+      return { applicationId: String(app.id), version: String(app.version), reason: '不符合条件' }
+    },
+  },
+  // every deliberated application of the caller's township (or the village chosen) on one notice
+  'benefits.publishNoticeAction': {
+    roles: ['TOWNSHIP_STAFF'],
+    scope: 'own',
+    refusedAs: ['errors.invalid'],
+    input: async (t) => {
+      await benefitApplication(t, 'DELIBERATED')
+      return { villageId: String(t.village.id), startsOn: '2024-05-01', days: '', contact: '矩阵 5123456', formKey: randomUUID() }
+    },
+  },
+  'benefits.raiseObjectionAction': {
+    roles: ['TOWNSHIP_STAFF'],
+    scope: 'own',
+    input: async (t) => {
+      const { app } = await benefitApplication(t, 'PUBLISHED')
+      return { applicationId: String(app.id), raisedBy: '矩阵群众', raisedOn: '2024-05-02', content: '有异议' }
+    },
+  },
+  'benefits.resolveObjectionAction': {
+    roles: ['TOWNSHIP_STAFF'],
+    scope: 'own',
+    input: async (t) => {
+      const { app, notice } = await benefitApplication(t, 'PUBLISHED')
+      const objection = await db.benefitObjection.create({
+        data: { noticeId: notice!.id, applicationId: app.id, raisedBy: '矩阵群众', raisedOn: new Date('2024-05-02'), content: '有异议', recordedById: t.me.id },
+      })
+      return { objectionId: String(objection.id), resolution: '已核实', resolvedOn: '2024-05-03' }
+    },
+  },
+  'benefits.exitEnrollmentAction': {
+    roles: ['TOWNSHIP_STAFF'],
+    scope: 'own',
+    input: async (t) => {
+      const { app, person: p, reward } = await benefitApplication(t, 'ENROLLED')
+      const standard = await db.benefitStandard.findFirstOrThrow({ where: { categoryId: reward.categories.get('STANDARD')! } })
+      const enrollment = await db.benefitEnrollment.create({
+        data: {
+          ...placeOf(t),
+          programId: reward.id,
+          personId: p.id,
+          applicationId: app.id,
+          categoryId: standard.categoryId,
+          standardId: standard.id,
+          amountCents: standard.amountCents,
+          startsOn: new Date('2024-05-20'),
+        },
+      })
+      return { enrollmentId: String(enrollment.id), version: String(enrollment.version), reason: 'VOLUNTARY', endsOn: '2024-12-31', note: '' }
+    },
+  },
+
   // --- services: village officers and township service staff record; sensitive services only the latter
   'services.createTypeAction': {
     roles: ['ADMIN@COUNTY'],

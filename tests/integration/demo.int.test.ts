@@ -322,4 +322,34 @@ describe('demo county', { timeout: 300_000 }, () => {
       await a.$disconnect()
     }
   })
+
+  it('has three years of benefit applications at every step, a return, an objection, enrollments and exits; everyone enrolled was eligible', async () => {
+    const a = await freshDatabase('xz_demo_f')
+    try {
+      await buildDemoCounty(a, { residents: 5000, today: '2026-11-22' })
+      expect((await a.benefitProgram.findMany({ select: { code: true }, orderBy: { code: 'asc' } })).map((p) => p.code)).toEqual([
+        'CHILDCARE',
+        'ELDER_ONEOFF',
+        'REWARD',
+        'SPECIAL',
+      ])
+      const statuses = new Set((await a.benefitApplication.findMany({ select: { status: true } })).map((x) => x.status))
+      for (const s of ['SUBMITTED', 'ACCEPTED', 'PUBLISHED', 'ENROLLED', 'REFUSED']) expect(statuses, s).toContain(s)
+      expect(await a.benefitStepRecord.count({ where: { step: 'RETURN' } })).toBeGreaterThan(0)
+      expect(await a.benefitObjection.count()).toBe(1)
+      const enrolled = await a.benefitApplication.findMany({
+        where: { status: { in: ['ENROLLED', 'EXITED'] } },
+        select: { eligibility: true, appliedOn: true },
+      })
+      expect(enrolled.length).toBeGreaterThan(50)
+      expect(enrolled.every((x) => (x.eligibility as { met: boolean }).met)).toBe(true)
+      expect(await a.benefitEnrollment.count({ where: { exitReason: 'DEATH' } })).toBeGreaterThan(0)
+      const years = new Set(enrolled.map((x) => x.appliedOn.getUTCFullYear()))
+      expect(years.size).toBeGreaterThanOrEqual(3)
+      // a notice never outlives its applications: each application at 公示 or later names one
+      expect(await a.benefitApplication.count({ where: { status: { in: ['PUBLISHED', 'REVIEWED', 'APPROVED', 'ENROLLED'] }, noticeId: null } })).toBe(0)
+    } finally {
+      await a.$disconnect()
+    }
+  })
 })

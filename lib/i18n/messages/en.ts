@@ -4,6 +4,7 @@ import { suppliesEn } from './modules/supplies.en'
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { stationsEn } from './modules/stations.en'
+import { benefitsEn } from './modules/benefits.en'
 import { reportsEn } from './modules/reports.en'
 import { assessmentEn } from './modules/assessment.en'
 import { inspectionsEn } from './modules/inspections.en'
@@ -64,7 +65,7 @@ export const en: Messages = {
       start: 'Start',
       work: 'Tasks and cases',
       register: 'Register',
-      services: 'Services',
+      services: 'Services and benefits',
       reports: 'Reports',
       assessment: 'Assessment',
       system: 'System',
@@ -595,7 +596,6 @@ export const en: Messages = {
       timeline: 'Events',
       services: 'Services',
       benefits: 'Benefits',
-      benefitsEmpty: 'Benefits will appear here once that module is available.',
       exchanges: 'Information exchange',
       addMember: 'Add a member',
       parents: 'Parents',
@@ -708,6 +708,7 @@ export const en: Messages = {
   cases: casesEn,
   supplies: suppliesEn,
   stations: stationsEn,
+  benefits: benefitsEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

@@ -4,6 +4,7 @@ import { suppliesZhCN } from './modules/supplies.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { stationsZhCN } from './modules/stations.zh-CN'
+import { benefitsZhCN } from './modules/benefits.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
 import { assessmentZhCN } from './modules/assessment.zh-CN'
 import { inspectionsZhCN } from './modules/inspections.zh-CN'
@@ -63,7 +64,7 @@ export const zhCN = {
       start: '工作台',
       work: '任务与来访',
       register: '人口登记',
-      services: '服务',
+      services: '服务与扶助',
       reports: '统计报表',
       assessment: '考核督查',
       system: '系统',
@@ -590,7 +591,6 @@ export const zhCN = {
       services: '服务记录',
       benefits: '奖励扶助',
 
-      benefitsEmpty: '奖励扶助模块上线后在此显示。',
       exchanges: '信息交流记录',
       addMember: '添加家庭成员',
       parents: '父母',
@@ -703,6 +703,7 @@ export const zhCN = {
   cases: casesZhCN,
   supplies: suppliesZhCN,
   stations: stationsZhCN,
+  benefits: benefitsZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',

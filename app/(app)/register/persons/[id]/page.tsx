@@ -13,6 +13,9 @@ import { routeId } from '@/lib/validation/fields'
 import { listPersonServices, recordableTypes, typeName } from '@/lib/services/queries'
 import { mayRecordType } from '@/lib/services/rules'
 import { stationChoices } from '@/lib/services/stations/queries'
+import { personBenefits } from '@/lib/benefits/queries'
+import { yuan } from '@/lib/benefits/rules'
+import type { MessageKey } from '@/lib/i18n/core'
 import { ServiceList } from '@/components/services/ServiceList'
 import { RecordServiceForm } from '@/components/services/ServiceForms'
 import { Badge, ButtonLink, Card, EmptyState, PageTitle } from '@/components/ui'
@@ -33,11 +36,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   if (!person) notFound()
   const edit = can(user, 'register.edit') && person.alive && !person.movedOut
   const today = todayIso()
-  const [services, serviceTypes, stations] = await Promise.all([
+  const [services, serviceTypes, stations, benefits] = await Promise.all([
     can(user, 'service.view') ? listPersonServices(user, person.id) : [],
     can(user, 'service.record') ? recordableTypes(user, 'PERSON') : [],
     // the registered stations of the person's township the recorder may choose (a village officer: their room)
     can(user, 'service.record') ? stationChoices(user, person.townshipId) : [],
+    can(user, 'benefit.view') ? personBenefits(user, person.id) : null,
   ])
   const birthDate = toIso(person.birthDate)
   const row = (label: string, value: React.ReactNode) => (
@@ -265,10 +269,26 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </Card>
           ) : null}
         </section>
-        <section>
-          <h2 className="mb-2 text-base font-medium">{t('registry.person.benefits')}</h2>
-          <EmptyState>{t('registry.person.benefitsEmpty')}</EmptyState>
-        </section>
+        {benefits ? (
+          <section>
+            <h2 className="mb-2 text-base font-medium">{t('registry.person.benefits')}</h2>
+            {benefits.length === 0 ? (
+              <EmptyState>{t('benefits.personEmpty')}</EmptyState>
+            ) : (
+              <ul className="space-y-1 text-sm" data-testid="person-benefits">
+                {benefits.map((b) => (
+                  <li key={b.id}>
+                    <Link href={`/benefits/applications/${b.id}`} className="text-brand-600 hover:underline">
+                      {locale === 'en' ? b.program.nameEn : b.program.nameZh}
+                    </Link>{' '}
+                    · {b.appliedOn} · {t(`benefits.status.${b.status}` as MessageKey)}
+                    {b.enrollment ? ` · ${t('benefits.detail.enrollment', { from: b.enrollment.startsOn, amount: yuan(b.enrollment.amountCents) })}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
       </div>
     </>
   )
