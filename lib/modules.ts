@@ -8,6 +8,12 @@ import { addReportSection } from '@/lib/reports/sections'
 import { addFigureSource } from '@/lib/reports/figures'
 import { serviceCoverageSource, servicesSection } from '@/lib/services/report'
 import { remapServiceRows } from '@/lib/services/region-remap'
+import { addInboxSource } from '@/lib/inbox/registry'
+import { reportsInbox } from '@/lib/reports/inbox'
+import { registryInbox } from '@/lib/registry/inbox'
+import { qualityInbox } from '@/lib/quality/inbox'
+import { migrationInbox } from '@/lib/migration/inbox'
+import { servicesInbox } from '@/lib/services/inbox'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -25,6 +31,12 @@ export function composeModules(): void {
   // services add their coverage table to the monthly, half-year and annual reports
   addReportSection(servicesSection)
   addFigureSource(serviceCoverageSource)
+  // one inbox per person (issue 13): each module offers what waits for the signed-in user, scoped in its own query
+  addInboxSource('reports', reportsInbox)
+  addInboxSource('registry', registryInbox)
+  addInboxSource('quality', qualityInbox)
+  addInboxSource('migration', migrationInbox)
+  addInboxSource('services', servicesInbox)
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).

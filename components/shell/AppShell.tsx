@@ -7,13 +7,22 @@ import { navigationFor } from '@/lib/navigation'
 import { LanguageSwitch } from './LanguageSwitch'
 
 /** Header with the user's name, role and region; navigation limited to what the role may use. */
-export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function AppShell({ user, inboxCount, children }: { user: SessionUser; inboxCount?: number; children: ReactNode }) {
   const t = await getT()
   const items = navigationFor(user)
   const links = items.map((item) => (
     <li key={item.href}>
-      <Link href={item.href} className="block rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-brand-50 hover:text-brand-700">
+      <Link
+        href={item.href}
+        className="flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-brand-50 hover:text-brand-700"
+      >
         {t(item.label)}
+        {item.href === '/inbox' && inboxCount ? (
+          <span data-testid="inbox-count" className="rounded-full bg-brand-700 px-2 text-xs font-medium text-white">
+            <span aria-hidden="true">{inboxCount}</span>
+            <span className="sr-only">{t('inbox.navCount', { count: inboxCount })}</span>
+          </span>
+        ) : null}
       </Link>
     </li>
   ))

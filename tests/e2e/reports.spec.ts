@@ -118,7 +118,7 @@ test('a township prepares, signs and submits its monthly report; the county retu
 
   await asUser(browser, 'county.official', async (page) => {
     // the home page says how many township reports wait; the count opens the list filtered to them
-    const waiting = page.getByTestId('work-awaiting').getByRole('link')
+    const waiting = page.getByTestId('work-reports.approve').getByRole('link')
     await expect(waiting).toContainText('份乡镇报表已上报，等待审核')
     const count = Number((await waiting.textContent())!.match(/\d+/)![0])
     expect(count).toBeGreaterThanOrEqual(1)

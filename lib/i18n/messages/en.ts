@@ -1,3 +1,4 @@
+import { inboxEn } from './modules/inbox.en'
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { reportsEn } from './modules/reports.en'
@@ -45,6 +46,7 @@ export const en: Messages = {
     close: 'Close',
   },
   nav: {
+    inbox: 'Inbox',
     home: 'Home',
     register: 'Register',
     review: 'Change review',
@@ -391,6 +393,7 @@ export const en: Messages = {
       quality_fix: 'Finding fixed',
       quality_close: 'Finding closed',
       register_import: 'Register imported',
+      report_traceExport: 'Records behind a report figure exported',
       register_export: 'Register exported',
       exchange_send: 'Exchange notice sent',
       exchange_answer: 'Exchange answer recorded',
@@ -674,6 +677,7 @@ export const en: Messages = {
   regionHistory: regionHistoryEn,
   reports: reportsEn,
   services: servicesEn,
+  inbox: inboxEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

@@ -1,3 +1,4 @@
+import { inboxZhCN } from './modules/inbox.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
@@ -44,6 +45,7 @@ export const zhCN = {
     close: '关闭',
   },
   nav: {
+    inbox: '待办',
     home: '首页',
     register: '人口信息',
     review: '变更核查',
@@ -385,6 +387,7 @@ export const zhCN = {
       quality_fix: '质量问题已修正',
       quality_close: '关闭质量问题',
       register_import: '导入人口信息',
+      report_traceExport: '导出报表数字的追溯名单',
       register_export: '导出人口信息',
       exchange_send: '发送协查函',
       exchange_answer: '登记协查回复',
@@ -669,6 +672,7 @@ export const zhCN = {
   regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,
   services: servicesZhCN,
+  inbox: inboxZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',
