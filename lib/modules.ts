@@ -14,6 +14,8 @@ import { registryInbox } from '@/lib/registry/inbox'
 import { qualityInbox } from '@/lib/quality/inbox'
 import { migrationInbox } from '@/lib/migration/inbox'
 import { servicesInbox } from '@/lib/services/inbox'
+import { addTraceSource } from '@/lib/reports/trace'
+import { servicesTraceSource } from '@/lib/services/trace'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -31,6 +33,8 @@ export function composeModules(): void {
   // services add their coverage table to the monthly, half-year and annual reports
   addReportSection(servicesSection)
   addFigureSource(serviceCoverageSource)
+  // …and the people behind each of its counts (追溯)
+  addTraceSource(servicesTraceSource)
   // one inbox per person (issue 13): each module offers what waits for the signed-in user, scoped in its own query
   addInboxSource('reports', reportsInbox)
   addInboxSource('registry', registryInbox)
