@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs'
 import type { ServiceContext } from '@/lib/server/context'
 import type { Translate } from '@/lib/i18n/core'
 import { can } from '@/lib/access/permissions'
-import { audit } from '@/lib/server/audit'
+import { audit, auditDenied } from '@/lib/server/audit'
+import { regionById } from '@/lib/regions/lookups'
 import { db } from '@/lib/server/db'
 import { AppError } from '@/lib/server/errors'
 import { traceFigure, traceLabel, traceRows, type TraceQuery, type TraceRow } from './trace'
@@ -42,7 +43,11 @@ export async function traceWorkbook(
   const { actor, subject } = ctx
   if (!can(subject, 'register.export')) throw new AppError('errors.forbidden')
   const list = await traceFigure(subject, query)
-  if (list === null || list === 'refused') return null
+  if (list === null || list === 'refused') {
+    // another region's figure looks missing; an attempt at one that exists is audited
+    if (list === 'refused' || (await regionById(db, query.regionId))) await auditDenied(actor, 'report.trace', { regionId: query.regionId, key: query.key })
+    return null
+  }
   if (list.ids.length > MAX_TRACE_EXPORT) throw new AppError('reports.trace.tooMany', { max: MAX_TRACE_EXPORT })
   const label = traceLabel(query.key)
   const title = `${list.region.name} ${periodLabel(t, list.period)} ${label ? `${t(label.section.title)} ${label.group ? `${t(label.group)} ` : ''}${t(label.column.label)}` : query.key}`
