@@ -11,19 +11,19 @@ export async function AppShell({ user, inboxCount, children }: { user: SessionUs
   const t = await getT()
   const items = navigationFor(user)
   const links = items.map((item) => (
-    <li key={item.href}>
-      <Link
-        href={item.href}
-        className="flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-brand-50 hover:text-brand-700"
-      >
+    <li key={item.href} className="flex items-center">
+      <Link href={item.href} className="block flex-1 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-brand-50 hover:text-brand-700">
         {t(item.label)}
-        {item.href === '/inbox' && inboxCount ? (
-          <span data-testid="inbox-count" className="rounded-full bg-brand-700 px-2 text-xs font-medium text-white">
-            <span aria-hidden="true">{inboxCount}</span>
-            <span className="sr-only">{t('inbox.navCount', { count: inboxCount })}</span>
-          </span>
-        ) : null}
       </Link>
+      {/* beside the link, not in it: the link's name stays the section's name */}
+      {item.href === '/inbox' && inboxCount ? (
+        <span className="mr-2 rounded-full bg-brand-700 px-2 text-xs font-medium text-white">
+          <span aria-hidden="true" data-testid="inbox-count">
+            {inboxCount}
+          </span>
+          <span className="sr-only">{t('inbox.navCount', { count: inboxCount })}</span>
+        </span>
+      ) : null}
     </li>
   ))
   return (

@@ -75,7 +75,7 @@ test('a township prepares, signs and submits its monthly report; the county retu
     const stock = page.getByTestId('table-population.stock')
     registeredTotal = (await stock.getByTestId('total-row').locator('td').nth(1).textContent())!.trim()
     expect(registeredTotal).toMatch(/^\d+$/)
-    await stock.locator('tbody tr').first().getByRole('link').click()
+    await stock.locator('tbody tr').first().getByRole('rowheader').getByRole('link').click()
     await expect(page).toHaveURL(new RegExp(`/reports/live\\?region=\\d+&kind=MONTHLY&period=${period.key}`))
     await expect(page.getByRole('heading', { level: 1 })).toContainText('实时数字')
     await page.goto(reportUrl)
