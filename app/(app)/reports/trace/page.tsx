@@ -61,10 +61,10 @@ export default async function TracePage({ searchParams }: { searchParams: Promis
         {periodRange(t, list.period)} · {t('reports.trace.intro')}
       </p>
       <Card className="mb-4">
-        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-          <dd data-testid="trace-count">{t('reports.trace.live', { count: list.ids.length })}</dd>
-          {frozen !== null ? <dd data-testid="trace-frozen">{t('reports.trace.frozen', { count: frozen })}</dd> : null}
-        </dl>
+        <p className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <span data-testid="trace-count">{t('reports.trace.live', { count: list.ids.length })}</span>
+          {frozen !== null ? <span data-testid="trace-frozen">{t('reports.trace.frozen', { count: frozen })}</span> : null}
+        </p>
         {frozen !== null && frozen !== list.ids.length ? (
           <div className="mt-2">
             <Alert kind="info">{t('reports.trace.differs')}</Alert>
