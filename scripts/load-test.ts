@@ -150,7 +150,8 @@ async function run(label: string, sessions: Session[], write: Write | null, opti
         connections: CONNECTIONS,
         duration: SECONDS,
         timeout: 30,
-        ...(options.rate ? { connectionRate: options.rate } : {}),
+        // users who pause: the whole rate of CONNECTIONS users each sending one request per 1/rate s (autocannon's per-connection rate cannot go below 1/s)
+        ...(options.rate ? { overallRate: CONNECTIONS * options.rate } : {}),
         requests,
       } as autocannon.Options,
       (error, result) => (error ? reject(error) : resolve(result)),

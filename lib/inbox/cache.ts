@@ -1,9 +1,10 @@
 import type { InboxItem } from './registry'
 
 // A brief per-user cache of the inbox, so the navigation's count on every page does not run every
-// source on every request. Any successful server action (defineAction) bumps the generation, which
-// empties it: doing an item shows at once in the count. Time alone (an item falling due) shows
-// within TTL_MS. Kept on globalThis, like the report sections, so every bundle of the process
+// source on every request. A successful server action (defineAction) empties the acting user's
+// entries: doing an item shows at once in their count. Other users' counts (an item another user's
+// write added or did) and time (an item falling due) show within TTL_MS. Emptying every user's
+// entries on every write made the cache useless under load (a write every 10th request). Kept on globalThis, like the report sections, so every bundle of the process
 // shares one cache.
 
 export const INBOX_TTL_MS = 30_000
@@ -20,7 +21,12 @@ interface Holder {
 const KEY = Symbol.for('xiangzhen.inbox.cache')
 const holder = ((globalThis as { [KEY]?: Holder })[KEY] ??= { generation: 0, entries: new Map() })
 
-/** Called after every successful write: every cached inbox is read again on its next use. */
+/** Called after a user's successful write: that user's inbox is read again on its next use. */
+export function forgetInbox(userId: number): void {
+  for (const key of holder.entries.keys()) if (key.startsWith(`${userId}:`)) holder.entries.delete(key)
+}
+
+/** Empties every user's cached inbox (tests; an administrator's bulk change). */
 export function bumpInboxGeneration(): void {
   holder.generation += 1
   holder.entries.clear()
