@@ -28,5 +28,8 @@ export async function readInbox(request: InboxRequest): Promise<InboxItem[]> {
 /** The signed-in user's inbox, cached briefly (lib/inbox/cache.ts): the page, the home page and the navigation's count share it. */
 export function inboxOf(ctx: ServiceContext & { subject: SessionUser }, t: Translate, locale: string, today = todayIso()): Promise<InboxItem[]> {
   const u = ctx.subject
-  return cachedInbox(`${u.id}:${u.role}:${u.regionId}:${locale}:${today}`, () => readInbox({ ctx, t, today }))
+  return cachedInbox(`${u.id}:${u.role}:${u.regionId}:${locale}:${today}`, () => readInbox({ ctx, t, today }), Date.now(), {
+    regionId: u.regionId,
+    ancestorIds: u.regionAncestorIds,
+  })
 }

@@ -15,17 +15,26 @@ describe('inbox cache', () => {
     expect(load).toHaveBeenCalledTimes(3)
   })
 
-  it('forgets one user’s inbox after their write, and keeps the others’', async () => {
-    const mine = vi.fn(async () => [])
-    const theirs = vi.fn(async () => [])
-    await cachedInbox('41:VILLAGE_OFFICER:7:zh-CN:2026-05-01', mine, 10)
-    await cachedInbox('4:VILLAGE_OFFICER:7:zh-CN:2026-05-01', theirs, 10)
-    forgetInbox(41)
-    await cachedInbox('41:VILLAGE_OFFICER:7:zh-CN:2026-05-01', mine, 11)
-    await cachedInbox('4:VILLAGE_OFFICER:7:zh-CN:2026-05-01', theirs, 11)
-    expect(mine).toHaveBeenCalledTimes(2)
-    // user 4's key is a prefix of neither; it stays cached
-    expect(theirs).toHaveBeenCalledTimes(1)
+  it('forgets the inboxes above and below a write’s region, and keeps the others’', async () => {
+    const load = () => vi.fn(async () => [])
+    // county 1 > township 2 > village 3; township 5 (another) > village 6
+    const users = { village: load(), township: load(), county: load(), other: load(), otherVillage: load() }
+    const regions = {
+      village: { regionId: 3, ancestorIds: [1, 2] },
+      township: { regionId: 2, ancestorIds: [1] },
+      county: { regionId: 1, ancestorIds: [] },
+      other: { regionId: 5, ancestorIds: [1] },
+      otherVillage: { regionId: 6, ancestorIds: [1, 5] },
+    }
+    const read = (now: number) => Promise.all(Object.entries(users).map(([k, fn]) => cachedInbox(`r-${k}`, fn, now, regions[k as keyof typeof regions])))
+    await read(100)
+    forgetInbox({ regionId: 2, ancestorIds: [1] }) // a township clerk's write
+    await read(101)
+    expect(users.village).toHaveBeenCalledTimes(2)
+    expect(users.township).toHaveBeenCalledTimes(2)
+    expect(users.county).toHaveBeenCalledTimes(2)
+    expect(users.other).toHaveBeenCalledTimes(1)
+    expect(users.otherVillage).toHaveBeenCalledTimes(1)
   })
 
   it('does not keep a failed read', async () => {

@@ -95,8 +95,8 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S, T>)
         return { ok: false, error: t('errors.forbidden') }
       }
       const data = await config.run(parsed.data, { actor, subject: user, user, t })
-      // what the user wrote may have done one of their inbox items: their cached inbox is read again
-      forgetInbox(user.id)
+      // what the user wrote may have done (or added) an inbox item of someone above or below: read again
+      forgetInbox({ regionId: user.regionId, ancestorIds: user.regionAncestorIds })
       for (const path of config.revalidate ?? []) revalidatePath(path)
       return { ok: true, data, message: config.success ? t(config.success) : undefined }
     } catch (error) {
