@@ -19,6 +19,13 @@ import { suppliesInbox } from '@/lib/services/supplies/inbox'
 import { stationIndicatorSources } from '@/lib/services/stations/sources'
 import { proposeExits } from '@/lib/benefits/service'
 import { benefitsInbox } from '@/lib/benefits/queries'
+import { reportsInbox } from '@/lib/reports/inbox'
+import { registryInbox } from '@/lib/registry/inbox'
+import { qualityInbox } from '@/lib/quality/inbox'
+import { migrationInbox } from '@/lib/migration/inbox'
+import { servicesInbox } from '@/lib/services/inbox'
+import { addTraceSource } from '@/lib/reports/trace'
+import { servicesTraceSource } from '@/lib/services/trace'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -44,6 +51,14 @@ export function composeModules(): void {
   addInboxSource('supplies', suppliesInbox)
   // benefits: overdue application steps and proposed exits wait in the responsible people's inbox
   addInboxSource('benefits', benefitsInbox)
+  // …and the people behind each of its counts (追溯)
+  addTraceSource(servicesTraceSource)
+  // one inbox per person (issue 13): each module offers what waits for the signed-in user, scoped in its own query
+  addInboxSource('reports', reportsInbox)
+  addInboxSource('registry', registryInbox)
+  addInboxSource('quality', qualityInbox)
+  addInboxSource('migration', migrationInbox)
+  addInboxSource('services', servicesInbox)
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).

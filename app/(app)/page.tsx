@@ -1,17 +1,20 @@
 import Link from 'next/link'
 import { can } from '@/lib/access/permissions'
 import { Alert, Badge, Card, PageTitle } from '@/components/ui'
-import { getT } from '@/lib/i18n/server'
+import { getLocale, getT } from '@/lib/i18n/server'
 import { navigationFor } from '@/lib/navigation'
-import { requireUser } from '@/lib/server/session'
+import { actorOf, requireUser } from '@/lib/server/session'
 import { dueReports } from '@/lib/reports/queries'
-import { workList } from '@/lib/dashboard/queries'
+import { inboxOf } from '@/lib/dashboard/inbox'
+import { isOverdue } from '@/lib/inbox/rules'
+import { todayIso } from '@/lib/dates'
 import { idCheckAlerts, OUT_OF_SCOPE_DAILY_CAP } from '@/lib/registry/id-checks'
 import { periodLabel, statusName } from '@/lib/reports/present'
-import type { ReportKind } from '@/lib/reports/rules'
-import type { Period } from '@/lib/periods/rules'
 import { StatusBadge, TimelinessBadge } from '@/components/reports/ReportTable'
 import { ownRegionEnded, usersOfEndedRegions } from '@/lib/regions/history'
+
+/** How many of the inbox's items the home page shows; the rest are a click away. */
+const HOME_ITEMS = 8
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ passwordChanged?: string }> }) {
   const user = await requireUser()
@@ -19,45 +22,21 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const { passwordChanged } = await searchParams
   const shortcuts = navigationFor(user).filter((n) => n.href !== '/')
   const unitReports = can(user, 'report.unit')
-  const [due, work] = await Promise.all([unitReports ? dueReports(user) : Promise.resolve([]), workList(user)])
+  const [locale, actor] = await Promise.all([getLocale(), actorOf(user)])
+  // the first items of the user's inbox (every module's, overdue first); the whole list is at /inbox
+  const [due, inbox] = await Promise.all([unitReports ? dueReports(user) : Promise.resolve([]), inboxOf({ actor, subject: user }, t, locale)])
   const mayPrepare = can(user, 'report.prepare')
-  const reportName = (r: { kind: ReportKind; period: Period }) => ({ kind: t(`reports.kind.${r.kind}`), period: periodLabel(t, r.period) })
-  // what waits for the user, each with the page (and filter) where it is done
-  const items: { key: string; text: string; href: string }[] = []
+  const items: { key: string; text: string; href: string; dueDate?: string | null }[] = inbox
+    .slice(0, HOME_ITEMS)
+    .map((i) => ({ key: i.key, text: i.title, href: i.href, dueDate: i.dueDate }))
   const count = (key: string, n: number | null, text: (count: number) => string, href: string) => {
     if (n) items.push({ key, text: text(n), href })
-  }
-  count('toReview', work.toReview, (n) => t('home.work.toReview', { count: n }), `/register/review?${new URLSearchParams({ month: '', status: 'TODO' })}`)
-  count(
-    'questions',
-    work.questions,
-    (n) => t('home.work.questions', { count: n }),
-    `/register/review?${new URLSearchParams({ month: '', status: 'QUESTIONED' })}`,
-  )
-  count('findings', work.findings, (n) => t('home.work.findings', { count: n }), '/register/quality?mine=1')
-  count('overdueExchanges', work.overdueExchanges, (n) => t('home.work.overdueExchanges', { count: n }), '/register/migrants?overdue=1')
-  count('awaiting', work.reports?.awaiting ?? 0, (n) => t('home.work.awaiting', { count: n }), `/reports?${new URLSearchParams({ status: 'SUBMITTED' })}`)
-  for (const task of work.reports?.tasks ?? []) {
-    const name = reportName(task)
-    const text =
-      task.returnComment !== null
-        ? t('home.work.returned', { ...name, comment: task.returnComment })
-        : task.signAs
-          ? t('home.work.toSign', { ...name, role: t(`reports.signRole.${task.signAs}`) })
-          : t('home.work.toSubmit', name)
-    items.push({ key: `report-${task.id}`, text, href: `/reports/${task.id}` })
-  }
-  for (const d of work.reports?.toPrepare ?? []) {
-    items.push({
-      key: `prepare-${d.kind}`,
-      text: t('home.work.toPrepare', { ...reportName(d), deadline: d.deadline }),
-      href: `/reports?${new URLSearchParams({ kind: d.kind, period: d.period.key })}`,
-    })
   }
   // region changes (decision 0011): users left in an ended region are reassigned, nobody loses access silently
   const [endedUsers, ownEnded] = await Promise.all([usersOfEndedRegions(user), ownRegionEnded(user)])
   count('endedUsers', endedUsers.length, (n) => t('regionHistory.endedUsers.notice', { count: n }), '/users')
   const importAlerts = await idCheckAlerts(user)
+  const today = todayIso()
   const timeOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
   return (
     <>
@@ -106,10 +85,23 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 <Link className="text-brand-600 hover:underline" href={item.href}>
                   {item.text}
                 </Link>
+                {item.dueDate ? (
+                  <span className="ml-2 text-xs text-slate-500">
+                    {t('inbox.due')} {item.dueDate}
+                  </span>
+                ) : null}{' '}
+                {item.dueDate && isOverdue({ dueDate: item.dueDate }, today) ? <Badge tone="red">{t('inbox.overdue')}</Badge> : null}
               </li>
             ))}
           </ul>
         )}
+        {inbox.length > 0 ? (
+          <p className="mt-2 text-sm">
+            <Link className="text-brand-600 hover:underline" href="/inbox" data-testid="home-inbox-link">
+              {t('inbox.seeAll', { count: inbox.length })}
+            </Link>
+          </p>
+        ) : null}
       </Card>
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
@@ -137,6 +129,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </ul>
           ) : null}
           <p className="mt-3 text-sm text-slate-500">{t('home.comingSoon')}</p>
+        </Card>
+        {/* the dashboards (issue 13, branch dashboards) take this card's place at merge */}
+        <Card>
+          <h2 className="mb-2 text-sm font-medium text-slate-700">{t('inbox.dashboards')}</h2>
+          <p className="text-sm text-slate-500" data-testid="dashboards-placeholder">
+            {t('inbox.dashboardsSoon')}
+          </p>
         </Card>
         {unitReports ? (
           <Card className="md:col-span-2">

@@ -21,11 +21,14 @@ export function ReportTable({
   table,
   t,
   childHref,
+  cellHref,
   paper = false,
 }: {
   table: TableView
   t: Translate
   childHref?: (regionId: number) => string
+  /** where a count's records are listed (追溯), or null when the cell opens none; never on paper */
+  cellHref?: (regionId: number | null, key: string) => string | null
   paper?: boolean
 }) {
   const cell = paper ? 'border border-black px-1 py-0.5' : 'border border-slate-300 px-2 py-1'
@@ -65,11 +68,21 @@ export function ReportTable({
                   row.label
                 )}
               </th>
-              {row.values.map((value, i) => (
-                <td key={i} className={`${cell} text-right tabular-nums`}>
-                  {formatValue(value, table.derived[i])}
-                </td>
-              ))}
+              {row.values.map((value, i) => {
+                const key = table.traceKeys[i]
+                const href = !paper && cellHref && key && value !== null ? cellHref(row.regionId, key) : null
+                return (
+                  <td key={i} className={`${cell} text-right tabular-nums`}>
+                    {href ? (
+                      <Link className="text-brand-700 underline decoration-dotted hover:decoration-solid" href={href} data-trace={key}>
+                        {formatValue(value, table.derived[i])}
+                      </Link>
+                    ) : (
+                      formatValue(value, table.derived[i])
+                    )}
+                  </td>
+                )
+              })}
             </tr>
           ))}
         </tbody>
@@ -83,11 +96,13 @@ export function ReportTables({
   tables,
   t,
   childHref,
+  cellHref,
   heading: Heading = 'h3',
 }: {
   tables: TableView[]
   t: Translate
   childHref: (regionId: number) => string
+  cellHref?: (regionId: number | null, key: string) => string | null
   heading?: 'h2' | 'h3'
 }) {
   return (
@@ -98,7 +113,7 @@ export function ReportTables({
             {table.title} <span className="text-xs font-normal text-slate-500">{table.formNo}</span>
           </Heading>
           <div tabIndex={0} className="overflow-x-auto focus:outline-2 focus:outline-offset-2 focus:outline-sky-600">
-            <ReportTable table={table} t={t} childHref={childHref} />
+            <ReportTable table={table} t={t} childHref={childHref} cellHref={cellHref} />
           </div>
           {table.note ? <p className="mt-1 text-xs text-slate-500">{table.note}</p> : null}
         </section>

@@ -7,13 +7,25 @@ import { navigationSectionsFor, type NavigationItem } from '@/lib/navigation'
 import { LanguageSwitch } from './LanguageSwitch'
 
 /** Header with the user's name, role and region; navigation limited to what the role may use. */
-export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function AppShell({ user, inboxCount, children }: { user: SessionUser; inboxCount?: number; children: ReactNode }) {
   const t = await getT()
   const link = (item: NavigationItem) => (
-    <li key={item.href}>
-      <Link href={item.href} className="block rounded-md px-3 py-2 text-sm whitespace-nowrap text-slate-700 hover:bg-brand-50 hover:text-brand-700 md:py-1.5">
+    <li key={item.href} className="flex items-center">
+      <Link
+        href={item.href}
+        className="block flex-1 rounded-md px-3 py-2 text-sm whitespace-nowrap text-slate-700 hover:bg-brand-50 hover:text-brand-700 md:py-1.5"
+      >
         {t(item.label)}
       </Link>
+      {/* beside the link, not in it: the link's name stays the section's name */}
+      {item.href === '/inbox' && inboxCount ? (
+        <span className="mr-2 rounded-full bg-brand-700 px-2 text-xs font-medium text-white">
+          <span aria-hidden="true" data-testid="inbox-count">
+            {inboxCount}
+          </span>
+          <span className="sr-only">{t('inbox.navCount', { count: inboxCount })}</span>
+        </span>
+      ) : null}
     </li>
   )
   // headed sections on a wide screen; one row of links on a narrow one (the headings hide)

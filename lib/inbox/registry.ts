@@ -34,7 +34,10 @@ export interface InboxRequest {
 /** A module's items for one person: scoped to them in the query itself; [] when none are theirs. */
 export type InboxSource = (request: InboxRequest) => Promise<InboxItem[]>
 
-const sources = new Map<string, InboxSource>()
+// On globalThis, like the report sections: Next.js may load this file in more than one bundle of one
+// process (instrumentation.ts composes the modules in its own), and every bundle must see the sources.
+const SOURCES = Symbol.for('xiangzhen.inbox.sources')
+const sources: Map<string, InboxSource> = ((globalThis as { [SOURCES]?: Map<string, InboxSource> })[SOURCES] ??= new Map())
 
 export function addInboxSource(module: string, source: InboxSource): void {
   sources.set(module, source)

@@ -139,7 +139,7 @@ const STOCK_KEYS = [
  * they count on each date, residence, sex, head of household and age band. Grouping evaluates the
  * reconstruction once per person; rules.tallyStock turns the histogram into the figures.
  */
-function stockSql(scope: FigureScope, mapped: boolean): string {
+function stockSql(scope: FigureScope, mapped: boolean, people = false): string {
   const { own, child } = COLUMNS[scope.level]
   // The first move within the county after a date tells where someone lived on it.
   const moves = (name: string, date: string) => `${name} AS (
@@ -192,7 +192,7 @@ function stockSql(scope: FigureScope, mapped: boolean): string {
       GROUP BY e."personId"
     ),
     people AS (
-      SELECT p.sex, p."birthDate" AS born, p.relation, ${places.join(', ')}${places.length ? ',' : ''}
+      SELECT p.id AS pid, p.sex, p."birthDate" AS born, p.relation, ${places.join(', ')}${places.length ? ',' : ''}
         ${present('end', '$1::date')},
         ${present('start', '$4::date')},
         CASE
@@ -215,17 +215,17 @@ function stockSql(scope: FigureScope, mapped: boolean): string {
         AND p."birthDate" <= $1::date
         AND ((p.alive AND p."deathDate" IS NULL) OR p."deathDate" > $4::date)
     )
-    SELECT ${child ? `"${child}_end" AS child_end, "${child}_start" AS child_start` : 'NULL::int AS child_end, NULL::int AS child_start'},
+    SELECT ${people ? 'pid, ' : ''}${child ? `"${child}_end" AS child_end, "${child}_start" AS child_start` : 'NULL::int AS child_end, NULL::int AS child_start'},
       -- one integer per combination (decodeCell): grouping by three integers is much cheaper than by eight mixed keys
       (CASE WHEN ${atEnd} THEN 1024 ELSE 0 END) + (CASE WHEN ${atStart} THEN 512 ELSE 0 END)
       + (CASE res WHEN 'LOCAL' THEN 0 WHEN 'AWAY' THEN 128 WHEN 'INFLOW' THEN 256 ELSE 384 END)
       + (CASE WHEN sex = 'MALE' THEN 0 ELSE 64 END) + (CASE WHEN relation = 'SELF' THEN 32 ELSE 0 END)
       + CASE WHEN born > $5::date THEN 0 WHEN born > $6::date THEN 1 WHEN born > $7::date THEN 2 WHEN born > $8::date THEN 3
              WHEN born > $9::date THEN 4 WHEN born > $10::date THEN 5 ELSE 6 END AS code,
-      COUNT(*)::int AS n
+      ${people ? '1' : 'COUNT(*)::int'} AS n
     FROM people
     WHERE in_end OR in_start
-    GROUP BY 1, 2, 3`
+    ${people ? '' : 'GROUP BY 1, 2, 3'}`
 }
 
 const RESIDENCES = ['LOCAL', 'AWAY', 'INFLOW', 'OUTFLOW'] as const
@@ -264,6 +264,42 @@ export const stockSource: FigureSource = {
     return tallyStock(rows.map(decodeCell), STOCK_KEYS)
   },
 }
+
+/**
+ * The people behind the stock figures of a scope (the trace, 追溯): the same reconstruction as
+ * stockSource, one row per person instead of the histogram, and a person is behind `key` when the
+ * figure's own tally (rules.tallyStock) counts their cell under it. So the list's length is the
+ * figure by construction, whatever the rules at the top of this file become.
+ */
+export async function stockPeople(client: DbClient, scope: FigureScope, period: Period, key: string, attribution = NO_ATTRIBUTION): Promise<number[]> {
+  if (!(STOCK_KEYS as readonly string[]).includes(key)) return []
+  const cutoffs = [3, 7, 15, 50, 60, 80].map((years) => bornOnOrBefore(period.end, years))
+  const rows = await client.$queryRawUnsafe<{ pid: number; child_end: number | null; child_start: number | null; code: number; n: number }[]>(
+    stockSql(scope, attribution.cur.length > 0, true),
+    period.end,
+    scope.countyId,
+    scope.regionId,
+    dayBefore(period.start),
+    ...cutoffs,
+    ...attributionParams(scope, attribution),
+  )
+  // the scope's total does not depend on the child columns: one decision per code
+  const counts = new Map<number, boolean>()
+  const out: number[] = []
+  for (const row of rows) {
+    const code = Number(row.code)
+    let counted = counts.get(code)
+    if (counted === undefined) {
+      counted = tallyStock([decodeCell({ ...row, child_end: null, child_start: null, n: 1 })], [key]).total[key] > 0
+      counts.set(code, counted)
+    }
+    if (counted) out.push(Number(row.pid))
+  }
+  return out.sort((a, b) => a - b)
+}
+
+/** Whether a key is one of the stock figures (the people behind it come from stockPeople). */
+export const isStockKey = (key: string) => (STOCK_KEYS as readonly string[]).includes(key)
 
 // ------------------------------------------------------------------ events in the period
 
@@ -306,26 +342,31 @@ const FLOW_KEYS = [
  * within the county where the person left. Moves into the county include returns of people who
  * had moved out.
  */
+const BIRTH = `e.type = 'BIRTH'`
+/** Each flow figure's condition on an event `e` of the person `p`: the count and its trace read the same one. */
+const FLOW_FILTERS: Record<(typeof FLOW_KEYS)[number], string> = {
+  births: BIRTH,
+  birthsMale: `${BIRTH} AND p.sex = 'MALE'`,
+  birthsFemale: `${BIRTH} AND p.sex = 'FEMALE'`,
+  birthOrder1: `${BIRTH} AND COALESCE(p."birthOrder", 1) = 1`,
+  birthOrder2: `${BIRTH} AND p."birthOrder" = 2`,
+  birthOrder3plus: `${BIRTH} AND p."birthOrder" >= 3`,
+  deaths: `e.type = 'DEATH'`,
+  marriages: `e.type = 'MARRIAGE'`,
+  divorces: `e.type = 'DIVORCE'`,
+  movesIn: `e.type = 'MOVE_IN' OR (e.type = 'RETURN' AND e.details->>'returnedFrom' = 'MOVED_OUT')`,
+  movesOut: `e.type = 'MOVE_OUT'`,
+  movesWithin: `e.type = 'MOVE_WITHIN'`,
+}
+
 export const flowSource: FigureSource = {
   keys: FLOW_KEYS,
   async compute(client, scope, period, attribution = NO_ATTRIBUTION) {
     const place = eventPlace(scope, attribution.cur.length > 0)
     const g = groupBy(place.child)
-    const birth = `e.type = 'BIRTH'`
     const rows = await client.$queryRawUnsafe<Row[]>(
       `SELECT ${g.select},
-        COUNT(*) FILTER (WHERE ${birth})::int AS births,
-        COUNT(*) FILTER (WHERE ${birth} AND p.sex = 'MALE')::int AS "birthsMale",
-        COUNT(*) FILTER (WHERE ${birth} AND p.sex = 'FEMALE')::int AS "birthsFemale",
-        COUNT(*) FILTER (WHERE ${birth} AND COALESCE(p."birthOrder", 1) = 1)::int AS "birthOrder1",
-        COUNT(*) FILTER (WHERE ${birth} AND p."birthOrder" = 2)::int AS "birthOrder2",
-        COUNT(*) FILTER (WHERE ${birth} AND p."birthOrder" >= 3)::int AS "birthOrder3plus",
-        COUNT(*) FILTER (WHERE e.type = 'DEATH')::int AS deaths,
-        COUNT(*) FILTER (WHERE e.type = 'MARRIAGE')::int AS marriages,
-        COUNT(*) FILTER (WHERE e.type = 'DIVORCE')::int AS divorces,
-        COUNT(*) FILTER (WHERE e.type = 'MOVE_IN' OR (e.type = 'RETURN' AND e.details->>'returnedFrom' = 'MOVED_OUT'))::int AS "movesIn",
-        COUNT(*) FILTER (WHERE e.type = 'MOVE_OUT')::int AS "movesOut",
-        COUNT(*) FILTER (WHERE e.type = 'MOVE_WITHIN')::int AS "movesWithin"
+        ${FLOW_KEYS.map((k) => `COUNT(*) FILTER (WHERE ${FLOW_FILTERS[k]})::int AS "${k}"`).join(',\n        ')}
       FROM "LifeEvent" e JOIN "Person" p ON p.id = e."personId" ${place.join}
       WHERE e."countyId" = $1 AND ${place.where} AND e.status = 'ACTIVE'
         AND e."occurredOn" BETWEEN $3::date AND $4::date
@@ -338,6 +379,31 @@ export const flowSource: FigureSource = {
     )
     return collect(rows, FLOW_KEYS, place.child !== null)
   },
+}
+
+/**
+ * The life events behind a flow or timeliness figure of a scope (the trace, 追溯): the figure's own
+ * query with its own condition, listing the events instead of counting them. [] for another key.
+ */
+export async function figureEvents(client: DbClient, scope: FigureScope, period: Period, key: string, attribution = NO_ATTRIBUTION): Promise<number[]> {
+  const place = eventPlace(scope, attribution.cur.length > 0)
+  const flow = (FLOW_FILTERS as Record<string, string>)[key]
+  const timely = key === 'eventsRecorded' ? 'TRUE' : key === 'eventsLate' ? 'e.late' : null
+  if (!flow && !timely) return []
+  const rows = await client.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT e.id
+      FROM "LifeEvent" e JOIN "Person" p ON p.id = e."personId" ${place.join}
+      WHERE e."countyId" = $1 AND ${place.where} AND e.status = 'ACTIVE'
+        AND e."${flow ? 'occurredOn' : 'recordedOn'}" BETWEEN $3::date AND $4::date
+        AND (${flow ?? timely})
+      ORDER BY e.id`,
+    scope.countyId,
+    scope.regionId,
+    period.start,
+    period.end,
+    ...attributionParams(scope, attribution),
+  )
+  return rows.map((r) => Number(r.id))
 }
 
 // ------------------------------------------------------------------ timeliness of the register

@@ -367,6 +367,8 @@ export interface ReportTask {
   submit: boolean
   /** the county's comment, when the report was returned */
   returnComment: string | null
+  /** yyyy-mm-dd: when the report is due at the county */
+  deadline: string
 }
 
 export interface ReportWork {
@@ -403,7 +405,7 @@ export async function reportWork(user: SessionUser, today = todayIso()): Promise
     const returnComment = isReturned(d) && (can(user, 'report.prepare') || can(user, 'report.sign')) ? (d.history[0]?.comment ?? '') : null
     if (!may.sign && !may.submit && returnComment === null) continue
     const period = storedPeriod({ kind: d.kind, periodKey: d.periodKey, start: toIso(d.periodStart), end: toIso(d.periodEnd) }, settings!)
-    tasks.push({ id: d.id, kind: d.kind, period, signAs: may.sign, submit: may.submit, returnComment })
+    tasks.push({ id: d.id, kind: d.kind, period, signAs: may.sign, submit: may.submit, returnComment, deadline: toIso(d.deadline) })
   }
   return { toPrepare: due.filter((d) => d.reportId === null), tasks, awaiting }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { freeText, id, MAX_INT, optionalInt, requiredInt } from '@/lib/validation/fields'
+import { freeText, id, MAX_INT, optionalInt, page, requiredInt } from '@/lib/validation/fields'
 
 // Report inputs, shared by the forms and the actions. Period keys are checked again against the
 // county's settings in the service (periodOf), which also refuses periods that have not ended.
@@ -52,3 +52,17 @@ export const statYearParam = optionalInt(2000, 2099).catch(undefined)
 
 /** A numeric id from the URL (a route segment or a query parameter), or null. */
 export { routeId } from '@/lib/validation/fields'
+
+/** The trace page's query (追溯): a region, a period, a count key, the report it came from, a page. */
+export const traceQuerySchema = z.object({
+  region: z.unknown().optional(),
+  kind: reportKind.optional().catch(undefined),
+  period: z.string().max(10).optional().catch(undefined),
+  key: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,40}$/)
+    .optional()
+    .catch(undefined),
+  report: z.unknown().optional(),
+  page,
+})

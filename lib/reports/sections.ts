@@ -23,6 +23,8 @@ export interface Column {
   derive?: (counts: Counts, context: DeriveContext) => number | null
   /** a derived column that is a count (shown whole, not with two decimals) */
   whole?: boolean
+  /** the count whose records the cell opens (追溯) when it is derived (a count shown with the small-cell rule); a plain count opens its own key */
+  trace?: string
 }
 
 export interface ColumnGroup {

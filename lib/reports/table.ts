@@ -21,6 +21,8 @@ export interface TableView {
   header: [HeaderCellView[], HeaderCellView[]]
   /** in column order, for number formatting: derived columns have two decimals */
   derived: boolean[]
+  /** in column order: the count key whose records a cell opens (lib/reports/trace.ts), null for a rate */
+  traceKeys: (string | null)[]
   rows: { label: string; regionId: number | null; values: (number | null)[]; total: boolean }[]
 }
 
@@ -63,6 +65,7 @@ export function buildTable(
     note: text.note ?? null,
     header: [top, second],
     derived: columns.map((c) => !!c.derive && !c.whole),
+    traceKeys: columns.map((c) => (c.derive ? (c.trace ?? null) : c.key)),
     rows,
   }
 }

@@ -8,6 +8,7 @@ import { getT } from '@/lib/i18n/server'
 import { auditDenied } from './audit'
 import type { ServiceContext } from './context'
 import { AppError } from './errors'
+import { forgetInbox } from '@/lib/inbox/cache'
 import { actorOf, getSessionUser, type SessionUser } from './session'
 
 export type ActionState<T = unknown> = { ok: true; data: T; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string> } | null
@@ -94,6 +95,8 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S, T>)
         return { ok: false, error: t('errors.forbidden') }
       }
       const data = await config.run(parsed.data, { actor, subject: user, user, t })
+      // what the user wrote may have done (or added) an inbox item of someone above or below: read again
+      forgetInbox({ regionId: user.regionId, ancestorIds: user.regionAncestorIds })
       for (const path of config.revalidate ?? []) revalidatePath(path)
       return { ok: true, data, message: config.success ? t(config.success) : undefined }
     } catch (error) {

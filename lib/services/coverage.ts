@@ -83,8 +83,22 @@ async function recordDates(
   return out
 }
 
+/** One person (a special family: its household) counted by an indicator, and whether the service was done. */
+export interface CoverageMember {
+  id: number
+  townshipId: number
+  villageId: number
+  done: boolean
+}
+
 /** The coverage of a region for the period [start, end] (the stock at `end`). */
-export async function computeCoverage(client: Client, scope: CoverageScope, period: { start: string; end: string }): Promise<CoverageResult> {
+export async function computeCoverage(
+  client: Client,
+  scope: CoverageScope,
+  period: { start: string; end: string },
+  /** the people (families: households) behind each count, for the figures' trace */
+  members?: Record<Indicator, CoverageMember[]>,
+): Promise<CoverageResult> {
   const { start, end } = period
   const cohort: CohortScope = { column: COLUMN[scope.level], id: scope.regionId }
   const childColumn = CHILD_OF[scope.level]
@@ -98,7 +112,8 @@ export async function computeCoverage(client: Client, scope: CoverageScope, peri
 
   const total = zero()
   const byChild = new Map<number, IndicatorCounts>()
-  const add = (indicator: Indicator, row: { townshipId: number; villageId: number }, done: boolean) => {
+  const add = (indicator: Indicator, row: { townshipId: number; villageId: number }, done: boolean, id?: number) => {
+    members?.[indicator].push({ id: id ?? -1, townshipId: row.townshipId, villageId: row.villageId, done })
     total[indicator].eligible += 1
     if (done) total[indicator].done += 1
     if (!childColumn) return
@@ -144,15 +159,16 @@ export async function computeCoverage(client: Client, scope: CoverageScope, peri
     (records.get(personId) ?? []).filter((r) => r.servedOn >= from && typeIds[indicator].includes(r.typeId)).map((r) => r.servedOn)
 
   // children 0–6 with their due checks done (the most recent due check, rules.childCheckStatus)
-  for (const c of children) add('children', c, childCheckStatus(c.birthDate, end, ages, datesOf(c.id, 'children', childFrom)).upToDate)
+  for (const c of children) add('children', c, childCheckStatus(c.birthDate, end, ages, datesOf(c.id, 'children', childFrom)).upToDate, c.id)
   // people of the age (65+) with a visit in the calendar year of the period's end
-  for (const p of elderly) add('elderly', p, datesOf(p.id, 'elderly', `${end.slice(0, 4)}-01-01`).length > 0)
+  for (const p of elderly) add('elderly', p, datesOf(p.id, 'elderly', `${end.slice(0, 4)}-01-01`).length > 0, p.id)
   // special families (flagged, active, since on or before the end) with a contact in the period
   for (const f of families.list)
     add(
       'families',
       f,
       (families.members.get(f.householdId) ?? []).some((id) => datesOf(id, 'families', start).length > 0),
+      f.householdId,
     )
   // marriages of the period with a pre-marital check in the year before (aggregate only)
   for (const m of marriages)
@@ -160,6 +176,7 @@ export async function computeCoverage(client: Client, scope: CoverageScope, peri
       'marriages',
       m,
       datesOf(m.personId, 'marriages', addDays(start, -366)).some((d) => premaritalCounts(d, m.occurredOn)),
+      m.personId,
     )
 
   return { total, byChild, sensitive, typeIds }

@@ -57,8 +57,8 @@ function rate(i: Indicator): Column['derive'] {
 const group = (i: Indicator, label: MessageKey, eligible: MessageKey, done: MessageKey) => ({
   label,
   columns: [
-    { key: `${i}EligibleShown`, label: eligible, derive: count(i, `${i}Eligible`), whole: true },
-    { key: `${i}DoneShown`, label: done, derive: count(i, `${i}Done`), whole: true },
+    { key: `${i}EligibleShown`, label: eligible, derive: count(i, `${i}Eligible`), whole: true, trace: `${i}Eligible` },
+    { key: `${i}DoneShown`, label: done, derive: count(i, `${i}Done`), whole: true, trace: `${i}Done` },
     { key: `${i}Rate`, label: 'services.report.rate' as MessageKey, derive: rate(i) },
   ],
 })

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, expectAccessible, navItems, signIn, signInAndWait, signO
 
 const ADMIN = [
   '首页',
+  '待办',
   '任务设置',
   '承办部门',
   '服务站（室）',
@@ -16,9 +17,10 @@ const ADMIN = [
   '用户管理',
   '审计日志',
 ]
-const TOWNSHIP_ADMIN = ['首页', '服务站（室）', '托育服务', '行政区划', '用户管理', '审计日志']
+const TOWNSHIP_ADMIN = ['首页', '待办', '服务站（室）', '托育服务', '行政区划', '用户管理', '审计日志']
 const COUNTY = [
   '首页',
+  '待办',
   '工作任务',
   '目标管理责任书',
   '来电来信来访',
@@ -43,6 +45,7 @@ const COUNTY = [
 // the inspector sees the rankings; running assessments is the officials'
 const INSPECTOR = [
   '首页',
+  '待办',
   '人口信息',
   '流动人口',
   '服务与覆盖',
@@ -58,6 +61,7 @@ const INSPECTOR = [
 ]
 const LEADER = [
   '首页',
+  '待办',
   '工作任务',
   '目标管理责任书',
   '来电来信来访',
@@ -77,6 +81,7 @@ const LEADER = [
 ]
 const TOWNSHIP_STAFF = [
   '首页',
+  '待办',
   '工作任务',
   '目标管理责任书',
   '来电来信来访',
@@ -99,6 +104,7 @@ const TOWNSHIP_STAFF = [
 ]
 const VILLAGE = [
   '首页',
+  '待办',
   '工作任务',
   '目标管理责任书',
   '人口信息',
@@ -113,7 +119,7 @@ const VILLAGE = [
   '奖励扶助',
   '统计报表',
 ]
-const SERVICE_STAFF = ['首页', '人口信息', '流动人口', '服务与覆盖', '集体活动', '药具管理', '药具月报帐', '服务站（室）', '托育服务', '行政区划']
+const SERVICE_STAFF = ['首页', '待办', '人口信息', '流动人口', '服务与覆盖', '集体活动', '药具管理', '药具月报帐', '服务站（室）', '托育服务', '行政区划']
 
 const accounts: [string, string, string[]][] = [
   ['admin', '系统管理员', ADMIN],
@@ -263,6 +269,7 @@ test('the language switch turns the interface to English and back', async ({ pag
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
     'Home',
+    'Inbox',
     'Tasks',
     'Responsibility agreements',
     'Complaints and inquiries',

@@ -75,7 +75,7 @@ test('a township prepares, signs and submits its monthly report; the county retu
     const stock = page.getByTestId('table-population.stock')
     registeredTotal = (await stock.getByTestId('total-row').locator('td').nth(1).textContent())!.trim()
     expect(registeredTotal).toMatch(/^\d+$/)
-    await stock.locator('tbody tr').first().getByRole('link').click()
+    await stock.locator('tbody tr').first().getByRole('rowheader').getByRole('link').click()
     await expect(page).toHaveURL(new RegExp(`/reports/live\\?region=\\d+&kind=MONTHLY&period=${period.key}`))
     await expect(page.getByRole('heading', { level: 1 })).toContainText('实时数字')
     await page.goto(reportUrl)
@@ -118,7 +118,7 @@ test('a township prepares, signs and submits its monthly report; the county retu
 
   await asUser(browser, 'county.official', async (page) => {
     // the home page says how many township reports wait; the count opens the list filtered to them
-    const waiting = page.getByTestId('work-awaiting').getByRole('link')
+    const waiting = page.getByTestId('work-reports.approve').getByRole('link')
     await expect(waiting).toContainText('份乡镇报表已上报，等待审核')
     const count = Number((await waiting.textContent())!.match(/\d+/)![0])
     expect(count).toBeGreaterThanOrEqual(1)

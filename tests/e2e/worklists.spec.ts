@@ -46,7 +46,7 @@ test('the township checks the village changes from its home page: one question, 
 
   await signInAndWait(page, 'ncjd.staff')
   await expectAccessible(page)
-  const toReview = page.getByTestId('work-toReview').getByRole('link')
+  const toReview = page.getByTestId('work-registry.review').getByRole('link')
   await expect(toReview).toContainText('条村级变更待核查')
   const waiting = await countOf(toReview)
   expect(waiting).toBeGreaterThanOrEqual(2)
@@ -76,12 +76,12 @@ test('the township checks the village changes from its home page: one question, 
   await expect(page.getByTestId('review-count')).toHaveText('共 0 条')
   await expect(page.getByText('没有符合条件的变更。')).toBeVisible()
   await page.getByTestId('main-nav').getByRole('link', { name: '首页' }).click()
-  await expect(page.getByTestId('work-toReview')).toHaveCount(0)
+  await expect(page.getByTestId('work-registry.review')).toHaveCount(0)
 })
 
 test('the village answers the question from its home page; the page says so; the township sees the answer waiting', async ({ page }) => {
   await signInAndWait(page, 'ncjd.v1')
-  const questions = page.getByTestId('work-questions').getByRole('link')
+  const questions = page.getByTestId('work-registry.question').getByRole('link')
   await expect(questions).toContainText('条变更提出了问题，待回复')
   const asked = await countOf(questions)
   await questions.click()
@@ -99,7 +99,7 @@ test('the village answers the question from its home page; the page says so; the
   await signOut(page)
 
   await signInAndWait(page, 'ncjd.staff')
-  const toReview = page.getByTestId('work-toReview').getByRole('link')
+  const toReview = page.getByTestId('work-registry.review').getByRole('link')
   await expect(toReview).toContainText('1 条村级变更待核查')
   await toReview.click()
   const answered = page.getByTestId('review-rows').getByRole('row').filter({ hasText: ADDRESS })

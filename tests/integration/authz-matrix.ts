@@ -1478,6 +1478,15 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       return { url: `/api/reports/${r.id}/xlsx`, params: { id: String(r.id) } }
     },
   },
+  // the records behind one count of a report (追溯), as .xlsx: those who may export the register, in their own region
+  'GET /api/reports/trace': {
+    roles: REGISTER_EDITORS,
+    scope: 'own',
+    input: async (t) => {
+      await person(t)
+      return { url: `/api/reports/trace?region=${t.region.id}&kind=ANNUAL&period=2024&key=registered` }
+    },
+  },
   'GET /api/assessment/schemes/[id]': {
     roles: ['ADMIN@COUNTY'],
     scope: 'own',

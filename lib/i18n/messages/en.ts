@@ -1,6 +1,7 @@
 import { workEn } from './modules/work.en'
 import { casesEn } from './modules/cases.en'
 import { suppliesEn } from './modules/supplies.en'
+import { inboxEn } from './modules/inbox.en'
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { stationsEn } from './modules/stations.en'
@@ -51,6 +52,7 @@ export const en: Messages = {
     close: 'Close',
   },
   nav: {
+    inbox: 'Inbox',
     home: 'Home',
     register: 'Register',
     review: 'Change review',
@@ -410,6 +412,7 @@ export const en: Messages = {
       quality_fix: 'Finding fixed',
       quality_close: 'Finding closed',
       register_import: 'Register imported',
+      report_traceExport: 'Records behind a report figure exported',
       register_export: 'Register exported',
       exchange_send: 'Exchange notice sent',
       exchange_answer: 'Exchange answer recorded',
@@ -709,6 +712,7 @@ export const en: Messages = {
   supplies: suppliesEn,
   stations: stationsEn,
   benefits: benefitsEn,
+  inbox: inboxEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

@@ -1,6 +1,7 @@
 import { workZhCN } from './modules/work.zh-CN'
 import { casesZhCN } from './modules/cases.zh-CN'
 import { suppliesZhCN } from './modules/supplies.zh-CN'
+import { inboxZhCN } from './modules/inbox.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { stationsZhCN } from './modules/stations.zh-CN'
@@ -50,6 +51,7 @@ export const zhCN = {
     close: '关闭',
   },
   nav: {
+    inbox: '待办',
     home: '首页',
     register: '人口信息',
     review: '变更核查',
@@ -404,6 +406,7 @@ export const zhCN = {
       quality_fix: '质量问题已修正',
       quality_close: '关闭质量问题',
       register_import: '导入人口信息',
+      report_traceExport: '导出报表数字的追溯名单',
       register_export: '导出人口信息',
       exchange_send: '发送协查函',
       exchange_answer: '登记协查回复',
@@ -704,6 +707,7 @@ export const zhCN = {
   supplies: suppliesZhCN,
   stations: stationsZhCN,
   benefits: benefitsZhCN,
+  inbox: inboxZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',

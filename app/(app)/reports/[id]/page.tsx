@@ -9,6 +9,7 @@ import { routeId } from '@/lib/reports/schemas'
 import { periodLabel, periodRange, reportTables, statusName } from '@/lib/reports/present'
 import { Alert, ButtonLink, Card, formatDateTime, PageTitle } from '@/components/ui'
 import { AnalysisForm, ConfirmActionForm, ReturnForm, SignForm } from '@/components/reports/ReportForms'
+import { traceHref } from '@/lib/reports/trace-links'
 import { ReportTables, StatusBadge, TimelinessBadge } from '@/components/reports/ReportTable'
 import { RegionChangesNote } from '@/components/regions/RegionChangesNote'
 
@@ -30,6 +31,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const tables = reportTables(t, report.figures, report.factor)
   const changed = await registerChangedSince(report)
   const childHref = (child: number) => `/reports/live?${new URLSearchParams({ region: String(child), kind: report.kind, period: report.period.key })}`
+  // every count opens the records behind it (追溯), for those who may see the register
+  const cellHref = traceHref(user, { regionId: report.regionId, kind: report.kind, periodKey: report.period.key, reportId: report.id })
   const status = statusName({ status: report.status, returned: report.returnComment !== null, level: report.level })
   const activeLock = report.locks.find((l) => l.unlockedAt === null)
   const releasedLock = [...report.locks].reverse().find((l) => l.unlockedAt !== null)
@@ -105,7 +108,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         {report.figures.children.length > 0 ? (
           <p className="mb-2 text-xs text-slate-500">{t(report.level === 'COUNTY' ? 'reports.detail.drillHintTownships' : 'reports.detail.drillHint')}</p>
         ) : null}
-        <ReportTables tables={tables} t={t} childHref={childHref} />
+        <ReportTables tables={tables} t={t} childHref={childHref} cellHref={cellHref} />
         <RegionChangesNote regionId={report.regionId} period={report.period} />
       </section>
 

@@ -10,6 +10,7 @@ import { periodLabel, periodOptions, periodRange, reportTables } from '@/lib/rep
 import { reportKind, routeId } from '@/lib/reports/schemas'
 import { Alert, ButtonLink, Card, PageTitle } from '@/components/ui'
 import { LivePicker } from '@/components/reports/ReportForms'
+import { traceHref } from '@/lib/reports/trace-links'
 import { ReportTables } from '@/components/reports/ReportTable'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,6 +40,7 @@ export default async function LiveFiguresPage({ searchParams }: { searchParams: 
   // a village reached by drilling down from the county is not among the picker's own choices
   if (!regions.some((r) => r.id === live.region.id)) regions.push({ ...live.region, keys: [] })
   const childHref = (child: number) => `/reports/live?${new URLSearchParams({ region: String(child), kind, period: periodKey })}`
+  const cellHref = traceHref(user, { regionId: live.region.id, kind, periodKey })
   return (
     <>
       <PageTitle actions={<ButtonLink href="/reports">{t('reports.title')}</ButtonLink>}>
@@ -53,7 +55,7 @@ export default async function LiveFiguresPage({ searchParams }: { searchParams: 
       <Card className="no-print mb-4">
         <LivePicker regions={regions} periods={periodOptions(t, reportablePeriods(settings))} region={live.region.id} kind={kind} period={periodKey} />
       </Card>
-      <ReportTables tables={tables} t={t} childHref={childHref} heading="h2" />
+      <ReportTables tables={tables} t={t} childHref={childHref} cellHref={cellHref} heading="h2" />
     </>
   )
 }
