@@ -10,6 +10,8 @@ export interface NavigationItem {
 /** The application's sections. A later module adds its entry here with the permission it needs. */
 export const NAVIGATION: NavigationItem[] = [
   { href: '/', label: 'nav.home' },
+  // whoever may view reports or the register of their region (every role but the administrator)
+  { href: '/dashboard', label: 'nav.dashboard', permission: 'dashboard.view' },
   { href: '/register', label: 'nav.register', permission: 'register.view' },
   { href: '/register/migrants', label: 'migration.title', permission: 'register.view' },
   { href: '/register/review', label: 'nav.review', permission: 'register.review' },

@@ -60,6 +60,8 @@ export const ACTIONS = [
   'assessment.run',
   /** rankings and "why" pages: the county all townships; a township its own place, once published */
   'assessment.view',
+  /** the dashboards of one's region and the regions below it: whoever may view reports or the register there */
+  'dashboard.view',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -78,8 +80,9 @@ const UNITS = ['TOWNSHIP', 'COUNTY'] as const
 // users whose region is at one of them (an administrator of a township configures no reports);
 // ROLE_REGION_LEVELS already keeps most roles at one level, the grants say where it matters.
 const GRANTS: Record<Role, readonly Grant[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  VILLAGE_OFFICER: ['dashboard.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
   TOWNSHIP_STAFF: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'register.edit',
@@ -93,8 +96,9 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'service.families',
     'assessment.view',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view', 'assessment.view'],
+  TOWNSHIP_LEADER: ['dashboard.view', 'region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view', 'assessment.view'],
   COUNTY_OFFICIAL: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'report.view',
@@ -112,6 +116,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     ...at(['COUNTY'], 'region.setup', 'report.configure', 'region.change', 'service.catalogue', 'assessment.configure', 'assessment.view'),
   ],
   INSPECTOR: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'report.view',
@@ -121,7 +126,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
   ],
   // 服务站人员: deliver services in their township, the sensitive ones included; they open a
   // person's page to record a service but do not edit the register
-  TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', ...at(['TOWNSHIP'], 'service.record', 'service.sensitive'), 'service.families'],
+  TOWNSHIP_SERVICE_STAFF: ['dashboard.view', 'region.view', 'register.view', 'service.view', ...at(['TOWNSHIP'], 'service.record', 'service.sensitive'), 'service.families'],
 }
 
 /** Who is asking: enough of the signed-in user to decide. */

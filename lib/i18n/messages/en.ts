@@ -1,3 +1,4 @@
+import { dashboardEn } from './modules/dashboard.en'
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { reportsEn } from './modules/reports.en'
@@ -46,6 +47,7 @@ export const en: Messages = {
   },
   nav: {
     home: 'Home',
+    dashboard: 'Dashboard',
     register: 'Register',
     review: 'Change review',
     regions: 'Regions',
@@ -674,6 +676,7 @@ export const en: Messages = {
   regionHistory: regionHistoryEn,
   reports: reportsEn,
   services: servicesEn,
+  dashboard: dashboardEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

@@ -1,3 +1,4 @@
+import { dashboardZhCN } from './modules/dashboard.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { reportsZhCN } from './modules/reports.zh-CN'
@@ -45,6 +46,7 @@ export const zhCN = {
   },
   nav: {
     home: '首页',
+    dashboard: '统计看板',
     register: '人口信息',
     review: '变更核查',
     regions: '行政区划',
@@ -669,6 +671,7 @@ export const zhCN = {
   regionHistory: regionHistoryZhCN,
   reports: reportsZhCN,
   services: servicesZhCN,
+  dashboard: dashboardZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',
