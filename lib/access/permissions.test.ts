@@ -16,8 +16,10 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
-  VILLAGE_OFFICER: ['register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  // every role but the administrator opens the dashboards of its region
+  VILLAGE_OFFICER: ['dashboard.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
   TOWNSHIP_STAFF: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'register.edit',
@@ -33,9 +35,10 @@ const expectedActions: Record<string, Action[]> = {
     // a township sees its own place once a run is published
     'assessment.view',
   ],
-  TOWNSHIP_LEADER: ['region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view'],
+  TOWNSHIP_LEADER: ['dashboard.view', 'region.view', 'register.view', 'report.view', 'report.sign', ...UNIT, 'service.view', 'assessment.view'],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'report.view',
@@ -63,8 +66,8 @@ const expectedActions: Record<string, Action[]> = {
     'assessment.view',
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view'],
-  INSPECTOR: ['region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view', 'service.view'],
-  TOWNSHIP_SERVICE_STAFF: ['region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],
+  INSPECTOR: ['dashboard.view', 'region.view', 'register.view', 'report.view', ...UNIT, 'report.monitor', 'assessment.view', 'service.view'],
+  TOWNSHIP_SERVICE_STAFF: ['dashboard.view', 'region.view', 'register.view', 'service.view', 'service.record', 'service.sensitive', 'service.families'],
 }
 
 describe('can()', () => {

@@ -165,9 +165,10 @@ export async function markStale(tx: DbClient | Tx, countyId: number, fromMonth: 
  * stored month of the county, stale. It runs inside the write's transaction, before the change log
  * row is written, so it reads what this transaction wrote (rows whose xmin is the transaction's
  * id): a life event reaches back to its date, a correction also to the date of the event it
- * replaces; a person or household changed without an event (a new member, a corrected sex or
- * birth date, which apply to every period) reaches every month. It may mark too much, never too
- * little.
+ * replaces; a person changed who is not the subject of one of the write's events (a new member, a
+ * corrected sex or birth date, a new head, a sibling's birth order: these apply to every period)
+ * or a household changed (the households figure counts heads by their relation now) reaches every
+ * month. It may mark too much, never too little.
  */
 export async function markStaleAfterWrite(tx: Tx, write: RegisterWrite): Promise<void> {
   const personIds = [...new Set((write.personIds ?? []).filter((id): id is number => typeof id === 'number'))]
@@ -176,17 +177,23 @@ export async function markStaleAfterWrite(tx: Tx, write: RegisterWrite): Promise
   const rows = await tx.$queryRawUnsafe<{ countyId: number; reach: Date | null }[]>(
     `WITH cur AS (SELECT (pg_current_xact_id()::text::bigint & 4294967295)::text AS x),
      ev AS (
-       SELECT e."countyId", LEAST(e."occurredOn", old."occurredOn") AS d
+       SELECT e."countyId", e."personId", e."otherPersonId", LEAST(e."occurredOn", old."occurredOn") AS d
        FROM cur, "LifeEvent" e LEFT JOIN "LifeEvent" old ON old.id = e."correctsId"
        WHERE (e."personId" = ANY ($1::int[]) OR e."otherPersonId" = ANY ($1::int[])) AND e.xmin::text = cur.x
      ),
-     touched AS (
-       SELECT p."countyId" FROM cur, "Person" p WHERE p.id = ANY ($1::int[]) AND p.xmin::text = cur.x
-       UNION SELECT h."countyId" FROM cur, "Household" h WHERE h.id = ANY ($2::int[]) AND h.xmin::text = cur.x
+     -- a person changed in this transaction who is not a party to one of its events (a new head,
+     -- a sibling's birth order, an edit; the parties' rows carry their version), or a household changed (a head, a new household:
+     -- the households figure counts heads by their relation now): every month
+     everything AS (
+       SELECT p."countyId" FROM cur, "Person" p
+       WHERE p.id = ANY ($1::int[]) AND p.xmin::text = cur.x AND NOT EXISTS (SELECT 1 FROM ev WHERE p.id IN (ev."personId", ev."otherPersonId"))
+       UNION
+       SELECT h."countyId" FROM cur, "Household" h
+       WHERE (h.id = ANY ($2::int[]) OR h.id IN (SELECT "householdId" FROM "Person" WHERE id = ANY ($1::int[]))) AND h.xmin::text = cur.x
      )
-     SELECT "countyId", MIN(d) AS reach FROM ev GROUP BY 1
+     SELECT "countyId", NULL::date AS reach FROM everything
      UNION ALL
-     SELECT DISTINCT "countyId", NULL::date FROM touched WHERE NOT EXISTS (SELECT 1 FROM ev)`,
+     SELECT "countyId", MIN(d) FROM ev WHERE "countyId" NOT IN (SELECT "countyId" FROM everything) GROUP BY 1`,
     personIds,
     householdIds,
   )
