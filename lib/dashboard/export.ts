@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import type { Translate } from '@/lib/i18n/core'
 import type { ServiceContext } from '@/lib/server/context'
 import type { SessionUser } from '@/lib/server/session'
-import { audit } from '@/lib/server/audit'
+import { audit, auditDenied } from '@/lib/server/audit'
 import { db } from '@/lib/server/db'
 import { dashboardFor } from './data'
 import { dashboardTables } from './tables'
@@ -17,8 +17,13 @@ import type { DashboardQuery } from './schemas'
  */
 export async function dashboardWorkbook(ctx: ServiceContext & { subject: SessionUser }, t: Translate, query: DashboardQuery): Promise<{ buffer: ArrayBuffer; filename: string } | null> {
   const data = await dashboardFor(ctx, t, { regionId: query.region, period: query.period })
-  const table = data && dashboardTables(data, t).find((x) => x.key === query.chart)
-  if (!data || !table) return null
+  if (!data) {
+    // a region outside the viewer's scope looks missing; the attempt is audited
+    if (query.region !== undefined) await auditDenied(ctx.actor, 'dashboard.view', { regionId: query.region, download: true })
+    return null
+  }
+  const table = dashboardTables(data, t).find((x) => x.key === query.chart)
+  if (!table) return null
   const workbook = new ExcelJS.Workbook()
   workbook.creator = t('common.appName')
   workbook.created = new Date()
