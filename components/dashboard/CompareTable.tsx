@@ -72,7 +72,12 @@ export function CompareTable({
                   className={`${cell} text-right`}
                   aria-sort={sort?.column === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
                 >
-                  <button type="button" className="underline decoration-dotted" onClick={() => toggle(c.key)} title={t('dashboard.sortBy', { column: c.label })}>
+                  <button
+                    type="button"
+                    className="underline decoration-dotted"
+                    onClick={() => toggle(c.key)}
+                    title={t('dashboard.sortBy', { column: c.label })}
+                  >
                     {c.label}
                     {sort?.column === c.key ? (sort.direction === 'asc' ? ' ↑' : ' ↓') : ''}
                   </button>

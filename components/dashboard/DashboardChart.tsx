@@ -24,7 +24,15 @@ export function ChartBody({ table, height = 260 }: { table: ChartTable; height?:
         <Tooltip />
         <Legend />
         {numeric.map((c, i) => (
-          <Line key={c.key} dataKey={c.key} name={c.label} stroke={COLOURS[i % COLOURS.length]} strokeDasharray={i % 2 ? '5 3' : undefined} dot={false} isAnimationActive={false} />
+          <Line
+            key={c.key}
+            dataKey={c.key}
+            name={c.label}
+            stroke={COLOURS[i % COLOURS.length]}
+            strokeDasharray={i % 2 ? '5 3' : undefined}
+            dot={false}
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
     )

@@ -27,7 +27,11 @@ export function DataTable({ table }: { table: ChartTable }) {
                     {format(r[c.key], c.kind)}
                   </th>
                 ) : (
-                  <td key={c.key} data-col={c.key} className={`border border-slate-200 px-1.5 py-1 ${c.kind === 'text' ? 'text-left' : 'text-right tabular-nums'}`}>
+                  <td
+                    key={c.key}
+                    data-col={c.key}
+                    className={`border border-slate-200 px-1.5 py-1 ${c.kind === 'text' ? 'text-left' : 'text-right tabular-nums'}`}
+                  >
                     {format(r[c.key], c.kind)}
                   </td>
                 ),

@@ -17,7 +17,16 @@ const homeAt: Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', { id: number; ancestorId
 const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
   // every role but the administrator opens the dashboards of its region
-  VILLAGE_OFFICER: ['dashboard.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  VILLAGE_OFFICER: [
+    'dashboard.view',
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'report.view',
+    'service.view',
+    'service.record',
+  ],
   TOWNSHIP_STAFF: [
     'dashboard.view',
     'region.view',

@@ -80,7 +80,16 @@ const UNITS = ['TOWNSHIP', 'COUNTY'] as const
 // users whose region is at one of them (an administrator of a township configures no reports);
 // ROLE_REGION_LEVELS already keeps most roles at one level, the grants say where it matters.
 const GRANTS: Record<Role, readonly Grant[]> = {
-  VILLAGE_OFFICER: ['dashboard.view', 'register.view', 'register.edit', 'register.revealId', 'register.export', 'report.view', 'service.view', 'service.record'],
+  VILLAGE_OFFICER: [
+    'dashboard.view',
+    'register.view',
+    'register.edit',
+    'register.revealId',
+    'register.export',
+    'report.view',
+    'service.view',
+    'service.record',
+  ],
   TOWNSHIP_STAFF: [
     'dashboard.view',
     'region.view',
@@ -96,7 +105,16 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'service.families',
     'assessment.view',
   ],
-  TOWNSHIP_LEADER: ['dashboard.view', 'region.view', 'register.view', 'report.view', ...at(UNITS, 'report.unit'), 'report.sign', 'service.view', 'assessment.view'],
+  TOWNSHIP_LEADER: [
+    'dashboard.view',
+    'region.view',
+    'register.view',
+    'report.view',
+    ...at(UNITS, 'report.unit'),
+    'report.sign',
+    'service.view',
+    'assessment.view',
+  ],
   COUNTY_OFFICIAL: [
     'dashboard.view',
     'region.view',
@@ -126,7 +144,14 @@ const GRANTS: Record<Role, readonly Grant[]> = {
   ],
   // 服务站人员: deliver services in their township, the sensitive ones included; they open a
   // person's page to record a service but do not edit the register
-  TOWNSHIP_SERVICE_STAFF: ['dashboard.view', 'region.view', 'register.view', 'service.view', ...at(['TOWNSHIP'], 'service.record', 'service.sensitive'), 'service.families'],
+  TOWNSHIP_SERVICE_STAFF: [
+    'dashboard.view',
+    'region.view',
+    'register.view',
+    'service.view',
+    ...at(['TOWNSHIP'], 'service.record', 'service.sensitive'),
+    'service.families',
+  ],
 }
 
 /** Who is asking: enough of the signed-in user to decide. */

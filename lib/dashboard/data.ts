@@ -6,7 +6,17 @@ import type { SessionUser } from '@/lib/server/session'
 import { db } from '@/lib/server/db'
 import { todayIso } from '@/lib/dates'
 import { regionForFigures } from '@/lib/regions/queries'
-import { latestEndedPeriod, periodOf, statYearOf, addMonths, monthlyPeriod, halfYearPeriod, annualPeriod, type Period, type PeriodKind } from '@/lib/periods/rules'
+import {
+  latestEndedPeriod,
+  periodOf,
+  statYearOf,
+  addMonths,
+  monthlyPeriod,
+  halfYearPeriod,
+  annualPeriod,
+  type Period,
+  type PeriodKind,
+} from '@/lib/periods/rules'
 import { reportSettings } from '@/lib/reports/scope'
 import { timelinessOverview } from '@/lib/reports/queries'
 import type { Counts } from '@/lib/reports/sections'
@@ -76,7 +86,11 @@ export interface DashboardData {
   quality: { name: string; open: number; perThousand: number | null }[]
   ranking: { name: string; place: number; total: number; movement: number | null }[] | null
   rankingTitle: string | null
-  compare: { columns: string[]; county: Record<string, number | null>; rows: { id: number; name: string; values: Record<string, number | null>; cells: Record<string, ComparedCell> }[] }
+  compare: {
+    columns: string[]
+    county: Record<string, number | null>
+    rows: { id: number; name: string; values: Record<string, number | null>; cells: Record<string, ComparedCell> }[]
+  }
   widgets: { data: WidgetData; empty: string }[]
   village: { childrenDue: number; childrenEligible: number; lastReport: { month: string; counts: Counts } | null } | null
   hrefOf: (figure: string, regionId: number) => string | null
@@ -130,7 +144,13 @@ export async function dashboardFor(
   const n = (c: Counts | undefined, key: string) => c?.[key] ?? 0
   const trend = months
     .filter((m) => figures.get(m))
-    .map((m) => ({ month: m, registered: n(own(m), 'registered'), resident: n(own(m), 'resident'), inflow: n(own(m), 'inflow'), outflow: n(own(m), 'outflow') }))
+    .map((m) => ({
+      month: m,
+      registered: n(own(m), 'registered'),
+      resident: n(own(m), 'resident'),
+      inflow: n(own(m), 'inflow'),
+      outflow: n(own(m), 'outflow'),
+    }))
   const vital = months
     .filter((m) => figures.get(m))
     .map((m) => ({ month: m, births: n(own(m), 'births'), deaths: n(own(m), 'deaths'), boys: n(own(m), 'birthsMale'), girls: n(own(m), 'birthsFemale') }))
@@ -160,7 +180,9 @@ export async function dashboardFor(
         ),
     level !== 'VILLAGE' && can(user, 'report.view') ? timelinessOverview(countyId, period.statYear, today) : Promise.resolve(null),
     level !== 'VILLAGE' && can(user, 'assessment.view') ? rankings(user) : Promise.resolve(null),
-    level === 'VILLAGE' ? computeCoverage(db, { level: 'VILLAGE', regionId: region.id, countyId }, { start: `${today.slice(0, 7)}-01`, end: today }) : Promise.resolve(null),
+    level === 'VILLAGE'
+      ? computeCoverage(db, { level: 'VILLAGE', regionId: region.id, countyId }, { start: `${today.slice(0, 7)}-01`, end: today })
+      : Promise.resolve(null),
   ])
   const openBy = new Map(findings.map((f) => [Number(f.child), Number(f.open)]))
   const quality = children.map((c) => ({ name: c.name, open: openBy.get(c.id) ?? 0, perThousand: perThousand(openBy.get(c.id) ?? 0, n(c.counts, 'resident')) }))
@@ -188,7 +210,10 @@ export async function dashboardFor(
           k,
           {
             value: values[k],
-            cls: k === 'registered' || k === 'resident' ? compareClass(values[k], reference[k] === null ? null : reference[k]! / Math.max(children.length, 1)) : compareClass(values[k], reference[k]),
+            cls:
+              k === 'registered' || k === 'resident'
+                ? compareClass(values[k], reference[k] === null ? null : reference[k]! / Math.max(children.length, 1))
+                : compareClass(values[k], reference[k]),
             href: hrefOf(k, c.id),
           },
         ]),
@@ -198,7 +223,9 @@ export async function dashboardFor(
   }
 
   const townshipRows = timeliness
-    ? timeliness.townships.filter((r) => level === 'COUNTY' || r.id === region.id).map((r) => ({ name: r.name, reportingRate: r.rates.reportingRate, onTimeRate: r.rates.onTimeRate }))
+    ? timeliness.townships
+        .filter((r) => level === 'COUNTY' || r.id === region.id)
+        .map((r) => ({ name: r.name, reportingRate: r.rates.reportingRate, onTimeRate: r.rates.onTimeRate }))
     : null
   const rankRows = ranking?.latest
     ? ranking.latest.rows

@@ -15,7 +15,11 @@ import type { DashboardQuery } from './schemas'
  * region and period, the header row and the rows, numbers as numbers. Null when the region is not
  * the viewer's or the chart does not exist (they look the same). The export is audited.
  */
-export async function dashboardWorkbook(ctx: ServiceContext & { subject: SessionUser }, t: Translate, query: DashboardQuery): Promise<{ buffer: ArrayBuffer; filename: string } | null> {
+export async function dashboardWorkbook(
+  ctx: ServiceContext & { subject: SessionUser },
+  t: Translate,
+  query: DashboardQuery,
+): Promise<{ buffer: ArrayBuffer; filename: string } | null> {
   const data = await dashboardFor(ctx, t, { regionId: query.region, period: query.period })
   if (!data) {
     // a region outside the viewer's scope looks missing; the attempt is audited
@@ -27,7 +31,9 @@ export async function dashboardWorkbook(ctx: ServiceContext & { subject: Session
   const workbook = new ExcelJS.Workbook()
   workbook.creator = t('common.appName')
   workbook.created = new Date()
-  const sheet = workbook.addWorksheet(table.key.slice(0, 31), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+  const sheet = workbook.addWorksheet(table.key.slice(0, 31), {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  })
   const width = table.columns.length
   sheet.mergeCells(1, 1, 1, width)
   sheet.getCell(1, 1).value = table.title

@@ -90,7 +90,11 @@ export function compareClass(value: number | null, reference: number | null): Co
 }
 
 /** Sorts rows by a numeric column (missing values last, whatever the direction), then by name. */
-export function sortRows<R extends { name: string; values: Record<string, number | null> }>(rows: readonly R[], column: string, direction: 'asc' | 'desc'): R[] {
+export function sortRows<R extends { name: string; values: Record<string, number | null> }>(
+  rows: readonly R[],
+  column: string,
+  direction: 'asc' | 'desc',
+): R[] {
   const sign = direction === 'asc' ? 1 : -1
   return [...rows].sort((a, b) => {
     const x = a.values[column] ?? null

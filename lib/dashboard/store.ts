@@ -136,7 +136,13 @@ export async function monthFigures(
  * The closing job: stores every finished month of `months` that is missing or stale, for the
  * county and each of its townships. Returns how many rows it wrote. (`npm run stats:close`.)
  */
-export async function closeMonths(client: DbClient, countyId: number, townshipIds: readonly number[], months: readonly string[], today: string): Promise<number> {
+export async function closeMonths(
+  client: DbClient,
+  countyId: number,
+  townshipIds: readonly number[],
+  months: readonly string[],
+  today: string,
+): Promise<number> {
   const scopes: (FigureScope & { level: StoreLevel })[] = [
     { level: 'COUNTY', regionId: countyId, countyId },
     ...townshipIds.map((id) => ({ level: 'TOWNSHIP' as const, regionId: id, countyId })),

@@ -49,7 +49,14 @@ export function dashboardTables(data: DashboardData, t: Translate): ChartTable[]
       title: t('dashboard.chart.sexRatio'),
       chart: 'interval',
       columns: [{ ...name }, c('boys'), c('girls'), c('ratio'), c('low'), c('high')],
-      rows: data.sexRatio.map((r) => ({ name: r.name, boys: r.boys, girls: r.girls, ratio: round1(r.ratio?.ratio), low: round1(r.ratio?.low), high: round1(r.ratio?.high) })),
+      rows: data.sexRatio.map((r) => ({
+        name: r.name,
+        boys: r.boys,
+        girls: r.girls,
+        ratio: round1(r.ratio?.ratio),
+        low: round1(r.ratio?.low),
+        high: round1(r.ratio?.high),
+      })),
       note: t('dashboard.note.sexRatio'),
     },
   ]

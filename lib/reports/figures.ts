@@ -386,7 +386,12 @@ export function addFigureSource(source: FigureSource): void {
 export const REGISTER_SOURCES: readonly FigureSource[] = [stockSource, flowSource]
 
 /** All counts of a scope for a period, merged across the sources (every source unless told which). */
-export async function computeCounts(client: DbClient, scope: FigureScope, period: Period, sources: readonly FigureSource[] = FIGURE_SOURCES): Promise<ScopeCounts> {
+export async function computeCounts(
+  client: DbClient,
+  scope: FigureScope,
+  period: Period,
+  sources: readonly FigureSource[] = FIGURE_SOURCES,
+): Promise<ScopeCounts> {
   const attribution = await attributionFor(client, scope, period)
   const results = await Promise.all(sources.map((source) => source.compute(client, scope, period, attribution)))
   const total: Counts = {}

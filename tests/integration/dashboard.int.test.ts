@@ -131,7 +131,13 @@ describe('the statistics store', () => {
     await expectStoreAgreesWithLive()
     // the head moves out: the household gets a new head, and the households figure counts heads by
     // their relation now, so every month is reached (not only September on)
-    await recordEvent(ctxOf(officer), { type: 'MOVE_OUT', personId: ids.father, version: await version(ids.father), occurredOn: `${lastYear}-09-01`, destination: '北京市' })
+    await recordEvent(ctxOf(officer), {
+      type: 'MOVE_OUT',
+      personId: ids.father,
+      version: await version(ids.father),
+      occurredOn: `${lastYear}-09-01`,
+      destination: '北京市',
+    })
     expect(await staleMonths(c.county.id)).toEqual(MONTHS)
     await expectStoreAgreesWithLive()
     const sep = await monthFigures(db, scopes[1], [`${lastYear}-07`, `${lastYear}-09`], today)

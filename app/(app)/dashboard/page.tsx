@@ -132,10 +132,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 {table.title}
               </h2>
               <span className="no-print flex gap-3 text-sm">
-                <Link className="text-brand-700 underline" href={link('/dashboard/print', table.key)} aria-label={`${t('dashboard.print')}${t('common.colon')}${table.title}`}>
+                <Link
+                  className="text-brand-700 underline"
+                  href={link('/dashboard/print', table.key)}
+                  aria-label={`${t('dashboard.print')}${t('common.colon')}${table.title}`}
+                >
                   {t('dashboard.print')}
                 </Link>
-                <a className="text-brand-700 underline" href={link('/api/dashboard/xlsx', table.key)} aria-label={`${t('dashboard.export')}${t('common.colon')}${table.title}`}>
+                <a
+                  className="text-brand-700 underline"
+                  href={link('/api/dashboard/xlsx', table.key)}
+                  aria-label={`${t('dashboard.export')}${t('common.colon')}${table.title}`}
+                >
                   {t('dashboard.export')}
                 </a>
               </span>

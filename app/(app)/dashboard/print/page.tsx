@@ -31,7 +31,9 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
         <PrintButton />
         <ButtonLink href={`/dashboard?region=${data.region.id}&period=${encodeURIComponent(periodValue(data.period))}`}>{t('dashboard.back')}</ButtonLink>
       </div>
-      <h1 className="mb-1 text-lg font-semibold">{t('dashboard.printOf', { title: table.title, region: data.region.name, period: periodLabel(t, data.period) })}</h1>
+      <h1 className="mb-1 text-lg font-semibold">
+        {t('dashboard.printOf', { title: table.title, region: data.region.name, period: periodLabel(t, data.period) })}
+      </h1>
       <p className="mb-3 text-xs text-slate-600">
         {data.period.start} – {data.period.end} · {t('common.appName')} · {todayIso()}
       </p>
