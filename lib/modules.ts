@@ -20,7 +20,7 @@ import { serviceCoverageWidget } from '@/lib/services/widget'
 export function composeModules(): void {
   // quality re-checks the people and households each register write touched (decision 0003)
   onRegisterWrite('quality', checkOnSave)
-  // the statistics store marks the months a write reaches stale (decision 0012)
+  // the statistics store marks the months a write reaches stale (decision 0014)
   onRegisterWrite('dashboard', markStaleAfterWrite)
   // a region change moves the rows that name an ended village to its new row (decision 0011)
   onRegionRemap('registry', remapRegisterRows)

@@ -50,7 +50,15 @@ for (const residents of sizes) {
     const months = monthsEndingWith(monthOf(`${last.year}-${String(last.month).padStart(2, '0')}-01`), 24)
     const townships = await townshipsOf(db, county.id)
 
-    const [closeMs, written] = await time(() => closeMonths(db, county.id, townships.map((t) => t.id), months, today))
+    const [closeMs, written] = await time(() =>
+      closeMonths(
+        db,
+        county.id,
+        townships.map((t) => t.id),
+        months,
+        today,
+      ),
+    )
     record('closing job: 24 months × (county + townships) into the store', residents, `${(closeMs / 1000).toFixed(1)} s (${written} rows)`)
 
     const t = translator('zh-CN')

@@ -6,7 +6,7 @@ import { addMonths, monthlyPeriod, type StatYearSettings } from '@/lib/periods/r
 import type { RegisterWrite } from '@/lib/registry/hooks'
 import type { RegionRemap } from '@/lib/regions/history-hooks'
 
-// The statistics store (issue 13; docs/decisions/0012-dashboard-statistics-store.md). Not
+// The statistics store (issue 13; docs/decisions/0014-dashboard-statistics-store.md). Not
 // server-only: the benchmark and `npm run stats:close` run outside Next.js with their own client.
 //
 // One row per scope (a county or a township) and calendar month: the register's figures of the
