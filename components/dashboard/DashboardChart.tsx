@@ -11,6 +11,7 @@ const COLOURS = ['#1d5fb8', '#b45309', '#047857', '#9d174d', '#5b21b6', '#334155
 const AXIS = { fontSize: 11, fill: '#334155' }
 
 export function ChartBody({ table, height = 260 }: { table: ChartTable; height?: number }) {
+  const t = useT()
   const numeric = table.columns.filter((c) => c.kind !== 'text')
   const x = table.columns.find((c) => c.kind === 'text')?.key ?? table.columns[0].key
   if (table.chart === 'table') return null
@@ -81,7 +82,7 @@ export function ChartBody({ table, height = 260 }: { table: ChartTable; height?:
     )
   }
   return (
-    <div role="img" aria-label={useT()('dashboard.chartLabel', { title: table.title })} data-chart={table.key} style={{ width: '100%', height }}>
+    <div role="img" aria-label={t('dashboard.chartLabel', { title: table.title })} data-chart={table.key} style={{ width: '100%', height }}>
       <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 640, height }}>
         {chart}
       </ResponsiveContainer>
