@@ -98,8 +98,9 @@ export interface DashboardData {
 
 const FLOW_KEYS = ['births', 'birthsMale', 'birthsFemale', 'deaths', 'marriages', 'divorces', 'movesIn', 'movesOut', 'movesWithin'] as const
 
-/** Stock keys from the period's last month, flow keys summed over its months. */
-function periodCounts(months: (Counts | undefined)[]): Counts {
+/** Stock keys from the period's last month so far, flow keys summed over its months (a period not over yet: up to today). */
+function periodCounts(all: (Counts | undefined)[]): Counts {
+  const months = all.filter((c): c is Counts => c !== undefined)
   const last = months.at(-1) ?? {}
   const out: Counts = { ...last }
   for (const key of FLOW_KEYS) out[key] = months.reduce((s, c) => s + (c?.[key] ?? 0), 0)

@@ -23,13 +23,9 @@ export const serviceCoverageWidget: DashboardWidget = {
       ...INDICATORS.map((i) => ({ key: i, label: `${t(`services.indicatorShort.${i}`)} (%)`, kind: 'percent' as const })),
     ]
     const anyone = view ? INDICATORS.some((i) => view.total[i].eligible > 0) : false
-    const rows =
-      !view || !anyone
-        ? []
-        : view.rows.map((r) => ({
-            name: r.name,
-            ...Object.fromEntries(INDICATORS.map((i) => [i, r.cells[i].rate])),
-          }))
+    // a village has no children: its own line
+    const lines = !view ? [] : view.rows.length > 0 ? view.rows : [{ name: view.region.name, cells: view.total }]
+    const rows = !anyone ? [] : lines.map((r) => ({ name: r.name, ...Object.fromEntries(INDICATORS.map((i) => [i, r.cells[i].rate])) }))
     return {
       key: 'services.coverage',
       title: t('dashboard.widgets.servicesTitle', { period: key }),

@@ -157,7 +157,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 columns={table.columns.slice(1).map((c) => ({ key: c.key, label: c.label }))}
                 rows={data.compare.rows.map((r) => ({
                   ...r,
-                  href: data.region.level === 'COUNTY' ? `/dashboard?region=${r.id}&period=${encodeURIComponent(value)}` : null,
+                  href: `/dashboard?region=${r.id}&period=${encodeURIComponent(value)}`,
                 }))}
                 reference={data.compare.county}
                 referenceName={data.region.name}
