@@ -84,6 +84,31 @@ for (const residents of sizes) {
     const countyScope = { level: 'COUNTY' as const, regionId: county.id, countyId: county.id }
 
     record('county dashboard (county.official, last month)', residents, await repeat(() => dashboardFor(ctx(official), t, {}, today)))
+    // its parts, to see where the time goes
+    const { computeCoverage } = await import('../lib/services/coverage')
+    const { timelinessOverview } = await import('../lib/reports/queries')
+    const { rankings } = await import('../lib/assessment/queries')
+    const lastMonth = months[months.length - 1]
+    record(
+      '  part: services coverage, county (live)',
+      residents,
+      await repeat(() => computeCoverage(db, countyScope, { start: `${lastMonth}-01`, end: `${lastMonth}-28` }), 3),
+    )
+    record('  part: report timeliness (county)', residents, await repeat(() => timelinessOverview(county.id, Number(lastMonth.slice(0, 4)), today), 3))
+    record('  part: assessment rankings', residents, await repeat(() => rankings(official), 3))
+    record(
+      '  part: pyramid query (county)',
+      residents,
+      await repeat(
+        () =>
+          db.$queryRawUnsafe(
+            `SELECT sex::text, EXTRACT(YEAR FROM age($1::date, "birthDate"))::int AS age, COUNT(*)::int FROM "Person" WHERE "countyId" = $2 AND "birthDate" <= $1::date AND residence <> 'INFLOW' AND NOT "movedOut" AND ((alive AND "deathDate" IS NULL) OR "deathDate" > $1::date) GROUP BY 1, 2`,
+            `${lastMonth}-28`,
+            county.id,
+          ),
+        3,
+      ),
+    )
     record('24-month trend from the store (county)', residents, await repeat(() => monthFigures(db, countyScope, months, today)))
     record('township dashboard (ncjd.leader, last month)', residents, await repeat(() => dashboardFor(ctx(leader), t, {}, today)))
     record(

@@ -26,6 +26,7 @@ import { dashboardWidgets, type WidgetData } from '@/lib/inbox/widgets'
 import { monthFigures, monthOf, monthsEndingWith, type StoreLevel } from './store'
 import { AGE_GROUPS, compareClass, percentOf, perThousand, pyramidBins, sexRatioAtBirth, type CompareClass, type PyramidRow, type SexRatio } from './rules'
 import { figureHref } from './figure-href'
+import { briefly } from './brief-cache'
 
 // The dashboards' data (issue 13): one read per dashboard, scoped by regionForFigures (a region in
 // the viewer's scope, or nothing), from the statistics store (store.ts) and the modules' own reads.
@@ -163,24 +164,30 @@ export async function dashboardFor(
   const childColumn = level === 'COUNTY' ? 'townshipId' : 'villageId'
   const ownColumn = level === 'COUNTY' ? 'countyId' : level === 'TOWNSHIP' ? 'townshipId' : 'villageId'
   const [pyramidCells, findings, timeliness, ranking, villageDue] = await Promise.all([
-    db.$queryRawUnsafe<{ sex: 'MALE' | 'FEMALE'; age: number; n: number }[]>(
-      // 户籍人口 by sex and age on the period's last day, as the register places them today
-      `SELECT sex::text AS sex, EXTRACT(YEAR FROM age($1::date, "birthDate"))::int AS age, COUNT(*)::int AS n
+    briefly(`pyramid/${region.id}/${period.end}`, () =>
+      db.$queryRawUnsafe<{ sex: 'MALE' | 'FEMALE'; age: number; n: number }[]>(
+        // 户籍人口 by sex and age on the period's last day, as the register places them today
+        `SELECT sex::text AS sex, EXTRACT(YEAR FROM age($1::date, "birthDate"))::int AS age, COUNT(*)::int AS n
        FROM "Person"
        WHERE "${ownColumn}" = $2 AND "birthDate" <= $1::date AND residence <> 'INFLOW' AND NOT "movedOut"
          AND ((alive AND "deathDate" IS NULL) OR "deathDate" > $1::date)
        GROUP BY 1, 2`,
-      period.end,
-      region.id,
+        period.end,
+        region.id,
+      ),
     ),
     level === 'VILLAGE'
       ? Promise.resolve([] as { child: number; open: number }[])
-      : db.$queryRawUnsafe<{ child: number; open: number }[]>(
-          `SELECT "${childColumn}" AS child, COUNT(*)::int AS open FROM "QualityFinding" WHERE "${ownColumn}" = $1 AND status = 'OPEN' GROUP BY 1`,
-          region.id,
+      : briefly(`findings/${region.id}`, () =>
+          db.$queryRawUnsafe<{ child: number; open: number }[]>(
+            `SELECT "${childColumn}" AS child, COUNT(*)::int AS open FROM "QualityFinding" WHERE "${ownColumn}" = $1 AND status = 'OPEN' GROUP BY 1`,
+            region.id,
+          ),
         ),
-    level !== 'VILLAGE' && can(user, 'report.view') ? timelinessOverview(countyId, period.statYear, today) : Promise.resolve(null),
-    level !== 'VILLAGE' && can(user, 'assessment.view') ? rankings(user) : Promise.resolve(null),
+    level !== 'VILLAGE' && can(user, 'report.view')
+      ? briefly(`timeliness/${countyId}/${period.statYear}/${today}`, () => timelinessOverview(countyId, period.statYear, today))
+      : Promise.resolve(null),
+    level !== 'VILLAGE' && can(user, 'assessment.view') ? briefly(`rankings/${user.role}/${user.regionId}`, () => rankings(user)) : Promise.resolve(null),
     level === 'VILLAGE'
       ? computeCoverage(db, { level: 'VILLAGE', regionId: region.id, countyId }, { start: `${today.slice(0, 7)}-01`, end: today })
       : Promise.resolve(null),
@@ -238,7 +245,11 @@ export async function dashboardFor(
   const widgets = await Promise.all(
     dashboardWidgets()
       .filter((w) => w.visible(request))
-      .map(async (w) => ({ data: await w.load(request), empty: w.empty(t) })),
+      // what a widget shows may depend on the viewer (the small-cell rule): their role and region are in the key
+      .map(async (w) => ({
+        data: await briefly(`widget/${w.key}/${user.role}/${user.regionId}/${region.id}/${period.key}/${today}/${t('dashboard.title')}`, () => w.load(request)),
+        empty: w.empty(t),
+      })),
   )
 
   let village: DashboardData['village'] = null
