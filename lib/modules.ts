@@ -26,6 +26,9 @@ import { migrationInbox } from '@/lib/migration/inbox'
 import { servicesInbox } from '@/lib/services/inbox'
 import { addTraceSource } from '@/lib/reports/trace'
 import { servicesTraceSource } from '@/lib/services/trace'
+import { markStaleAfterRemap, markStaleAfterWrite } from '@/lib/dashboard/store'
+import { addDashboardWidget } from '@/lib/inbox/widgets'
+import { serviceCoverageWidget } from '@/lib/services/widget'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -37,11 +40,14 @@ export function composeModules(): void {
   onRegisterWrite('quality', checkOnSave)
   // a death or move-out of an enrolled person proposes the exit for the township to confirm
   onRegisterWrite('benefits', proposeExits)
+  // the statistics store marks the months a write reaches stale (decision 0014)
+  onRegisterWrite('dashboard', markStaleAfterWrite)
   // a region change moves the rows that name an ended village to its new row (decision 0011)
   onRegionRemap('registry', remapRegisterRows)
   onRegionRemap('quality', remapFindings)
   onRegionRemap('migration', remapExchanges)
   onRegionRemap('services', remapServiceRows)
+  onRegionRemap('dashboard', markStaleAfterRemap)
   // services add their coverage table to the monthly, half-year and annual reports
   addReportSection(servicesSection)
   addFigureSource(serviceCoverageSource)
@@ -59,6 +65,8 @@ export function composeModules(): void {
   addInboxSource('quality', qualityInbox)
   addInboxSource('migration', migrationInbox)
   addInboxSource('services', servicesInbox)
+  // dashboard widgets (lib/inbox/widgets.ts): work, cases and benefits add theirs here
+  addDashboardWidget(serviceCoverageWidget)
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).

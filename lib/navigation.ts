@@ -19,6 +19,8 @@ export interface NavigationItem {
 /** The application's sections. A later module adds its entry here with the permission it needs. */
 export const NAVIGATION: NavigationItem[] = [
   { href: '/', label: 'nav.home', group: 'start' },
+  // whoever may view reports or the register of their region (every role but the administrator)
+  { href: '/dashboard', label: 'nav.dashboard', permission: 'dashboard.view', group: 'start' },
   // everything waiting for the user, from every module (issue 13); its count shows beside it
   { href: '/inbox', label: 'nav.inbox', group: 'start' },
   { href: '/register', label: 'nav.register', permission: 'register.view', group: 'register' },

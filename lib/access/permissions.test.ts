@@ -18,6 +18,7 @@ const UNIT = ['report.unit'] as const
 const expectedActions: Record<string, Action[]> = {
   // supplies: a village officer gives out and counts at their own room
   VILLAGE_OFFICER: [
+    'dashboard.view',
     'register.view',
     'register.edit',
     'register.revealId',
@@ -33,6 +34,7 @@ const expectedActions: Record<string, Action[]> = {
     'benefit.apply',
   ],
   TOWNSHIP_STAFF: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'register.edit',
@@ -69,6 +71,7 @@ const expectedActions: Record<string, Action[]> = {
   ],
   // the leader signs agreements with the villages
   TOWNSHIP_LEADER: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'report.view',
@@ -89,6 +92,7 @@ const expectedActions: Record<string, Action[]> = {
   ],
   // county officials run assessments (values, runs, adjustments, vetoes, publication)
   COUNTY_OFFICIAL: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'report.view',
@@ -138,6 +142,7 @@ const expectedActions: Record<string, Action[]> = {
   ],
   'ADMIN@TOWNSHIP': ['region.view', 'region.manage', 'user.view', 'user.manage', 'audit.view', 'service.station.manage', 'service.childcare'],
   INSPECTOR: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'report.view',
@@ -149,6 +154,7 @@ const expectedActions: Record<string, Action[]> = {
     'service.view',
   ],
   TOWNSHIP_SERVICE_STAFF: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'service.view',

@@ -109,6 +109,8 @@ export const ACTIONS = [
   'benefit.process',
   /** 复核 审批 录入 at the program's approving level (the county's officials) */
   'benefit.approve',
+  /** the dashboards of one's region and the regions below it: whoever may view reports or the register there */
+  'dashboard.view',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -128,6 +130,7 @@ const UNITS = ['TOWNSHIP', 'COUNTY'] as const
 // ROLE_REGION_LEVELS already keeps most roles at one level, the grants say where it matters.
 const GRANTS: Record<Role, readonly Grant[]> = {
   VILLAGE_OFFICER: [
+    'dashboard.view',
     'register.view',
     'register.edit',
     'register.revealId',
@@ -142,6 +145,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     'benefit.apply',
   ],
   TOWNSHIP_STAFF: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'register.edit',
@@ -168,6 +172,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     ...at(['TOWNSHIP'], 'benefit.apply', 'benefit.process'),
   ],
   TOWNSHIP_LEADER: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'report.view',
@@ -187,6 +192,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     ...at(['TOWNSHIP'], 'benefit.approve'),
   ],
   COUNTY_OFFICIAL: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'report.view',
@@ -235,6 +241,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
     ),
   ],
   INSPECTOR: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'report.view',
@@ -245,6 +252,7 @@ const GRANTS: Record<Role, readonly Grant[]> = {
   // 服务站人员: deliver services in their township, the sensitive ones included; they open a
   // person's page to record a service but do not edit the register
   TOWNSHIP_SERVICE_STAFF: [
+    'dashboard.view',
     'region.view',
     'register.view',
     'service.view',

@@ -448,19 +448,27 @@ export function addFigureSource(source: FigureSource): void {
   else FIGURE_SOURCES.push(source)
 }
 
-/** All counts of a scope for a period, merged across the sources. */
-export async function computeCounts(client: DbClient, scope: FigureScope, period: Period): Promise<ScopeCounts> {
+/** The register's own sources: what the statistics store keeps (lib/dashboard/store.ts). */
+export const REGISTER_SOURCES: readonly FigureSource[] = [stockSource, flowSource]
+
+/** All counts of a scope for a period, merged across the sources (every source unless told which). */
+export async function computeCounts(
+  client: DbClient,
+  scope: FigureScope,
+  period: Period,
+  sources: readonly FigureSource[] = FIGURE_SOURCES,
+): Promise<ScopeCounts> {
   const attribution = await attributionFor(client, scope, period)
-  const results = await Promise.all(FIGURE_SOURCES.map((source) => source.compute(client, scope, period, attribution)))
+  const results = await Promise.all(sources.map((source) => source.compute(client, scope, period, attribution)))
   const total: Counts = {}
   const byChild = new Map<number, Counts>()
   for (const [index, result] of results.entries()) {
-    const zero = Object.fromEntries(FIGURE_SOURCES[index].keys.map((k) => [k, 0]))
+    const zero = Object.fromEntries(sources[index].keys.map((k) => [k, 0]))
     Object.assign(total, zero, result.total)
     for (const [id, counts] of result.byChild) byChild.set(id, { ...byChild.get(id), ...counts })
   }
   // every child has every key, zero where a source had no rows for it
-  const allZero = Object.fromEntries(FIGURE_SOURCES.flatMap((s) => s.keys).map((k) => [k, 0]))
+  const allZero = Object.fromEntries(sources.flatMap((s) => s.keys).map((k) => [k, 0]))
   for (const [id, counts] of byChild) byChild.set(id, { ...allZero, ...counts })
   return { total, byChild }
 }

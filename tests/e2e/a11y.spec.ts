@@ -91,8 +91,8 @@ async function visitAll(page: Page, lang: string, username: string) {
 
 for (const username of ROLES) {
   test(`${username}: every page passes axe-core in Chinese and English`, async ({ page }) => {
-    // a county official's navigation has 14 pages (with the assessment's and the inspections'), each in two languages
-    test.setTimeout(480_000)
+    // a county official's navigation has about 25 pages (every module's), each in two languages
+    test.setTimeout(1_200_000)
     await signInAndWait(page, username)
     await visitAll(page, 'zh-CN', username)
     await page.getByRole('button', { name: 'English' }).click()

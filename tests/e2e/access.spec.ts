@@ -20,6 +20,7 @@ const ADMIN = [
 const TOWNSHIP_ADMIN = ['首页', '待办', '服务站（室）', '托育服务', '行政区划', '用户管理', '审计日志']
 const COUNTY = [
   '首页',
+  '统计看板',
   '待办',
   '工作任务',
   '目标管理责任书',
@@ -45,6 +46,7 @@ const COUNTY = [
 // the inspector sees the rankings; running assessments is the officials'
 const INSPECTOR = [
   '首页',
+  '统计看板',
   '待办',
   '人口信息',
   '流动人口',
@@ -61,6 +63,7 @@ const INSPECTOR = [
 ]
 const LEADER = [
   '首页',
+  '统计看板',
   '待办',
   '工作任务',
   '目标管理责任书',
@@ -81,6 +84,7 @@ const LEADER = [
 ]
 const TOWNSHIP_STAFF = [
   '首页',
+  '统计看板',
   '待办',
   '工作任务',
   '目标管理责任书',
@@ -104,6 +108,7 @@ const TOWNSHIP_STAFF = [
 ]
 const VILLAGE = [
   '首页',
+  '统计看板',
   '待办',
   '工作任务',
   '目标管理责任书',
@@ -119,7 +124,20 @@ const VILLAGE = [
   '奖励扶助',
   '统计报表',
 ]
-const SERVICE_STAFF = ['首页', '待办', '人口信息', '流动人口', '服务与覆盖', '集体活动', '药具管理', '药具月报帐', '服务站（室）', '托育服务', '行政区划']
+const SERVICE_STAFF = [
+  '首页',
+  '统计看板',
+  '待办',
+  '人口信息',
+  '流动人口',
+  '服务与覆盖',
+  '集体活动',
+  '药具管理',
+  '药具月报帐',
+  '服务站（室）',
+  '托育服务',
+  '行政区划',
+]
 
 const accounts: [string, string, string[]][] = [
   ['admin', '系统管理员', ADMIN],
@@ -269,6 +287,7 @@ test('the language switch turns the interface to English and back', async ({ pag
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   expect((await page.getByTestId('main-nav').getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
     'Home',
+    'Dashboard',
     'Inbox',
     'Tasks',
     'Responsibility agreements',

@@ -1487,6 +1487,12 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
       return { url: `/api/reports/trace?region=${t.region.id}&kind=ANNUAL&period=2024&key=registered` }
     },
   },
+  // one chart of a dashboard: every role but the administrator, for its own region (another region looks missing)
+  'GET /api/dashboard/xlsx': {
+    roles: ['VILLAGE_OFFICER', 'TOWNSHIP_STAFF', 'TOWNSHIP_LEADER', 'COUNTY_OFFICIAL', 'INSPECTOR', 'TOWNSHIP_SERVICE_STAFF'],
+    scope: 'own',
+    input: (t) => ({ url: `/api/dashboard/xlsx?chart=trend&region=${t.region.id}&period=MONTHLY:2025-06` }),
+  },
   'GET /api/assessment/schemes/[id]': {
     roles: ['ADMIN@COUNTY'],
     scope: 'own',

@@ -2,6 +2,7 @@ import { workEn } from './modules/work.en'
 import { casesEn } from './modules/cases.en'
 import { suppliesEn } from './modules/supplies.en'
 import { inboxEn } from './modules/inbox.en'
+import { dashboardEn } from './modules/dashboard.en'
 import { regionHistoryEn } from './modules/region-history.en'
 import { servicesEn } from './modules/services.en'
 import { stationsEn } from './modules/stations.en'
@@ -54,6 +55,7 @@ export const en: Messages = {
   nav: {
     inbox: 'Inbox',
     home: 'Home',
+    dashboard: 'Dashboard',
     register: 'Register',
     review: 'Change review',
     regions: 'Regions',
@@ -713,6 +715,7 @@ export const en: Messages = {
   stations: stationsEn,
   benefits: benefitsEn,
   inbox: inboxEn,
+  dashboard: dashboardEn,
   attachments: {
     errors: {
       empty: 'The file is empty.',

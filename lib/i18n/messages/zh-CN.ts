@@ -2,6 +2,7 @@ import { workZhCN } from './modules/work.zh-CN'
 import { casesZhCN } from './modules/cases.zh-CN'
 import { suppliesZhCN } from './modules/supplies.zh-CN'
 import { inboxZhCN } from './modules/inbox.zh-CN'
+import { dashboardZhCN } from './modules/dashboard.zh-CN'
 import { regionHistoryZhCN } from './modules/region-history.zh-CN'
 import { servicesZhCN } from './modules/services.zh-CN'
 import { stationsZhCN } from './modules/stations.zh-CN'
@@ -53,6 +54,7 @@ export const zhCN = {
   nav: {
     inbox: '待办',
     home: '首页',
+    dashboard: '统计看板',
     register: '人口信息',
     review: '变更核查',
     regions: '行政区划',
@@ -708,6 +710,7 @@ export const zhCN = {
   stations: stationsZhCN,
   benefits: benefitsZhCN,
   inbox: inboxZhCN,
+  dashboard: dashboardZhCN,
   attachments: {
     errors: {
       empty: '文件是空的。',
