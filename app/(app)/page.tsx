@@ -128,15 +128,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               ))}
             </ul>
           ) : null}
-          <p className="mt-3 text-sm text-slate-500">{t('home.comingSoon')}</p>
         </Card>
-        {/* the dashboards (issue 13, branch dashboards) take this card's place at merge */}
-        <Card>
-          <h2 className="mb-2 text-sm font-medium text-slate-700">{t('inbox.dashboards')}</h2>
-          <p className="text-sm text-slate-500" data-testid="dashboards-placeholder">
-            {t('inbox.dashboardsSoon')}
-          </p>
-        </Card>
+        {can(user, 'dashboard.view') ? (
+          <Card>
+            <h2 className="mb-2 text-sm font-medium text-slate-700">{t('inbox.dashboards')}</h2>
+            <p className="mb-3 text-sm text-slate-600">{t('inbox.dashboardsIntro')}</p>
+            <Link href="/dashboard" className="inline-block rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
+              {t('inbox.dashboardsOpen')}
+            </Link>
+          </Card>
+        ) : null}
         {unitReports ? (
           <Card className="md:col-span-2">
             <h2 className="mb-2 text-sm font-medium text-slate-700">{t('reports.home.title')}</h2>

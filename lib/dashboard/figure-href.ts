@@ -1,14 +1,14 @@
+import 'server-only'
 import type { Period } from '@/lib/periods/rules'
+import { isTraceable } from '@/lib/reports/trace'
 
 /**
  * Where a dashboard figure's records open (追溯, issue 13): the one function every figure cell's
  * link is built by. The figure keys are the reports' keys where they coincide (registered,
- * resident, births, …). The /trace pages come with the inbox-trace branch; until they are joined
- * here this returns null and the cells show no link.
+ * resident, …), so a cell opens the reports' trace page with the same filter the report's figure
+ * uses; a derived figure (a rate) opens none. The trace page checks the reader's scope itself.
  */
 export function figureHref(figure: string, regionId: number, period: Pick<Period, 'kind' | 'key'>): string | null {
-  void figure
-  void regionId
-  void period
-  return null
+  if (!isTraceable(figure)) return null
+  return `/reports/trace?${new URLSearchParams({ region: String(regionId), kind: period.kind, period: period.key, key: figure })}`
 }

@@ -72,6 +72,16 @@ test('a township official sees their villages only, opens a village, and prints 
   await expect(page.getByTestId('chart-migration').locator('svg').first()).toBeVisible()
   await expectAccessible(page, { label: 'township dashboard' })
 
+  // a figure opens the records behind it (追溯): as many people as the cell says
+  const cell = rows.first().locator('td[data-col="registered"]').getByRole('link')
+  const figure = Number((await cell.textContent())!.replace(/[^\d]/g, ''))
+  await cell.click()
+  await expect(page.getByTestId('trace-count')).toBeVisible({ timeout: 60_000 })
+  expect(Number((await page.getByTestId('trace-count').textContent())!.replace(/[^\d]/g, ''))).toBe(figure)
+  await expectAccessible(page, { label: 'trace from the dashboard' })
+  await page.goBack()
+  await expect(page.getByTestId('compare-table')).toBeVisible({ timeout: 60_000 })
+
   // the print view of one chart: its title, the chart and the table, without the navigation
   await page.getByRole('link', { name: '打印：迁入迁出' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('迁入迁出（宁城街道')

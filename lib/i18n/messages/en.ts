@@ -153,7 +153,6 @@ export const en: Messages = {
     yourRegion: 'Region',
     passwordChanged: 'Password changed.',
     nextSteps: 'Shortcuts',
-    comingSoon: 'Service records, benefits, inspections and rectification are coming next.',
     work: {
       title: 'Waiting for you',
       nothing: 'Nothing is waiting for you.',

@@ -150,7 +150,6 @@ export const zhCN = {
     yourRegion: '所属区划',
     passwordChanged: '密码已修改。',
     nextSteps: '常用功能',
-    comingSoon: '服务记录、奖励扶助、督查整改等模块将陆续上线。',
     work: {
       title: '待办事项',
       nothing: '目前没有等待您处理的事项。',

@@ -48,5 +48,7 @@ export const inboxEn: Shape<typeof inboxZhCN> = {
   followUp: '{name}: follow-up of the {type} of {servedOn}',
   childCheck: '{region}: {count} {count|child|children} with a check due this month not done',
   dashboards: 'Dashboards',
-  dashboardsSoon: 'The county, township and village dashboards are coming.',
+  dashboardsIntro:
+    'Population and its changes, births and deaths, migration, report timeliness, data quality, service coverage and rankings, compared across your area; every figure opens the records behind it.',
+  dashboardsOpen: 'Open the dashboard',
 } as const

@@ -44,5 +44,6 @@ export const inboxZhCN = {
   followUp: '{name}：{servedOn}的{type}需随访',
   childCheck: '{region}：{count} 名儿童本月应做的检查尚未完成',
   dashboards: '统计看板',
-  dashboardsSoon: '县、乡镇、村的统计看板即将上线。',
+  dashboardsIntro: '人口变动、出生死亡、流动、报表及时性、数据质量、服务覆盖和考核排名，按本辖区逐级比较，每个数字可查看其背后的记录。',
+  dashboardsOpen: '打开统计看板',
 } as const
