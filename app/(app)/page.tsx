@@ -82,7 +82,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <ul data-testid="work-list" className="space-y-1 text-sm">
             {items.map((item) => (
               <li key={item.key} data-testid={`work-${item.key}`}>
-                <Link className="text-brand-600 hover:underline" href={item.href}>
+                <Link className="text-brand-700 underline" href={item.href}>
                   {item.text}
                 </Link>
                 {item.dueDate ? (

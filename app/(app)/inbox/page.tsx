@@ -84,7 +84,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                 {page.rows.map((item) => (
                   <tr key={item.key} data-testid={`inbox-${item.key}`}>
                     <Td>
-                      <Link className="text-brand-600 hover:underline" href={item.href}>
+                      <Link className="text-brand-700 underline" href={item.href}>
                         {item.title}
                       </Link>
                     </Td>
