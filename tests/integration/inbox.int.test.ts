@@ -132,10 +132,20 @@ describe('the inbox', () => {
   it('services: follow-ups due in my village; sensitive ones only for the service staff of the township; children due a check', async () => {
     const s = await setting()
     const types = await makeServiceCatalogue(db, s.tree.county.id)
+    // where the services are given: the village's room (its officer's) and the township's station (the service staff's)
+    const at = { countyId: s.tree.county.id, townshipId: s.t1.id, address: '村委会', openingHours: '周一至周五' }
+    const room = await db.serviceStation.create({ data: { ...at, villageId: s.v1.id, kind: 'VILLAGE_ROOM', name: '收件服务室' } })
+    const station = await db.serviceStation.create({ data: { ...at, kind: 'TOWNSHIP_STATION', name: '收件服务站' } })
     const record = (user: User, fields: Record<string, string>) =>
       recordService(
         ctxOf(user),
-        recordServiceSchema.parse({ station: '服务站', staffName: '何丽萍', outcome: '已完成', personId: String(s.person.id), ...fields }),
+        recordServiceSchema.parse({
+          stationId: String(user.role === 'VILLAGE_OFFICER' ? room.id : station.id),
+          staffName: '何丽萍',
+          outcome: '已完成',
+          personId: String(s.person.id),
+          ...fields,
+        }),
       )
     const open = await record(s.users.officer, { typeId: String(types.get('FAMILY_DOCTOR')), servedOn: daysAgo(20), followUpOn: addDays(TODAY, 1) })
     const sensitive = await record(s.users.service, {
