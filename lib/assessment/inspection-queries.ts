@@ -313,7 +313,10 @@ export async function rectificationCounts(
   filter: { townshipId?: number; closedFrom: string; closedTo: string },
   today: string,
 ): Promise<Map<number, RectificationCounts>> {
-  const closedWindow = { gte: new Date(`${filter.closedFrom}T00:00:00+08:00`), lt: new Date(new Date(`${filter.closedTo}T00:00:00+08:00`).getTime() + 86_400_000) }
+  const closedWindow = {
+    gte: new Date(`${filter.closedFrom}T00:00:00+08:00`),
+    lt: new Date(new Date(`${filter.closedTo}T00:00:00+08:00`).getTime() + 86_400_000),
+  }
   const rows = await db.rectification.findMany({
     where: {
       AND: [

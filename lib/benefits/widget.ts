@@ -33,7 +33,13 @@ export const benefitsWidget: DashboardWidget = {
     const rows = counts
       .map((c) => {
         const p = programs.get(c.programId)
-        return { name: names.get(c.regionId) ?? '', program: p ? t('benefits.widget.programName', { zh: p.nameZh, en: p.nameEn }) : '', code: p?.code ?? '', enrolled: c.enrolled, inProgress: c.inProgress }
+        return {
+          name: names.get(c.regionId) ?? '',
+          program: p ? p[t('benefits.widget.programNameField') === 'nameEn' ? 'nameEn' : 'nameZh'] : '',
+          code: p?.code ?? '',
+          enrolled: c.enrolled,
+          inProgress: c.inProgress,
+        }
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.code.localeCompare(b.code))
       .map(({ code: _code, ...row }) => row)

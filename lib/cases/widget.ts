@@ -24,7 +24,13 @@ export const casesWidget: DashboardWidget = {
       { key: 'within', label: t('cases.widget.within'), kind: 'number' as const },
       { key: 'overdueOpen', label: t('cases.widget.overdueOpen'), kind: 'number' as const },
     ]
-    const data = { key: 'cases.deadlines', title: t('cases.widget.title', { period: period.key }), columns, chart: 'bar' as const, note: t('cases.widget.note') }
+    const data = {
+      key: 'cases.deadlines',
+      title: t('cases.widget.title', { period: period.key }),
+      columns,
+      chart: 'bar' as const,
+      note: t('cases.widget.note'),
+    }
     if (counts.size === 0) return { ...data, rows: [] }
     const places =
       township !== undefined

@@ -19,7 +19,7 @@ import { checkTask, issueTask, reportTask } from '@/lib/work/service'
 // of each is checked against a count by hand of the fixtures below.
 
 type User = Awaited<ReturnType<typeof staff>>
-type Region = { id: number; level: 'COUNTY' | 'TOWNSHIP' | 'VILLAGE' }
+type Region = { id: number; level: string }
 
 const TODAY = '2026-11-15'
 const PERIOD = { key: '2026-11', start: '2026-11-01', end: '2026-11-30' }
@@ -42,7 +42,7 @@ async function setting() {
   const request = (user: User, region: Region): WidgetRequest => ({
     ctx: ctx(user),
     t,
-    region: { id: region.id, level: region.level, countyId: tree.county.id },
+    region: { id: region.id, level: region.level as WidgetRequest['region']['level'], countyId: tree.county.id },
     period: PERIOD,
     today: TODAY,
   })
@@ -244,7 +244,7 @@ describe('benefits widget', () => {
     const programs = await installBenefitPrograms(db, s.county.id)
     const [a, b] = [...programs.values()]
     const programRows = await db.benefitProgram.findMany({ where: { id: { in: [a.id, b.id] } } })
-    const nameOf = (id: number) => programRows.find((p) => p.id === id)!.nameZh
+    const nameOf = (id: number) => programRows.find((p) => p.id === id)!
     const people = async (village: typeof s.v11, n: number) =>
       (
         await makeHousehold(db, village, {
@@ -271,7 +271,13 @@ describe('benefits widget', () => {
           createdById: s.who.county.id,
         },
       })
-    const enroll = async (program: { id: number; categories: Map<string, number> }, village: typeof s.v11, township: typeof s.t1, personId: number, ended: boolean) => {
+    const enroll = async (
+      program: { id: number; categories: Map<string, number> },
+      village: typeof s.v11,
+      township: typeof s.t1,
+      personId: number,
+      ended: boolean,
+    ) => {
       const application = await apply(program, village, township, personId, ended ? 'EXITED' : 'ENROLLED')
       const categoryId = [...program.categories.values()][0]
       const standard = await db.benefitStandard.findFirstOrThrow({ where: { categoryId } })
@@ -297,7 +303,7 @@ describe('benefits widget', () => {
     await apply(a, s.v11, s.t1, p4.id, 'REFUSED')
     await apply(b, s.v21, s.t2, p5.id, 'ACCEPTED')
     await enroll(b, s.v21, s.t2, p6.id, false)
-    return { a: nameOf(a.id), b: nameOf(b.id) }
+    return { a: nameOf(a.id).nameZh, b: nameOf(b.id).nameZh, aEn: nameOf(a.id).nameEn }
   }
 
   it('a county official sees every township per program: enrolled now and applications in progress as counted by hand', async () => {
@@ -309,6 +315,9 @@ describe('benefits widget', () => {
       { name: s.t1.name, program: names.a, enrolled: 1, inProgress: 1 },
       { name: s.t2.name, program: names.b, enrolled: 1, inProgress: 1 },
     ])
+    // in English the program's English name
+    const english = await benefitsWidget.load({ ...s.request(s.who.county, s.county), t: translator('en') })
+    expect(english.rows[0].program).toBe(names.aEn)
   })
 
   it('a township sees its own villages only', async () => {

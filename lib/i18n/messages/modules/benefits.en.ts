@@ -266,7 +266,8 @@ export const benefitsEn: Shape<typeof benefitsZhCN> = {
   widget: {
     title: 'Benefit enrollment and applications',
     program: 'Program',
-    programName: '{en}',
+    /** which of a program's names this language shows (the widget gets a translator, not the locale) */
+    programNameField: 'nameEn',
     enrolled: 'Enrolled now',
     inProgress: 'Applications in progress',
     note: 'Payments are not recorded yet, so none are shown.',

@@ -261,7 +261,8 @@ export const benefitsZhCN = {
   widget: {
     title: '救助帮扶享受与办理',
     program: '项目',
-    programName: '{zh}',
+    /** which of a program's names this language shows (the widget gets a translator, not the locale) */
+    programNameField: 'nameZh',
     enrolled: '在享人数',
     inProgress: '办理中的申请',
     note: '发放记录尚未建立，暂不显示发放金额。',
