@@ -27,7 +27,10 @@ export const workWidget: DashboardWidget = {
     ]
     const data = { key: 'work.tasks', title: t('work.widget.title', { period: period.key }), columns, chart: 'bar' as const, note: t('work.widget.note') }
     if (figures.size === 0) return { ...data, rows: [] }
-    const children = await childRegions(db, region.id, { alsoIds: [...figures.keys()].filter((id) => id !== region.id) })
+    // a county's townships, a township's villages; a village has only its own line (no groups)
+    const levels = region.level === 'COUNTY' ? (['TOWNSHIP'] as const) : (['VILLAGE'] as const)
+    const others = [...figures.keys()].filter((id) => id !== region.id)
+    const children = region.level === 'VILLAGE' && others.length === 0 ? [] : await childRegions(db, region.id, { levels, alsoIds: others })
     const own = figures.has(region.id) ? [{ id: region.id, name: (await regionNames(db, [region.id])).get(region.id) ?? '' }] : []
     const rows = [...own, ...children].map((r) => {
       const f = figures.get(r.id)

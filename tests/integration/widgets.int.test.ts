@@ -166,6 +166,9 @@ describe('work widget', () => {
     expect(byName(rows, s.v11.name)).toEqual({ name: s.v11.name, due: 1, onTime: 0, overdue: 1, rate: 0 })
     expect(rows.every((r) => r.name !== s.t2.name)).toBe(true)
     expect(await rowsOf(workWidget, s.request(s.who.staff1, s.t2))).toEqual([])
+    // a village officer: the village's own line, no groups
+    const officer = await staff('VILLAGE_OFFICER', s.v11)
+    expect(await rowsOf(workWidget, s.request(officer, s.v11))).toEqual([{ name: s.v11.name, due: 1, onTime: 0, overdue: 1, rate: 0 }])
     // 镇2's own line, then its villages with nothing due
     const other = await rowsOf(workWidget, s.request(s.who.staff2, s.t2))
     expect(other[0]).toEqual({ name: s.t2.name, due: 1, onTime: 0, overdue: 1, rate: 0 })
