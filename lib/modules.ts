@@ -29,6 +29,10 @@ import { servicesTraceSource } from '@/lib/services/trace'
 import { markStaleAfterRemap, markStaleAfterWrite } from '@/lib/dashboard/store'
 import { addDashboardWidget } from '@/lib/inbox/widgets'
 import { serviceCoverageWidget } from '@/lib/services/widget'
+import { inspectionWidget } from '@/lib/assessment/inspection-widget'
+import { workWidget } from '@/lib/work/widget'
+import { casesWidget } from '@/lib/cases/widget'
+import { benefitsWidget } from '@/lib/benefits/widget'
 
 /**
  * The composition root: where higher modules plug into the hooks of lower ones, so that no lower
@@ -65,8 +69,12 @@ export function composeModules(): void {
   addInboxSource('quality', qualityInbox)
   addInboxSource('migration', migrationInbox)
   addInboxSource('services', servicesInbox)
-  // dashboard widgets (lib/inbox/widgets.ts): work, cases and benefits add theirs here
+  // dashboard widgets (lib/inbox/widgets.ts): each module's figures per child region, scoped in its own queries
   addDashboardWidget(serviceCoverageWidget)
+  addDashboardWidget(inspectionWidget)
+  addDashboardWidget(workWidget)
+  addDashboardWidget(casesWidget)
+  addDashboardWidget(benefitsWidget)
   // Modules above assessment (services, benefits, work, cases) publish their figures here as
   // indicator sources: registerIndicatorSource({ key: 'services.coverage', … }) from
   // lib/assessment/sources.ts; reports and quality are built in (docs/decisions/0010).

@@ -294,3 +294,46 @@ export async function countyInspectors(subject: Subject) {
     orderBy: { username: 'asc' },
   })
 }
+
+// ---------------------------------------------------------------- dashboard
+
+export interface RectificationCounts {
+  open: number
+  overdue: number
+  closed: number
+}
+
+/**
+ * Per township, the rectification items the subject may see (rectificationScope: the county all of
+ * its own, a township its own of published rounds): open (not closed), overdue, and closed between
+ * `closedFrom` and `closedTo` (dates, Beijing time). `townshipId` narrows to one township.
+ */
+export async function rectificationCounts(
+  subject: Subject,
+  filter: { townshipId?: number; closedFrom: string; closedTo: string },
+  today: string,
+): Promise<Map<number, RectificationCounts>> {
+  const closedWindow = {
+    gte: new Date(`${filter.closedFrom}T00:00:00+08:00`),
+    lt: new Date(new Date(`${filter.closedTo}T00:00:00+08:00`).getTime() + 86_400_000),
+  }
+  const rows = await db.rectification.findMany({
+    where: {
+      AND: [
+        rectificationScope(subject),
+        filter.townshipId !== undefined ? { townshipId: filter.townshipId } : {},
+        { OR: [{ status: { not: 'CLOSED' } }, { status: 'CLOSED', closedAt: closedWindow }] },
+      ],
+    },
+    select: { townshipId: true, status: true, dueOn: true },
+  })
+  const counts = new Map<number, RectificationCounts>()
+  for (const r of rows) {
+    const c = counts.get(r.townshipId) ?? { open: 0, overdue: 0, closed: 0 }
+    if (r.status === 'CLOSED') c.closed++
+    else c.open++
+    if (isOverdue({ status: r.status, dueOn: toIso(r.dueOn) }, today)) c.overdue++
+    counts.set(r.townshipId, c)
+  }
+  return counts
+}

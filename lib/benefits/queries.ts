@@ -287,3 +287,37 @@ export async function residentOptions(subject: Subject) {
     keys: [p.nameInitials, p.namePinyin],
   }))
 }
+
+/**
+ * The dashboard's benefit figures (lib/benefits/widget.ts), inside the subject's region
+ * (applicationScope) and `region`: per child region (a county's townships, a township's villages;
+ * a village itself) and program, the active enrollments and the applications still in progress.
+ */
+export async function benefitCountsByChild(subject: Subject, region: { id: number; level: 'COUNTY' | 'TOWNSHIP' | 'VILLAGE' }) {
+  const within = region.level === 'COUNTY' ? { countyId: region.id } : region.level === 'TOWNSHIP' ? { townshipId: region.id } : { villageId: region.id }
+  const child: 'townshipId' | 'villageId' = region.level === 'COUNTY' ? 'townshipId' : 'villageId'
+  const enrolled = await db.benefitEnrollment.groupBy({
+    by: [child, 'programId'],
+    where: { AND: [applicationScope(subject), within, { endsOn: null }] },
+    _count: { _all: true },
+  })
+  const inProgress = await db.benefitApplication.groupBy({
+    by: [child, 'programId'],
+    where: { AND: [applicationScope(subject), within, { status: { notIn: ['ENROLLED', 'REFUSED', 'EXITED'] } }] },
+    _count: { _all: true },
+  })
+  const counts = new Map<string, { regionId: number; programId: number; enrolled: number; inProgress: number }>()
+  const cell = (regionId: number, programId: number) => {
+    const key = `${regionId}:${programId}`
+    const c = counts.get(key) ?? { regionId, programId, enrolled: 0, inProgress: 0 }
+    counts.set(key, c)
+    return c
+  }
+  for (const r of enrolled) cell(child === 'townshipId' ? r.townshipId : r.villageId, r.programId).enrolled = r._count._all
+  for (const r of inProgress) cell(child === 'townshipId' ? r.townshipId : r.villageId, r.programId).inProgress = r._count._all
+  const programs = await db.benefitProgram.findMany({
+    where: { id: { in: [...new Set([...counts.values()].map((c) => c.programId))] } },
+    select: { id: true, code: true, nameZh: true, nameEn: true },
+  })
+  return { counts: [...counts.values()], programs: new Map(programs.map((p) => [p.id, p])) }
+}

@@ -144,3 +144,46 @@ export async function personForCase(subject: Subject, personId: number) {
         : { villageId: subject.regionId }
   return db.person.findFirst({ where: { id: personId, ...scope }, select: { id: true, name: true, townshipId: true } })
 }
+
+export interface CaseCounts {
+  received: number
+  within: number
+  overdueOpen: number
+}
+
+/**
+ * The dashboard's case figures per township (lib/cases/widget.ts), over the cases the subject sees
+ * (caseVisibleWhere): received in the period, of those answered by their due date, and every case
+ * still unanswered past its due date (whenever received). `townshipId` narrows to one township;
+ * the county's own cases (no township) are not counted.
+ */
+export async function caseCountsByTownship(
+  subject: Subject,
+  filter: { townshipId?: number },
+  period: { start: string; end: string },
+  today: string,
+): Promise<Map<number, CaseCounts>> {
+  const inPeriod = { receivedOn: { gte: toDate(period.start), lte: toDate(period.end) } }
+  const rows = await db.case.findMany({
+    where: {
+      AND: [
+        caseVisibleWhere(subject),
+        filter.townshipId !== undefined ? { townshipId: filter.townshipId } : { townshipId: { not: null } },
+        { OR: [inPeriod, { repliedOn: null, dueOn: { lt: toDate(today) } }] },
+      ],
+    },
+    select: { townshipId: true, receivedOn: true, dueOn: true, repliedOn: true },
+  })
+  const counts = new Map<number, CaseCounts>()
+  for (const r of rows) {
+    const c = counts.get(r.townshipId!) ?? { received: 0, within: 0, overdueOpen: 0 }
+    const f = { receivedOn: toIso(r.receivedOn), dueOn: toIso(r.dueOn), repliedOn: r.repliedOn ? toIso(r.repliedOn) : null }
+    if (f.receivedOn >= period.start && f.receivedOn <= period.end) {
+      c.received++
+      if (f.repliedOn && f.repliedOn <= f.dueOn) c.within++
+    }
+    if (!f.repliedOn && isOverdue(f, today)) c.overdueOpen++
+    counts.set(r.townshipId!, c)
+  }
+  return counts
+}

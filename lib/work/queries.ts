@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '@/lib/server/db'
 import type { Subject } from '@/lib/access/permissions'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { toIso } from '@/lib/dates'
+import { toDate, toIso } from '@/lib/dates'
 import { attachmentsOf, type AttachmentRow } from '@/lib/attachments/service'
 import { childRegions, existingRegion, regionNames, regionsByIds } from '@/lib/regions/lookups'
 import { indicatorSource, indicatorSources } from '@/lib/assessment/sources'
@@ -293,4 +293,24 @@ export async function agreementParties(subject: Subject) {
 /** The indicator sources an agreement's target can follow. */
 export function sourceChoices(locale: 'zh-CN' | 'en') {
   return indicatorSources().map((s) => ({ key: s.key, label: s.label[locale], unit: s.unit[locale] }))
+}
+
+/**
+ * The dashboard's task figures (lib/work/widget.ts): the tasks the subject sees (taskVisibleWhere)
+ * given to `regionId` or below, due from `start` to `end` (and by today, as the indicator counts
+ * them), grouped by the child of `regionId` on their region path; tasks of the region itself (or
+ * its staff) under `regionId`'s own id.
+ */
+export async function taskCompletionByChild(subject: Subject, regionId: number, period: { start: string; end: string }, today: string) {
+  const last = period.end < today ? period.end : today
+  if (last < period.start) return new Map<number, CompletionFigures>()
+  const tasks = await db.workTask.findMany({
+    where: { AND: [taskVisibleWhere(subject), { regionPath: { has: regionId }, dueOn: { gte: toDate(period.start), lte: toDate(last) } }] },
+    select: { status: true, dueOn: true, reportedOn: true, regionPath: true },
+  })
+  const facts = tasks.map((t) => {
+    const at = t.regionPath.indexOf(regionId)
+    return { status: t.status, dueOn: toIso(t.dueOn), reportedOn: t.reportedOn ? toIso(t.reportedOn) : null, unit: t.regionPath[at + 1] ?? regionId }
+  })
+  return completionBy(facts, (t) => t.unit, today)
 }

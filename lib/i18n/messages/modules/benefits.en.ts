@@ -263,4 +263,14 @@ export const benefitsEn: Shape<typeof benefitsZhCN> = {
     noCategory: 'The person fits no category: cannot enroll.',
     noStandard: 'No standard applies on {date}: cannot enroll.',
   },
+  widget: {
+    title: 'Benefit enrollment and applications',
+    program: 'Program',
+    /** which of a program's names this language shows (the widget gets a translator, not the locale) */
+    programNameField: 'nameEn',
+    enrolled: 'Enrolled now',
+    inProgress: 'Applications in progress',
+    note: 'Payments are not recorded yet, so none are shown.',
+    empty: 'No one enrolled and no application in progress: apply, approve and enroll under Benefits to see them here. Payments are not recorded yet.',
+  },
 }

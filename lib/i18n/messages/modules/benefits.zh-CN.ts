@@ -258,4 +258,14 @@ export const benefitsZhCN = {
     noCategory: '申请对象不属于任何类别，无法录入。',
     noStandard: '{date}没有适用的标准，无法录入。',
   },
+  widget: {
+    title: '救助帮扶享受与办理',
+    program: '项目',
+    /** which of a program's names this language shows (the widget gets a translator, not the locale) */
+    programNameField: 'nameZh',
+    enrolled: '在享人数',
+    inProgress: '办理中的申请',
+    note: '发放记录尚未建立，暂不显示发放金额。',
+    empty: '暂无享受对象或办理中的申请：在“救助帮扶”中申报、审批并录入后在此显示。发放记录尚未建立，暂不显示发放情况。',
+  },
 }

@@ -66,4 +66,12 @@ export const casesEn: Shape<typeof casesZhCN> = {
     notReceiver: 'Only the receiving unit assigns a case (it stays responsible).',
     departmentExists: 'This department already exists.',
   },
+  widget: {
+    title: 'Complaints and inquiries ({period})',
+    received: 'Received in the period',
+    within: 'Of them answered in time',
+    overdueOpen: 'Unanswered past the deadline',
+    note: 'Unanswered past the deadline includes cases received before the period and still unanswered.',
+    empty: 'No complaints or inquiries yet: receive and assign them under Complaints and inquiries to see them here.',
+  },
 }

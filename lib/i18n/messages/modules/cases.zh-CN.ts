@@ -61,4 +61,12 @@ export const casesZhCN = {
     notReceiver: '只有受理单位可以交办（首问负责）。',
     departmentExists: '该部门已存在。',
   },
+  widget: {
+    title: '来电来信来访（{period}）',
+    received: '期内受理',
+    within: '其中按期答复',
+    overdueOpen: '逾期未答复',
+    note: '逾期未答复包括本期以前受理、至今仍未答复的件数。',
+    empty: '暂无来电来信来访：在“来电来信来访”中受理并交办后在此显示。',
+  },
 }

@@ -203,4 +203,12 @@ export const inspectionsEn: Shape<typeof inspectionsZhCN> = {
     wrongFieldRequired: 'Choose the field that is wrong.',
     sampleSize: 'The number of households must be a whole number from 1 to 2,000.',
   },
+  widget: {
+    title: 'Inspection rectifications (statistical year {year})',
+    open: 'Open items',
+    overdue: 'Of them overdue',
+    closed: 'Closed this statistical year',
+    note: 'A township sees its own items only once the inspection results are published.',
+    empty: 'No rectification items yet: they show here once an inspection team has scored, opened items and the results are published.',
+  },
 }

@@ -197,4 +197,12 @@ export const inspectionsZhCN = {
     wrongFieldRequired: '请选择有误的项目。',
     sampleSize: '样本户数须为 1 到 2000 之间的整数。',
   },
+  widget: {
+    title: '检查整改（{year}统计年度）',
+    open: '未销号整改项',
+    overdue: '其中逾期',
+    closed: '本统计年度已销号',
+    note: '乡镇在检查结果发布后才能看到本乡镇的整改项。',
+    empty: '暂无整改项：县级检查组评分、开出整改项并发布检查结果后在此显示。',
+  },
 }

@@ -131,4 +131,13 @@ export const workEn: Shape<typeof workZhCN> = {
     future: 'The date cannot be after today.',
     progressFromSource: 'This target’s progress is computed.',
   },
+  widget: {
+    title: 'Tasks ({period})',
+    due: 'Due in the period',
+    onTime: 'Completed on time',
+    overdue: 'Overdue',
+    rate: 'Completed on time (%)',
+    note: 'Only tasks due by today are counted; tasks given to this unit itself or its staff have a line of their own.',
+    empty: 'No tasks due in this period: issue tasks to the units below under Tasks to see them here.',
+  },
 }

@@ -126,4 +126,13 @@ export const workZhCN = {
     future: '日期不能晚于今天。',
     progressFromSource: '此指标的进度由系统自动计算。',
   },
+  widget: {
+    title: '工作任务（{period}）',
+    due: '期内到期任务',
+    onTime: '按时完成',
+    overdue: '逾期',
+    rate: '按时完成率（%）',
+    note: '只统计截至今天已到期的任务；下达给本级单位或其工作人员的任务单列一行。',
+    empty: '本期暂无到期任务：在“工作任务”中向下级下达任务后在此显示。',
+  },
 }
