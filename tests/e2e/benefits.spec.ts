@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { chooseInCombobox, e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
+import { chooseInCombobox, closeFixtureDatabase, e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
 import { makeHousehold } from '@/tests/factories/registry'
 
 // Benefits through the forms (issue 14): a village officer applies for a resident chosen from the
@@ -34,7 +34,7 @@ test.beforeAll(async () => {
       })
     }
   } finally {
-    await db.$disconnect()
+    await closeFixtureDatabase(db)
   }
 })
 
@@ -86,7 +86,7 @@ test('apply, process, publish and print the notice, an objection blocks, the cou
     const person = await db.person.findFirstOrThrow({ where: { name: RESIDENT } })
     expect(await db.benefitApplication.count({ where: { personId: person.id } })).toBe(1)
   } finally {
-    await db.$disconnect()
+    await closeFixtureDatabase(db)
   }
   // applying again for the same person and program is refused
   await form.getByRole('button', { name: '提交申请' }).click()

@@ -62,6 +62,19 @@ export function e2eDatabase() {
 }
 
 /**
+ * Closes a fixture's database client. A fixture writes the register behind the app's back (no
+ * register write hook runs), so it also marks the dashboard's statistics store stale, as an
+ * out-of-band change must (docs/decisions/0014): the next dashboard read recomputes from the register.
+ */
+export async function closeFixtureDatabase(db: ReturnType<typeof e2eDatabase>) {
+  try {
+    await db.$executeRaw`UPDATE "StatMonth" SET stale = true, version = version + 1`
+  } finally {
+    await db.$disconnect()
+  }
+}
+
+/**
  * Chooses in a searchable list (components/ui/Combobox) as a person does with the keyboard: types
  * the name and takes the first match with Enter; `emptyLabel` (e.g. 全部) clears the choice.
  */

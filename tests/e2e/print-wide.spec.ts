@@ -3,7 +3,7 @@ import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { makeRegion, makeUser, personInput } from '@/tests/factories'
 import { makeHousehold } from '@/tests/factories/registry'
-import { DEMO_PASSWORD, e2eDatabase, expectAccessible, signInAndWait } from './helpers'
+import { DEMO_PASSWORD, closeFixtureDatabase, e2eDatabase, expectAccessible, signInAndWait } from './helpers'
 
 // A township with more villages than fit one A4 landscape page (40): its monthly report prints each
 // table over several pages, every page starting with the table's header row, and the total row never
@@ -49,7 +49,7 @@ test.beforeAll(async () => {
     }
     await makeUser(db, { username: CLERK.username, name: CLERK.name, role: 'TOWNSHIP_STAFF', regionId: township.id, password: DEMO_PASSWORD })
   } finally {
-    await db.$disconnect()
+    await closeFixtureDatabase(db)
   }
 })
 

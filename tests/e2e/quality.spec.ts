@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { makeHousehold } from '@/tests/factories/registry'
-import { e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
+import { closeFixtureDatabase, e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
 
 // A broken record the service would never write, put straight into the e2e database: a household
 // in 宁城街道's first village whose only member is not marked as head, so it has no head.
@@ -17,7 +17,7 @@ test('township staff run the check, see a headless household, assign the finding
     })
     householdId = made.household.id
   } finally {
-    await db.$disconnect()
+    await closeFixtureDatabase(db)
   }
 
   await signInAndWait(page, 'ncjd.staff')

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { chooseInCombobox, DEMO_PASSWORD, e2eDatabase, expectAccessible, signInAndWait } from './helpers'
+import { DEMO_PASSWORD, chooseInCombobox, closeFixtureDatabase, e2eDatabase, expectAccessible, signInAndWait } from './helpers'
 import { makeRegion, makeUser } from '@/tests/factories'
 import { makeHousehold } from '@/tests/factories/registry'
 
@@ -33,7 +33,7 @@ test.beforeAll(async () => {
     await makeUser(db, { username: ADMIN, name: '史测管理员', role: 'ADMIN', regionId: county.id, password: DEMO_PASSWORD })
     await makeUser(db, { username: STAFF, name: '旧城统计员', role: 'TOWNSHIP_STAFF', regionId: town.id, password: DEMO_PASSWORD })
   } finally {
-    await db.$disconnect()
+    await closeFixtureDatabase(db)
   }
 })
 
@@ -93,7 +93,7 @@ test('a county administrator previews and records a split, then views the tree a
     expect(await db.regionChange.count({ where: { countyId: county.id } })).toBe(1)
     expect(await db.region.count({ where: { parentId: county.id, name: '东城街道' } })).toBe(1)
   } finally {
-    await db.$disconnect()
+    await closeFixtureDatabase(db)
   }
 
   // the tree today, then as of the day before the split

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { expect, test, type Page } from '@playwright/test'
-import { chooseInCombobox, e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
+import { chooseInCombobox, closeFixtureDatabase, e2eDatabase, expectAccessible, signInAndWait, signOut } from './helpers'
 import { makeHousehold } from '@/tests/factories/registry'
 
 // The stations registry through the forms (issue 11): a township clerk registers a village's
@@ -43,7 +43,7 @@ test.beforeAll(async () => {
       })
     }
   } finally {
-    await db.$disconnect()
+    await closeFixtureDatabase(db)
   }
 })
 
@@ -90,7 +90,7 @@ test('a township clerk registers a room, scores its checklist with a photo, and 
   try {
     expect(await db.serviceStation.count({ where: { name: ROOM } })).toBe(1)
   } finally {
-    await db.$disconnect()
+    await closeFixtureDatabase(db)
   }
 
   // the checklist: nothing scored is refused item by item

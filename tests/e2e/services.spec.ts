@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { e2eDatabase, expectAccessible, signInAndWait } from './helpers'
+import { closeFixtureDatabase, e2eDatabase, expectAccessible, signInAndWait } from './helpers'
 import { makeHousehold } from '@/tests/factories/registry'
 
 // Services through the forms (issue 11): a child check recorded from the person page, a group
@@ -38,7 +38,7 @@ test.beforeAll(async () => {
       })
     }
   } finally {
-    await db.$disconnect()
+    await closeFixtureDatabase(db)
   }
 })
 
